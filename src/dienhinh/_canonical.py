@@ -1,0 +1,67 @@
+"""Plain JSON values, canonical JSON and digests.
+
+Records serialise to plain JSON (dicts, lists, strings, ints, bools, None) so
+any front end can read them. Exact values keep their exactness in text:
+a :class:`~fractions.Fraction` is ``"a/b"``, a date ``"YYYY-MM-DD"``.
+A digest is SHA-256 over the canonical JSON (sorted keys, no spaces, UTF-8,
+NFC strings) of a record's inputs, parameters and the library version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+import json
+from collections.abc import Mapping, Set
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from dienhinh._version import __version__
+
+__all__ = ["canonical_json", "digest_of", "plain"]
+
+
+def plain(value: Any) -> Any:
+    """``value`` as plain JSON data; sets become sorted lists, so order never leaks in.
+
+    >>> plain({"rate": Fraction(18, 19), "on": dt.date(2024, 10, 29), "ids": frozenset({"b", "a"})})
+    {'rate': '18/19', 'on': '2024-10-29', 'ids': ['a', 'b']}
+    """
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, enum.Enum):
+        return plain(value.value)
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    to_json = getattr(value, "to_json", None)
+    if callable(to_json):
+        return plain(to_json())
+    if attrs.has(type(value)):
+        return {a.name: plain(getattr(value, a.name)) for a in attrs.fields(type(value))}
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, Set):
+        return sorted((plain(v) for v in value), key=canonical_json)
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    raise TypeError(f"no plain JSON form for {type(value).__name__}: {value!r}")
+
+
+def canonical_json(value: Any) -> str:
+    """The one text of ``value``: sorted keys, no insignificant spaces, UTF-8 as is."""
+    return json.dumps(plain(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def digest_of(kind: str, inputs: Any, parameters: Any) -> str:
+    """``sha256:<hex>`` over the canonical JSON of kind, inputs, parameters and version."""
+    text = canonical_json(
+        {"kind": kind, "inputs": inputs, "parameters": parameters, "version": __version__}
+    )
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,234 @@
+"""The exception hierarchy: one root, each failure its own class.
+
+Every class also inherits the builtin a caller already catches, so
+``except ValueError`` keeps working, and carries data (``field``, ``value``,
+``allowed``, ``rule``) so a program can react without parsing the message::
+
+    DienhinhError                               Exception
+    ├── InvalidValueError                       ValueError   a value outside what is allowed
+    │   ├── DuplicateIdError                                 an id given twice (after NFC)
+    │   ├── DoubleVoteError                                  two ballots from one member
+    │   ├── ChairChoiceError                                 a tie decision that does not fit
+    │   ├── ImpossibleDateError                              31/02, month 13, a malformed date
+    │   ├── NaiveDatetimeError                               a timestamp without a UTC offset
+    │   ├── UnknownKeyError                                  a key the format does not define
+    │   ├── MissingKeyError                                  a required key is absent
+    │   └── MalformedJSONError                               text that is not JSON at all
+    ├── InvalidTypeError                        TypeError    a value of the wrong type
+    ├── UnknownIdError                          LookupError  a reference to nothing
+    │   ├── UnknownMemberError                               a ballot from someone not on the roster
+    │   ├── UnknownNomineeError                              approval / choice of an unknown nominee
+    │   ├── UnknownRulesetError                              no built-in ruleset of that id
+    │   ├── UnknownCriterionError                            a criterion id the ruleset lacks
+    │   ├── UnknownFieldError                                a field of work (lĩnh vực) the ruleset lacks
+    │   └── UnknownDeadlineError                             a deadline name the ruleset lacks
+    ├── InvalidInputError                       ValueError   several problems in one document
+    │   └── RulesetError                                     a ruleset file that does not load
+    ├── VerificationError                       ValueError   a record that does not re-derive
+    └── MissingExtraError                       ImportError  an optional extra is not installed
+
+Messages follow one shape: ``field=value!r``, what rule was broken, what is
+allowed — and the rule id where a provision of the documents is the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Final
+
+import attrs
+
+__all__ = [
+    "ChairChoiceError",
+    "DienhinhError",
+    "DoubleVoteError",
+    "DuplicateIdError",
+    "ImpossibleDateError",
+    "InvalidInputError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "MalformedJSONError",
+    "MissingExtraError",
+    "MissingKeyError",
+    "NaiveDatetimeError",
+    "Problem",
+    "RulesetError",
+    "UnknownCriterionError",
+    "UnknownDeadlineError",
+    "UnknownFieldError",
+    "UnknownIdError",
+    "UnknownKeyError",
+    "UnknownMemberError",
+    "UnknownNomineeError",
+    "UnknownRulesetError",
+    "VerificationError",
+]
+
+
+class _Unset:
+    """Marks ``value`` as not given (``None`` is a legitimate bad value)."""
+
+    def __repr__(self) -> str:
+        return "<unset>"
+
+
+_UNSET: Final = _Unset()
+
+
+class DienhinhError(Exception):
+    """Root of every error this package raises on purpose."""
+
+    field: str | None
+    value: object
+    allowed: str | None
+    rule: str | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        value: object = _UNSET,
+        allowed: str | None = None,
+        rule: str | None = None,
+    ) -> None:
+        text = message
+        if field is not None:
+            text = f"{field}={describe(value)}: {text}" if value is not _UNSET else f"{field}: {text}"
+        if allowed is not None:
+            text += f"; allowed: {allowed}"
+        if rule is not None:
+            text += f" (rule {rule})"
+        super().__init__(text)
+        self.field = field
+        self.value = None if value is _UNSET else value
+        self.allowed = allowed
+        self.rule = rule
+
+
+class InvalidValueError(DienhinhError, ValueError):
+    """A value outside what the rule or the format allows."""
+
+
+class DuplicateIdError(InvalidValueError):
+    """The same id given twice; ids are compared after Unicode NFC normalisation."""
+
+
+class DoubleVoteError(InvalidValueError):
+    """Two ballots from one council member."""
+
+
+class ChairChoiceError(InvalidValueError):
+    """A tie decision of the wrong size, outside the tied group, or with no tie to decide."""
+
+
+class ImpossibleDateError(InvalidValueError):
+    """A date that does not exist on the calendar, or text that is not an ISO date."""
+
+
+class NaiveDatetimeError(InvalidValueError):
+    """A timestamp without a UTC offset: judging it would be a guess (A-16)."""
+
+
+class UnknownKeyError(InvalidValueError):
+    """A key the input format does not define: never silently dropped."""
+
+
+class MissingKeyError(InvalidValueError):
+    """A key the input format requires."""
+
+
+class MalformedJSONError(InvalidValueError):
+    """Text that does not parse as JSON."""
+
+
+class InvalidTypeError(DienhinhError, TypeError):
+    """A value of the wrong type (e.g. a ``datetime`` where a ``date`` is meant)."""
+
+
+class UnknownIdError(DienhinhError, LookupError):
+    """A reference to something that is not there."""
+
+    def __str__(self) -> str:
+        # LookupError's str() would repr the message; keep it readable.
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownMemberError(UnknownIdError):
+    """A ballot or a chair that is not on the council's roster."""
+
+
+class UnknownNomineeError(UnknownIdError):
+    """An approval or a choice naming a nominee that was not nominated."""
+
+
+class UnknownRulesetError(UnknownIdError):
+    """No built-in ruleset has that id."""
+
+
+class UnknownCriterionError(UnknownIdError):
+    """A criterion id that the ruleset's catalogue does not have."""
+
+
+class UnknownFieldError(UnknownIdError):
+    """A field of work (lĩnh vực) that the ruleset does not define."""
+
+
+class UnknownDeadlineError(UnknownIdError):
+    """A deadline name that the ruleset does not define."""
+
+
+@attrs.frozen
+class Problem:
+    """One problem found while validating a whole document.
+
+    ``where`` is the path to the bad value (``"ballots[2].member"``,
+    ``"ballot.threshold"``); ``source`` the file or ``"<stdin>"`` when known.
+    """
+
+    where: str
+    message: str
+    allowed: str | None = None
+    source: str | None = None
+
+    def __str__(self) -> str:
+        head = f"{self.source}: " if self.source else ""
+        tail = f" (allowed: {self.allowed})" if self.allowed else ""
+        return f"{head}{self.where}: {self.message}{tail}"
+
+
+class InvalidInputError(DienhinhError, ValueError):
+    """A document with one or more problems, all reported at once."""
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, summary: str, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        listed = "; ".join(str(p) for p in self.problems)
+        super().__init__(f"{summary}: {listed}" if listed else summary)
+
+
+class RulesetError(InvalidInputError):
+    """A ruleset that does not load; ``problems`` lists every problem found."""
+
+
+class VerificationError(DienhinhError, ValueError):
+    """A decision record whose outcome, tally or digest does not re-derive."""
+
+
+class MissingExtraError(DienhinhError, ImportError):
+    """An optional extra is needed: the message names the ``pip install`` to run."""
+
+    def __init__(self, feature: str, extra: str, module: str) -> None:
+        super().__init__(
+            f"{feature} needs the optional package {module!r}; "
+            f"install it with: pip install 'dienhinh[{extra}]'"
+        )
+        self.extra = extra
+        self.module = module
+
+
+def describe(value: Any) -> str:
+    """A short, safe rendering of a bad value for a one-line message."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."

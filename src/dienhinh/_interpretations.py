@@ -1,0 +1,344 @@
+"""The register of readings chosen where the documents are ambiguous (A-1 … A-20).
+
+Each :class:`Interpretation` names an ambiguity of the specification, the
+reading the library takes by default and the alternatives a caller may choose.
+A computation takes a :class:`Readings` (the caller's choices, defaults for
+the rest) and its result lists the :class:`UsedReading` entries it relied on,
+so a reviewer sees which reading produced which outcome.
+
+>>> r = Readings().choose("A-1", "inclusive")
+>>> r["A-1"], r["A-5"]
+('inclusive', 'remaining-slots')
+>>> Readings().choose("A-1", "lenient")
+Traceback (most recent call last):
+...
+dienhinh._errors.InvalidValueError: readings['A-1']='lenient': is not a reading of A-1 ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from dienhinh._errors import InvalidValueError, UnknownIdError
+
+__all__ = ["INTERPRETATIONS", "Interpretation", "Reading", "Readings", "UsedReading"]
+
+
+@attrs.frozen
+class Reading:
+    """One way of reading an ambiguous provision."""
+
+    name: str
+    en: str
+    vi: str
+
+
+@attrs.frozen
+class Interpretation:
+    """An ambiguity of the documents, with its default reading and the alternatives."""
+
+    id: str
+    title: str
+    rules: tuple[str, ...]
+    question: str
+    readings: tuple[Reading, ...]
+
+    @property
+    def default(self) -> str:
+        """The first reading is the default."""
+        return self.readings[0].name
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(r.name for r in self.readings)
+
+    def reading(self, name: str) -> Reading:
+        for r in self.readings:
+            if r.name == name:
+                return r
+        raise InvalidValueError(
+            f"is not a reading of {self.id}",
+            field=f"readings[{self.id!r}]",
+            value=name,
+            allowed=", ".join(self.names),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "rules": list(self.rules),
+            "question": self.question,
+            "default": self.default,
+            "readings": [attrs.asdict(r) for r in self.readings],
+        }
+
+
+def _i(id: str, title: str, rules: str, question: str, *readings: tuple[str, str, str]) -> Interpretation:
+    return Interpretation(
+        id=id,
+        title=title,
+        rules=tuple(rules.split()),
+        question=question,
+        readings=tuple(Reading(*r) for r in readings),
+    )
+
+
+_REGISTER: tuple[Interpretation, ...] = (
+    _i(
+        "A-1", "“trước ngày X”: strictly before, or no later than", "TQ-6.1a TQ-6.1b TQ-8.3b",
+        "Is a dossier or consideration dated on day X itself on time?",
+        ("strict", "Strictly before X: the last day on time is the day before X.",
+         "Trước ngày X theo nghĩa chặt: ngày cuối cùng hợp lệ là ngày liền trước X."),
+        ("inclusive", "No later than X: day X itself is on time.",
+         "Không muộn hơn ngày X: chính ngày X vẫn đúng hạn."),
+    ),
+    _i(
+        "A-2", "The window's end: “thời điểm xét tặng”", "TQ-3.3",
+        "Which date ends the achievement window?",
+        ("meeting-date", "The date the council actually considers (an input to the computation).",
+         "Ngày Hội đồng thực tế họp xét (một dữ liệu đầu vào)."),
+        ("deadline-date", "The last day of the level's consideration deadline (TQ-6.1).",
+         "Ngày cuối cùng của thời hạn xét theo cấp (TQ-6.1)."),
+    ),
+    _i(
+        "A-3", "The window as a literal interval or as the emulation year", "TQ-3.3",
+        "Does the window run to the consideration date, or stop at the end of the emulation year?",
+        ("literal", "From 01/10 of the previous year to the consideration date.",
+         "Từ ngày 01/10 năm trước đến thời điểm xét tặng."),
+        ("emulation-year", "The emulation year 01/10 → 30/09, capped at the consideration date.",
+         "Năm thi đua 01/10 → 30/09, không vượt quá thời điểm xét tặng."),
+    ),
+    _i(
+        "A-4", "“năm trước” when the consideration date falls before 01/10", "TQ-3.3",
+        "Which 01/10 starts the window for a consideration date in January–September?",
+        ("calendar-year", "01/10 of the calendar year before the consideration date's year.",
+         "Ngày 01/10 của năm dương lịch liền trước năm của thời điểm xét tặng."),
+        ("previous-emulation-year",
+         "01/10 that opened the emulation year before the current one (two calendar years back "
+         "for dates before 01/10).",
+         "Ngày 01/10 mở đầu năm thi đua trước năm thi đua hiện tại."),
+    ),
+    _i(
+        "A-5", "Ties when more than one slot is left", "TQ-2.1b",
+        "The text lets the chair choose one nominee at the last slot; what if several slots remain?",
+        ("remaining-slots", "The chair chooses as many of the tied group as slots remain.",
+         "Chủ tịch Hội đồng chọn trong nhóm bằng phiếu đúng số chỉ tiêu còn lại."),
+        ("last-slot-only",
+         "The chair decides only a tie for the single last slot; a tie over several slots is "
+         "handed back undecided (e.g. for a new vote).",
+         "Chủ tịch chỉ quyết định khi còn đúng một chỉ tiêu; trường hợp khác trả lại để xử lý."),
+    ),
+    _i(
+        "A-6", "Which ties matter", "TQ-2.1b",
+        "Must tied nominees have reached the threshold for the tie to need a decision?",
+        ("threshold-first", "Only nominees that reached the threshold compete; other ties never matter.",
+         "Chỉ xét nhóm bằng phiếu trong số đã đạt tỷ lệ phiếu."),
+        ("rank-first",
+         "Ties are looked for in the ranking of all nominees; a tie below the threshold is "
+         "reported, though nobody below the threshold can be recognised.",
+         "Xét bằng phiếu trên thứ tự của mọi người được đề nghị; người chưa đạt tỷ lệ vẫn không "
+         "được công nhận."),
+    ),
+    _i(
+        "A-7", "An absent member without a written opinion", "TQ-2.1b",
+        "Does a member who neither attends nor writes count in the denominator?",
+        ("counts-against", "Yes: counted in the total membership, not as an approval.",
+         "Có: vẫn tính vào tổng số thành viên nhưng không tính là phiếu đồng ý."),
+        ("excluded", "No: the denominator is the members who voted (in the meeting or in writing).",
+         "Không: mẫu số là số thành viên đã biểu quyết (tại cuộc họp hoặc bằng văn bản)."),
+    ),
+    _i(
+        "A-8", "“Tổng số thành viên”: the roster or the statutory seats", "TQ-2.1b",
+        "Do vacant seats count in the council's total membership?",
+        ("roster", "The council roster at the meeting; vacant seats do not count.",
+         "Danh sách thành viên Hội đồng tại thời điểm họp; ghế trống không tính."),
+        ("statutory-seats", "The number of seats the council's founding decision sets, vacant or not.",
+         "Số thành viên theo quyết định thành lập Hội đồng, kể cả ghế trống."),
+    ),
+    _i(
+        "A-9", "The cap of 15: together or per kind", "TQ-6.2b",
+        "Does the cap count collectives and individuals together?",
+        ("combined", "Collectives and individuals together share one cap.",
+         "Tập thể và cá nhân tính chung một chỉ tiêu."),
+        ("per-kind", "Each kind of nominee has its own cap of that size.",
+         "Mỗi loại (tập thể, cá nhân, hộ gia đình) có chỉ tiêu riêng bằng mức trần."),
+    ),
+    _i(
+        "A-10", "What a floor (“ít nhất”) counts", "TQ-6.2a BK-IV.1a BK-IV.1b NT-V.1đ",
+        "Is a floor met by the nominees a unit introduces, or by those recognised?",
+        ("recognised", "Recognitions count; a floor is reported as a shortfall and never pulls anyone in.",
+         "Tính số được công nhận; thiếu thì báo cáo, không bao giờ đưa thêm người không đạt."),
+        ("introduced", "Introductions (nominations) count, whether or not recognised.",
+         "Tính số được giới thiệu, đề nghị, dù có được công nhận hay không."),
+    ),
+    _i(
+        "A-11", "Posthumous recognition", "TQ-2.1c",
+        "Which death makes a nominee ineligible where the ruleset forbids posthumous recognition?",
+        ("before-consideration", "A nominee who died before the consideration date is not eligible.",
+         "Người đã mất trước thời điểm xét tặng thì không được xét."),
+        ("before-decision", "A nominee who died before the decision is signed is not eligible.",
+         "Người đã mất trước ngày ký quyết định công nhận thì không được công nhận."),
+    ),
+    _i(
+        "A-12", "“Công dân tiêu biểu trong năm”", "TQ-7.1d",
+        "Which year must the Exemplary Citizen title share with the recognition?",
+        ("calendar-year", "The same calendar year as the recognition.",
+         "Cùng năm dương lịch với năm công nhận."),
+        ("emulation-year", "The same emulation year (01/10 → 30/09) as the recognition.",
+         "Cùng năm thi đua (01/10 → 30/09) với việc công nhận."),
+    ),
+    _i(
+        "A-13", "General and field standards together", "TQ-3.1 TQ-3.2 BK-III.1 NT-IV.2b",
+        "Which standards must a nominee with one or several declared fields meet?",
+        ("one-field", "Every point of the general standard and the standard of at least one declared field.",
+         "Đạt mọi tiêu chuẩn chung và tiêu chuẩn của ít nhất một lĩnh vực đã khai."),
+        ("every-field", "Every point of the general standard and the standard of every declared field.",
+         "Đạt mọi tiêu chuẩn chung và tiêu chuẩn của mọi lĩnh vực đã khai."),
+    ),
+    _i(
+        "A-14", "“hoặc” and “;” inside a field standard", "TQ-3.2 BK-III.2 NT-IV.2c",
+        "Is a list of requirements joined by semicolons a conjunction?",
+        ("semicolon-and", "“hoặc” is a disjunction; a “;”-list is a conjunction unless the text says otherwise.",
+         "“hoặc” là điều kiện lựa chọn; danh sách ngăn bởi “;” là các điều kiện đồng thời."),
+        ("semicolon-or", "A “;”-list illustrates the field: any one of its items suffices.",
+         "Danh sách ngăn bởi “;” chỉ nêu ví dụ: đạt một nội dung là đủ."),
+    ),
+    _i(
+        "A-15", "Levels after the 2025 reform", "TQ-3.2h TQ-6.2a",
+        "How do district-level awards and floors read after 01/07/2025, when districts ended?",
+        ("keep-level", "An award keeps the level it had when given; district floors stop on 01/07/2025.",
+         "Thành tích giữ nguyên cấp khi được tặng; chỉ tiêu tối thiểu cấp huyện hết áp dụng từ 01/07/2025."),
+        ("province-after-reform",
+         "From 01/07/2025 a “district level or above” requirement reads as “provincial level or above”.",
+         "Từ 01/07/2025, yêu cầu “cấp huyện trở lên” được hiểu là “cấp tỉnh trở lên”."),
+    ),
+    _i(
+        "A-16", "The time zone of a timestamp", "TQ-6.1a TQ-6.1b TQ-8.3b",
+        "Which calendar day is a timestamp on?",
+        ("vietnam-time", "Its day in Vietnam time (Asia/Ho_Chi_Minh, UTC+7, no daylight saving).",
+         "Ngày theo giờ Việt Nam (UTC+7, không có giờ mùa hè)."),
+        ("utc", "Its day in UTC.", "Ngày theo giờ UTC."),
+    ),
+    _i(
+        "A-17", "A deadline on a weekend or public holiday", "TQ-6.1a TQ-6.1b TQ-8.3b",
+        "Does a fixed-date deadline move to the next working day like the end of a period (Civil "
+        "Code Art. 148)?",
+        ("no-roll-over", "No: the deadline stays on its calendar day.",
+         "Không: thời hạn giữ nguyên ngày dương lịch."),
+        ("roll-over", "Yes: it moves to the next working day (Vietnamese public holidays and "
+         "any days off the caller adds).",
+         "Có: chuyển sang ngày làm việc tiếp theo (ngày lễ, Tết và ngày nghỉ bổ sung)."),
+    ),
+    _i(
+        "A-18", "Using a draft document", "TQ",
+        "May a computation use a ruleset read from a draft (DỰ THẢO)?",
+        ("allowed-visible", "Yes, and every result says the ruleset is a draft.",
+         "Được, và mọi kết quả đều ghi rõ bộ quy tắc là dự thảo."),
+        ("refuse", "No: a draft ruleset is refused.", "Không: từ chối bộ quy tắc dự thảo."),
+    ),
+    _i(
+        "A-19", "Which councils the ballot threshold binds", "TQ-2.1b TQ-4.3",
+        "Does the 90 % threshold bind a unit's council as well as the province's?",
+        ("every-level", "Every council level (“của cấp xét công nhận”) uses the ruleset's ballot rule.",
+         "Hội đồng mọi cấp (“của cấp xét công nhận”) áp dụng cùng tỷ lệ phiếu."),
+        ("province-only", "Only the province's council; a unit's council uses a simple majority of "
+         "its total membership.",
+         "Chỉ Hội đồng cấp tỉnh; Hội đồng cơ quan, đơn vị dùng đa số quá bán tổng số thành viên."),
+    ),
+    _i(
+        "A-20", "Equal votes with no quota pressure", "TQ-2.1b",
+        "Do tied nominees that all fit in the remaining slots need a decision?",
+        ("no-decision", "No: all of them are recognised.", "Không: tất cả đều được công nhận."),
+        ("chair-confirms",
+         "Yes: the text speaks of any tie at the last slot, so the chair still chooses (all tied "
+         "nominees fit, so the choice must name them all).",
+         "Có: Chủ tịch vẫn quyết định (và phải chọn đủ cả nhóm vì đều nằm trong chỉ tiêu)."),
+    ),
+)
+
+INTERPRETATIONS: Mapping[str, Interpretation] = MappingProxyType({i.id: i for i in _REGISTER})
+"""Every interpretation, by id (``"A-1"`` … ``"A-20"``)."""
+
+
+@attrs.frozen
+class UsedReading:
+    """A reading a result relied on, recorded in the result."""
+
+    id: str
+    reading: str
+
+    @property
+    def is_default(self) -> bool:
+        return INTERPRETATIONS[self.id].default == self.reading
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "reading": self.reading, "default": self.is_default}
+
+
+def _check_choices(_inst: object, _a: attrs.Attribute[Any], value: Mapping[str, str]) -> None:
+    for key, name in value.items():
+        if key not in INTERPRETATIONS:
+            raise UnknownIdError(
+                f"readings: {key!r} is not an interpretation id; known: A-1 … A-20"
+            )
+        INTERPRETATIONS[key].reading(name)
+
+
+def _freeze(value: Mapping[str, str]) -> Mapping[str, str]:
+    # A choice equal to the default is no choice: two Readings that read
+    # every provision alike are equal and digest alike.
+    kept = {
+        k: v
+        for k, v in value.items()
+        if k not in INTERPRETATIONS or INTERPRETATIONS[k].default != v
+    }
+    return MappingProxyType(dict(sorted(kept.items(), key=lambda kv: str(kv[0]))))
+
+
+@attrs.frozen(eq=False)
+class Readings(Mapping[str, str]):
+    """The caller's choice of readings; every id not chosen reads its default.
+
+    Iterating gives every id A-1 … A-20; ``choices`` holds only what was chosen.
+    """
+
+    choices: Mapping[str, str] = attrs.field(
+        factory=dict, converter=_freeze, validator=_check_choices
+    )
+
+    def __getitem__(self, key: str) -> str:
+        if key not in INTERPRETATIONS:
+            raise KeyError(key)
+        return self.choices.get(key, INTERPRETATIONS[key].default)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(INTERPRETATIONS)
+
+    def __len__(self) -> int:
+        return len(INTERPRETATIONS)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.choices.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Readings):
+            return NotImplemented
+        return dict(self.choices) == dict(other.choices)
+
+    def choose(self, id: str, reading: str) -> Readings:
+        """A copy with ``id`` read as ``reading`` (validated against the register)."""
+        return Readings({**self.choices, id: reading})
+
+    def used(self, *ids: str) -> tuple[UsedReading, ...]:
+        """The :class:`UsedReading` records for ``ids``, in register order."""
+        order = list(INTERPRETATIONS)
+        return tuple(UsedReading(i, self[i]) for i in sorted(set(ids), key=order.index))
+
+    def to_json(self) -> dict[str, str]:
+        """Only the non-default choices: the defaults are implied."""
+        return dict(self.choices)

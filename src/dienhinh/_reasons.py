@@ -1,0 +1,124 @@
+"""Reasons: why an outcome is what it is, in a form a card and a reviewer both read.
+
+A :class:`ReasonCode` is a stable machine code (``"ballot.below_threshold"``)
+with its severity and its text templates in Vietnamese and English; calling it
+with the rule it applies and the parameters gives a :class:`Reason`, which
+serialises to one small self-contained JSON object::
+
+    {"code": ..., "severity": ..., "title_vi": ..., "title_en": ...,
+     "vi": ..., "en": ..., "params": {...}, "rule": "TQ-2.1b", "citation": {...}}
+
+Codes are part of the public contract: once published, a code keeps its
+meaning. Each module declares the codes it emits beside the rule it applies.
+"""
+
+from __future__ import annotations
+
+import enum
+import string
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from dienhinh._canonical import plain
+from dienhinh._provenance import Rule
+
+__all__ = ["Reason", "ReasonCode", "Severity"]
+
+
+class Severity(enum.Enum):
+    """How a card should present a reason."""
+
+    INFO = "info"
+    """Context: how the result was computed."""
+    PASS = "pass"
+    """A requirement the nominee meets."""
+    FAIL = "fail"
+    """A requirement the nominee does not meet: it decides the outcome."""
+    PENDING = "pending"
+    """A decision or a fact still to come (a chair's choice, missing evidence)."""
+    WARNING = "warning"
+    """Something a reader must notice (a draft ruleset, a reading that is not the default)."""
+
+
+def _fields(template: str) -> frozenset[str]:
+    return frozenset(f for _, f, _, _ in string.Formatter().parse(template) if f)
+
+
+@attrs.frozen
+class ReasonCode:
+    """A stable code with its texts; ``code(rule, **params)`` makes a :class:`Reason`.
+
+    >>> BELOW = ReasonCode("demo.below", Severity.FAIL, "Chưa đạt", "Below",
+    ...                    "{approvals}/{members} phiếu", "{approvals}/{members} votes")
+    >>> BELOW(None, approvals=17, members=19).en
+    '17/19 votes'
+    """
+
+    code: str
+    severity: Severity
+    title_vi: str
+    title_en: str
+    vi: str
+    en: str
+
+    @property
+    def params(self) -> frozenset[str]:
+        """Every parameter either text names (a ``*_vi``/``*_en`` pair is one per language)."""
+        return _fields(self.en) | _fields(self.vi)
+
+    def __call__(self, rule: Rule | None, **params: Any) -> Reason:
+        if set(params) != self.params:
+            raise TypeError(f"{self.code} takes {sorted(self.params)}, got {sorted(params)}")
+        values = {k: plain(v) for k, v in params.items()}
+        shown = {k: _show(v) for k, v in values.items()}
+        return Reason(
+            code=self.code,
+            severity=self.severity,
+            params=values,
+            rule=rule,
+            title_vi=self.title_vi,
+            title_en=self.title_en,
+            vi=self.vi.format(**shown),
+            en=self.en.format(**shown),
+        )
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) if value else "—"
+    return str(value)
+
+
+def _freeze(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen
+class Reason:
+    """One reason for an outcome: code, parameters, the rule applied, and its texts."""
+
+    code: str
+    severity: Severity
+    params: Mapping[str, Any] = attrs.field(converter=_freeze, hash=False)
+    rule: Rule | None
+    title_vi: str
+    title_en: str
+    vi: str
+    en: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The card object; ``citation`` is ``None`` for reasons no provision states."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "title_vi": self.title_vi,
+            "title_en": self.title_en,
+            "vi": self.vi,
+            "en": self.en,
+            "params": dict(self.params),
+            "rule": None if self.rule is None else self.rule.id,
+            "citation": None if self.rule is None else self.rule.citation.to_json(),
+        }

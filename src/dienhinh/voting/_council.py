@@ -1,0 +1,150 @@
+"""Who votes and on whom: the council, the nominees and the ballots."""
+
+from __future__ import annotations
+
+import enum
+import functools
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from dienhinh._convert import enum_of
+from dienhinh._errors import (
+    DuplicateIdError,
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownMemberError,
+)
+from dienhinh._kinds import NomineeKind
+from dienhinh._text import identifier
+
+__all__ = ["Ballot", "Cast", "Council", "Nominee"]
+
+
+class Cast(enum.Enum):
+    """How a ballot reached the council (TQ-2.1b: an absent member gives a written opinion)."""
+
+    IN_MEETING = "in_meeting"
+    WRITTEN = "written"
+
+
+def unique_ids(values: Iterable[object], *, field: str) -> tuple[str, ...]:
+    """NFC ids, sorted; a repeat (after NFC) is a :class:`DuplicateIdError`."""
+    seen: set[str] = set()
+    for raw in values:
+        text = identifier(raw, field=field)
+        if text in seen:
+            raise DuplicateIdError("is given twice (ids are compared after NFC)", field=field, value=text)
+        seen.add(text)
+    return tuple(sorted(seen))
+
+
+def _members(value: Iterable[object]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise InvalidValueError("must be a list of member ids, not one string", field="members", value=value)
+    return unique_ids(value, field="council.members")
+
+
+@attrs.frozen
+class Council:
+    """A council (Hội đồng Thi đua - Khen thưởng): its roster and its chair.
+
+    ``seats`` is the number of seats its founding decision sets, used only
+    under the A-8 reading ``statutory-seats``; by default the roster is the
+    total membership.
+
+    >>> Council(["m02", "m01"], chair="m01").members
+    ('m01', 'm02')
+    >>> Council([], chair="m01")
+    Traceback (most recent call last):
+    ...
+    dienhinh._errors.InvalidValueError: council.members=(): the roster is empty; allowed: at least one member
+    """
+
+    members: tuple[str, ...] = attrs.field(converter=_members)
+    chair: str = attrs.field(converter=lambda v: identifier(v, field="council.chair"))
+    seats: int | None = attrs.field(default=None, kw_only=True)
+
+    @members.validator
+    def _check_members(self, _a: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        if not value:
+            raise InvalidValueError(
+                "the roster is empty", field="council.members", value=value, allowed="at least one member"
+            )
+
+    @chair.validator
+    def _check_chair(self, _a: attrs.Attribute[Any], value: str) -> None:
+        if value not in self.members:
+            raise UnknownMemberError(
+                f"council.chair={value!r} is not on the roster; the chair must be a member "
+                f"(members: {', '.join(self.members)})"
+            )
+
+    @seats.validator
+    def _check_seats(self, _a: attrs.Attribute[Any], value: int | None) -> None:
+        if value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, int) or value < len(self.members):
+            raise InvalidValueError(
+                "must be a whole number of seats, at least the roster's size",
+                field="council.seats",
+                value=value,
+                allowed=f"an integer ≥ {len(self.members)}",
+            )
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+
+@attrs.frozen
+class Nominee:
+    """A nominee as the ballot sees it.
+
+    ``women_priority`` marks a woman, or a collective with at least 70 % women:
+    the tie-break of Decree 152/2025 Art. 4.6 prefers them.
+    """
+
+    id: str = attrs.field(converter=lambda v: identifier(v, field="nominee.id"))
+    kind: NomineeKind = attrs.field(default=NomineeKind.INDIVIDUAL, converter=enum_of(NomineeKind, "nominee.kind"))
+    women_priority: bool = attrs.field(default=False, kw_only=True, validator=attrs.validators.instance_of(bool))
+
+
+_to_nfc = functools.partial(unicodedata.normalize, "NFC")
+
+
+def _approvals(value: Iterable[object]) -> frozenset[str]:
+    """NFC ids approved; this runs once per mark, so it stays in C (map + frozenset).
+
+    Blank or padded ids need no check of their own here: every approved id must
+    be a nominee's id, and those are checked, so such an id is an unknown nominee.
+    """
+    if isinstance(value, str):
+        raise InvalidValueError(
+            "must be a list of nominee ids, not one string", field="ballot.approve", value=value
+        )
+    items = value if isinstance(value, list | tuple | frozenset | set) else list(value)
+    try:
+        approved = frozenset(map(_to_nfc, items))  # type: ignore[arg-type]
+    except TypeError:
+        raise InvalidTypeError(
+            "must list nominee ids as strings", field="ballot.approve", value=value
+        ) from None
+    if len(approved) != len(items):
+        unique_ids(items, field="ballot.approve")  # raises DuplicateIdError naming the repeat
+    return approved
+
+
+@attrs.frozen
+class Ballot:
+    """One member's ballot: the nominees approved, and how it was cast.
+
+    A member of the roster with no ballot is absent without a written
+    opinion: counted in the total membership, not as an approval (A-7).
+    """
+
+    member: str = attrs.field(converter=lambda v: identifier(v, field="ballot.member"))
+    approve: frozenset[str] = attrs.field(converter=_approvals)
+    cast: Cast = attrs.field(default=Cast.IN_MEETING, converter=enum_of(Cast, "ballot.cast"))

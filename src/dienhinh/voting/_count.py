@@ -1,0 +1,385 @@
+"""Counting, selection, tie-breaking and verification of a council's ballot.
+
+The procedure of TQ-2.1b, quoted: “theo thứ tự từ cao xuống thấp và đạt tỷ lệ
+phiếu đồng ý từ 90% trở lên tính trên tổng số thành viên … Trường hợp đến chỉ
+tiêu cuối cùng mà có 02 tập thể, cá nhân trở lên có số phiếu bằng nhau, thì do
+Chủ tịch Hội đồng … quyết định lựa chọn lấy 01”.
+
+1. Count each nominee's approvals over the denominator (A-7, A-8).
+2. Only nominees meeting the threshold compete (A-6).
+3. Rank them by approvals and fill the cap (TQ-6.2b; one cap for all kinds, A-9).
+4. A group tied at the cutoff with more members than slots left is handed to
+   the tie-break: the chair chooses as many as slots remain (A-5); a group that
+   fits entirely needs no decision (A-20).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import chain
+from typing import Any
+
+import attrs
+
+from dienhinh._canonical import digest_of
+from dienhinh._errors import ChairChoiceError, VerificationError
+from dienhinh._interpretations import Readings
+from dienhinh._kinds import NomineeKind
+from dienhinh._reasons import Reason
+from dienhinh.voting import _codes as codes
+from dienhinh.voting._council import Ballot, Cast, Council, Nominee
+from dienhinh.voting._result import (
+    BallotInputs,
+    BallotResult,
+    BallotStatus,
+    Outcome,
+    OutcomeStatus,
+    Tally,
+    Tie,
+)
+from dienhinh.voting._rule import WOMEN_FIRST, BallotRule, Cap, Comparison, Denominator, TieBreak
+
+__all__ = ["count", "count_votes", "resolve", "verify"]
+
+_CHAIR, _PERSON = "chair", "person"
+
+
+def count_votes(
+    council: Council,
+    nominees: Iterable[Nominee | str],
+    ballots: Iterable[Ballot],
+    *,
+    rule: BallotRule | None = None,
+    cap: Cap | int | None = None,
+    chair_choice: Iterable[str] | None = None,
+    readings: Readings | None = None,
+) -> BallotResult:
+    """Count a council's ballot and select the recognised nominees.
+
+    >>> council = Council(["m1", "m2", "m3"], chair="m1")
+    >>> ballots = [Ballot("m1", ["a", "b"]), Ballot("m2", ["a", "b"]), Ballot("m3", ["a"], cast="written")]
+    >>> result = count_votes(council, ["a", "b"], ballots)
+    >>> result.status.value, result.recognised, result.needed
+    ('final', ('a',), 3)
+    """
+    return count(
+        BallotInputs(
+            council=council,
+            nominees=nominees,
+            ballots=ballots,
+            rule=rule if rule is not None else BallotRule(),
+            cap=Cap(cap) if isinstance(cap, int) else cap,
+            chair_choice=chair_choice,
+            readings=readings if readings is not None else Readings(),
+        )
+    )
+
+
+def resolve(result: BallotResult, chair_choice: Iterable[str]) -> BallotResult:
+    """Finish a ballot awaiting a decision with the chair's (or the person's) choice."""
+    if not result.ties:
+        raise ChairChoiceError(
+            "there is no tie to decide", field="chair_choice", value=sorted(chair_choice)
+        )
+    return count(attrs.evolve(result.inputs, chair_choice=chair_choice))
+
+
+@attrs.frozen
+class _Candidate:
+    id: str
+    approvals: int
+    kind: NomineeKind
+    women: bool
+
+
+def _denominator(inputs: BallotInputs) -> tuple[int, list[str]]:
+    """The number the threshold is a fraction of, and the readings that decided it."""
+    rule, readings = inputs.rule, inputs.readings
+    if rule.denominator is Denominator.VOTES_CAST:
+        return len(inputs.ballots), []
+    if readings["A-7"] == "excluded":
+        return len(inputs.ballots), ["A-7"]
+    if readings["A-8"] == "statutory-seats" and inputs.council.seats is not None:
+        return inputs.council.seats, ["A-7", "A-8"]
+    return inputs.council.size, ["A-7", "A-8"]
+
+
+def count(inputs: BallotInputs) -> BallotResult:
+    """The ballot's result for validated ``inputs`` (see :func:`count_votes`)."""
+    rule, readings = inputs.rule, inputs.readings
+    denominator, used = _denominator(inputs)
+    needed = rule.needed(denominator)
+    marks = Counter(chain.from_iterable(b.approve for b in inputs.ballots))
+    ranked = sorted(inputs.nominees, key=lambda n: (-marks[n.id], n.id))
+
+    tally: list[Tally] = []
+    rank, previous = 0, None
+    for position, n in enumerate(ranked, start=1):
+        approvals = marks[n.id]
+        if approvals != previous:
+            rank, previous = position, approvals
+        tally.append(Tally(n.id, approvals, denominator, approvals >= needed, rank))
+
+    recognised: list[str] = []
+    ties: list[Tie] = []
+    status = BallotStatus.FINAL
+    if rule.quorum is not None and _present(inputs.ballots) < _required(rule, inputs.council):
+        status = BallotStatus.NO_QUORUM
+        if inputs.chair_choice is not None:
+            raise ChairChoiceError(
+                "there is no tie to decide: the meeting had no quorum",
+                field="chair_choice",
+                value=sorted(inputs.chair_choice),
+            )
+    else:
+        used += ["A-6"]
+        candidates = [
+            _Candidate(n.id, marks[n.id], n.kind, n.women_priority)
+            for n in ranked
+            if readings["A-6"] == "rank-first" or marks[n.id] >= needed
+        ]
+        if inputs.cap is None:
+            chosen = [c.id for c in candidates]
+        else:
+            used += ["A-5", "A-9", "A-20"]
+            chosen, ties = _fill_cap(candidates, inputs.cap.slots, rule.tie_break, readings)
+            chosen += _decide(ties, inputs.chair_choice)
+            deciders = {t.decider for t in ties if t.open_slots > 0}
+            if inputs.chair_choice is None and deciders:
+                status = BallotStatus.UNDECIDED if _PERSON in deciders else BallotStatus.AWAITING_CHAIR
+        if inputs.chair_choice is not None and not ties:
+            raise ChairChoiceError(
+                "there is no tie to decide", field="chair_choice", value=sorted(inputs.chair_choice)
+            )
+        keep = set(chosen)
+        recognised = [t.nominee for t in tally if t.nominee in keep and t.meets_threshold]
+
+    return BallotResult(
+        inputs=inputs,
+        status=status,
+        denominator=denominator,
+        needed=needed,
+        tally=tuple(tally),
+        recognised=tuple(recognised),
+        ties=tuple(ties),
+        used=readings.used(*used),
+        digest=ballot_digest(inputs),
+    )
+
+
+def ballot_digest(inputs: BallotInputs) -> str:
+    """SHA-256 over the canonical inputs, the rule and cap, the readings and the version."""
+    doc = inputs.to_json()
+    parameters = {k: doc.pop(k) for k in ("rule", "cap", "readings")}
+    return digest_of("ballot", doc, parameters)
+
+
+def _present(ballots: Sequence[Ballot]) -> int:
+    return sum(1 for b in ballots if b.cast is Cast.IN_MEETING)
+
+
+def _required(rule: BallotRule, council: Council) -> int:
+    assert rule.quorum is not None
+    return -(-rule.quorum.numerator * council.size // rule.quorum.denominator)
+
+
+def _fill_cap(
+    candidates: list[_Candidate], slots: int, tie_break: TieBreak, readings: Readings
+) -> tuple[list[str], list[Tie]]:
+    if readings["A-9"] == "per-kind":
+        chosen: list[str] = []
+        ties: list[Tie] = []
+        for kind in NomineeKind:
+            group = [c for c in candidates if c.kind is kind]
+            got, tie = _fill(group, slots, tie_break, readings, kind)
+            chosen += got
+            ties += tie
+        return chosen, ties
+    return _fill(candidates, slots, tie_break, readings, None)
+
+
+def _fill(
+    candidates: list[_Candidate],
+    slots: int,
+    tie_break: TieBreak,
+    readings: Readings,
+    kind: NomineeKind | None,
+) -> tuple[list[str], list[Tie]]:
+    """Fill ``slots`` from ``candidates`` (ranked); a tie at the cutoff becomes a :class:`Tie`."""
+    if slots == 0 or len(candidates) < slots:
+        return [c.id for c in candidates], []
+    cutoff = candidates[slots - 1].approvals
+    above = [c for c in candidates if c.approvals > cutoff]
+    group = [c for c in candidates if c.approvals == cutoff]
+    left = slots - len(above)
+    straddles = len(group) > left
+    confirm = readings["A-20"] == "chair-confirms" and len(group) >= 2
+    if not straddles and not confirm:
+        return [c.id for c in above + group], []
+    return [c.id for c in above], [_tie(group, left, cutoff, tie_break, readings, kind)]
+
+
+def _tie(
+    group: list[_Candidate],
+    left: int,
+    approvals: int,
+    tie_break: TieBreak,
+    readings: Readings,
+    kind: NomineeKind | None,
+) -> Tie:
+    ids = tuple(sorted(c.id for c in group))
+    preferred: tuple[str, ...] = ()
+    candidates, open_slots = ids, left
+    if tie_break is TieBreak.WOMEN_FIRST:
+        # Decree 152/2025 Art. 4.6: among equals, the woman, or the collective with ≥ 70 % women.
+        women = tuple(sorted(c.id for c in group if c.women))
+        if len(women) <= left:
+            preferred = women
+            candidates = tuple(i for i in ids if i not in women)
+            open_slots = left - len(women)
+        else:
+            candidates = women
+    handed_back = tie_break is TieBreak.UNDECIDED or (
+        readings["A-5"] == "last-slot-only" and open_slots > 1
+    )
+    decider = "rule" if open_slots == 0 else _PERSON if handed_back else _CHAIR
+    return Tie(ids, left, approvals, candidates if open_slots else (), open_slots, decider, preferred, kind)
+
+
+def _decide(ties: list[Tie], choice: frozenset[str] | None) -> list[str]:
+    """The nominees taken in ties: those a rule preferred, plus the checked choice."""
+    taken = [p for t in ties for p in t.preferred]
+    open_ties = [t for t in ties if t.open_slots > 0]
+    if choice is None:
+        return taken
+    if not open_ties:
+        raise ChairChoiceError("there is no tie to decide", field="chair_choice", value=sorted(choice))
+    in_ties = set(chain.from_iterable(t.candidates for t in open_ties))
+    outside = sorted(choice - in_ties)
+    if outside:
+        raise ChairChoiceError(
+            "names nominees outside the tied group",
+            field="chair_choice",
+            value=outside,
+            allowed=f"a choice from {sorted(in_ties)}",
+            rule="TQ-2.1b",
+        )
+    for t in open_ties:
+        picked = choice & set(t.candidates)
+        if len(picked) != t.open_slots:
+            raise ChairChoiceError(
+                f"picks {len(picked)} of the tied group {list(t.candidates)}",
+                field="chair_choice",
+                value=sorted(choice),
+                allowed=f"exactly {t.open_slots} of {list(t.candidates)}",
+                rule="TQ-2.1b",
+            )
+        taken += sorted(picked)
+    return taken
+
+
+def verify(record: BallotResult) -> BallotResult:
+    """Re-derive ``record`` from its inputs; raise :class:`VerificationError` on any mismatch.
+
+    Returns the record, so ``verify(result).recognised`` reads naturally.
+    """
+    fresh = count(record.inputs)
+    for name in ("status", "denominator", "needed", "tally", "recognised", "ties", "used", "digest"):
+        if getattr(fresh, name) != getattr(record, name):
+            raise VerificationError(
+                f"the record's {name} does not re-derive from its inputs",
+                field=name,
+                value=getattr(record, name),
+                allowed=f"{getattr(fresh, name)!r}",
+            )
+    return record
+
+
+# ---------------------------------------------------------------------------
+# Explanations: derived on first use from a result's stored fields.
+
+
+def _words(result: BallotResult) -> dict[str, Any]:
+    rule = result.inputs.rule
+    at_least = rule.comparison is Comparison.AT_LEAST
+    total = rule.denominator is Denominator.TOTAL_MEMBERSHIP and result.inputs.readings["A-7"] != "excluded"
+    return {
+        "comparison_vi": "từ" if at_least else "trên",
+        "comparison_en": "at least" if at_least else "more than",
+        "threshold": rule.threshold,
+        "denominator_vi": "tổng số thành viên Hội đồng" if total else "số thành viên đã biểu quyết",
+        "denominator_en": "the council's total membership" if total else "the members who voted",
+    }
+
+
+def explain_ballot(result: BallotResult) -> tuple[Reason, ...]:
+    """The reasons that hold for the ballot as a whole."""
+    inputs, rule = result.inputs, result.inputs.rule.rule
+    reasons = [codes.THRESHOLD(rule, needed=result.needed, members=result.denominator, **_words(result))]
+    voted = {b.member for b in inputs.ballots}
+    silent = [m for m in inputs.council.members if m not in voted]
+    if silent and any(u.id == "A-7" and u.reading == "counts-against" for u in result.used):
+        reasons.append(codes.ABSENT_SILENT(rule, members=silent))
+    written = [b.member for b in inputs.ballots if b.cast is Cast.WRITTEN]
+    if written:
+        reasons.append(codes.WRITTEN(rule, members=written))
+    if result.status is BallotStatus.NO_QUORUM:
+        reasons.append(_no_quorum(result))
+    return tuple(reasons)
+
+
+def _no_quorum(result: BallotResult) -> Reason:
+    inputs = result.inputs
+    return codes.NO_QUORUM(
+        inputs.rule.rule,
+        present=_present(inputs.ballots),
+        members=inputs.council.size,
+        required=_required(inputs.rule, inputs.council),
+    )
+
+
+_DECIDER = {_CHAIR: ("Chủ tịch Hội đồng", "chair"), _PERSON: ("Người có thẩm quyền", "competent person")}
+
+
+def explain(result: BallotResult) -> tuple[Outcome, ...]:
+    """Each nominee's outcome and reasons, in tally order."""
+    inputs = result.inputs
+    rule, cap = inputs.rule.rule, inputs.cap
+    kinds = {n.id: n.kind for n in inputs.nominees}
+    recognised = set(result.recognised)
+    waiting = inputs.chair_choice is None
+    tie_of = {n: t for t in result.ties for n in t.group}
+    outcomes = []
+    for t in result.tally:
+        reasons: list[Reason] = []
+        status = OutcomeStatus.RECOGNISED if t.nominee in recognised else OutcomeStatus.NOT_RECOGNISED
+        if result.status is BallotStatus.NO_QUORUM:
+            reasons.append(_no_quorum(result))
+            outcomes.append(Outcome(t.nominee, kinds[t.nominee], status, tuple(reasons)))
+            continue
+        params = {"approvals": t.approvals, "members": t.members, "needed": result.needed}
+        reasons.append((codes.MEETS if t.meets_threshold else codes.BELOW)(rule, **params))
+        tie = tie_of.get(t.nominee)
+        if tie is None:
+            if cap is not None and t.meets_threshold:
+                code = codes.WITHIN_CAP if t.nominee in recognised else codes.OVER_CAP
+                reasons.append(code(cap.rule or rule, rank=t.rank, slots=cap.slots))
+        elif t.nominee in tie.preferred:
+            reasons.append(codes.WOMEN(WOMEN_FIRST, group=list(tie.group)))
+        elif t.nominee not in tie.candidates:
+            reasons.append(codes.NOT_PREFERRED(WOMEN_FIRST, group=list(tie.group), slots=tie.slots))
+        elif waiting:
+            others = [n for n in tie.candidates if n != t.nominee]
+            if tie.decider == _PERSON:
+                reasons.append(codes.HANDED_BACK(rule, approvals=t.approvals, group=others, slots=tie.open_slots))
+                status = OutcomeStatus.UNDECIDED
+            else:
+                reasons.append(codes.TIE(rule, approvals=t.approvals, group=others, slots=tie.open_slots))
+                status = OutcomeStatus.AWAITING_CHAIR
+        else:
+            vi, en = _DECIDER[tie.decider]
+            code = codes.CHOSEN if t.nominee in recognised else codes.NOT_CHOSEN
+            reasons.append(code(rule, group=list(tie.candidates), decider_vi=vi, decider_en=en))
+        outcomes.append(Outcome(t.nominee, kinds[t.nominee], status, tuple(reasons)))
+    return tuple(outcomes)

@@ -1,0 +1,312 @@
+"""What a ballot decides: the inputs it was given, the tally, the selection, the reasons."""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from dienhinh._errors import DoubleVoteError, DuplicateIdError, UnknownMemberError, UnknownNomineeError
+from dienhinh._interpretations import Readings, UsedReading
+from dienhinh._reasons import Reason
+from dienhinh._text import identifier
+from dienhinh._kinds import NomineeKind
+from dienhinh.voting._council import Ballot, Council, Nominee
+from dienhinh.voting._rule import BallotRule, Cap
+
+__all__ = [
+    "BallotInputs",
+    "BallotResult",
+    "BallotStatus",
+    "Outcome",
+    "OutcomeStatus",
+    "Tally",
+    "Tie",
+]
+
+
+class BallotStatus(enum.Enum):
+    FINAL = "final"
+    """Every slot is settled."""
+    AWAITING_CHAIR = "awaiting_chair"
+    """A tie straddles the cutoff and the chair must choose (TQ-2.1b, A-5)."""
+    UNDECIDED = "undecided"
+    """A tie that no rule settles was handed back to a person (tie-break ``undecided``, A-5)."""
+    NO_QUORUM = "no_quorum"
+    """Too few members attended for the meeting to decide (the rule's quorum)."""
+
+
+class OutcomeStatus(enum.Enum):
+    RECOGNISED = "recognised"
+    NOT_RECOGNISED = "not_recognised"
+    AWAITING_CHAIR = "awaiting_chair"
+    UNDECIDED = "undecided"
+
+
+def _nominees(value: Iterable[Nominee | str]) -> tuple[Nominee, ...]:
+    items = [v if isinstance(v, Nominee) else Nominee(v) for v in value]
+    seen: set[str] = set()
+    for n in items:
+        if n.id in seen:
+            raise DuplicateIdError("is nominated twice (ids are compared after NFC)", field="nominees", value=n.id)
+        seen.add(n.id)
+    return tuple(sorted(items, key=lambda n: n.id))
+
+
+def _ballots(value: Iterable[Ballot]) -> tuple[Ballot, ...]:
+    return tuple(sorted(value, key=lambda b: b.member))
+
+
+def _choice(value: Iterable[str] | None) -> frozenset[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = [value]
+    items = [identifier(v, field="chair_choice") for v in value]
+    choice = frozenset(items)
+    if len(choice) != len(items):
+        dup = next(i for i in items if items.count(i) > 1)
+        raise DuplicateIdError("names a nominee twice", field="chair_choice", value=dup)
+    return choice
+
+
+@attrs.frozen
+class BallotInputs:
+    """Everything a ballot is computed from; kept in the record so it can be re-derived.
+
+    Ids are NFC and every collection is sorted, so inputs given in any order
+    are equal and digest alike. Cross-references are checked here: every
+    ballot's member is on the roster and votes once, every approval names a
+    nominee.
+    """
+
+    council: Council
+    nominees: tuple[Nominee, ...] = attrs.field(converter=_nominees)
+    ballots: tuple[Ballot, ...] = attrs.field(converter=_ballots)
+    rule: BallotRule = attrs.field(factory=BallotRule)
+    cap: Cap | None = None
+    chair_choice: frozenset[str] | None = attrs.field(default=None, converter=_choice)
+    readings: Readings = attrs.field(factory=Readings)
+
+    def __attrs_post_init__(self) -> None:
+        roster = set(self.council.members)
+        ids = {n.id for n in self.nominees}
+        previous = None
+        for ballot in self.ballots:  # sorted by member: a repeat is adjacent
+            if ballot.member not in roster:
+                raise UnknownMemberError(
+                    f"ballot.member={ballot.member!r} is not on the council's roster; "
+                    f"only members vote (TQ-2.1b); roster: {', '.join(self.council.members)}"
+                )
+            if ballot.member == previous:
+                raise DoubleVoteError(
+                    "cast two ballots; each member votes once", field="ballot.member", value=ballot.member
+                )
+            previous = ballot.member
+            unknown = ballot.approve - ids
+            if unknown:
+                raise UnknownNomineeError(
+                    f"ballot of {ballot.member!r} approves {sorted(unknown)!r}, "
+                    "who are not nominees of this ballot"
+                )
+        if self.chair_choice is not None and self.chair_choice - ids:
+            raise UnknownNomineeError(
+                f"chair_choice names {sorted(self.chair_choice - ids)!r}, who are not nominees"
+            )
+
+    def to_json(self) -> dict[str, Any]:
+        """The inputs in the ballot's JSON input format (so ``dienhinh ballot`` can re-run them)."""
+        return {
+            "council": {
+                "members": list(self.council.members),
+                "chair": self.council.chair,
+                **({"seats": self.council.seats} if self.council.seats is not None else {}),
+            },
+            "nominees": [
+                {"id": n.id, "kind": n.kind.value, **({"women_priority": True} if n.women_priority else {})}
+                for n in self.nominees
+            ],
+            "ballots": [
+                {"member": b.member, "approve": sorted(b.approve), "cast": b.cast.value}
+                for b in self.ballots
+            ],
+            "rule": self.rule.to_json(),
+            "cap": None if self.cap is None else self.cap.to_json(),
+            "chair_choice": None if self.chair_choice is None else sorted(self.chair_choice),
+            "readings": self.readings.to_json(),
+        }
+
+
+@attrs.frozen
+class Tally:
+    """One nominee's count: approvals out of the denominator, and its rank (1, 2, 2, 4 …)."""
+
+    nominee: str
+    approvals: int
+    members: int
+    meets_threshold: bool
+    rank: int
+
+    @property
+    def rate(self) -> str:
+        """The rate as counted, ``"approvals/members"`` (not reduced: 18/20, not 9/10)."""
+        return f"{self.approvals}/{self.members}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "nominee": self.nominee,
+            "approvals": self.approvals,
+            "members": self.members,
+            "rate": self.rate,
+            "meets_threshold": self.meets_threshold,
+            "rank": self.rank,
+        }
+
+
+@attrs.frozen
+class Tie:
+    """Nominees with equal approvals at the cutoff, more of them than ``slots`` left.
+
+    ``preferred`` are those a tie-break rule took by itself (women first,
+    Decree 152/2025 Art. 4.6); ``candidates`` are those still to choose
+    from, for ``open_slots`` slots, by the ``decider``: ``"chair"``
+    (TQ-2.1b) or ``"person"`` (handed back). A tie with no open slot was
+    settled by the rule alone.
+    """
+
+    group: tuple[str, ...]
+    slots: int
+    approvals: int
+    candidates: tuple[str, ...]
+    open_slots: int
+    decider: str
+    preferred: tuple[str, ...] = ()
+    kind: NomineeKind | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "nominees": list(self.candidates),
+            "slots": self.open_slots,
+            "decider": self.decider,
+            "approvals": self.approvals,
+            "group": list(self.group),
+            "group_slots": self.slots,
+            "preferred": list(self.preferred),
+            "kind": None if self.kind is None else self.kind.value,
+        }
+
+
+@attrs.frozen
+class Outcome:
+    """One nominee's outcome with all its reasons: what a card shows."""
+
+    nominee: str
+    kind: NomineeKind
+    status: OutcomeStatus
+    reasons: tuple[Reason, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "nominee": self.nominee,
+            "kind": self.kind.value,
+            "outcome": self.status.value,
+            "reasons": [r.to_json() for r in self.reasons],
+        }
+
+
+@attrs.frozen
+class BallotResult:
+    """A ballot's decision record: frozen, serialisable, and verifiable.
+
+    ``outcomes`` and ``reasons`` are derived from the stored fields on first
+    use, so counting a national batch does not format a million sentences it
+    may never show.
+    """
+
+    inputs: BallotInputs
+    status: BallotStatus
+    denominator: int
+    needed: int
+    tally: tuple[Tally, ...]
+    recognised: tuple[str, ...]
+    ties: tuple[Tie, ...]
+    used: tuple[UsedReading, ...]
+    digest: str
+
+    @property
+    def open_ties(self) -> tuple[Tie, ...]:
+        """The ties still waiting for a decision (none once a choice was supplied)."""
+        if self.inputs.chair_choice is not None:
+            return ()
+        return tuple(t for t in self.ties if t.open_slots > 0)
+
+    @property
+    def tie(self) -> Tie | None:
+        """The tie waiting for a decision, if any (with ``per-kind`` caps, A-9, the first)."""
+        return self.open_ties[0] if self.open_ties else None
+
+    @functools.cached_property
+    def outcomes(self) -> tuple[Outcome, ...]:
+        from dienhinh.voting._count import explain
+
+        return explain(self)
+
+    @functools.cached_property
+    def reasons(self) -> tuple[Reason, ...]:
+        from dienhinh.voting._count import explain_ballot
+
+        return explain_ballot(self)
+
+    def outcome(self, nominee: str) -> Outcome:
+        """The outcome of one nominee (NFC-normalised id)."""
+        key = identifier(nominee, field="nominee")
+        for o in self.outcomes:
+            if o.nominee == key:
+                return o
+        raise UnknownNomineeError(f"nominee={key!r} is not a nominee of this ballot")
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON contract of ``dienhinh ballot`` (see ``docs/schemas/ballot-output.json``)."""
+        return {
+            "kind": "ballot",
+            "status": self.status.value,
+            "recognised": list(self.recognised),
+            "needed": self.needed,
+            "denominator": self.denominator,
+            "tally": [t.to_json() for t in self.tally],
+            "tie": None if self.tie is None else self.tie.to_json(),
+            "ties": [t.to_json() for t in self.ties],
+            "outcomes": [o.to_json() for o in self.outcomes],
+            "reasons": [r.to_json() for r in self.reasons],
+            "interpretations": [u.to_json() for u in self.used],
+            "inputs": self.inputs.to_json(),
+            "digest": self.digest,
+        }
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """One flat row per nominee, for ``pandas.DataFrame(result.to_rows())``."""
+        by_id = {o.nominee: o for o in self.outcomes}
+        return [
+            {
+                "nominee": t.nominee,
+                "kind": by_id[t.nominee].kind.value,
+                "approvals": t.approvals,
+                "members": t.members,
+                "rate": t.rate,
+                "meets_threshold": t.meets_threshold,
+                "rank": t.rank,
+                "outcome": by_id[t.nominee].status.value,
+            }
+            for t in self.tally
+        ]
+
+    def _repr_html_(self) -> str:
+        from dienhinh._html import table
+
+        return table(
+            self.to_rows(),
+            caption=f"Ballot — {self.status.value}; {self.needed}/{self.denominator} needed",
+        )

@@ -1,0 +1,189 @@
+"""The ballot rule as parameters, with Tuyên Quang's TQ-2.1b as the default.
+
+TQ-2.1b (quoted): “đạt tỷ lệ phiếu đồng ý từ 90% trở lên tính trên tổng số
+thành viên của Hội đồng Thi đua - Khen thưởng (nếu thành viên Hội đồng Thi đua
+- Khen thưởng vắng mặt thì lấy ý kiến bằng văn bản)”.
+
+Other bodies use other forms (domain §9): “strictly more than 90 %”, or 70 %
+of the members who voted with a two-thirds quorum. Each is the same rule with
+other parameters, so the rule is data and the arithmetic is exact.
+"""
+
+from __future__ import annotations
+
+import enum
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from dienhinh._convert import enum_of
+from dienhinh._errors import InvalidTypeError, InvalidValueError
+from dienhinh._provenance import Citation, Rule
+
+__all__ = [
+    "TQ_BALLOT",
+    "TQ_CAP",
+    "WOMEN_FIRST",
+    "BallotRule",
+    "Cap",
+    "Comparison",
+    "Denominator",
+    "TieBreak",
+    "parse_fraction",
+]
+
+TQ_BALLOT = Rule(
+    "TQ-2.1b",
+    Citation(
+        "TQ",
+        article="2",
+        clause="1",
+        point="b",
+        quote="đạt tỷ lệ phiếu đồng ý từ 90% trở lên tính trên tổng số thành viên của Hội đồng",
+    ),
+)
+"""TQ-2.1b: ranked ballot, at least 90 % of the council's total membership, chair breaks a tie."""
+
+TQ_CAP = Rule(
+    "TQ-6.2b",
+    Citation("TQ", article="6", clause="2", point="b", quote="Mỗi năm không quá 15 (mười lăm) tập thể, cá nhân"),
+)
+"""TQ-6.2b: no more than 15 province-level exemplars a year."""
+
+WOMEN_FIRST = Rule(
+    "NĐ152-4.6",
+    Citation("Nghị định 152/2025/NĐ-CP", article="4", clause="6"),
+)
+"""Decree 152/2025 Art. 4.6: among equals, the woman, or the collective with ≥ 70 % women."""
+
+
+class Comparison(enum.Enum):
+    """“từ 90% trở lên” (at least) or “trên 90%” (strictly more than)."""
+
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+
+
+class Denominator(enum.Enum):
+    """What the threshold is a fraction of."""
+
+    TOTAL_MEMBERSHIP = "total_membership"
+    """The council's total membership (TQ-2.1b); see A-7 and A-8."""
+    VOTES_CAST = "votes_cast"
+    """The members who voted, in the meeting or in writing (other national variants)."""
+
+
+class TieBreak(enum.Enum):
+    """Who settles a tie that straddles the cutoff."""
+
+    CHAIR = "chair"
+    """The chair chooses from the tied group (TQ-2.1b)."""
+    WOMEN_FIRST = "women_first"
+    """Women (or collectives with ≥ 70 % women) first, then the chair (Decree 152/2025 Art. 4.6)."""
+    UNDECIDED = "undecided"
+    """No rule decides: the tie is handed back to a person."""
+
+
+def parse_fraction(value: object, *, field: str = "threshold") -> Fraction:
+    """An exact fraction from ``"9/10"``, ``"0.9"``, a :class:`Fraction` or an ``int``.
+
+    Floats are refused: ``0.9`` as a float is not nine tenths.
+
+    >>> parse_fraction("9/10"), parse_fraction("0.9")
+    (Fraction(9, 10), Fraction(9, 10))
+    """
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, bool) or isinstance(value, float):
+        raise InvalidTypeError(
+            "must be exact: a fraction such as '9/10' or a decimal string such as '0.9'",
+            field=field,
+            value=value,
+        )
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, str):
+        try:
+            return Fraction(value.strip())
+        except (ValueError, ZeroDivisionError):
+            pass
+    raise InvalidValueError(
+        "is not an exact fraction", field=field, value=value, allowed="'a/b' or a decimal string"
+    )
+
+
+def _threshold(value: object) -> Fraction:
+    return parse_fraction(value, field="threshold")
+
+
+def _unit_interval(_inst: object, attribute: attrs.Attribute[Any], value: Fraction | None) -> None:
+    if value is not None and not 0 < value <= 1:
+        raise InvalidValueError(
+            "is outside (0, 1]", field=attribute.name, value=f"{value}", allowed="0 < fraction ≤ 1"
+        )
+
+
+def _quorum(value: object) -> Fraction | None:
+    return None if value is None else parse_fraction(value, field="quorum")
+
+
+@attrs.frozen
+class BallotRule:
+    """The ballot rule; every default reads TQ-2.1b.
+
+    >>> rule = BallotRule()
+    >>> [rule.needed(n) for n in (9, 10, 11, 15, 19, 20, 21, 30, 31)]
+    [9, 9, 10, 14, 18, 18, 19, 27, 28]
+    >>> BallotRule(comparison=Comparison.MORE_THAN).needed(10)
+    10
+    """
+
+    threshold: Fraction = attrs.field(default=Fraction(9, 10), converter=_threshold, validator=_unit_interval)
+    comparison: Comparison = attrs.field(default=Comparison.AT_LEAST, converter=enum_of(Comparison, "comparison"))
+    denominator: Denominator = attrs.field(default=Denominator.TOTAL_MEMBERSHIP, converter=enum_of(Denominator, "denominator"))
+    quorum: Fraction | None = attrs.field(default=None, converter=_quorum, validator=_unit_interval)
+    """Fraction of the total membership that must attend the meeting in person, if any."""
+    tie_break: TieBreak = attrs.field(default=TieBreak.CHAIR, converter=enum_of(TieBreak, "tie_break"))
+    rule: Rule = TQ_BALLOT
+
+    def needed(self, denominator: int) -> int:
+        """The fewest approvals that meet the threshold, in exact integer arithmetic.
+
+        “At least t” of d needs ⌈t·d⌉; “more than t” needs ⌊t·d⌋ + 1. With
+        nobody to count (d = 0) nobody can meet it: one approval is asked for.
+        """
+        if denominator < 0:
+            raise InvalidValueError("must not be negative", field="denominator", value=denominator)
+        num, den = self.threshold.numerator * denominator, self.threshold.denominator
+        needed = -(-num // den) if self.comparison is Comparison.AT_LEAST else num // den + 1
+        return max(needed, 1)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "threshold": f"{self.threshold.numerator}/{self.threshold.denominator}",
+            "comparison": self.comparison.value,
+            "denominator": self.denominator.value,
+            "quorum": None if self.quorum is None else f"{self.quorum.numerator}/{self.quorum.denominator}",
+            "tie_break": self.tie_break.value,
+            "rule": self.rule.to_json(),
+        }
+
+
+def _slots(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidValueError(
+            "must be a whole number of slots", field="slots", value=value, allowed="an integer ≥ 0"
+        )
+    return value
+
+
+@attrs.frozen
+class Cap:
+    """A cap on how many are recognised (chỉ tiêu), with the rule that sets it (e.g. TQ-6.2b)."""
+
+    slots: int = attrs.field(converter=_slots)
+    rule: Rule | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"slots": self.slots, "rule": None if self.rule is None else self.rule.to_json()}

@@ -11,8 +11,6 @@ Every class also inherits the builtin a caller already catches, so
     │   ├── ChairChoiceError                                 a tie decision that does not fit
     │   ├── ImpossibleDateError                              31/02, month 13, a malformed date
     │   ├── NaiveDatetimeError                               a timestamp without a UTC offset
-    │   ├── UnknownKeyError                                  a key the format does not define
-    │   ├── MissingKeyError                                  a required key is absent
     │   └── MalformedJSONError                               text that is not JSON at all
     ├── InvalidTypeError                        TypeError    a value of the wrong type
     ├── UnknownIdError                          LookupError  a reference to nothing
@@ -22,7 +20,9 @@ Every class also inherits the builtin a caller already catches, so
     │   ├── UnknownCriterionError                            a criterion id the ruleset lacks
     │   ├── UnknownFieldError                                a field of work (lĩnh vực) the ruleset lacks
     │   └── UnknownDeadlineError                             a deadline name the ruleset lacks
-    ├── InvalidInputError                       ValueError   several problems in one document
+    ├── InvalidInputError                       ValueError   a document's problems, all at once
+    │   ├── UnknownKeyError                                  keys the format does not define
+    │   ├── MissingKeyError                                  required keys that are absent
     │   └── RulesetError                                     a ruleset file that does not load
     ├── VerificationError                       ValueError   a record that does not re-derive
     └── MissingExtraError                       ImportError  an optional extra is not installed
@@ -130,14 +130,6 @@ class NaiveDatetimeError(InvalidValueError):
     """A timestamp without a UTC offset: judging it would be a guess (A-16)."""
 
 
-class UnknownKeyError(InvalidValueError):
-    """A key the input format does not define: never silently dropped."""
-
-
-class MissingKeyError(InvalidValueError):
-    """A key the input format requires."""
-
-
 class MalformedJSONError(InvalidValueError):
     """Text that does not parse as JSON."""
 
@@ -190,6 +182,8 @@ class Problem:
     message: str
     allowed: str | None = None
     source: str | None = None
+    kind: str = "invalid"
+    """``"unknown_key"``, ``"missing_key"`` or ``"invalid"``."""
 
     def __str__(self) -> str:
         head = f"{self.source}: " if self.source else ""
@@ -206,6 +200,14 @@ class InvalidInputError(DienhinhError, ValueError):
         self.problems = tuple(problems)
         listed = "; ".join(str(p) for p in self.problems)
         super().__init__(f"{summary}: {listed}" if listed else summary)
+
+
+class UnknownKeyError(InvalidInputError):
+    """Keys the input format does not define: never silently dropped."""
+
+
+class MissingKeyError(InvalidInputError):
+    """Keys the input format requires."""
 
 
 class RulesetError(InvalidInputError):

@@ -1,0 +1,34 @@
+"""Verifying a decision record given as JSON: re-derive it and compare every key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dienhinh._errors import InvalidValueError, VerificationError
+from dienhinh._jsonio import parse_json
+
+__all__ = ["verify_document"]
+
+
+def verify_document(text: str, *, source: str = "<input>") -> dict[str, Any]:
+    """Re-derive the record in ``text`` from its ``inputs``; any difference is an error."""
+    doc = parse_json(text, source=source)
+    if not isinstance(doc, dict) or "kind" not in doc or "inputs" not in doc:
+        raise InvalidValueError(
+            "is not a decision record", field=source, allowed="a JSON object with 'kind' and 'inputs'"
+        )
+    kind = doc["kind"]
+    if kind == "ballot":
+        from dienhinh.voting import count
+        from dienhinh.voting._json import parse_ballot
+
+        fresh = count(parse_ballot(doc["inputs"], source=f"{source}: inputs")).to_json()
+    else:
+        raise InvalidValueError("is not a kind of record this version verifies", field="kind", value=kind,
+                                allowed="ballot")
+    for key in sorted(set(doc) | set(fresh)):
+        if doc.get(key) != fresh.get(key):
+            raise VerificationError(
+                f"{source}: the record's {key!r} does not re-derive from its inputs", field=key
+            )
+    return {"verified": True, "kind": kind, "digest": fresh["digest"]}

@@ -1,0 +1,183 @@
+"""The ballot's JSON input format (``docs/schemas/ballot-input.json``), read strictly.
+
+Shorthands (``threshold``, ``slots``, …) and full objects (``rule``, ``cap``,
+as a result's ``inputs`` carries them) are both accepted, never mixed: a
+document says each thing once. Imported by the CLI only (it needs cattrs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+from cattrs.gen import make_dict_structure_fn
+
+from dienhinh._errors import InvalidValueError
+from dienhinh._interpretations import Readings
+from dienhinh._jsonio import converter, parse_json, structure
+from dienhinh._provenance import Citation, Rule
+from dienhinh.voting._council import Ballot, Council, Nominee
+from dienhinh.voting._result import BallotInputs
+from dienhinh.voting._rule import BallotRule, Cap
+
+__all__ = ["BallotDocument", "ballot_inputs", "parse_ballot"]
+
+
+@attrs.frozen
+class CitationDoc:
+    document: str
+    division: str = "article"
+    article: str | None = None
+    clause: str | None = None
+    point: str | None = None
+    quote: str | None = None
+    en: str | None = None
+    vi: str | None = None
+
+    def build(self) -> Citation:
+        citation = Citation(
+            self.document, self.article, self.clause, self.point, self.quote, division=self.division  # type: ignore[arg-type]
+        )
+        for name in ("en", "vi"):
+            given = getattr(self, name)
+            if given is not None and given != getattr(citation, name):
+                raise InvalidValueError(
+                    "does not match the citation's parts", field=f"citation.{name}", value=given,
+                    allowed=repr(getattr(citation, name)),
+                )
+        return citation
+
+
+@attrs.frozen
+class RuleRefDoc:
+    id: str
+    citation: CitationDoc
+
+    def build(self) -> Rule:
+        return Rule(self.id, self.citation.build())
+
+
+@attrs.frozen
+class RuleDoc:
+    threshold: str = "9/10"
+    comparison: str = "at_least"
+    denominator: str = "total_membership"
+    quorum: str | None = None
+    tie_break: str = "chair"
+    rule: RuleRefDoc | None = None
+
+
+@attrs.frozen
+class CapDoc:
+    slots: int
+    rule: RuleRefDoc | None = None
+
+
+@attrs.frozen
+class CouncilDoc:
+    members: list[str]
+    chair: str
+    seats: int | None = None
+
+
+@attrs.frozen
+class NomineeDoc:
+    id: str
+    kind: str = "individual"
+    women_priority: bool = False
+
+
+@attrs.frozen
+class BallotDoc:
+    member: str
+    approve: list[str]
+    cast: str = "in_meeting"
+
+
+@attrs.frozen
+class BallotDocument:
+    """A ballot input document, as read; :func:`ballot_inputs` turns it into domain objects."""
+
+    DOCUMENT = "ballot input"
+
+    council: CouncilDoc
+    nominees: list[NomineeDoc]
+    ballots: list[BallotDoc]
+    chair_choice: list[str] | None = None
+    readings: dict[str, str] = attrs.Factory(dict)
+    ruleset: str | None = None
+    rule: RuleDoc | None = None
+    cap: CapDoc | None = None
+    slots: int | None = None
+    threshold: str | None = None
+    comparison: str | None = None
+    denominator: str | None = None
+    quorum: str | None = None
+    tie_break: str | None = None
+
+
+def _nominee_hook() -> Callable[[Any, Any], NomineeDoc]:
+    base = make_dict_structure_fn(NomineeDoc, converter, _cattrs_forbid_extra_keys=True)
+
+    def hook(value: Any, type_: Any) -> NomineeDoc:
+        # A nominee may be written as its bare id.
+        return NomineeDoc(value) if isinstance(value, str) else base(value, type_)
+
+    return hook
+
+
+converter.register_structure_hook(NomineeDoc, _nominee_hook())
+
+_SHORTHANDS = ("threshold", "comparison", "denominator", "quorum", "tie_break")
+
+RulesetLookup = Callable[[str], tuple[BallotRule, Cap | None]]
+
+
+def ballot_inputs(doc: BallotDocument, *, ruleset: RulesetLookup | None = None) -> BallotInputs:
+    """Domain inputs from a document; ``ruleset`` resolves ``"ruleset": "<id>"``."""
+    shorthand = {k: getattr(doc, k) for k in _SHORTHANDS if getattr(doc, k) is not None}
+    sources = [name for name, given in (("ruleset", doc.ruleset), ("rule", doc.rule), ("threshold…", shorthand)) if given]
+    if len(sources) > 1:
+        raise InvalidValueError(
+            "says the ballot rule twice", field="rule", value=sources,
+            allowed="one of: a 'ruleset' id, a 'rule' object, or the shorthand keys "
+            "threshold/comparison/denominator/quorum/tie_break",
+        )
+    if doc.cap is not None and doc.slots is not None:
+        raise InvalidValueError("gives the cap twice ('cap' and 'slots')", field="slots", value=doc.slots)
+    cap: Cap | None = None
+    if doc.ruleset is not None:
+        if ruleset is None:
+            raise InvalidValueError("rulesets are not available here", field="ruleset", value=doc.ruleset)
+        rule, cap = ruleset(doc.ruleset)
+    elif doc.rule is not None:
+        r = doc.rule
+        rule = BallotRule(
+            threshold=r.threshold, comparison=r.comparison, denominator=r.denominator,
+            quorum=r.quorum, tie_break=r.tie_break,
+            **({"rule": r.rule.build()} if r.rule is not None else {}),
+        )
+    else:
+        rule = BallotRule(**shorthand)
+    if doc.cap is not None:
+        cap = Cap(doc.cap.slots, doc.cap.rule.build() if doc.cap.rule is not None else None)
+    elif doc.slots is not None:
+        cap = Cap(doc.slots)  # the caller's own number: no provision to cite
+    return BallotInputs(
+        council=Council(doc.council.members, doc.council.chair, seats=doc.council.seats),
+        nominees=[Nominee(n.id, n.kind, women_priority=n.women_priority) for n in doc.nominees],
+        ballots=[Ballot(b.member, b.approve, b.cast) for b in doc.ballots],
+        rule=rule,
+        cap=cap,
+        chair_choice=doc.chair_choice,
+        readings=Readings(doc.readings),
+    )
+
+
+def parse_ballot(
+    data: str | Mapping[str, Any], *, source: str = "<input>", ruleset: RulesetLookup | None = None
+) -> BallotInputs:
+    """Ballot inputs from JSON text or already-parsed data."""
+    raw = parse_json(data, source=source) if isinstance(data, str) else data
+    return ballot_inputs(structure(raw, BallotDocument, source=source), ruleset=ruleset)

@@ -30,7 +30,13 @@ from dienhinh._errors import (
     UnknownRulesetError,
     VerificationError,
 )
-from dienhinh._interpretations import INTERPRETATIONS, Interpretation, Reading, Readings, UsedReading
+from dienhinh._interpretations import (
+    INTERPRETATIONS,
+    Interpretation,
+    Reading,
+    Readings,
+    UsedReading,
+)
 from dienhinh._kinds import NomineeKind
 from dienhinh._provenance import Citation, Rule
 from dienhinh._reasons import Reason, ReasonCode, Severity

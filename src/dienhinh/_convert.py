@@ -8,25 +8,30 @@ from typing import TypeVar
 
 from dienhinh._errors import InvalidValueError
 
-__all__ = ["enum_of"]
+__all__ = ["enum_of", "to_enum"]
 
 E = TypeVar("E", bound=enum.Enum)
 
 
+def to_enum(cls: type[E], value: object, field: str) -> E:
+    """A member of ``cls`` from itself or its value; anything else names the choices.
+
+    attrs converters call it from a small named function (mypy's attrs plugin
+    understands named converters, not closures).
+    """
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls(value)
+    except ValueError:
+        raise InvalidValueError(
+            f"is not a {cls.__name__}",
+            field=field,
+            value=value,
+            allowed=", ".join(str(m.value) for m in cls),
+        ) from None
+
+
 def enum_of(cls: type[E], field: str) -> Callable[[object], E]:
-    """A converter accepting a member of ``cls`` or its value; anything else names the choices."""
-
-    def convert(value: object) -> E:
-        if isinstance(value, cls):
-            return value
-        try:
-            return cls(value)
-        except ValueError:
-            raise InvalidValueError(
-                f"is not a {cls.__name__}",
-                field=field,
-                value=value,
-                allowed=", ".join(str(m.value) for m in cls),
-            ) from None
-
-    return convert
+    """:func:`to_enum` as a one-argument function (for ``map`` and the like)."""
+    return lambda value: to_enum(cls, value, field)

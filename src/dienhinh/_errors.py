@@ -94,7 +94,9 @@ class DienhinhError(Exception):
     ) -> None:
         text = message
         if field is not None:
-            text = f"{field}={describe(value)}: {text}" if value is not _UNSET else f"{field}: {text}"
+            text = (
+                f"{field}={describe(value)}: {text}" if value is not _UNSET else f"{field}: {text}"
+            )
         if allowed is not None:
             text += f"; allowed: {allowed}"
         if rule is not None:
@@ -186,9 +188,9 @@ class Problem:
     """``"unknown_key"``, ``"missing_key"`` or ``"invalid"``."""
 
     def __str__(self) -> str:
-        head = f"{self.source}: " if self.source else ""
+        # The source is named once, by the error's summary; a problem says where inside it.
         tail = f" (allowed: {self.allowed})" if self.allowed else ""
-        return f"{head}{self.where}: {self.message}{tail}"
+        return f"{self.where}: {self.message}{tail}"
 
 
 class InvalidInputError(DienhinhError, ValueError):

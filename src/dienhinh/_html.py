@@ -15,7 +15,9 @@ def table(rows: Sequence[dict[str, Any]], *, caption: str = "") -> str:
     out = ["<table>"]
     if caption:
         out.append(f"<caption>{html.escape(caption)}</caption>")
-    out.append("<thead><tr>" + "".join(f"<th>{html.escape(str(h))}</th>" for h in head) + "</tr></thead>")
+    out.append(
+        "<thead><tr>" + "".join(f"<th>{html.escape(str(h))}</th>" for h in head) + "</tr></thead>"
+    )
     out.append("<tbody>")
     for row in rows:
         cells = "".join(f"<td>{html.escape(_cell(row.get(h)))}</td>" for h in head)

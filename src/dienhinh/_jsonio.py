@@ -66,7 +66,7 @@ def _no_constant(name: str) -> Any:
 def _strict(kind: type[Any], name: str) -> Callable[[Any, Any], Any]:
     def hook(value: Any, _type: Any) -> Any:
         # bool is an int in Python, never in a JSON document of ours.
-        if isinstance(value, bool) and kind is not bool or not isinstance(value, kind):
+        if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
             raise TypeError(f"expected {name}, got {type(value).__name__} {value!r}"[:120])
         return value
 
@@ -122,7 +122,9 @@ def structure(data: Any, cls: type[T], *, source: str = "<input>") -> T:
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
         problems = _problems(exc, source)
         kinds = {p.kind for p in problems}
-        error = _BY_KIND.get(kinds.pop(), InvalidInputError) if len(kinds) == 1 else InvalidInputError
+        error = (
+            _BY_KIND.get(kinds.pop(), InvalidInputError) if len(kinds) == 1 else InvalidInputError
+        )
         raise error(f"{source}: invalid {_name(cls)}", problems) from None
     except DienhinhError:
         raise

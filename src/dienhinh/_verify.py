@@ -15,7 +15,9 @@ def verify_document(text: str, *, source: str = "<input>") -> dict[str, Any]:
     doc = parse_json(text, source=source)
     if not isinstance(doc, dict) or "kind" not in doc or "inputs" not in doc:
         raise InvalidValueError(
-            "is not a decision record", field=source, allowed="a JSON object with 'kind' and 'inputs'"
+            "is not a decision record",
+            field=source,
+            allowed="a JSON object with 'kind' and 'inputs'",
         )
     kind = doc["kind"]
     if kind == "ballot":
@@ -24,8 +26,12 @@ def verify_document(text: str, *, source: str = "<input>") -> dict[str, Any]:
 
         fresh = count(parse_ballot(doc["inputs"], source=f"{source}: inputs")).to_json()
     else:
-        raise InvalidValueError("is not a kind of record this version verifies", field="kind", value=kind,
-                                allowed="ballot")
+        raise InvalidValueError(
+            "is not a kind of record this version verifies",
+            field="kind",
+            value=kind,
+            allowed="ballot",
+        )
     for key in sorted(set(doc) | set(fresh)):
         if doc.get(key) != fresh.get(key):
             raise VerificationError(

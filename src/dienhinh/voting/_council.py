@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from dienhinh._convert import enum_of
+from dienhinh._convert import to_enum
 from dienhinh._errors import (
     DuplicateIdError,
     InvalidTypeError,
@@ -36,15 +36,39 @@ def unique_ids(values: Iterable[object], *, field: str) -> tuple[str, ...]:
     for raw in values:
         text = identifier(raw, field=field)
         if text in seen:
-            raise DuplicateIdError("is given twice (ids are compared after NFC)", field=field, value=text)
+            raise DuplicateIdError(
+                "is given twice (ids are compared after NFC)", field=field, value=text
+            )
         seen.add(text)
     return tuple(sorted(seen))
 
 
 def _members(value: Iterable[object]) -> tuple[str, ...]:
     if isinstance(value, str):
-        raise InvalidValueError("must be a list of member ids, not one string", field="members", value=value)
+        raise InvalidValueError(
+            "must be a list of member ids, not one string", field="members", value=value
+        )
     return unique_ids(value, field="council.members")
+
+
+def _chair(value: object) -> str:
+    return identifier(value, field="council.chair")
+
+
+def _nominee_id(value: object) -> str:
+    return identifier(value, field="nominee.id")
+
+
+def _member(value: object) -> str:
+    return identifier(value, field="ballot.member")
+
+
+def _kind(value: object) -> NomineeKind:
+    return to_enum(NomineeKind, value, "nominee.kind")
+
+
+def _cast(value: object) -> Cast:
+    return to_enum(Cast, value, "ballot.cast")
 
 
 @attrs.frozen
@@ -64,14 +88,17 @@ class Council:
     """
 
     members: tuple[str, ...] = attrs.field(converter=_members)
-    chair: str = attrs.field(converter=lambda v: identifier(v, field="council.chair"))
+    chair: str = attrs.field(converter=_chair)
     seats: int | None = attrs.field(default=None, kw_only=True)
 
     @members.validator
     def _check_members(self, _a: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
         if not value:
             raise InvalidValueError(
-                "the roster is empty", field="council.members", value=value, allowed="at least one member"
+                "the roster is empty",
+                field="council.members",
+                value=value,
+                allowed="at least one member",
             )
 
     @chair.validator
@@ -86,7 +113,7 @@ class Council:
     def _check_seats(self, _a: attrs.Attribute[Any], value: int | None) -> None:
         if value is None:
             return
-        if isinstance(value, bool) or not isinstance(value, int) or value < len(self.members):
+        if type(value) is not int or value < len(self.members):
             raise InvalidValueError(
                 "must be a whole number of seats, at least the roster's size",
                 field="council.seats",
@@ -107,9 +134,11 @@ class Nominee:
     the tie-break of Decree 152/2025 Art. 4.6 prefers them.
     """
 
-    id: str = attrs.field(converter=lambda v: identifier(v, field="nominee.id"))
-    kind: NomineeKind = attrs.field(default=NomineeKind.INDIVIDUAL, converter=enum_of(NomineeKind, "nominee.kind"))
-    women_priority: bool = attrs.field(default=False, kw_only=True, validator=attrs.validators.instance_of(bool))
+    id: str = attrs.field(converter=_nominee_id)
+    kind: NomineeKind = attrs.field(default=NomineeKind.INDIVIDUAL, converter=_kind)
+    women_priority: bool = attrs.field(
+        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+    )
 
 
 _to_nfc = functools.partial(unicodedata.normalize, "NFC")
@@ -127,7 +156,7 @@ def _approvals(value: Iterable[object]) -> frozenset[str]:
         )
     items = value if isinstance(value, list | tuple | frozenset | set) else list(value)
     try:
-        approved = frozenset(map(_to_nfc, items))  # type: ignore[arg-type]
+        approved = frozenset(map(_to_nfc, items))
     except TypeError:
         raise InvalidTypeError(
             "must list nominee ids as strings", field="ballot.approve", value=value
@@ -145,6 +174,6 @@ class Ballot:
     opinion: counted in the total membership, not as an approval (A-7).
     """
 
-    member: str = attrs.field(converter=lambda v: identifier(v, field="ballot.member"))
+    member: str = attrs.field(converter=_member)
     approve: frozenset[str] = attrs.field(converter=_approvals)
-    cast: Cast = attrs.field(default=Cast.IN_MEETING, converter=enum_of(Cast, "ballot.cast"))
+    cast: Cast = attrs.field(default=Cast.IN_MEETING, converter=_cast)

@@ -147,7 +147,9 @@ def count(inputs: BallotInputs) -> BallotResult:
             chosen += _decide(ties, inputs.chair_choice)
             deciders = {t.decider for t in ties if t.open_slots > 0}
             if inputs.chair_choice is None and deciders:
-                status = BallotStatus.UNDECIDED if _PERSON in deciders else BallotStatus.AWAITING_CHAIR
+                status = (
+                    BallotStatus.UNDECIDED if _PERSON in deciders else BallotStatus.AWAITING_CHAIR
+                )
         if inputs.chair_choice is not None and not ties:
             raise ChairChoiceError(
                 "there is no tie to decide", field="chair_choice", value=sorted(inputs.chair_choice)
@@ -207,7 +209,9 @@ def _fill(
     kind: NomineeKind | None,
 ) -> tuple[list[str], list[Tie]]:
     """Fill ``slots`` from ``candidates`` (ranked); a tie at the cutoff becomes a :class:`Tie`."""
-    if slots == 0 or len(candidates) < slots:
+    if slots == 0:
+        return [], []
+    if len(candidates) < slots:
         return [c.id for c in candidates], []
     cutoff = candidates[slots - 1].approvals
     above = [c for c in candidates if c.approvals > cutoff]
@@ -244,7 +248,9 @@ def _tie(
         readings["A-5"] == "last-slot-only" and open_slots > 1
     )
     decider = "rule" if open_slots == 0 else _PERSON if handed_back else _CHAIR
-    return Tie(ids, left, approvals, candidates if open_slots else (), open_slots, decider, preferred, kind)
+    return Tie(
+        ids, left, approvals, candidates if open_slots else (), open_slots, decider, preferred, kind
+    )
 
 
 def _decide(ties: list[Tie], choice: frozenset[str] | None) -> list[str]:
@@ -254,7 +260,9 @@ def _decide(ties: list[Tie], choice: frozenset[str] | None) -> list[str]:
     if choice is None:
         return taken
     if not open_ties:
-        raise ChairChoiceError("there is no tie to decide", field="chair_choice", value=sorted(choice))
+        raise ChairChoiceError(
+            "there is no tie to decide", field="chair_choice", value=sorted(choice)
+        )
     in_ties = set(chain.from_iterable(t.candidates for t in open_ties))
     outside = sorted(choice - in_ties)
     if outside:
@@ -285,7 +293,16 @@ def verify(record: BallotResult) -> BallotResult:
     Returns the record, so ``verify(result).recognised`` reads naturally.
     """
     fresh = count(record.inputs)
-    for name in ("status", "denominator", "needed", "tally", "recognised", "ties", "used", "digest"):
+    for name in (
+        "status",
+        "denominator",
+        "needed",
+        "tally",
+        "recognised",
+        "ties",
+        "used",
+        "digest",
+    ):
         if getattr(fresh, name) != getattr(record, name):
             raise VerificationError(
                 f"the record's {name} does not re-derive from its inputs",
@@ -303,7 +320,10 @@ def verify(record: BallotResult) -> BallotResult:
 def _words(result: BallotResult) -> dict[str, Any]:
     rule = result.inputs.rule
     at_least = rule.comparison is Comparison.AT_LEAST
-    total = rule.denominator is Denominator.TOTAL_MEMBERSHIP and result.inputs.readings["A-7"] != "excluded"
+    total = (
+        rule.denominator is Denominator.TOTAL_MEMBERSHIP
+        and result.inputs.readings["A-7"] != "excluded"
+    )
     return {
         "comparison_vi": "từ" if at_least else "trên",
         "comparison_en": "at least" if at_least else "more than",
@@ -316,7 +336,9 @@ def _words(result: BallotResult) -> dict[str, Any]:
 def explain_ballot(result: BallotResult) -> tuple[Reason, ...]:
     """The reasons that hold for the ballot as a whole."""
     inputs, rule = result.inputs, result.inputs.rule.rule
-    reasons = [codes.THRESHOLD(rule, needed=result.needed, members=result.denominator, **_words(result))]
+    reasons = [
+        codes.THRESHOLD(rule, needed=result.needed, members=result.denominator, **_words(result))
+    ]
     voted = {b.member for b in inputs.ballots}
     silent = [m for m in inputs.council.members if m not in voted]
     if silent and any(u.id == "A-7" and u.reading == "counts-against" for u in result.used):
@@ -339,7 +361,10 @@ def _no_quorum(result: BallotResult) -> Reason:
     )
 
 
-_DECIDER = {_CHAIR: ("Chủ tịch Hội đồng", "chair"), _PERSON: ("Người có thẩm quyền", "competent person")}
+_DECIDER = {
+    _CHAIR: ("Chủ tịch Hội đồng", "chair"),
+    _PERSON: ("Người có thẩm quyền", "competent person"),
+}
 
 
 def explain(result: BallotResult) -> tuple[Outcome, ...]:
@@ -353,7 +378,9 @@ def explain(result: BallotResult) -> tuple[Outcome, ...]:
     outcomes = []
     for t in result.tally:
         reasons: list[Reason] = []
-        status = OutcomeStatus.RECOGNISED if t.nominee in recognised else OutcomeStatus.NOT_RECOGNISED
+        status = (
+            OutcomeStatus.RECOGNISED if t.nominee in recognised else OutcomeStatus.NOT_RECOGNISED
+        )
         if result.status is BallotStatus.NO_QUORUM:
             reasons.append(_no_quorum(result))
             outcomes.append(Outcome(t.nominee, kinds[t.nominee], status, tuple(reasons)))
@@ -372,10 +399,16 @@ def explain(result: BallotResult) -> tuple[Outcome, ...]:
         elif waiting:
             others = [n for n in tie.candidates if n != t.nominee]
             if tie.decider == _PERSON:
-                reasons.append(codes.HANDED_BACK(rule, approvals=t.approvals, group=others, slots=tie.open_slots))
+                reasons.append(
+                    codes.HANDED_BACK(
+                        rule, approvals=t.approvals, group=others, slots=tie.open_slots
+                    )
+                )
                 status = OutcomeStatus.UNDECIDED
             else:
-                reasons.append(codes.TIE(rule, approvals=t.approvals, group=others, slots=tie.open_slots))
+                reasons.append(
+                    codes.TIE(rule, approvals=t.approvals, group=others, slots=tie.open_slots)
+                )
                 status = OutcomeStatus.AWAITING_CHAIR
         else:
             vi, en = _DECIDER[tie.decider]

@@ -37,13 +37,20 @@ class CitationDoc:
 
     def build(self) -> Citation:
         citation = Citation(
-            self.document, self.article, self.clause, self.point, self.quote, division=self.division  # type: ignore[arg-type]
+            self.document,
+            self.article,
+            self.clause,
+            self.point,
+            self.quote,
+            division=self.division,  # type: ignore[arg-type]
         )
         for name in ("en", "vi"):
             given = getattr(self, name)
             if given is not None and given != getattr(citation, name):
                 raise InvalidValueError(
-                    "does not match the citation's parts", field=f"citation.{name}", value=given,
+                    "does not match the citation's parts",
+                    field=f"citation.{name}",
+                    value=given,
                     allowed=repr(getattr(citation, name)),
                 )
         return citation
@@ -137,25 +144,38 @@ RulesetLookup = Callable[[str], tuple[BallotRule, Cap | None]]
 def ballot_inputs(doc: BallotDocument, *, ruleset: RulesetLookup | None = None) -> BallotInputs:
     """Domain inputs from a document; ``ruleset`` resolves ``"ruleset": "<id>"``."""
     shorthand = {k: getattr(doc, k) for k in _SHORTHANDS if getattr(doc, k) is not None}
-    sources = [name for name, given in (("ruleset", doc.ruleset), ("rule", doc.rule), ("threshold…", shorthand)) if given]
+    sources = [
+        name
+        for name, given in (("ruleset", doc.ruleset), ("rule", doc.rule), ("threshold…", shorthand))
+        if given
+    ]
     if len(sources) > 1:
         raise InvalidValueError(
-            "says the ballot rule twice", field="rule", value=sources,
+            "says the ballot rule twice",
+            field="rule",
+            value=sources,
             allowed="one of: a 'ruleset' id, a 'rule' object, or the shorthand keys "
             "threshold/comparison/denominator/quorum/tie_break",
         )
     if doc.cap is not None and doc.slots is not None:
-        raise InvalidValueError("gives the cap twice ('cap' and 'slots')", field="slots", value=doc.slots)
+        raise InvalidValueError(
+            "gives the cap twice ('cap' and 'slots')", field="slots", value=doc.slots
+        )
     cap: Cap | None = None
     if doc.ruleset is not None:
         if ruleset is None:
-            raise InvalidValueError("rulesets are not available here", field="ruleset", value=doc.ruleset)
+            raise InvalidValueError(
+                "rulesets are not available here", field="ruleset", value=doc.ruleset
+            )
         rule, cap = ruleset(doc.ruleset)
     elif doc.rule is not None:
         r = doc.rule
         rule = BallotRule(
-            threshold=r.threshold, comparison=r.comparison, denominator=r.denominator,
-            quorum=r.quorum, tie_break=r.tie_break,
+            threshold=r.threshold,
+            comparison=r.comparison,
+            denominator=r.denominator,
+            quorum=r.quorum,
+            tie_break=r.tie_break,
             **({"rule": r.rule.build()} if r.rule is not None else {}),
         )
     else:

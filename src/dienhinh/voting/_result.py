@@ -9,11 +9,16 @@ from typing import Any
 
 import attrs
 
-from dienhinh._errors import DoubleVoteError, DuplicateIdError, UnknownMemberError, UnknownNomineeError
+from dienhinh._errors import (
+    DoubleVoteError,
+    DuplicateIdError,
+    UnknownMemberError,
+    UnknownNomineeError,
+)
 from dienhinh._interpretations import Readings, UsedReading
+from dienhinh._kinds import NomineeKind
 from dienhinh._reasons import Reason
 from dienhinh._text import identifier
-from dienhinh._kinds import NomineeKind
 from dienhinh.voting._council import Ballot, Council, Nominee
 from dienhinh.voting._rule import BallotRule, Cap
 
@@ -51,7 +56,9 @@ def _nominees(value: Iterable[Nominee | str]) -> tuple[Nominee, ...]:
     seen: set[str] = set()
     for n in items:
         if n.id in seen:
-            raise DuplicateIdError("is nominated twice (ids are compared after NFC)", field="nominees", value=n.id)
+            raise DuplicateIdError(
+                "is nominated twice (ids are compared after NFC)", field="nominees", value=n.id
+            )
         seen.add(n.id)
     return tuple(sorted(items, key=lambda n: n.id))
 
@@ -103,7 +110,9 @@ class BallotInputs:
                 )
             if ballot.member == previous:
                 raise DoubleVoteError(
-                    "cast two ballots; each member votes once", field="ballot.member", value=ballot.member
+                    "cast two ballots; each member votes once",
+                    field="ballot.member",
+                    value=ballot.member,
                 )
             previous = ballot.member
             unknown = ballot.approve - ids
@@ -126,7 +135,11 @@ class BallotInputs:
                 **({"seats": self.council.seats} if self.council.seats is not None else {}),
             },
             "nominees": [
-                {"id": n.id, "kind": n.kind.value, **({"women_priority": True} if n.women_priority else {})}
+                {
+                    "id": n.id,
+                    "kind": n.kind.value,
+                    **({"women_priority": True} if n.women_priority else {}),
+                }
                 for n in self.nominees
             ],
             "ballots": [

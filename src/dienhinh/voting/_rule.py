@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from dienhinh._convert import enum_of
+from dienhinh._convert import to_enum
 from dienhinh._errors import InvalidTypeError, InvalidValueError
 from dienhinh._provenance import Citation, Rule
 
@@ -47,7 +47,13 @@ TQ_BALLOT = Rule(
 
 TQ_CAP = Rule(
     "TQ-6.2b",
-    Citation("TQ", article="6", clause="2", point="b", quote="Mỗi năm không quá 15 (mười lăm) tập thể, cá nhân"),
+    Citation(
+        "TQ",
+        article="6",
+        clause="2",
+        point="b",
+        quote="Mỗi năm không quá 15 (mười lăm) tập thể, cá nhân",
+    ),
 )
 """TQ-6.2b: no more than 15 province-level exemplars a year."""
 
@@ -95,7 +101,7 @@ def parse_fraction(value: object, *, field: str = "threshold") -> Fraction:
     """
     if isinstance(value, Fraction):
         return value
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise InvalidTypeError(
             "must be exact: a fraction such as '9/10' or a decimal string such as '0.9'",
             field=field,
@@ -124,6 +130,18 @@ def _unit_interval(_inst: object, attribute: attrs.Attribute[Any], value: Fracti
         )
 
 
+def _comparison(value: object) -> Comparison:
+    return to_enum(Comparison, value, "comparison")
+
+
+def _denominator(value: object) -> Denominator:
+    return to_enum(Denominator, value, "denominator")
+
+
+def _tie_break(value: object) -> TieBreak:
+    return to_enum(TieBreak, value, "tie_break")
+
+
 def _quorum(value: object) -> Fraction | None:
     return None if value is None else parse_fraction(value, field="quorum")
 
@@ -139,13 +157,17 @@ class BallotRule:
     10
     """
 
-    threshold: Fraction = attrs.field(default=Fraction(9, 10), converter=_threshold, validator=_unit_interval)
-    comparison: Comparison = attrs.field(default=Comparison.AT_LEAST, converter=enum_of(Comparison, "comparison"))
-    denominator: Denominator = attrs.field(default=Denominator.TOTAL_MEMBERSHIP, converter=enum_of(Denominator, "denominator"))
+    threshold: Fraction = attrs.field(
+        default=Fraction(9, 10), converter=_threshold, validator=_unit_interval
+    )
+    comparison: Comparison = attrs.field(default=Comparison.AT_LEAST, converter=_comparison)
+    denominator: Denominator = attrs.field(
+        default=Denominator.TOTAL_MEMBERSHIP, converter=_denominator
+    )
     quorum: Fraction | None = attrs.field(default=None, converter=_quorum, validator=_unit_interval)
     """Fraction of the total membership that must attend the meeting in person, if any."""
-    tie_break: TieBreak = attrs.field(default=TieBreak.CHAIR, converter=enum_of(TieBreak, "tie_break"))
-    rule: Rule = TQ_BALLOT
+    tie_break: TieBreak = attrs.field(default=TieBreak.CHAIR, converter=_tie_break)
+    rule: Rule = attrs.field(default=TQ_BALLOT, validator=attrs.validators.instance_of(Rule))
 
     def needed(self, denominator: int) -> int:
         """The fewest approvals that meet the threshold, in exact integer arithmetic.
@@ -164,7 +186,9 @@ class BallotRule:
             "threshold": f"{self.threshold.numerator}/{self.threshold.denominator}",
             "comparison": self.comparison.value,
             "denominator": self.denominator.value,
-            "quorum": None if self.quorum is None else f"{self.quorum.numerator}/{self.quorum.denominator}",
+            "quorum": None
+            if self.quorum is None
+            else f"{self.quorum.numerator}/{self.quorum.denominator}",
             "tie_break": self.tie_break.value,
             "rule": self.rule.to_json(),
         }

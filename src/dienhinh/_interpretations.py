@@ -12,7 +12,7 @@ so a reviewer sees which reading produced which outcome.
 >>> Readings().choose("A-1", "lenient")
 Traceback (most recent call last):
 ...
-dienhinh._errors.InvalidValueError: readings['A-1']='lenient': is not a reading of A-1 ...
+dienhinh._errors.InvalidValueError: readings['A-1']='lenient': is not a reading of A-1; allowed: strict, inclusive
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -85,8 +85,9 @@ def resolve(result: BallotResult, chair_choice: Iterable[str]) -> BallotResult:
     return count(attrs.evolve(result.inputs, chair_choice=chair_choice))
 
 
-@attrs.frozen
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A nominee in the running (a tuple: a national batch makes 10^5 of them)."""
+
     id: str
     approvals: int
     kind: NomineeKind
@@ -110,13 +111,12 @@ def count(inputs: BallotInputs) -> BallotResult:
     rule, readings = inputs.rule, inputs.readings
     denominator, used = _denominator(inputs)
     needed = rule.needed(denominator)
-    marks = Counter(chain.from_iterable(b.approve for b in inputs.ballots))
-    ranked = sorted(inputs.nominees, key=lambda n: (-marks[n.id], n.id))
+    marks = Counter(chain.from_iterable(b.approve for b in inputs.ballots)).get
+    ranked = sorted(((marks(n.id, 0), n) for n in inputs.nominees), key=lambda p: (-p[0], p[1].id))
 
     tally: list[Tally] = []
-    rank, previous = 0, None
-    for position, n in enumerate(ranked, start=1):
-        approvals = marks[n.id]
+    rank, previous = 0, -1
+    for position, (approvals, n) in enumerate(ranked, start=1):
         if approvals != previous:
             rank, previous = position, approvals
         tally.append(Tally(n.id, approvals, denominator, approvals >= needed, rank))
@@ -134,11 +134,8 @@ def count(inputs: BallotInputs) -> BallotResult:
             )
     else:
         used += ["A-6"]
-        candidates = [
-            _Candidate(n.id, marks[n.id], n.kind, n.women_priority)
-            for n in ranked
-            if readings["A-6"] == "rank-first" or marks[n.id] >= needed
-        ]
+        floor = 0 if readings["A-6"] == "rank-first" else needed
+        candidates = [_Candidate(n.id, a, n.kind, n.women_priority) for a, n in ranked if a >= floor]
         if inputs.cap is None:
             chosen = [c.id for c in candidates]
         else:

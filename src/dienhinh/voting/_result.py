@@ -128,6 +128,7 @@ class BallotInputs:
 
     def to_json(self) -> dict[str, Any]:
         """The inputs in the ballot's JSON input format (so ``dienhinh ballot`` can re-run them)."""
+        ids = [n.id for n in self.nominees]
         return {
             "council": {
                 "members": list(self.council.members),
@@ -142,8 +143,10 @@ class BallotInputs:
                 }
                 for n in self.nominees
             ],
+            # Approvals in nominee order (the nominees are sorted, and every approval is one):
+            # one pass over the ids instead of a sort per ballot.
             "ballots": [
-                {"member": b.member, "approve": sorted(b.approve), "cast": b.cast.value}
+                {"member": b.member, "approve": [i for i in ids if i in b.approve], "cast": b.cast.value}
                 for b in self.ballots
             ],
             "rule": self.rule.to_json(),

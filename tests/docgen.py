@@ -19,16 +19,16 @@ A_ID = re.compile(r"\bA-(\d+)\b")
 
 HOW: dict[str, str] = {
     "A-1": "CLI: `dienhinh deadline … --reading inclusive`.",
-    "A-3": "CLI: `dienhinh window DATE --policy emulation-year`; a ruleset may set its own default window policy.",
+    "A-3": "CLI: `dienhinh window DATE --policy emulation-year`.",
     "A-7": "Applies when the ballot rule's denominator is the total membership; a rule with "
-    "`denominator = \"votes_cast\"` (another body's variant) answers it by itself.",
+    '`denominator = "votes_cast"` (another body\'s variant) answers it by itself.',
     "A-8": "The alternative needs the council's statutory seat count: `Council(..., seats=n)`, "
-    "`\"seats\": n` in JSON.",
+    '`"seats": n` in JSON.',
     "A-17": "CLI: `dienhinh deadline … --roll-over`; needs the optional extra `dienhinh[holidays]`.",
 }
 
 
-def tests_naming() -> dict[str, list[str]]:
+def named_tests() -> dict[str, list[str]]:
     """Test ids (``file::Class::test``) whose docstring names each A-id."""
     found: dict[str, list[str]] = defaultdict(list)
     for path in sorted((ROOT / "tests").glob("test_*.py")):
@@ -47,12 +47,16 @@ def _tests(tree: ast.Module) -> list[tuple[ast.FunctionDef, str]]:
         if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"):
             out.append((node, ""))
         elif isinstance(node, ast.ClassDef) and node.name.startswith("Test"):
-            out += [(f, node.name) for f in node.body if isinstance(f, ast.FunctionDef) and f.name.startswith("test_")]
+            out += [
+                (f, node.name)
+                for f in node.body
+                if isinstance(f, ast.FunctionDef) and f.name.startswith("test_")
+            ]
     return out
 
 
 def render_interpretations() -> str:
-    tests = tests_naming()
+    tests = named_tests()
     lines = [
         "# The interpretation register",
         "",
@@ -61,33 +65,45 @@ def render_interpretations() -> str:
         "",
         "Where the documents can be read in more than one way, the library takes a **default** reading",
         "and lets a caller choose another. Every computation takes the choice as a parameter",
-        "(`readings=Readings().choose(\"A-1\", \"inclusive\")` in Python, `\"readings\": {\"A-1\":",
-        "\"inclusive\"}` in a JSON input) and lists the readings it used in its result",
+        '(`readings=Readings().choose("A-1", "inclusive")` in Python, `"readings": {"A-1":',
+        '"inclusive"}` in a JSON input) and lists the readings it used in its result',
         "(`interpretations` in JSON), so a reviewer sees which reading produced which outcome.",
         "",
         "```python",
         ">>> from dienhinh import INTERPRETATIONS, Readings",
-        ">>> INTERPRETATIONS[\"A-1\"].default, INTERPRETATIONS[\"A-1\"].names",
+        '>>> INTERPRETATIONS["A-1"].default, INTERPRETATIONS["A-1"].names',
         "('strict', ('strict', 'inclusive'))",
-        ">>> Readings().choose(\"A-17\", \"roll-over\")[\"A-17\"]",
+        '>>> Readings().choose("A-17", "roll-over")["A-17"]',
         "'roll-over'",
         "",
         "```",
         "",
     ]
     for i in INTERPRETATIONS.values():
-        lines += [f"## {i.id} — {i.title}", "", f"**Provisions:** {', '.join(i.rules)}. **Question:** {i.question}", ""]
+        lines += [
+            f"## {i.id} — {i.title}",
+            "",
+            f"**Provisions:** {', '.join(i.rules)}. **Question:** {i.question}",
+            "",
+        ]
         lines += ["| reading | | meaning | Vietnamese |", "|---|---|---|---|"]
         for r in i.readings:
             mark = "**default**" if r.name == i.default else "alternative"
             lines.append(f"| `{r.name}` | {mark} | {r.en} | {r.vi} |")
         alt = i.names[1]
-        lines += ["", f"**How to choose:** `Readings().choose(\"{i.id}\", \"{alt}\")`; in JSON "
-                  f"`\"readings\": {{\"{i.id}\": \"{alt}\"}}`."]
+        lines += [
+            "",
+            f'**How to choose:** `Readings().choose("{i.id}", "{alt}")`; in JSON '
+            f'`"readings": {{"{i.id}": "{alt}"}}`.',
+        ]
         if i.id in HOW:
             lines[-1] += " " + HOW[i.id]
         named = tests.get(i.id, [])
-        lines += ["", "**Tests:** " + (", ".join(f"`{t}`" for t in named) if named else "none yet"), ""]
+        lines += [
+            "",
+            "**Tests:** " + (", ".join(f"`{t}`" for t in named) if named else "none yet"),
+            "",
+        ]
     return "\n".join(lines)
 
 

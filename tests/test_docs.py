@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dienhinh import INTERPRETATIONS
-from tests.docgen import GENERATED, ROOT, tests_naming
+from tests.docgen import GENERATED, ROOT, named_tests
 
 
 @pytest.mark.parametrize("name", sorted(GENERATED))
@@ -17,4 +17,4 @@ def test_generated_documents_are_up_to_date(name: str) -> None:
 @pytest.mark.parametrize("id", list(INTERPRETATIONS))
 def test_every_interpretation_has_a_test(id: str) -> None:
     """Each ambiguity A-1 … A-20 is exercised by a test whose docstring names it."""
-    assert tests_naming().get(id), f"no test names {id} in its docstring"
+    assert named_tests().get(id), f"no test names {id} in its docstring"

@@ -16,7 +16,9 @@ from tests.schemas import validate
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "ballot"
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str, stdin: str | None = None) -> tuple[int, Any, str]:
+def run(
+    capsys: pytest.CaptureFixture[str], *args: str, stdin: str | None = None
+) -> tuple[int, Any, str]:
     if stdin is not None:
         import io
 
@@ -57,25 +59,36 @@ def test_the_issue_example_computes(capsys: pytest.CaptureFixture[str]) -> None:
     """The input shown in the issue is accepted; with nominees as plain strings too."""
     status, out, _ = run(capsys, "ballot", "-", stdin=json.dumps(doc(slots=15, threshold="9/10")))
     assert status == 0
-    assert out["status"] == "final" and out["recognised"] == ["n01"]
+    assert out["status"] == "final"
+    assert out["recognised"] == ["n01"]
     status, out, _ = run(capsys, "ballot", "-", stdin=json.dumps(doc(nominees=["n01", "n02"])))
     assert out["tally"][0] == {
-        "nominee": "n01", "approvals": 2, "members": 2, "rate": "2/2", "meets_threshold": True, "rank": 1,
+        "nominee": "n01",
+        "approvals": 2,
+        "members": 2,
+        "rate": "2/2",
+        "meets_threshold": True,
+        "rank": 1,
     }
 
 
-def test_output_verifies_and_a_tampered_output_does_not(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_output_verifies_and_a_tampered_output_does_not(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """`dienhinh verify` re-derives a record; changing any value makes it exit 2."""
     _, out, _ = run(capsys, "ballot", str(EXAMPLES / "tie-at-last-slot.json"))
     good = tmp_path / "good.json"
     good.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
     status, verdict, _ = run(capsys, "verify", str(good))
-    assert status == 0 and verdict["verified"] is True and verdict["digest"] == out["digest"]
+    assert status == 0
+    assert verdict["verified"] is True
+    assert verdict["digest"] == out["digest"]
     out["tally"][0]["approvals"] += 1
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(out), encoding="utf-8")
     status, _, err = run(capsys, "verify", str(bad))
-    assert status == 2 and "tally" in err
+    assert status == 2
+    assert "tally" in err
 
 
 def test_the_awaiting_result_resolves_with_chair_choice(capsys: pytest.CaptureFixture[str]) -> None:
@@ -91,11 +104,15 @@ def test_the_awaiting_result_resolves_with_chair_choice(capsys: pytest.CaptureFi
 
 
 BAD_INPUTS = {
-    "malformed JSON": ("{\"council\": ", "not valid JSON"),
+    "malformed JSON": ('{"council": ', "not valid JSON"),
     "a ballot from someone not on the roster": (
-        doc(ballots=[{"member": "m99", "approve": []}]), "m99"),
+        doc(ballots=[{"member": "m99", "approve": []}]),
+        "m99",
+    ),
     "two ballots from one member": (
-        doc(ballots=[{"member": "m01", "approve": []}, {"member": "m01", "approve": ["n01"]}]), "two ballots"),
+        doc(ballots=[{"member": "m01", "approve": []}, {"member": "m01", "approve": ["n01"]}]),
+        "two ballots",
+    ),
     "approval of an unknown nominee": (doc(ballots=[{"member": "m01", "approve": ["zz"]}]), "zz"),
     "duplicate nominee ids after NFC": (doc(nominees=["Nguyễn", "Nguye\u0302\u0303n"]), "twice"),
     "duplicate member ids": (doc(council={"members": ["m01", "m01"], "chair": "m01"}), "twice"),
@@ -108,9 +125,18 @@ BAD_INPUTS = {
     "non-integer slots": (doc(slots=1.5), "expected an integer"),
     "a chair's choice with no tie": (doc(slots=1, chair_choice=["n01"]), "no tie"),
     "an unknown key": (doc(slot=3), "unknown key"),
-    "a string where a list is meant": (doc(ballots=[{"member": "m01", "approve": "n01"}]), "expected a list"),
-    "a number where an id is meant": (doc(council={"members": [1], "chair": "m01"}), "expected a string"),
-    "a missing key": ({"council": {"members": ["m01"], "chair": "m01"}, "nominees": []}, "required"),
+    "a string where a list is meant": (
+        doc(ballots=[{"member": "m01", "approve": "n01"}]),
+        "expected a list",
+    ),
+    "a number where an id is meant": (
+        doc(council={"members": [1], "chair": "m01"}),
+        "expected a string",
+    ),
+    "a missing key": (
+        {"council": {"members": ["m01"], "chair": "m01"}, "nominees": []},
+        "required",
+    ),
     "an unknown reading": (doc(readings={"A-5": "coin-toss"}), "A-5"),
     "the rule given twice": (doc(threshold="9/10", rule={"threshold": "1/2"}), "twice"),
     "a duplicate key": ('{"council": {}, "council": {}}', "twice"),
@@ -125,30 +151,39 @@ def test_invalid_input_exits_2_with_one_line(capsys: pytest.CaptureFixture[str],
     status, out, err = run(capsys, "ballot", "-", stdin=text)
     assert status == 2
     assert out is None
-    assert err.count("\n") == 1 and err.startswith("dienhinh ballot: error:")
+    assert err.count("\n") == 1
+    assert err.startswith("dienhinh ballot: error:")
     assert expected in err
 
 
 def test_a_chair_choice_outside_the_group(capsys: pytest.CaptureFixture[str]) -> None:
     """A choice outside the tied group, or of the wrong size, exits 2."""
     data = json.loads((EXAMPLES / "tie-at-last-slot.json").read_text(encoding="utf-8"))
-    for choice, expected in ((["HTX Chè Mỹ Bằng", "Nguyễn Thị Hoa"], "outside"), (["Nguyễn Thị Hoa"], "exactly 2")):
+    for choice, expected in (
+        (["HTX Chè Mỹ Bằng", "Nguyễn Thị Hoa"], "outside"),
+        (["Nguyễn Thị Hoa"], "exactly 2"),
+    ):
         data["chair_choice"] = choice
         status, _, err = run(capsys, "ballot", "-", stdin=json.dumps(data))
-        assert status == 2 and expected in err
+        assert status == 2
+        assert expected in err
 
 
 def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """A file that does not exist is one line, exit 2."""
     status, _, err = run(capsys, "ballot", str(tmp_path / "nope.json"))
-    assert status == 2 and "no such file" in err
+    assert status == 2
+    assert "no such file" in err
 
 
 def test_python_dash_m_works_the_same() -> None:
     """`python -m dienhinh ballot` is the same command."""
     proc = subprocess.run(
         [sys.executable, "-m", "dienhinh", "ballot", str(EXAMPLES / "tie-at-last-slot.json")],
-        capture_output=True, text=True, encoding="utf-8", check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["status"] == "awaiting_chair"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from fractions import Fraction
 
 import pytest
@@ -20,6 +19,7 @@ from dienhinh import (
 from dienhinh.voting import (
     TQ_CAP,
     Ballot,
+    BallotResult,
     BallotRule,
     BallotStatus,
     Cap,
@@ -56,7 +56,18 @@ class TestThresholdTQ21b:
 
     @pytest.mark.parametrize(
         ("members", "needed"),
-        [(9, 9), (10, 9), (11, 10), (15, 14), (19, 18), (20, 18), (21, 19), (25, 23), (30, 27), (31, 28)],
+        [
+            (9, 9),
+            (10, 9),
+            (11, 10),
+            (15, 14),
+            (19, 18),
+            (20, 18),
+            (21, 19),
+            (25, 23),
+            (30, 27),
+            (31, 28),
+        ],
     )
     def test_approvals_needed_for_each_council_size(self, members: int, needed: int) -> None:
         """ceil(9/10 × members), in exact arithmetic: the table of domain §7."""
@@ -113,13 +124,15 @@ class TestThresholdTQ21b:
         c = Council(["m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9"], chair="m1", seats=11)
         ballots = [Ballot(m, ["a"]) for m in c.members]
         assert count_votes(c, ["a"], ballots).recognised == ("a",)
-        strict = count_votes(c, ["a"], ballots, readings=Readings().choose("A-8", "statutory-seats"))
+        strict = count_votes(
+            c, ["a"], ballots, readings=Readings().choose("A-8", "statutory-seats")
+        )
         assert (strict.needed, strict.recognised) == (10, ())
 
     def test_threshold_is_exact_not_float(self) -> None:
         """A float threshold is refused: 0.9 as a float is not nine tenths."""
         with pytest.raises(InvalidTypeError):
-            BallotRule(threshold=0.9)  # type: ignore[arg-type]
+            BallotRule(threshold=0.9)
         assert BallotRule(threshold="0.9").threshold == Fraction(9, 10)
 
 
@@ -129,7 +142,9 @@ class TestCapTQ62b:
     def test_cap_takes_the_highest(self) -> None:
         """Three meet the threshold for two slots without a tie: the two highest are recognised."""
         c = council(10)
-        result = count_votes(c, ["a", "b", "c"], ballots_for(c, {"a": 10, "b": 10, "c": 9}), cap=Cap(2, TQ_CAP))
+        result = count_votes(
+            c, ["a", "b", "c"], ballots_for(c, {"a": 10, "b": 10, "c": 9}), cap=Cap(2, TQ_CAP)
+        )
         assert result.recognised == ("a", "b")
         assert codes(result.outcome("c")) == ["ballot.meets_threshold", "ballot.over_cap"]
         assert result.outcome("c").reasons[1].rule == TQ_CAP
@@ -143,11 +158,18 @@ class TestCapTQ62b:
     def test_per_kind_cap_reading(self) -> None:
         """A-9: the alternative gives collectives and individuals a cap each."""
         c = council(9)
-        nominees = [Nominee("t1", "collective"), Nominee("t2", "collective"), Nominee("i1"), Nominee("i2")]
+        nominees = [
+            Nominee("t1", "collective"),
+            Nominee("t2", "collective"),
+            Nominee("i1"),
+            Nominee("i2"),
+        ]
         ballots = ballots_for(c, {"t1": 9, "t2": 9, "i1": 9, "i2": 9})
         together = count_votes(c, nominees, ballots, cap=4)
         assert together.recognised == ("i1", "i2", "t1", "t2")
-        per_kind = count_votes(c, nominees, ballots, cap=1, readings=Readings().choose("A-9", "per-kind"))
+        per_kind = count_votes(
+            c, nominees, ballots, cap=1, readings=Readings().choose("A-9", "per-kind")
+        )
         assert per_kind.status is BallotStatus.AWAITING_CHAIR
         assert [(t.kind.value if t.kind else None, t.candidates) for t in per_kind.ties] == [
             ("collective", ("t1", "t2")),
@@ -177,14 +199,17 @@ class TestTieAtTheLastSlot:
         """A-5: the chair chooses as many of the tied group as slots remain."""
         c = council(10)
         result = count_votes(c, ["a", "b", "c"], ballots_for(c, {"a": 9, "b": 9, "c": 9}), cap=2)
-        assert result.tie is not None and result.tie.open_slots == 2
+        assert result.tie is not None
+        assert result.tie.open_slots == 2
         assert resolve(result, ["a", "c"]).recognised == ("a", "c")
 
     def test_last_slot_only_reading_hands_a_wider_tie_back(self) -> None:
         """A-5 alternative: with two slots left the chair does not decide; it is handed back."""
         c = council(10)
         readings = Readings().choose("A-5", "last-slot-only")
-        result = count_votes(c, "abc", ballots_for(c, {"a": 9, "b": 9, "c": 9}), cap=2, readings=readings)
+        result = count_votes(
+            c, "abc", ballots_for(c, {"a": 9, "b": 9, "c": 9}), cap=2, readings=readings
+        )
         assert result.status is BallotStatus.UNDECIDED
         assert result.outcome("a").status is OutcomeStatus.UNDECIDED
 
@@ -198,7 +223,9 @@ class TestTieAtTheLastSlot:
         """A-20 alternative: a tie at the last slot goes to the chair even when all fit."""
         c = council(10)
         readings = Readings().choose("A-20", "chair-confirms")
-        result = count_votes(c, "abc", ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=3, readings=readings)
+        result = count_votes(
+            c, "abc", ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=3, readings=readings
+        )
         assert result.status is BallotStatus.AWAITING_CHAIR
         with pytest.raises(ChairChoiceError):
             resolve(result, ["b"])
@@ -214,7 +241,9 @@ class TestTieAtTheLastSlot:
         """A-6 alternative: a tie among all nominees is reported, but nobody under the threshold wins."""
         c = council(10)
         readings = Readings().choose("A-6", "rank-first")
-        result = count_votes(c, "abc", ballots_for(c, {"a": 9, "b": 8, "c": 8}), cap=2, readings=readings)
+        result = count_votes(
+            c, "abc", ballots_for(c, {"a": 9, "b": 8, "c": 8}), cap=2, readings=readings
+        )
         assert result.status is BallotStatus.AWAITING_CHAIR
         assert resolve(result, ["b"]).recognised == ("a",)
 
@@ -223,7 +252,9 @@ class TestTieAtTheLastSlot:
         c = council(10)
         nominees = [Nominee("a"), Nominee("b", women_priority=True), Nominee("c")]
         rule = BallotRule(tie_break=TieBreak.WOMEN_FIRST)
-        result = count_votes(c, nominees, ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=2, rule=rule)
+        result = count_votes(
+            c, nominees, ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=2, rule=rule
+        )
         assert (result.status, result.recognised) == (BallotStatus.FINAL, ("a", "b"))
         assert codes(result.outcome("b"))[-1] == "ballot.women_priority"
         assert codes(result.outcome("c"))[-1] == "ballot.not_preferred_in_tie"
@@ -231,10 +262,17 @@ class TestTieAtTheLastSlot:
     def test_women_first_then_the_chair(self) -> None:
         """Two women tied for one slot: the chair chooses between them; the man is out."""
         c = council(10)
-        nominees = [Nominee("a", women_priority=True), Nominee("b", women_priority=True), Nominee("c")]
+        nominees = [
+            Nominee("a", women_priority=True),
+            Nominee("b", women_priority=True),
+            Nominee("c"),
+        ]
         rule = BallotRule(tie_break=TieBreak.WOMEN_FIRST)
-        result = count_votes(c, nominees, ballots_for(c, {"a": 9, "b": 9, "c": 9}), cap=1, rule=rule)
-        assert result.tie is not None and result.tie.candidates == ("a", "b")
+        result = count_votes(
+            c, nominees, ballots_for(c, {"a": 9, "b": 9, "c": 9}), cap=1, rule=rule
+        )
+        assert result.tie is not None
+        assert result.tie.candidates == ("a", "b")
         with pytest.raises(ChairChoiceError):
             resolve(result, ["c"])
         assert resolve(result, ["b"]).recognised == ("b",)
@@ -252,7 +290,7 @@ class TestChairChoiceIsChecked:
     """TQ-2.1b: the chair chooses exactly the slots left, only from the tied group."""
 
     @pytest.fixture
-    def awaiting(self) -> object:
+    def awaiting(self) -> BallotResult:
         c = council(10)
         return count_votes(c, "abcd", ballots_for(c, {"a": 10, "b": 9, "c": 9, "d": 9}), cap=2)
 
@@ -266,10 +304,12 @@ class TestChairChoiceIsChecked:
             (["b", "b"], DuplicateIdError),
         ],
     )
-    def test_a_bad_choice_is_refused(self, awaiting: object, choice: list[str], error: type[Exception]) -> None:
+    def test_a_bad_choice_is_refused(
+        self, awaiting: BallotResult, choice: list[str], error: type[Exception]
+    ) -> None:
         """A choice of the wrong size, outside the group, unknown or repeated is an error."""
         with pytest.raises(error):
-            resolve(awaiting, choice)  # type: ignore[arg-type]
+            resolve(awaiting, choice)
 
     def test_a_choice_without_a_tie_is_refused(self) -> None:
         """A chair's choice when nothing is tied is an error, not silently ignored."""
@@ -333,22 +373,22 @@ class TestInvalidInput:
     def test_negative_or_non_integer_slots(self, slots: object) -> None:
         """A cap is a whole number of slots."""
         with pytest.raises(InvalidValueError):
-            Cap(slots)  # type: ignore[arg-type]
+            Cap(slots)
 
     @pytest.mark.parametrize("bad", ["", " m1", 7])
     def test_blank_or_padded_or_non_string_ids(self, bad: object) -> None:
         """An id is a non-empty string without surrounding whitespace."""
         with pytest.raises((InvalidValueError, InvalidTypeError)):
-            Nominee(bad)  # type: ignore[arg-type]
+            Nominee(bad)
 
     def test_unknown_kind(self) -> None:
         """A nominee is a collective, an individual or a household."""
         with pytest.raises(InvalidValueError, match="collective, individual, household"):
-            Nominee("a", "company")  # type: ignore[arg-type]
+            Nominee("a", "company")
 
 
-def test_nominees_may_be_given_as_strings(nominees: Iterable[str] = ("b", "a")) -> None:
+def test_nominees_may_be_given_as_strings() -> None:
     """A bare id is an individual nominee."""
-    result = count_votes(council(1), nominees, [Ballot("m01", ["a"])])
+    result = count_votes(council(1), ("b", "a"), [Ballot("m01", ["a"])])
     assert result.recognised == ("a",)
     assert [t.nominee for t in result.tally] == ["a", "b"]

@@ -1,8 +1,11 @@
 """dienhinh: Vietnamese provinces' rules on recognising advanced exemplars, as code.
 
 The package root holds what every part shares: errors, citations, the
-register of interpretations, reasons. Each domain has its subpackage:
-:mod:`dienhinh.voting` (the council's ballot).
+register of interpretations, reasons — and the rulesets: each province's
+document as validated, cited, dated data (:class:`Ruleset`, :func:`load_ruleset`;
+its parts in :mod:`dienhinh.rulesets`).
+Each domain has its subpackage: :mod:`dienhinh.voting` (the council's ballot),
+:mod:`dienhinh.calendar` (the achievement window, deadlines, the year's schedule).
 """
 
 from dienhinh._errors import (
@@ -40,6 +43,8 @@ from dienhinh._interpretations import (
 from dienhinh._kinds import NomineeKind
 from dienhinh._provenance import Citation, Rule
 from dienhinh._reasons import Reason, ReasonCode, Severity
+from dienhinh._ruleset import DocumentStatus, Ruleset
+from dienhinh._ruleset_load import builtin_rulesets, dump_ruleset, load_ruleset, parse_ruleset
 from dienhinh._version import __version__
 
 __all__ = [
@@ -47,6 +52,7 @@ __all__ = [
     "ChairChoiceError",
     "Citation",
     "DienhinhError",
+    "DocumentStatus",
     "DoubleVoteError",
     "DuplicateIdError",
     "ImpossibleDateError",
@@ -65,6 +71,7 @@ __all__ = [
     "Reason",
     "ReasonCode",
     "Rule",
+    "Ruleset",
     "RulesetError",
     "Severity",
     "UnknownCriterionError",
@@ -78,4 +85,8 @@ __all__ = [
     "UsedReading",
     "VerificationError",
     "__version__",
+    "builtin_rulesets",
+    "dump_ruleset",
+    "load_ruleset",
+    "parse_ruleset",
 ]

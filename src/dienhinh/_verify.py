@@ -21,10 +21,12 @@ def verify_document(text: str, *, source: str = "<input>") -> dict[str, Any]:
         )
     kind = doc["kind"]
     if kind == "ballot":
+        from dienhinh._ruleset_load import ballot_parameters
         from dienhinh.voting import count
         from dienhinh.voting._json import parse_ballot
 
-        fresh = count(parse_ballot(doc["inputs"], source=f"{source}: inputs")).to_json()
+        inputs = parse_ballot(doc["inputs"], source=f"{source}: inputs", ruleset=ballot_parameters)
+        fresh = count(inputs).to_json()
     else:
         raise InvalidValueError(
             "is not a kind of record this version verifies",

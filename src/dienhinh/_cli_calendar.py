@@ -1,0 +1,186 @@
+"""``dienhinh window``, ``dienhinh deadline``, ``dienhinh calendar`` and ``dienhinh rulesets``.
+
+Every reading can be chosen with ``--read A-n=READING`` (repeatable); the
+shorthands ``--policy`` (A-3), ``--reading`` (A-1) and ``--roll-over`` (A-17)
+say the same and may not contradict it. Dates are ``YYYY-MM-DD``; ``--at``
+also takes a timestamp with its UTC offset (``2024-10-29T18:30:00Z``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from dienhinh._cli_common import CommandError, emit
+from dienhinh._errors import InvalidValueError
+from dienhinh._interpretations import Readings
+
+DEFAULT_RULESET = "tuyen-quang-2023"
+
+
+def register(sub: Any) -> None:
+    w = sub.add_parser("window", help="the achievement window for a consideration date (TQ-3.3)")
+    w.add_argument("date", metavar="DATE", help="the consideration date, YYYY-MM-DD")
+    w.add_argument(
+        "--ruleset",
+        default=DEFAULT_RULESET,
+        metavar="ID|PATH",
+        help=f"a built-in ruleset id or a ruleset file (default: {DEFAULT_RULESET})",
+    )
+    w.add_argument("--policy", metavar="literal|emulation-year", help="the A-3 reading")
+    w.add_argument(
+        "--deadline",
+        metavar="NAME",
+        help="the level's consideration deadline, read under A-2 = deadline-date",
+    )
+    _readings_options(w)
+    w.set_defaults(run=_window)
+
+    d = sub.add_parser("deadline", help="check a submission date or timestamp against a deadline")
+    d.add_argument("--ruleset", required=True, metavar="ID|PATH")
+    d.add_argument("--deadline", required=True, metavar="NAME", help="e.g. dossier-submission")
+    d.add_argument(
+        "--year", required=True, type=int, metavar="YYYY", help="the year of the deadline"
+    )
+    d.add_argument(
+        "--at",
+        required=True,
+        metavar="DATE|TIMESTAMP",
+        help="YYYY-MM-DD, or an ISO timestamp with Z or ±HH:MM (judged in Vietnam time)",
+    )
+    _deadline_options(d)
+    _readings_options(d)
+    d.set_defaults(run=_deadline)
+
+    c = sub.add_parser("calendar", help="the year's deadlines and milestones of a ruleset")
+    c.add_argument("--ruleset", required=True, metavar="ID|PATH")
+    c.add_argument("--year", required=True, type=int, metavar="YYYY")
+    c.add_argument("--ics", metavar="FILE", help="also write the events as an iCalendar file")
+    _deadline_options(c)
+    _readings_options(c)
+    c.set_defaults(run=_calendar)
+
+    r = sub.add_parser("rulesets", help="list the built-in rulesets")
+    r.set_defaults(run=_rulesets)
+
+
+def _deadline_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--reading", metavar="strict|inclusive", help="the A-1 reading of “trước ngày X”"
+    )
+    p.add_argument(
+        "--roll-over",
+        action="store_true",
+        help="A-17: a last day on a weekend or holiday moves to the next working day",
+    )
+    p.add_argument(
+        "--day-off",
+        action="append",
+        default=[],
+        metavar="DATE",
+        help="a day off to add to the public holidays (with --roll-over); repeatable",
+    )
+
+
+def _readings_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--read",
+        action="append",
+        default=[],
+        metavar="A-n=READING",
+        help="choose a reading of the interpretation register; repeatable",
+    )
+
+
+def _readings(args: argparse.Namespace, **shorthand: str | None) -> Readings:
+    chosen: dict[str, str] = {}
+    for item in args.read:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise InvalidValueError(
+                "is not an interpretation and a reading",
+                field="--read",
+                value=item,
+                allowed="A-n=READING, e.g. A-1=inclusive",
+            )
+        if key.strip() in chosen:
+            raise InvalidValueError("chooses a reading twice", field="--read", value=item)
+        chosen[key.strip()] = value.strip()
+    for key, value in shorthand.items():
+        if value is None:
+            continue
+        if key in chosen and chosen[key] != value:
+            raise InvalidValueError(
+                f"contradicts --read {key}={chosen[key]}",
+                field=key,
+                value=value,
+            )
+        chosen[key] = value
+    return Readings(chosen)
+
+
+def _days_off(args: argparse.Namespace) -> list[Any]:
+    from dienhinh.calendar._time import parse_day
+
+    return [parse_day(d, field="--day-off") for d in args.day_off]
+
+
+def _window(args: argparse.Namespace) -> int:
+    from dienhinh import load_ruleset
+    from dienhinh.calendar import achievement_window
+    from dienhinh.calendar._time import parse_day
+
+    readings = _readings(args, **{"A-3": args.policy})
+    window = achievement_window(
+        load_ruleset(args.ruleset),
+        parse_day(args.date, field="DATE"),
+        readings=readings,
+        deadline=args.deadline,
+    )
+    return emit(window.to_json())
+
+
+def _deadline(args: argparse.Namespace) -> int:
+    from dienhinh import load_ruleset
+    from dienhinh.calendar import check_deadline
+    from dienhinh.calendar._time import parse_moment
+
+    readings = _readings(
+        args, **{"A-1": args.reading, "A-17": "roll-over" if args.roll_over else None}
+    )
+    check = check_deadline(
+        load_ruleset(args.ruleset),
+        args.deadline,
+        args.year,
+        parse_moment(args.at, field="--at"),
+        readings=readings,
+        days_off=_days_off(args),
+    )
+    return emit(check.to_json())
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    from dienhinh import load_ruleset
+    from dienhinh.calendar import year_schedule
+
+    readings = _readings(
+        args, **{"A-1": args.reading, "A-17": "roll-over" if args.roll_over else None}
+    )
+    schedule = year_schedule(
+        load_ruleset(args.ruleset), args.year, readings=readings, days_off=_days_off(args)
+    )
+    if args.ics is not None:
+        data = schedule.to_ics()
+        try:
+            Path(args.ics).write_bytes(data)
+        except OSError as exc:
+            raise CommandError(f"{args.ics}: cannot write ({exc.strerror})") from None
+    ruleset = {"id": schedule.ruleset, "status": schedule.status.value}
+    return emit([{**e.to_json(), "ruleset": ruleset} for e in schedule.events])
+
+
+def _rulesets(args: argparse.Namespace) -> int:
+    from dienhinh import builtin_rulesets, load_ruleset
+
+    return emit([load_ruleset(i).summary() for i in builtin_rulesets()])

@@ -1,0 +1,105 @@
+"""``dienhinh criteria`` (a ruleset's catalogue) and ``dienhinh assess`` (one nominee).
+
+``assess`` takes the achievement window either from the consideration date
+(``--on DATE``: the window of the ruleset's TQ-3.3 policy, computed by
+:func:`dienhinh.calendar.achievement_window`) or explicitly (``--from DATE
+--to DATE``, both days included). Readings are chosen with ``--read
+A-n=READING`` (repeatable), as in the calendar commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from dienhinh._cli_common import CommandError, emit, read_text
+from dienhinh._errors import ImpossibleDateError, InvalidValueError
+from dienhinh._interpretations import Readings
+
+
+def register(sub: Any) -> None:
+    c = sub.add_parser("criteria", help="list a ruleset's criteria catalogue (JSON)")
+    c.add_argument("--ruleset", required=True, metavar="ID", help="a built-in ruleset id")
+    c.set_defaults(run=_criteria)
+
+    a = sub.add_parser("assess", help="assess one nominee's evidence against a ruleset's criteria")
+    a.add_argument(
+        "path",
+        metavar="FILE",
+        help="a nominee JSON file (docs/schemas/nominee.json), or - for stdin",
+    )
+    a.add_argument("--ruleset", required=True, metavar="ID", help="a built-in ruleset id")
+    a.add_argument(
+        "--on", metavar="DATE", help="the consideration date: the window is the ruleset's (TQ-3.3)"
+    )
+    a.add_argument("--from", dest="start", metavar="DATE", help="first day of an explicit window")
+    a.add_argument("--to", dest="end", metavar="DATE", help="last day of an explicit window")
+    a.add_argument("--read", action="append", default=[], metavar="A-n=READING",
+                   help="choose a reading of the interpretation register; repeatable")  # fmt: skip
+    a.add_argument("--text", choices=("vi", "en"), help="print a readable account instead of JSON")
+    a.set_defaults(run=_assess)
+
+
+def _criteria(args: argparse.Namespace) -> int:
+    from dienhinh.criteria import load_catalogue
+
+    return emit(load_catalogue(args.ruleset).listing())
+
+
+def _date(text: str, option: str) -> dt.date:
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ImpossibleDateError(
+            "is not a calendar date", field=option, value=text, allowed="YYYY-MM-DD that exists"
+        ) from None
+
+
+def _readings(items: list[str]) -> Readings:
+    chosen: dict[str, str] = {}
+    for item in items:
+        key, sep, value = (part.strip() for part in item.partition("="))
+        if not sep or not key or not value:
+            raise InvalidValueError(
+                "is not an interpretation and a reading", field="--read", value=item,
+                allowed="A-n=READING, e.g. A-14=semicolon-or",
+            )  # fmt: skip
+        if key in chosen:
+            raise InvalidValueError("chooses a reading twice", field="--read", value=item)
+        chosen[key] = value
+    return Readings(chosen)
+
+
+def _window(args: argparse.Namespace, readings: Readings) -> tuple[dt.date, dt.date]:
+    explicit = args.start is not None or args.end is not None
+    if args.on is not None and explicit:
+        raise CommandError("give either --on DATE or --from DATE --to DATE, not both")
+    if args.on is not None:
+        from dienhinh import load_ruleset
+        from dienhinh.calendar import achievement_window
+
+        w = achievement_window(
+            load_ruleset(args.ruleset), _date(args.on, "--on"), readings=readings
+        )
+        return w.start, w.end
+    if args.start is None or args.end is None:
+        raise CommandError("the window is needed: --on DATE, or both --from DATE and --to DATE")
+    return _date(args.start, "--from"), _date(args.end, "--to")
+
+
+def _assess(args: argparse.Namespace) -> int:
+    from dienhinh.criteria import assess, load_catalogue
+    from dienhinh.criteria._json import parse_nominee
+
+    readings = _readings(args.read)
+    catalogue = load_catalogue(args.ruleset)
+    window = _window(args, readings)
+    text, source = read_text(args.path)
+    result = assess(parse_nominee(text, source=source), catalogue, window=window, readings=readings)
+    if args.text:
+        print(result.render(args.text), end="")
+        return 0
+    return emit(result.to_json())

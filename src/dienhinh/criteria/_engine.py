@@ -1,0 +1,848 @@
+"""The engine: compile a catalogue's trees once, evaluate a nominee in three values.
+
+Verdicts are small integers while evaluating, ordered ``NOT_MET < UNKNOWN <
+MET``, so Kleene's strong conjunction is ``min`` and disjunction is ``max``:
+*all of* is not met as soon as one child is not met, unknown when nothing
+failed and something is unknown; *any of* is met as soon as one child is met.
+
+Evaluation keeps only what a verdict needs — indices of evidence used and
+ignored, the code of each missing fact — and :func:`explain` turns that into
+the public :class:`~dienhinh.criteria.CriterionResult` tree only when someone
+reads it, so a batch of assessments does not format sentences nobody shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+from dienhinh._errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownCriterionError,
+    UnknownFieldError,
+)
+from dienhinh._interpretations import Readings
+from dienhinh._kinds import NomineeKind
+from dienhinh._reasons import Reason, ReasonCode
+from dienhinh.criteria import _codes as codes
+from dienhinh.criteria._catalogue import Catalogue, Criterion, Group
+from dienhinh.criteria._evidence import Attestation, Evidence, Rating, Title
+from dienhinh.criteria._leaves import (
+    AttestationTest,
+    AwardTest,
+    CertificateTest,
+    ContributionTest,
+    FigureTest,
+    InitiativeTest,
+    InventionTest,
+    LeafTest,
+    OcopTest,
+    ProjectTest,
+    RatingTest,
+    TitleTest,
+    window_en,
+    window_vi,
+)
+from dienhinh.criteria._nominee import Nominee
+from dienhinh.criteria._verdict import BY_RANK
+from dienhinh.criteria._vocab import DISTRICT_LEVEL_ENDED, Grade, Level, ProjectRating
+
+if TYPE_CHECKING:
+    from dienhinh.criteria._result import Assessment, CriterionResult
+
+__all__ = ["MET", "NOT_MET", "UNKNOWN", "WindowLike", "assess", "compile_catalogue", "explain"]
+
+NOT_MET, UNKNOWN, MET = 0, 1, 2
+
+
+class WindowLike(Protocol):
+    """Anything with a first and a last day: the achievement window (TQ-3.3), both days included."""
+
+    @property
+    def start(self) -> dt.date: ...
+
+    @property
+    def end(self) -> dt.date: ...
+
+
+class _Ctx:
+    """One assessment's facts, shared by every node."""
+
+    __slots__ = ("a14_or", "attest", "by_type", "complete", "end", "kind", "shift", "start")
+
+    def __init__(self, nominee: Nominee, start: dt.date, end: dt.date, readings: Readings) -> None:
+        self.start = start
+        self.end = end
+        self.kind = nominee.kind
+        # Typed loosely on purpose: each leaf reads the attributes of the one type it selects.
+        self.by_type: Mapping[str, tuple[tuple[int, Any], ...]] = nominee.by_type
+        self.attest = nominee.attestations
+        self.complete = nominee.complete
+        self.a14_or = readings["A-14"] == "semicolon-or"
+        # A-15 "province-after-reform": from 01/07/2025 "từ cấp huyện trở lên"
+        # reads as "từ cấp tỉnh trở lên"; the consideration date decides.
+        self.shift = readings["A-15"] == "province-after-reform" and end >= DISTRICT_LEVEL_ENDED
+
+
+Ignored = tuple[int, ReasonCode, "dict[str, Any] | None"]
+Ask = tuple[ReasonCode, "dict[str, Any] | None"]
+
+
+# A node's evaluation, as a plain tuple (built ~20 times per assessment, so it must be cheap):
+# (node, verdict, children, used, ignored, asks, notes, years).
+_Eval = tuple[
+    "Criterion | Group",
+    int,
+    "Sequence[_Eval]",
+    "Sequence[int]",
+    "Sequence[Ignored]",
+    "Sequence[Ask]",
+    "Sequence[Ask]",
+    "tuple[int, ...] | None",
+]
+
+
+Run = Callable[[_Ctx], _Eval]
+
+
+# ---------------------------------------------------------------------------
+# Leaves
+
+
+def _need_level(test: AwardTest | InitiativeTest | ProjectTest, shift: bool) -> Level:
+    level = test.level_at_least
+    return Level.PROVINCE if level is Level.DISTRICT and shift else level
+
+
+Judge = Callable[[Any, _Ctx], "tuple[ReasonCode, dict[str, Any] | None] | None"]
+
+
+def _at_least(level: Level) -> tuple[Level, ...]:
+    # Tuples, not sets: membership compares identity first and never hashes an enum.
+    return tuple(lv for lv in Level if lv.rank >= level.rank)
+
+
+def _levels(
+    test: AwardTest | InitiativeTest | ProjectTest,
+) -> tuple[tuple[Level, ...], tuple[Level, ...]]:
+    """The levels that count, as written and as read under A-15 ``province-after-reform``."""
+    return _at_least(test.level_at_least), _at_least(_need_level(test, True))
+
+
+def _judge(test: LeafTest) -> Judge:
+    """Why an item inside the window does not count (``None``: it counts)."""
+    if isinstance(test, AwardTest):
+        ok, shifted = _levels(test)
+        fields, cats = tuple(test.fields), tuple(test.categories)
+
+        def award(ev: Any, ctx: _Ctx) -> Any:
+            if ev.level not in (shifted if ctx.shift else ok):
+                return codes.LEVEL_BELOW, _level_params(ev.level, _need_level(test, ctx.shift))
+            if fields and ev.field not in fields:
+                allowed = sorted(f.value for f in fields)
+                return codes.FIELD_MISMATCH, {"field": ev.field.value, "allowed": allowed}
+            if cats and ev.category not in cats:
+                allowed = sorted(c.value for c in cats)
+                return codes.CATEGORY_MISMATCH, {"category": ev.category.value, "allowed": allowed}
+            return None
+
+        return award
+    if isinstance(test, InitiativeTest | ProjectTest):
+        ok, shifted = _levels(test)
+        ratings: tuple[ProjectRating, ...] = ()
+        if isinstance(test, ProjectTest):
+            ratings = tuple(r for r in ProjectRating if r.rank >= test.rating_at_least.rank)
+
+        def levelled(ev: Any, ctx: _Ctx) -> Any:
+            if ev.level not in (shifted if ctx.shift else ok):
+                return codes.LEVEL_BELOW, _level_params(ev.level, _need_level(test, ctx.shift))
+            if isinstance(test, ProjectTest) and ev.rating not in ratings:
+                r = test.rating_at_least
+                return codes.RATING_BELOW, {"rating": ev.rating.value, "rating_vi": ev.rating.vi,
+                                            "required": r.value, "required_vi": r.vi}  # fmt: skip
+            return None
+
+        return levelled
+    if isinstance(test, OcopTest):
+        stars = test.stars_at_least
+
+        def ocop(ev: Any, ctx: _Ctx) -> Any:
+            if ev.stars >= stars:
+                return None
+            return codes.STARS_BELOW, {"stars": ev.stars, "required": stars}
+
+        return ocop
+    if isinstance(test, CertificateTest):
+        schemes = tuple(test.schemes)
+
+        def certificate(ev: Any, ctx: _Ctx) -> Any:
+            if ev.scheme in schemes:
+                return None
+            allowed = sorted(s.value for s in schemes)
+            return codes.SCHEME_MISMATCH, {"scheme": ev.scheme.value, "allowed": allowed}
+
+        return certificate
+    if isinstance(test, InventionTest):
+
+        def invention(ev: Any, ctx: _Ctx) -> Any:
+            if ev.applied is True:
+                return None
+            return (
+                (codes.NOT_APPLIED, None) if ev.applied is False else (codes.APPLIED_UNKNOWN, None)
+            )
+
+        return invention
+    if isinstance(test, TitleTest):
+        titles = tuple(test.titles)
+
+        def title(ev: Any, ctx: _Ctx) -> Any:
+            if ev.title in titles:
+                return None
+            return codes.TITLE_MISMATCH, _title_params(ev, test.titles)
+
+        return title
+    if isinstance(test, RatingTest):
+        need = test.grade_at_least
+        grades = tuple(g for g in Grade if g.rank >= need.rank)
+
+        def rating(ev: Any, ctx: _Ctx) -> Any:
+            if ev.grade in grades:
+                return None
+            return codes.GRADE_BELOW, _grade_params(ev, need)
+
+        return rating
+    if isinstance(test, ContributionTest):
+        kinds, purposes = tuple(test.kinds), tuple(test.purposes)
+
+        def contribution(ev: Any, ctx: _Ctx) -> Any:
+            if (kinds and ev.kind not in kinds) or (purposes and ev.purpose not in purposes):
+                allowed = sorted(k.value for k in kinds) + sorted(p.value for p in purposes)
+                return codes.CONTRIBUTION_MISMATCH, {"kind": ev.kind.value, "purpose": ev.purpose.value,
+                                                     "allowed": allowed}  # fmt: skip
+            return None
+
+        return contribution
+    raise AssertionError(test)  # pragma: no cover
+
+
+def _level_params(level: Level, need: Level) -> dict[str, Any]:
+    return {"level_vi": level.vi.capitalize(), "level_en": level.en, "required_vi": need.vi,
+            "required_en": need.en}  # fmt: skip
+
+
+def _title_params(ev: Title, titles: frozenset[Any]) -> dict[str, Any]:
+    return {"title": ev.title.value, "title_vi": ev.title.vi, "allowed": sorted(t.value for t in titles),
+            "allowed_vi": sorted(t.vi for t in titles)}  # fmt: skip
+
+
+def _grade_params(ev: Rating, need: Any) -> dict[str, Any]:
+    return {"year": ev.year, "grade": ev.grade.value, "grade_vi": ev.grade.vi, "required": need.value,
+            "required_vi": need.vi}  # fmt: skip
+
+
+def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
+    """A leaf counting items dated inside the window (TQ-3.3) that pass the test."""
+    type_ = test.TYPE
+    judge = _judge(test)
+    count = getattr(test, "count", 1)
+    amount = test.amount_at_least if isinstance(test, ContributionTest) else 0
+    unit = (
+        next(iter(test.kinds)).unit
+        if isinstance(test, ContributionTest) and len(test.kinds) == 1
+        else ""
+    )
+
+    # Nothing of the type at all is the common case: its two answers are built once.
+    nothing = (node, UNKNOWN, (), (), (), [(codes.ASK[type_], None)], (), None)
+    nothing_complete = (node, NOT_MET, (), (), (), (), [(codes.NOTHING_QUALIFIES, None)], None)
+
+    def run(ctx: _Ctx) -> _Eval:
+        items = ctx.by_type.get(type_)
+        if items is None:
+            return nothing_complete if type_ in ctx.complete else nothing
+        start, end = ctx.start, ctx.end
+        used: list[int] = []
+        ignored: list[Ignored] = []
+        asks: list[Ask] = []
+        total = 0
+        for i, ev in items:
+            d = ev.date
+            if d is None:
+                ignored.append((i, codes.UNDATED, None))
+                asks.append((codes.ASK_DATE, {"index": i}))
+                continue
+            if d < start or d > end:
+                ignored.append((i, codes.OUTSIDE_WINDOW, None))
+                continue
+            why = judge(ev, ctx)
+            if why is None:
+                used.append(i)
+                if amount:
+                    total += ev.amount
+                continue
+            ignored.append((i, why[0], why[1]))
+            if why[0] is codes.APPLIED_UNKNOWN:
+                asks.append((codes.ASK_APPLIED, {"name": ev.name}))
+        notes: list[Ask] = []
+        if len(used) >= count and total >= amount:
+            return (node, MET, (), used, ignored, (), (), None)
+        if amount and used:
+            notes.append(
+                (codes.CONTRIBUTION_BELOW, {"total": total, "required": amount, "unit": unit})
+            )
+        if not asks and type_ in ctx.complete:
+            notes.append((codes.NOTHING_QUALIFIES, None))
+            return (node, NOT_MET, (), used, ignored, (), notes, None)
+        asks.insert(0, (codes.ASK[type_], None))
+        return (node, UNKNOWN, (), used, ignored, asks, notes, None)
+
+    return run
+
+
+def _attestation_leaf(node: Criterion) -> Run:
+    """Met only by a signed statement naming this criterion, dated in the window."""
+    cid = node.id
+    nothing = (node, UNKNOWN, (), (), (), [(codes.ASK["attestation"], None)], (), None)
+    nothing_complete = (node, NOT_MET, (), (), (), (), [(codes.NOTHING_QUALIFIES, None)], None)
+
+    def run(ctx: _Ctx) -> _Eval:
+        items = ctx.attest.get(cid)
+        if items is None:
+            return nothing_complete if "attestation" in ctx.complete else nothing
+        start, end = ctx.start, ctx.end
+        yes: list[int] = []
+        no: list[int] = []
+        ignored: list[Ignored] = []
+        for i, ev in items:
+            if ev.date < start or ev.date > end:
+                ignored.append((i, codes.OUTSIDE_WINDOW, None))
+            elif ev.holds:
+                yes.append(i)
+            else:
+                no.append(i)
+        if yes and no:
+            return (
+                node,
+                UNKNOWN,
+                (),
+                yes + no,
+                ignored,
+                [(codes.ASK_CONFLICT, {"indices": yes + no})],
+                (),
+                None,
+            )
+        if yes:
+            return (node, MET, (), yes, ignored, (), (), None)
+        if no:
+            return (
+                node,
+                NOT_MET,
+                (),
+                no,
+                ignored,
+                (),
+                [(codes.ATTESTED_NOT, {"indices": no})],
+                None,
+            )
+        if "attestation" in ctx.complete:
+            return (node, NOT_MET, (), (), ignored, (), [(codes.NOTHING_QUALIFIES, None)], None)
+        return (node, UNKNOWN, (), (), ignored, [(codes.ASK["attestation"], None)], (), None)
+
+    return run
+
+
+def _yearly_leaf(node: Criterion, test: TitleTest | RatingTest) -> Run:
+    """A title held, or a rating reached, in **every** year of the look-back (on purpose)."""
+    assert test.lookback is not None
+    lookback = test.lookback
+    type_ = test.TYPE
+    judge = _judge(test)
+    grading = isinstance(test, RatingTest)
+
+    def run(ctx: _Ctx) -> _Eval:
+        years = lookback.years_for(ctx.end)
+        used: list[int] = []
+        ignored: list[Ignored] = []
+        held: set[int] = set()
+        failed = False
+        for i, ev in ctx.by_type.get(type_, ()):
+            if ev.year not in years:
+                ignored.append((i, codes.OUTSIDE_YEARS, None))
+                continue
+            why = judge(ev, ctx)
+            if why is None:
+                used.append(i)
+                held.add(ev.year)
+            else:
+                ignored.append((i, why[0], why[1]))
+                failed = failed or grading  # a rating below the grade settles the year
+        if failed:
+            return (node, NOT_MET, (), used, ignored, (), (), years)
+        missing = [y for y in years if y not in held]
+        if not missing:
+            return (node, MET, (), used, ignored, (), (), years)
+        if type_ in ctx.complete:
+            return (node, NOT_MET, (), used, ignored, (), [(codes.NOTHING_QUALIFIES, None)], years)
+        asks: list[Ask] = [(codes.ASK[type_], {"year": y}) for y in missing]
+        return (node, UNKNOWN, (), used, ignored, asks, (), years)
+
+    return run
+
+
+def _figure_leaf(node: Criterion, test: FigureTest) -> Run:
+    """A yearly figure strictly growing from each year of the look-back to the next."""
+    metric, lookback = test.metric, test.lookback
+
+    def run(ctx: _Ctx) -> _Eval:
+        years = lookback.years_for(ctx.end)
+        used: list[int] = []
+        ignored: list[Ignored] = []
+        amounts: dict[int, int] = {}
+        for i, ev in ctx.by_type.get("figure", ()):
+            if ev.metric is not metric:
+                continue  # another metric is another fact, not this one set aside
+            if ev.year not in years:
+                ignored.append((i, codes.OUTSIDE_YEARS, None))
+                continue
+            used.append(i)
+            amounts[ev.year] = ev.amount
+        notes: list[Ask] = []
+        for y in years[1:]:
+            if y in amounts and y - 1 in amounts and amounts[y] <= amounts[y - 1]:
+                notes.append((codes.NOT_GROWING, {"metric_vi": metric.vi.capitalize(),
+                              "metric_en": metric.en.capitalize(), "year": y, "amount": amounts[y],
+                              "previous": y - 1, "previous_amount": amounts[y - 1]}))  # fmt: skip
+        if notes:
+            return (node, NOT_MET, (), used, ignored, (), notes, years)
+        missing = [y for y in years if y not in amounts]
+        if not missing:
+            return (node, MET, (), used, ignored, (), (), years)
+        if "figure" in ctx.complete:
+            return (node, NOT_MET, (), used, ignored, (), [(codes.NOTHING_QUALIFIES, None)], years)
+        asks: list[Ask] = [(codes.ASK["figure"], {"year": y}) for y in missing]
+        return (node, UNKNOWN, (), used, ignored, asks, (), years)
+
+    return run
+
+
+def _leaf(node: Criterion) -> Run:
+    test = node.test
+    assert test is not None
+    if isinstance(test, AttestationTest):
+        return _attestation_leaf(node)
+    if isinstance(test, FigureTest):
+        return _figure_leaf(node, test)
+    if isinstance(test, TitleTest | RatingTest) and test.lookback is not None:
+        return _yearly_leaf(node, test)
+    return _dated_leaf(node, test)
+
+
+# ---------------------------------------------------------------------------
+# Composites and the catalogue
+
+
+def _composite(node: Criterion, kids: tuple[Run, ...]) -> Run:
+    is_any = node.structure == "any_of"
+    semicolon = node.joined_by == ";" and not is_any
+
+    def run(ctx: _Ctx) -> _Eval:
+        results = [k(ctx) for k in kids]
+        if is_any or (semicolon and ctx.a14_or):
+            v = NOT_MET
+            for r in results:
+                if r[1] > v:
+                    v = r[1]
+        else:
+            v = MET
+            for r in results:
+                if r[1] < v:
+                    v = r[1]
+        return (node, v, results, (), (), (), (), None)
+
+    return run
+
+
+class Compiled:
+    """A catalogue's trees as closures, one set per kind of nominee (children already chosen)."""
+
+    __slots__ = ("catalogue", "fields", "general", "order")
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        criteria = catalogue.criteria
+        runs: dict[tuple[str, NomineeKind], Run] = {}
+
+        def build(cid: str, kind: NomineeKind) -> Run:
+            key = (cid, kind)
+            if key not in runs:
+                node = criteria[cid]
+                if node.test is not None:
+                    runs[key] = _leaf(node)
+                else:
+                    kids = tuple(
+                        build(c, kind) for c in node.children if kind in criteria[c].applies_to
+                    )
+                    runs[key] = _composite(node, kids)
+            return runs[key]
+
+        self.general: dict[NomineeKind, Run] = {}
+        for g in catalogue.general:
+            for k in criteria[g].applies_to:
+                self.general[k] = build(g, k)
+        self.fields: dict[str, dict[NomineeKind, Run]] = {}
+        for f in catalogue.fields:
+            per: dict[NomineeKind, Run] = {}
+            for s in f.standard:
+                for k in criteria[s].applies_to:
+                    per[k] = build(s, k)
+            self.fields[f.id] = per
+        self.order = {f.id: i for i, f in enumerate(catalogue.fields)}
+
+
+def compile_catalogue(catalogue: Catalogue) -> Compiled:
+    return Compiled(catalogue)
+
+
+# ---------------------------------------------------------------------------
+# The entry point
+
+
+def _window(window: WindowLike | tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    if isinstance(window, tuple):
+        if len(window) != 2:
+            raise InvalidValueError("must be (start, end)", field="window", value=window)
+        start, end = window
+    else:
+        try:
+            start, end = window.start, window.end
+        except AttributeError:
+            raise InvalidTypeError(
+                "must be a (start, end) pair of dates or have .start and .end",
+                field="window",
+                value=window,
+            ) from None
+    for name, d in (("window.start", start), ("window.end", end)):
+        if isinstance(d, dt.datetime) or not isinstance(d, dt.date):
+            raise InvalidTypeError("must be a datetime.date", field=name, value=d)
+    if start > end:
+        raise InvalidValueError(
+            "the window starts after it ends",
+            field="window",
+            value=(start.isoformat(), end.isoformat()),
+        )
+    return start, end
+
+
+def _check(nominee: Nominee, catalogue: Catalogue, compiled: Compiled) -> None:
+    kind = nominee.kind
+    if kind not in catalogue.kinds:
+        raise InvalidValueError(
+            f"is not a kind of nominee {catalogue.id} recognises", field="nominee.kind", value=kind.value,
+            allowed=", ".join(sorted(k.value for k in catalogue.kinds)),
+        )  # fmt: skip
+    if not nominee.fields:
+        raise UnknownFieldError(
+            f"nominee.fields=(): a nominee declares at least one field (A-13); "
+            f"fields of {catalogue.id}: {catalogue.describe_fields(kind)}"
+        )
+    for f in nominee.fields:
+        per = compiled.fields.get(f)
+        if per is None or kind not in per:
+            what = "is not a field of" if per is None else f"has no standard for a {kind.value} in"
+            raise UnknownFieldError(
+                f"nominee.fields: {f!r} {what} {catalogue.id}; "
+                f"fields for a {kind.value}: {catalogue.describe_fields(kind)}"
+            )
+    criteria = catalogue.criteria
+    for cid in nominee.attestations:
+        node = criteria.get(cid)
+        if node is None:
+            attestable = ", ".join(
+                c.id for c in catalogue.leaves if isinstance(c.test, AttestationTest)
+            )
+            raise UnknownCriterionError(
+                f"attestation.criterion={cid!r} is not a criterion of {catalogue.id}; "
+                f"criteria met by attestation: {attestable}"
+            )
+        if not isinstance(node.test, AttestationTest):
+            raise InvalidValueError(
+                f"is not met by an attestation: it tests {node.evidence or 'its sub-criteria'}",
+                field="attestation.criterion", value=cid,
+                allowed="a criterion whose evidence is an attestation",
+            )  # fmt: skip
+
+
+def assess(
+    nominee: Nominee,
+    catalogue: Catalogue,
+    *,
+    window: WindowLike | tuple[dt.date, dt.date],
+    readings: Readings | None = None,
+) -> Assessment:
+    """Assess ``nominee`` against ``catalogue`` on the evidence dated inside ``window``.
+
+    Standing is the general standard **and** the field standard of at least one
+    declared field (A-13 ``one-field``; ``every-field``: of every one). The
+    window is any object with ``.start`` and ``.end`` dates, or a pair; both
+    days count.
+    """
+    from dienhinh.criteria._result import Assessment
+
+    readings = _DEFAULT if readings is None else readings
+    start, end = _window(window)
+    compiled: Compiled = catalogue.compiled
+    _check(nominee, catalogue, compiled)
+    ctx = _Ctx(nominee, start, end, readings)
+    kind = nominee.kind
+    general = compiled.general[kind](ctx)
+    declared = nominee.fields
+    if len(declared) > 1:
+        declared = tuple(sorted(declared, key=compiled.order.__getitem__))
+    fields = [compiled.fields[f][kind](ctx) for f in declared]
+    if readings["A-13"] == "every-field":
+        fv = min(r[1] for r in fields)
+    else:
+        fv = max(r[1] for r in fields)
+    group = (catalogue.field_group, fv, fields, (), (), (), (), None)
+    root = (catalogue.standing, min(general[1], fv), [general, group], (), (), (), (), None)
+    return Assessment(
+        catalogue=catalogue, nominee=nominee, window_start=start, window_end=end,
+        readings=readings, verdict=_VERDICTS[root[1]], raw=root,
+    )  # fmt: skip
+
+
+_DEFAULT = Readings()
+_VERDICTS = BY_RANK  # NOT_MET, UNKNOWN, MET are its indices
+
+
+# ---------------------------------------------------------------------------
+# Explanation, on demand
+
+
+def explain(a: Assessment) -> CriterionResult:
+    """The public result tree of an assessment, built from its evaluation."""
+    from dienhinh.criteria._result import CriterionResult, EvidenceUse, IgnoredEvidence
+
+    evidence = a.nominee.evidence
+    start, end = a.window_start, a.window_end
+    catalogue = a.catalogue
+    field_of = {s: f.id for f in catalogue.fields for s in f.standard}
+    window_rule = catalogue.window_rule
+    shift = a.readings["A-15"] == "province-after-reform" and end >= DISTRICT_LEVEL_ENDED
+    a14_or = a.readings["A-14"] == "semicolon-or"
+
+    def item(ev: Evidence) -> tuple[str, str]:
+        # Only titles and ratings may lack a date (they are given for a year).
+        if isinstance(ev, Title):
+            return (
+                f"danh hiệu “{ev.title.vi}” năm {ev.year}",
+                f"the title {ev.title.value} for {ev.year}",
+            )
+        if isinstance(ev, Rating):
+            return (f"kết quả xếp loại “{ev.grade.vi}” năm {ev.year}",
+                    f"the rating {ev.grade.value} for {ev.year}")  # fmt: skip
+        return f"{ev.TYPE} {_label(ev)}", f"{ev.TYPE} {_label(ev)}"
+
+    def ignored_reason(
+        i: int,
+        code: ReasonCode,
+        params: dict[str, Any] | None,
+        node: Criterion,
+        years: tuple[int, ...] | None,
+    ) -> Reason:
+        ev = evidence[i]
+        if code is codes.OUTSIDE_WINDOW:
+            return code(window_rule or node.rule, date=ev.date, start=start, end=end)
+        if code is codes.OUTSIDE_YEARS:
+            return code(node.rule, year=getattr(ev, "year", None), years=list(years or ()))
+        return code(node.rule, **(params or {}))
+
+    def ask(
+        code: ReasonCode,
+        params: dict[str, Any] | None,
+        node: Criterion,
+        years: tuple[int, ...] | None,
+    ) -> Reason:
+        test = node.test
+        assert test is not None
+        level = (
+            _need_level(test, shift)
+            if isinstance(test, AwardTest | InitiativeTest | ProjectTest)
+            else None
+        )
+        need_vi = node.ask_vi or test.need_vi(level)
+        need_en = node.ask_en or test.need_en(level)
+        if code is codes.ASK_DATE:
+            assert params is not None
+            ev = evidence[params["index"]]
+            vi, en = item(ev)
+            return code(node.rule, item_vi=vi, item_en=en)
+        if code is codes.ASK_APPLIED:
+            return code(node.rule, **(params or {}))
+        if code is codes.ASK_CONFLICT:
+            assert params is not None
+            names = sorted({_authority(evidence[i]) for i in params["indices"]})
+            return code(node.rule, id=node.id, authorities=names)
+        if isinstance(test, AttestationTest):
+            need_vi = (
+                f"{need_vi} rằng: {node.title_vi} ({node.id}), ký {_window_short_vi(start, end)}"
+            )
+            need_en = f"{need_en} that: {node.title_en} ({node.id}), signed {_window_short_en(start, end)}"
+        elif params is not None and "year" in params:
+            year = params["year"]
+            if isinstance(test, FigureTest):
+                need_vi = f"số liệu {test.metric.vi} năm {year} (để xét: {need_vi})"
+                need_en = f"the {test.metric.en} figure for {year} (to show: {need_en})"
+            else:
+                need_vi = f"{need_vi} của năm {year}"
+                need_en = f"{need_en} for {year}"
+        else:
+            need_vi = f"{need_vi}, {window_vi(start, end)}"
+            need_en = f"{need_en}, {window_en(start, end)}"
+        return code(node.rule, need_vi=need_vi, need_en=need_en)
+
+    def note(code: ReasonCode, params: dict[str, Any] | None, node: Criterion) -> Reason:
+        if code is codes.NOTHING_QUALIFIES:
+            assert node.test is not None
+            return code(
+                node.rule,
+                type=node.test.TYPE,
+                need_vi=node.test.need_vi(),
+                need_en=node.test.need_en(),
+            )
+        if code is codes.ATTESTED_NOT:
+            assert params is not None
+            names = sorted({_authority(evidence[i]) for i in params["indices"]})
+            return code(node.rule, authority=", ".join(names), id=node.id)
+        return code(node.rule, **(params or {}))
+
+    def build(e: _Eval) -> CriterionResult:
+        node, e_verdict, e_children, e_used, e_ignored, e_asks, e_notes, e_years = e
+        verdict = _VERDICTS[e_verdict]
+        children = tuple(build(c) for c in e_children)
+        reasons: list[Reason] = []
+        missing: tuple[Reason, ...] = ()
+        used: tuple[EvidenceUse, ...] = ()
+        ignored: tuple[IgnoredEvidence, ...] = ()
+        if isinstance(node, Criterion):
+            reasons.append(
+                _VERDICT_CODE[e_verdict](
+                    node.rule, id=node.id, title_vi=node.title_vi, title_en=node.title_en
+                )
+            )
+            if node.joined_by == ";" and node.structure == "any_of":
+                reasons.append(codes.SEMICOLON_EXCEPTION(node.rule, id=node.id, note_vi=node.note_vi or "",
+                                                         note_en=node.note_en or ""))  # fmt: skip
+            else:
+                if node.joined_by == ";" and a14_or:
+                    reasons.append(codes.SEMICOLON_OR(node.rule, id=node.id))
+                if node.note_vi and node.note_en:
+                    reasons.append(
+                        codes.NOTE(node.rule, note_vi=node.note_vi, note_en=node.note_en)
+                    )
+            if (
+                shift
+                and isinstance(node.test, AwardTest | InitiativeTest | ProjectTest)
+                and node.test.level_at_least is Level.DISTRICT
+            ):
+                reasons.append(codes.LEVEL_READ_AS_PROVINCE(node.rule, end=end))
+            reasons.extend(note(c, p, node) for c, p in e_notes)
+            used = tuple(EvidenceUse(i, evidence[i]) for i in e_used)
+            ignored = tuple(
+                IgnoredEvidence(i, evidence[i], ignored_reason(i, c, p, node, e_years))
+                for i, c, p in e_ignored
+            )
+            if e_verdict == UNKNOWN:
+                missing = tuple(ask(c, p, node, e_years) for c, p in e_asks)
+        else:
+            reasons.append(
+                _VERDICT_CODE[e_verdict](
+                    node.rule, id=node.id, title_vi=node.title_vi, title_en=node.title_en
+                )
+            )
+        if e_verdict == UNKNOWN and children:
+            seen: set[tuple[str, str | None, str]] = set()
+            out: list[Reason] = []
+            for child in children:
+                for m in child.missing:
+                    key = (m.code, None if m.rule is None else m.rule.id, m.en)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(m)
+            missing = tuple(out)
+        structure = (
+            node.structure
+            if isinstance(node, Criterion)
+            else ("all_of" if node is catalogue.standing else _group_op(a))
+        )
+        read_as = None
+        if structure in ("all_of", "any_of"):
+            read_as = (
+                "any_of"
+                if structure == "any_of"
+                or (isinstance(node, Criterion) and node.joined_by == ";" and a14_or)
+                else "all_of"
+            )
+        return CriterionResult(
+            rule=node.rule, title_vi=node.title_vi, title_en=node.title_en, verdict=verdict,
+            structure=structure, read_as=read_as,
+            joined_by=node.joined_by if isinstance(node, Criterion) else None,
+            evidence_type=node.evidence if isinstance(node, Criterion) else None,
+            years=e_years, used=used, ignored=ignored, missing=missing, reasons=tuple(reasons),
+            children=children, field=field_of.get(node.id),
+        )  # fmt: skip
+
+    return build(a.raw)
+
+
+def _group_op(a: Assessment) -> str:
+    return "all_of" if a.readings["A-13"] == "every-field" else "any_of"
+
+
+def _window_short_vi(start: dt.date, end: dt.date) -> str:
+    return f"trong khoảng {start:%d/%m/%Y} – {end:%d/%m/%Y}"
+
+
+def _window_short_en(start: dt.date, end: dt.date) -> str:
+    return f"between {start.isoformat()} and {end.isoformat()}"
+
+
+def _authority(ev: Evidence) -> str:
+    return ev.authority if isinstance(ev, Attestation) else ""
+
+
+def _label(ev: Evidence) -> str:
+    for name in ("name", "product", "subject", "title"):
+        value = getattr(ev, name, None)
+        if value is not None:
+            text = getattr(value, "vi", value)
+            year = getattr(ev, "year", None)
+            return f"“{text}”" + (f" ({year})" if year else "")
+    return ""
+
+
+_VERDICT_CODE = {MET: codes.MET, NOT_MET: codes.NOT_MET, UNKNOWN: codes.UNKNOWN}
+
+
+def used_interpretations(a: Assessment) -> tuple[str, ...]:
+    """The ids of the ambiguities an assessment's evaluated nodes relied on."""
+    ids = {"A-13"}
+
+    def visit(e: _Eval) -> None:
+        node, children = e[0], e[2]
+        if isinstance(node, Criterion):
+            if node.joined_by == ";":
+                ids.add("A-14")
+            t = node.test
+            if (
+                isinstance(t, AwardTest | InitiativeTest | ProjectTest)
+                and t.level_at_least is Level.DISTRICT
+            ):
+                ids.add("A-15")
+        for c in children:
+            visit(c)
+
+    visit(a.raw)
+    return tuple(sorted(ids))

@@ -1,0 +1,314 @@
+"""The nominee JSON format (``docs/schemas/nominee.json``), read strictly.
+
+Two steps, every problem reported with its path: the text is structured into
+plain documents by the package's strict converter (an unknown key, a string
+where a number is meant, an impossible date, an unknown evidence ``type``),
+then each item is built into its evidence type, whose checks speak the law
+(stars 1–5, levels that exist, amounts never negative). Imported by the CLI
+only (it needs cattrs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+from cattrs.gen import make_dict_structure_fn
+
+from dienhinh._errors import DienhinhError, InvalidInputError, InvalidValueError, Problem
+from dienhinh._jsonio import converter, parse_json, structure
+from dienhinh.criteria._evidence import (
+    EVIDENCE_TYPES,
+    Attestation,
+    Award,
+    Certificate,
+    Contribution,
+    Evidence,
+    Figure,
+    Initiative,
+    Invention,
+    Ocop,
+    Project,
+    Rating,
+    Title,
+)
+from dienhinh.criteria._nominee import Nominee
+
+__all__ = ["NomineeDocument", "nominee_from", "parse_nominee"]
+
+
+@attrs.frozen
+class AwardDoc:
+    type: str
+    level: str
+    field: str
+    category: str
+    date: dt.date
+    issuer: str
+    name: str | None = None
+    ref: str | None = None
+
+    def build(self) -> Evidence:
+        return Award(
+            self.level,
+            self.field,
+            self.category,
+            self.date,
+            self.issuer,
+            name=self.name,
+            ref=self.ref,
+        )
+
+
+@attrs.frozen
+class InitiativeDoc:
+    type: str
+    name: str
+    authority: str
+    level: str
+    date: dt.date
+    ref: str | None = None
+
+    def build(self) -> Evidence:
+        return Initiative(self.name, self.authority, self.level, self.date, ref=self.ref)
+
+
+@attrs.frozen
+class OcopDoc:
+    type: str
+    product: str
+    stars: int
+    date: dt.date
+    issuer: str
+    ref: str | None = None
+
+    def build(self) -> Evidence:
+        return Ocop(self.product, self.stars, self.date, self.issuer, ref=self.ref)
+
+
+@attrs.frozen
+class CertificateDoc:
+    type: str
+    scheme: str
+    subject: str
+    date: dt.date
+    issuer: str
+    expires: dt.date | None = None
+    ref: str | None = None
+
+    def build(self) -> Evidence:
+        return Certificate(
+            self.scheme, self.subject, self.date, self.issuer, expires=self.expires, ref=self.ref
+        )
+
+
+@attrs.frozen
+class InventionDoc:
+    type: str
+    name: str
+    protection: str
+    date: dt.date
+    applied: bool | None = None
+    ref: str | None = None
+
+    def build(self) -> Evidence:
+        return Invention(self.name, self.protection, self.date, applied=self.applied, ref=self.ref)
+
+
+@attrs.frozen
+class ProjectDoc:
+    type: str
+    name: str
+    level: str
+    rating: str
+    date: dt.date
+    ref: str | None = None
+
+    def build(self) -> Evidence:
+        return Project(self.name, self.level, self.rating, self.date, ref=self.ref)
+
+
+@attrs.frozen
+class TitleDoc:
+    type: str
+    title: str
+    year: int
+    issuer: str
+    date: dt.date | None = None
+    ref: str | None = None
+
+    def build(self) -> Evidence:
+        return Title(self.title, self.year, self.issuer, date=self.date, ref=self.ref)
+
+
+@attrs.frozen
+class RatingDoc:
+    type: str
+    grade: str
+    year: int
+    issuer: str
+    date: dt.date | None = None
+    ref: str | None = None
+
+    def build(self) -> Evidence:
+        return Rating(self.grade, self.year, self.issuer, date=self.date, ref=self.ref)
+
+
+@attrs.frozen
+class FigureDoc:
+    type: str
+    metric: str
+    year: int
+    amount: int
+
+    def build(self) -> Evidence:
+        return Figure(self.metric, self.year, self.amount)
+
+
+@attrs.frozen
+class ContributionDoc:
+    type: str
+    kind: str
+    amount: int
+    purpose: str
+    date: dt.date
+    unit: str | None = None
+    recipient: str | None = None
+    ref: str | None = None
+
+    def build(self) -> Evidence:
+        item = Contribution(
+            self.kind, self.amount, self.purpose, self.date, recipient=self.recipient, ref=self.ref
+        )
+        if self.unit is not None and self.unit != item.kind.unit:
+            raise InvalidValueError(
+                f"is not the unit of a {item.kind.value} contribution", field="contribution.unit",
+                value=self.unit, allowed=item.kind.unit,
+            )  # fmt: skip
+        return item
+
+
+@attrs.frozen
+class AttestationDoc:
+    type: str
+    criterion: str
+    authority: str
+    signer: str
+    date: dt.date
+    statement: str
+    holds: bool = True
+    ref: str | None = None
+
+    def build(self) -> Evidence:
+        return Attestation(
+            self.criterion,
+            self.authority,
+            self.signer,
+            self.date,
+            self.statement,
+            holds=self.holds,
+            ref=self.ref,
+        )
+
+
+_DOCS: dict[str, type[Any]] = {
+    "award": AwardDoc, "initiative": InitiativeDoc, "ocop": OcopDoc, "certificate": CertificateDoc,
+    "invention": InventionDoc, "project": ProjectDoc, "title": TitleDoc, "rating": RatingDoc,
+    "figure": FigureDoc, "contribution": ContributionDoc, "attestation": AttestationDoc,
+}  # fmt: skip
+assert set(_DOCS) == set(EVIDENCE_TYPES)
+
+
+class EvidenceDoc:
+    """Marker type: one evidence item of any type, dispatched on its ``type`` key."""
+
+
+def _evidence_hook() -> Callable[[Any, Any], Any]:
+    hooks = {
+        name: make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+        for name, cls in _DOCS.items()
+    }
+
+    def hook(value: Any, _type: Any) -> Any:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an evidence object, got {type(value).__name__}")
+        kind = value.get("type")
+        if kind not in hooks:
+            raise InvalidValueError(
+                "is not an evidence type", field="type", value=kind, allowed=", ".join(_DOCS)
+            )
+        return hooks[kind](value, _DOCS[kind])
+
+    return hook
+
+
+converter.register_structure_hook(EvidenceDoc, _evidence_hook())
+
+
+@attrs.frozen
+class NomineeDocument:
+    """A nominee input document, as read; :func:`nominee_from` builds the :class:`Nominee`."""
+
+    DOCUMENT = "nominee"
+
+    kind: str
+    fields: list[str]
+    evidence: list[EvidenceDoc]
+    complete: list[str] = attrs.Factory(list)
+    name: str | None = None
+
+
+def nominee_from(doc: NomineeDocument, *, source: str = "<input>") -> Nominee:
+    """The :class:`Nominee` of a document; every item's problem is reported at once."""
+    problems: list[Problem] = []
+    items: list[Evidence] = []
+    for i, item in enumerate(doc.evidence):
+        try:
+            items.append(item.build())  # type: ignore[attr-defined]
+        except DienhinhError as exc:
+            problems.append(Problem(f"$.evidence[{i}]", str(exc), source=source))
+    if problems:
+        raise InvalidInputError(f"{source}: invalid nominee", problems)
+    return Nominee(doc.kind, doc.fields, items, complete=doc.complete, name=doc.name)
+
+
+def parse_nominee(data: str | Mapping[str, Any], *, source: str = "<input>") -> Nominee:
+    """A :class:`Nominee` from JSON text or already-parsed data (strict; see the schema)."""
+    raw = parse_json(data, source=source) if isinstance(data, str) else data
+    return nominee_from(structure(raw, NomineeDocument, source=source), source=source)
+
+
+def reassess(inputs: Mapping[str, Any], *, source: str = "<input>") -> Any:
+    """The assessment a record's ``inputs`` describe, computed afresh (for ``dienhinh verify``).
+
+    The record names its catalogue by ruleset id and digest; a catalogue that
+    changed since is a :class:`~dienhinh.VerificationError`, not a silent re-run.
+    """
+    import datetime as _dt
+
+    from dienhinh._errors import VerificationError
+    from dienhinh._interpretations import Readings
+    from dienhinh.criteria._catalogue import load_catalogue
+    from dienhinh.criteria._engine import assess
+
+    try:
+        ruleset, digest = inputs["ruleset"], inputs["catalogue_digest"]
+        window = inputs["window"]
+        start, end = _dt.date.fromisoformat(window["start"]), _dt.date.fromisoformat(window["end"])
+        readings = Readings(dict(inputs.get("readings", {})))
+        nominee_doc = inputs["nominee"]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InvalidValueError(
+            "is not the inputs of an assessment", field=f"{source}: inputs", value=repr(exc)
+        ) from None
+    catalogue = load_catalogue(ruleset)
+    if catalogue.digest != digest:
+        raise VerificationError(
+            f"{source}: the catalogue of {ruleset} is not the one assessed against "
+            f"(record {digest}, now {catalogue.digest})",
+            field="catalogue_digest",
+        )
+    nominee = parse_nominee(nominee_doc, source=f"{source}: inputs.nominee")
+    return assess(nominee, catalogue, window=(start, end), readings=readings)

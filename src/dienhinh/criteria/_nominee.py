@@ -1,0 +1,163 @@
+"""A nominee as the criteria see it: its kind, its declared fields and its evidence."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from dienhinh._canonical import canonical_json
+from dienhinh._convert import to_enum
+from dienhinh._errors import DuplicateIdError, InvalidTypeError, InvalidValueError
+from dienhinh._kinds import NomineeKind
+from dienhinh._text import identifier, nfc
+from dienhinh.criteria._evidence import EVIDENCE_TYPES, Attestation, Evidence, Figure, Rating
+
+__all__ = ["Nominee"]
+
+_ORDER = {name: i for i, name in enumerate(EVIDENCE_TYPES)}
+_CLASSES = tuple(EVIDENCE_TYPES.values())
+
+
+def _kind(value: object) -> NomineeKind:
+    return to_enum(NomineeKind, value, "nominee.kind")
+
+
+def _fields(value: Iterable[object]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise InvalidValueError(
+            "must be a list of field ids, not one string", field="nominee.fields", value=value
+        )
+    out: set[str] = set()
+    for raw in value:
+        text = identifier(raw, field="nominee.fields")
+        if text in out:
+            raise DuplicateIdError("declares a field twice", field="nominee.fields", value=text)
+        out.add(text)
+    return tuple(sorted(out))
+
+
+def _sort_key(item: Evidence) -> tuple[int, str]:
+    return (_ORDER[item.TYPE], canonical_json(item.to_json()))
+
+
+def _evidence(value: Iterable[object]) -> tuple[Evidence, ...]:
+    if isinstance(value, str):
+        raise InvalidValueError(
+            "must be a list of evidence items", field="nominee.evidence", value=value
+        )
+    items: list[Evidence] = []
+    for i, item in enumerate(value):
+        if not isinstance(item, _CLASSES):
+            raise InvalidTypeError(
+                "is not an evidence item", field=f"nominee.evidence[{i}]", value=item,
+                allowed=", ".join(c.__name__ for c in _CLASSES),
+            )  # fmt: skip
+        items.append(item)
+    keyed = sorted(((_sort_key(e), e) for e in items), key=lambda ke: ke[0])
+    for (k1, _), (k2, e2) in itertools.pairwise(keyed):
+        if k1 == k2:
+            raise DuplicateIdError(
+                "the same evidence is given twice", field="nominee.evidence", value=e2.to_json()
+            )
+    return tuple(e for _, e in keyed)
+
+
+def _complete(value: Iterable[object]) -> frozenset[str]:
+    if isinstance(value, str):
+        value = [value]
+    out = set()
+    for raw in value:
+        if raw not in EVIDENCE_TYPES:
+            raise InvalidValueError(
+                "is not an evidence type", field="nominee.complete", value=raw,
+                allowed=", ".join(EVIDENCE_TYPES),
+            )  # fmt: skip
+        out.add(str(raw))
+    return frozenset(out)
+
+
+def _opt_name(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError("must be a non-blank string", field="nominee.name", value=value)
+    return nfc(value.strip())
+
+
+@attrs.frozen
+class Nominee:
+    """A nominee: kind, declared fields (lĩnh vực) and evidence.
+
+    Evidence is kept in one canonical order (by type, then content), so the
+    same items given in any order make the same nominee, the same results and
+    the same digest. ``complete`` lists the evidence types the nominating unit
+    declares complete: for those, "nothing qualifies" is *not met* rather than
+    *unknown* (see ``docs/criteria.md``).
+
+    >>> from dienhinh.criteria import Ocop
+    >>> import datetime as dt
+    >>> n = Nominee("collective", ["agriculture"], [Ocop("Chè", 3, dt.date(2024, 3, 1), "UBND tỉnh")])
+    >>> n.kind, n.fields
+    (<NomineeKind.COLLECTIVE: 'collective'>, ('agriculture',))
+    """
+
+    kind: NomineeKind = attrs.field(converter=_kind)
+    fields: tuple[str, ...] = attrs.field(converter=_fields)
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidence)
+    complete: frozenset[str] = attrs.field(factory=frozenset, converter=_complete, kw_only=True)
+    name: str | None = attrs.field(default=None, converter=_opt_name, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        ratings: set[int] = set()
+        figures: set[tuple[str, int]] = set()
+        for item in self.evidence:
+            # One rating per year and one figure per metric and year: two
+            # different values for the same year would leave the answer to
+            # whichever was read last.
+            if isinstance(item, Rating):
+                if item.year in ratings:
+                    raise DuplicateIdError(
+                        "gives two ratings for one year", field="rating.year", value=item.year
+                    )
+                ratings.add(item.year)
+            elif isinstance(item, Figure):
+                key = (item.metric.value, item.year)
+                if key in figures:
+                    raise DuplicateIdError(
+                        f"gives two {item.metric.value} figures for one year",
+                        field="figure.year",
+                        value=item.year,
+                    )
+                figures.add(key)
+
+    @functools.cached_property
+    def by_type(self) -> Mapping[str, tuple[tuple[int, Evidence], ...]]:
+        """The evidence grouped by type, each item with its index in :attr:`evidence`."""
+        groups: dict[str, list[tuple[int, Evidence]]] = {}
+        for i, item in enumerate(self.evidence):
+            groups.setdefault(item.TYPE, []).append((i, item))
+        return MappingProxyType({k: tuple(v) for k, v in groups.items()})
+
+    @functools.cached_property
+    def attestations(self) -> Mapping[str, tuple[tuple[int, Attestation], ...]]:
+        """The attestations by the criterion id they attest."""
+        groups: dict[str, list[tuple[int, Attestation]]] = {}
+        for i, item in enumerate(self.evidence):
+            if isinstance(item, Attestation):
+                groups.setdefault(item.criterion, []).append((i, item))
+        return MappingProxyType({k: tuple(v) for k, v in groups.items()})
+
+    def to_json(self) -> dict[str, Any]:
+        """The nominee in its JSON input format (``docs/schemas/nominee.json``)."""
+        out: dict[str, Any] = {"kind": self.kind.value, "fields": list(self.fields)}
+        if self.name is not None:
+            out["name"] = self.name
+        if self.complete:
+            out["complete"] = sorted(self.complete)
+        out["evidence"] = [e.to_json() for e in self.evidence]
+        return out

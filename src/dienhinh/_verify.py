@@ -27,12 +27,17 @@ def verify_document(text: str, *, source: str = "<input>") -> dict[str, Any]:
 
         inputs = parse_ballot(doc["inputs"], source=f"{source}: inputs", ruleset=ballot_parameters)
         fresh = count(inputs).to_json()
+    elif kind == "round":
+        from dienhinh._round import run_round
+        from dienhinh._round_json import parse_round
+
+        fresh = run_round(parse_round(doc["inputs"], source=f"{source}: inputs")).to_json()
     else:
         raise InvalidValueError(
             "is not a kind of record this version verifies",
             field="kind",
             value=kind,
-            allowed="ballot",
+            allowed="ballot, round",
         )
     for key in sorted(set(doc) | set(fresh)):
         if doc.get(key) != fresh.get(key):

@@ -20,7 +20,7 @@ __all__ = ["main"]
 
 
 def _parser() -> argparse.ArgumentParser:
-    from dienhinh import _cli_ballot, _cli_calendar, _cli_criteria
+    from dienhinh import _cli_ballot, _cli_calendar, _cli_criteria, _cli_round
 
     parser = argparse.ArgumentParser(
         prog="dienhinh",
@@ -28,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dienhinh {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (_cli_ballot, _cli_calendar, _cli_criteria):
+    for module in (_cli_ballot, _cli_calendar, _cli_criteria, _cli_round):
         module.register(sub)
     return parser
 

@@ -619,6 +619,15 @@ def _group(
     return Group(rule, vi, en)
 
 
+def _thaw(value: Any) -> Any:
+    """Plain dicts and lists from read-only data (a ruleset keeps its catalogue frozen)."""
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
 def parse_catalogue(data: Mapping[str, Any], *, source: str = "<catalogue>") -> Catalogue:
     """A :class:`Catalogue` from plain data, or one :class:`RulesetError` listing every problem.
 
@@ -627,6 +636,7 @@ def parse_catalogue(data: Mapping[str, Any], *, source: str = "<catalogue>") -> 
     ...
     dienhinh._errors.RulesetError: x.toml: not a criteria catalogue: catalogue: required key missing; ...
     """
+    data = _thaw(data)
     r = _Reader(source)
     top = (
         "format",

@@ -1,0 +1,306 @@
+"""The provisions a round applies beyond the ballot, and the reason codes it emits.
+
+The procedural rules below are those of the Tuyên Quang regulation (the
+normative core, domain §3) and the Kon Tum guidance (§4); the rest — window,
+deadlines, posthumous, cap, floors, benefits — each ruleset carries with its
+own citation.
+"""
+
+from __future__ import annotations
+
+from dienhinh._provenance import Citation, Rule
+from dienhinh._reasons import ReasonCode, Severity
+
+P, F, INFO, Q, W = Severity.PASS, Severity.FAIL, Severity.INFO, Severity.PENDING, Severity.WARNING
+
+CONSENT = Rule("TQ-2.1a", Citation("TQ", article="2", clause="1", point="a", quote="Tự nguyện"))
+HEAD = Rule(
+    "TQ-4.2",
+    Citation(
+        "TQ", article="4", clause="2",
+        quote="Được người đứng đầu cơ quan, tổ chức, đơn vị lựa chọn trong số điển hình tiên tiến "
+        "của cơ quan, tổ chức, đơn vị và đề nghị công nhận",
+    ),
+)  # fmt: skip
+DOSSIER = Rule(
+    "TQ-8.3a",
+    Citation(
+        "TQ", article="8", clause="3", point="a",
+        quote="Tờ trình của cơ quan, tổ chức, đơn vị; biên bản họp Hội đồng Thi đua - Khen thưởng "
+        "cơ quan, tổ chức, đơn vị; báo cáo thành tích của tập thể, cá nhân được đề nghị",
+    ),
+)  # fmt: skip
+STANDARDS = Rule(
+    "TQ-4.1",
+    Citation("TQ", article="4", clause="1", quote="đạt các tiêu chuẩn tại Điều 3 Quy định này"),
+)
+COUNCIL = Rule(
+    "TQ-4.3",
+    Citation(
+        "TQ",
+        article="4",
+        clause="3",
+        quote="đạt tỷ lệ phiếu theo quy định tại điểm b khoản 1 Điều 2",
+    ),
+)
+AUTHORITY = Rule(
+    "TQ-5",
+    Citation(
+        "TQ", article="5",
+        quote="Điển hình tiên tiến tỉnh Tuyên Quang do Chủ tịch Ủy ban nhân dân tỉnh công nhận",
+    ),
+)  # fmt: skip
+POOL = Rule(
+    "TQ-2.2",
+    Citation("TQ", article="2", clause="2"),
+)
+POOL_SIZE = Rule(
+    "TQ-6.3",
+    Citation(
+        "TQ", article="6", clause="3",
+        quote="Do Hội đồng Thi đua - Khen thưởng tỉnh đề xuất với Chủ tịch Ủy ban nhân dân tỉnh quyết định",
+    ),
+)  # fmt: skip
+UNIT_REWARD = Rule("TQ-7.1c", Citation("TQ", article="7", clause="1", point="c"))
+KT_STAGES = Rule(
+    "KT-1",
+    Citation(
+        "KT",
+        article="1",
+        division="section",
+        quote="Phát hiện - Bồi dưỡng - Tổng kết - Nhân rộng điển hình tiên tiến",
+    ),
+)
+KT_LEVEL = Rule(
+    "KT-2",
+    Citation(
+        "KT", article="1", division="section",
+        quote="tập thể, cá nhân đủ tiêu chuẩn tặng hình thức, mức hạng nào thì xét, đề nghị tặng "
+        "thưởng hình thức, mức hạng đó",
+    ),
+)  # fmt: skip
+KT_PRIORITY = Rule(
+    "KT-3",
+    Citation(
+        "KT", article="1", division="section",
+        quote="điển hình tiên tiến là tập thể nhỏ và cá nhân là người trực tiếp lao động, sản xuất, "
+        "học tập, công tác hoặc chiến đấu",
+    ),
+)  # fmt: skip
+
+# -- eligibility ----------------------------------------------------------------------------
+CONSENTED = ReasonCode(
+    "round.consent", P, "Tự nguyện", "Consent given",
+    "Tập thể, cá nhân đồng ý được xét công nhận.", "The nominee consents to be considered.",
+)  # fmt: skip
+NO_CONSENT = ReasonCode(
+    "round.no_consent",
+    F,
+    "Không đồng ý",
+    "No consent",
+    "Tập thể, cá nhân không đồng ý được xét: việc công nhận là tự nguyện.",
+    "The nominee does not consent, and recognition is voluntary.",
+)
+CONSENT_UNKNOWN = ReasonCode(
+    "round.consent_unknown",
+    Q,
+    "Chưa rõ sự đồng ý",
+    "Consent not stated",
+    "Hồ sơ chưa thể hiện sự đồng ý của tập thể, cá nhân: cần bổ sung.",
+    "The dossier does not say whether the nominee consents: ask for it.",
+)
+POSTHUMOUS = ReasonCode(
+    "round.posthumous",
+    F,
+    "Không truy tặng",
+    "No posthumous recognition",
+    "Đã mất ngày {died_on}, trước {before_vi} ({day}); quy định không áp dụng truy tặng.",
+    "Died on {died_on}, before {before_en} ({day}); the ruleset allows no posthumous recognition.",
+)
+HEAD_SELECTED = ReasonCode(
+    "round.selected_by_head", P, "Được người đứng đầu lựa chọn", "Selected by the head of unit",
+    "Được người đứng đầu {unit} lựa chọn và đề nghị.", "Selected and nominated by the head of {unit}.",
+)  # fmt: skip
+HEAD_NOT_SELECTED = ReasonCode(
+    "round.not_selected_by_head",
+    F,
+    "Không được người đứng đầu lựa chọn",
+    "Not selected by the head of unit",
+    "Không được người đứng đầu {unit} lựa chọn trong số điển hình tiên tiến của đơn vị.",
+    "Not selected by the head of {unit} from the unit's own exemplars.",
+)
+HEAD_UNKNOWN = ReasonCode(
+    "round.selection_unknown",
+    Q,
+    "Chưa rõ việc lựa chọn",
+    "Selection not stated",
+    "Hồ sơ chưa thể hiện việc người đứng đầu {unit} lựa chọn: cần bổ sung.",
+    "The dossier does not show that the head of {unit} selected this nominee: ask for it.",
+)
+NO_DOSSIER = ReasonCode(
+    "round.no_dossier", Q, "Chưa có hồ sơ", "No dossier",
+    "Chưa nhận được hồ sơ đề nghị của {unit}.", "No dossier has been received from {unit}.",
+)  # fmt: skip
+DOSSIER_MISSING = ReasonCode(
+    "round.dossier_incomplete", Q, "Hồ sơ chưa đủ", "Dossier incomplete",
+    "Hồ sơ của {unit} còn thiếu: {missing_vi}.", "The dossier of {unit} lacks: {missing_en}.",
+)  # fmt: skip
+DOSSIER_COMPLETE = ReasonCode(
+    "round.dossier_complete",
+    P,
+    "Hồ sơ đủ",
+    "Dossier complete",
+    "Hồ sơ có tờ trình, biên bản họp Hội đồng và báo cáo thành tích.",
+    "The dossier has the submission letter, the council minutes and the achievement report.",
+)
+UNIT_DATE_UNKNOWN = ReasonCode(
+    "round.unit_consideration_unknown",
+    Q,
+    "Chưa rõ ngày xét ở đơn vị",
+    "Unit consideration date not stated",
+    "Biên bản chưa ghi ngày Hội đồng {unit} họp xét: cần bổ sung.",
+    "The minutes do not give the day {unit}'s council considered: ask for it.",
+)
+CRITERIA_MET = ReasonCode(
+    "round.criteria_met",
+    P,
+    "Đạt tiêu chuẩn",
+    "Meets the standards",
+    "Đạt tiêu chuẩn chung và tiêu chuẩn lĩnh vực trong khoảng {start} – {end}.",
+    "Meets the general and field standards over {start} – {end}.",
+)
+CRITERIA_NOT_MET = ReasonCode(
+    "round.criteria_not_met",
+    F,
+    "Không đạt tiêu chuẩn",
+    "Does not meet the standards",
+    "Không đạt: {failed} (khoảng tính thành tích {start} – {end}).",
+    "Not met: {failed} (achievement window {start} – {end}).",
+)
+CRITERIA_UNKNOWN = ReasonCode(
+    "round.criteria_unknown",
+    Q,
+    "Chưa đủ căn cứ",
+    "Evidence missing",
+    "Chưa đủ căn cứ để kết luận về tiêu chuẩn; cần bổ sung: {ask_vi}.",
+    "The evidence does not settle the standards yet; ask for: {ask_en}.",
+)
+NO_CATALOGUE = ReasonCode(
+    "round.no_criteria",
+    INFO,
+    "Không có bộ tiêu chuẩn riêng",
+    "No criteria of its own",
+    "{ruleset} không quy định tiêu chuẩn riêng; Hội đồng xem xét theo thành tích thực tế.",
+    "{ruleset} sets no criteria of its own; the council judges the record as it stands.",
+)
+KT_STAGE = ReasonCode(
+    "round.stage",
+    INFO,
+    "Giai đoạn",
+    "Stage",
+    "Điển hình ở giai đoạn “{stage_vi}” (phát hiện → bồi dưỡng → tổng kết → nhân rộng).",
+    "The exemplar is at the “{stage_en}” stage (discover → foster → summarise → replicate).",
+)
+KT_BELOW_LEVEL = ReasonCode(
+    "round.award_above_record",
+    F,
+    "Thành tích chưa đến mức hạng này",
+    "Award above the record",
+    "Thành tích đủ tiêu chuẩn cấp {supports_vi}, chưa đến cấp {level_vi}: đề nghị hình thức cấp {supports_vi}.",
+    "The record meets the standard of the {supports_en} level, not the {level_en} level: propose the "
+    "{supports_en}-level award instead.",
+)
+KT_PRIORITY_GROUP = ReasonCode(
+    "round.priority_group",
+    INFO,
+    "Đối tượng ưu tiên",
+    "Priority group",
+    "Thuộc diện ưu tiên: {groups_vi} (chỉ để báo cáo, không dùng để lọc).",
+    "In a priority group: {groups_en} (reported, never used to filter).",
+)
+VOTES_NOT_COUNTED = ReasonCode(
+    "round.votes_not_counted",
+    INFO,
+    "Phiếu không được tính",
+    "Votes not counted",
+    "{approvals} phiếu đồng ý không được tính vì không đủ điều kiện đưa ra bỏ phiếu.",
+    "{approvals} approvals were not counted: the nominee did not qualify for the ballot.",
+)
+
+# -- the round as a whole --------------------------------------------------------------------
+CONSIDERATION = ReasonCode(
+    "round.consideration_date",
+    INFO,
+    "Thời điểm xét",
+    "Consideration date",
+    "Hội đồng cấp {level_vi} xét ngày {day}; thành tích tính từ {start} đến {end}.",
+    "The {level_en} council considers on {day}; achievements count from {start} to {end}.",
+)
+SIGNS = ReasonCode(
+    "round.authority", INFO, "Thẩm quyền công nhận", "Who recognises",
+    "{authority_vi} ký quyết định công nhận.", "{authority_en} signs the recognition.",
+)  # fmt: skip
+POOL_CANDIDATES = ReasonCode(
+    "round.national_pool",
+    INFO,
+    "Lựa chọn tuyên truyền toàn quốc",
+    "Pool for national propagation",
+    "{count} tập thể, cá nhân có thể được lựa chọn giới thiệu tuyên truyền toàn quốc; số lượng do "
+    "Chủ tịch UBND tỉnh quyết định ({size_vi}).",
+    "{count} collectives and individuals may be introduced for national propagation; the number is "
+    "the provincial chairman's decision ({size_en}).",
+)
+CASH = ReasonCode(
+    "round.cash_reward",
+    P,
+    "Bằng khen và tiền thưởng",
+    "Certificate and cash",
+    "{certificate_vi} và tiền thưởng {amount} đồng ({multiplier} × mức lương cơ sở {base} đồng, làm "
+    "tròn lên {step} đồng).",
+    "{certificate_en} and a cash reward of {amount} VND ({multiplier} × the base salary of {base} "
+    "VND, rounded up to {step} VND).",
+)
+NO_CASH_CITIZEN = ReasonCode(
+    "round.exemplary_citizen_same_year",
+    INFO,
+    "Đã là Công dân tiêu biểu",
+    "Exemplary Citizen this year",
+    "Đã được tặng danh hiệu “{title}” năm {year}: không tặng Bằng khen và tiền thưởng.",
+    "Awarded “{title}” in {year}: no certificate of merit and no cash reward.",
+)
+UNIT_BENEFIT = ReasonCode(
+    "round.unit_reward",
+    INFO,
+    "Khen thưởng cấp đơn vị",
+    "Unit-level reward",
+    "Người đứng đầu đơn vị khen thưởng theo quy định của pháp luật về thi đua, khen thưởng.",
+    "The head of the unit rewards under the law on emulation and commendation.",
+)
+FLOOR_MET = ReasonCode(
+    "round.floor_met", P, "Đạt số lượng tối thiểu", "Floor met",
+    "{unit}: {count} / tối thiểu {minimum} ({scope_vi}).", "{unit}: {count} of at least {minimum} ({scope_en}).",
+)  # fmt: skip
+FLOOR_SHORT = ReasonCode(
+    "round.floor_short",
+    F,
+    "Chưa đạt số lượng tối thiểu",
+    "Floor not met",
+    "{unit}: {count} / tối thiểu {minimum} ({scope_vi}) — thiếu {shortfall}; không đưa thêm người không đạt.",
+    "{unit}: {count} of at least {minimum} ({scope_en}) — {shortfall} short; nobody is pulled in to fill it.",
+)
+FLOOR_UNKNOWN = ReasonCode(
+    "round.floor_unknown",
+    Q,
+    "Chưa rõ số lượng",
+    "Count not given",
+    "{unit}: chưa có số lượng {counted_vi} để đối chiếu mức tối thiểu {minimum}.",
+    "{unit}: the number {counted_en} is not given, to compare with the floor of {minimum}.",
+)
+FLOOR_ENDED = ReasonCode(
+    "round.floor_ended",
+    INFO,
+    "Hết áp dụng",
+    "Floor no longer applies",
+    "{unit}: mức tối thiểu cho {scope_vi} hết áp dụng từ sau ngày {until}.",
+    "{unit}: the floor for {scope_en} no longer applies after {until}.",
+)

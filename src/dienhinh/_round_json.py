@@ -1,0 +1,170 @@
+"""The round's JSON input format (``docs/schemas/round-input.json``), read strictly.
+
+A nomination is the nominee document of :mod:`dienhinh.criteria` (kind,
+fields, evidence, complete, name) plus what the round's checks read. The
+ruleset is a built-in id or a path to a province's own file (relative to the
+input file). Imported by the CLI only (it needs cattrs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from dienhinh._errors import DienhinhError, ImpossibleDateError, InvalidInputError, Problem
+from dienhinh._interpretations import Readings
+from dienhinh._jsonio import parse_json, structure
+from dienhinh._round_model import Dossier, Nomination, RoundInputs, Unit
+from dienhinh._ruleset import Ruleset
+from dienhinh._ruleset_load import builtin_rulesets, load_ruleset
+from dienhinh.criteria._json import EvidenceDoc, NomineeDocument, nominee_from
+from dienhinh.voting import Ballot, Council
+from dienhinh.voting._json import BallotDoc, CouncilDoc
+
+__all__ = ["RoundDocument", "parse_round", "round_inputs"]
+
+
+@attrs.frozen
+class NominationDoc:
+    id: str
+    unit: str
+    kind: str
+    fields: list[str]
+    evidence: list[EvidenceDoc]
+    complete: list[str] = attrs.Factory(list)
+    name: str | None = None
+    consent: bool | None = None
+    selected_by_head: bool | None = None
+    died_on: dt.date | None = None
+    women_priority: bool = False
+    stage: str | None = None
+    priority: list[str] = attrs.Factory(list)
+    supports: str | None = None
+
+
+@attrs.frozen
+class DossierDoc:
+    unit: str
+    received: str
+    submission_letter: bool
+    council_minutes: bool
+    reports: list[str]
+    unit_considered_on: dt.date | None = None
+
+
+@attrs.frozen
+class UnitDoc:
+    id: str
+    scope: str
+    recognised: int | None = None
+    introduced: int | None = None
+
+
+@attrs.frozen
+class RoundDocument:
+    DOCUMENT = "round input"
+
+    ruleset: str
+    council: CouncilDoc
+    considered_on: dt.date
+    nominations: list[NominationDoc]
+    ballots: list[BallotDoc]
+    dossiers: list[DossierDoc] = attrs.Factory(list)
+    level: str = "province"
+    decided_on: dt.date | None = None
+    chair_choice: list[str] | None = None
+    exemplary_citizens: list[str] = attrs.Factory(list)
+    national_pool_size: int | None = None
+    units: list[UnitDoc] = attrs.Factory(list)
+    days_off: list[dt.date] = attrs.Factory(list)
+    readings: dict[str, str] = attrs.Factory(dict)
+
+
+def _moment(text: str, where: str) -> dt.date | dt.datetime:
+    """A day (``YYYY-MM-DD``) or a timestamp with its offset (``…T18:30:00Z``)."""
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ImpossibleDateError(
+            "is neither a calendar date nor an ISO timestamp", field=where, value=text,
+            allowed="'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM:SS+07:00'",
+        ) from None  # fmt: skip
+
+
+def _ruleset(name: str, base: Path | None) -> Ruleset:
+    if name in builtin_rulesets():
+        return load_ruleset(name)
+    path = Path(name)
+    if base is not None and not path.is_absolute():
+        path = base / path
+    return load_ruleset(path)
+
+
+def round_inputs(
+    doc: RoundDocument, *, source: str = "<input>", base: Path | None = None
+) -> RoundInputs:
+    """Domain inputs from a document; every nomination's problem is reported at once."""
+    problems: list[Problem] = []
+    nominations: list[Nomination] = []
+    for i, n in enumerate(doc.nominations):
+        try:
+            nominee = nominee_from(
+                NomineeDocument(n.kind, n.fields, n.evidence, n.complete, n.name),
+                source=f"{source}: nominations[{i}]",
+            )
+            nominations.append(Nomination(
+                n.id, n.unit, nominee, consent=n.consent, selected_by_head=n.selected_by_head,
+                died_on=n.died_on, women_priority=n.women_priority, stage=n.stage,
+                priority=n.priority, supports=n.supports,
+            ))  # fmt: skip
+        except InvalidInputError as exc:
+            problems += [
+                attrs.evolve(p, where=f"$.nominations[{i}]{p.where.removeprefix('$')}")
+                for p in exc.problems
+            ]
+        except DienhinhError as exc:
+            problems.append(Problem(f"$.nominations[{i}]", str(exc), source=source))
+    if problems:
+        raise InvalidInputError(f"{source}: invalid round input", problems)
+    return RoundInputs(
+        ruleset=_ruleset(doc.ruleset, base),
+        council=Council(doc.council.members, doc.council.chair, seats=doc.council.seats),
+        considered_on=doc.considered_on,
+        nominations=nominations,
+        ballots=[Ballot(b.member, b.approve, b.cast) for b in doc.ballots],
+        dossiers=[
+            Dossier(
+                d.unit,
+                _moment(d.received, f"dossiers[{i}].received"),
+                d.submission_letter,
+                d.council_minutes,
+                d.reports,
+                unit_considered_on=d.unit_considered_on,
+            )
+            for i, d in enumerate(doc.dossiers)
+        ],  # fmt: skip
+        level=doc.level,
+        decided_on=doc.decided_on,
+        chair_choice=doc.chair_choice,
+        exemplary_citizens=doc.exemplary_citizens,
+        national_pool_size=doc.national_pool_size,
+        units=[
+            Unit(u.id, u.scope, recognised=u.recognised, introduced=u.introduced) for u in doc.units
+        ],
+        days_off=doc.days_off,
+        readings=Readings(doc.readings),
+    )
+
+
+def parse_round(
+    data: str | Mapping[str, Any], *, source: str = "<input>", base: Path | None = None
+) -> RoundInputs:
+    """Round inputs from JSON text or already-parsed data."""
+    raw = parse_json(data, source=source) if isinstance(data, str) else data
+    return round_inputs(structure(raw, RoundDocument, source=source), source=source, base=base)

@@ -1,0 +1,388 @@
+"""What a recognition round is given: nominations with their dossiers, the council, the ballots.
+
+A round is one council's whole procedure for one year at one level (A-19):
+the province's council (TQ-4, TQ-6.1b, TQ-8.3) or a unit's council (TQ-5,
+TQ-6.1a). Everything here is a frozen value, normalised (NFC ids, sorted
+collections), so the same round given in any order is the same round.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from dienhinh._convert import to_enum
+from dienhinh._errors import (
+    DuplicateIdError,
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownIdError,
+    UnknownNomineeError,
+)
+from dienhinh._interpretations import Readings
+from dienhinh._text import identifier
+
+if TYPE_CHECKING:
+    from dienhinh._ruleset import Ruleset
+    from dienhinh.criteria import Nominee
+    from dienhinh.voting import Ballot, Council
+
+__all__ = ["Dossier", "Level", "Nomination", "RoundInputs", "Stage", "Unit"]
+
+
+class Level(enum.Enum):
+    """The council's level (A-19): it decides the deadlines, the cap and who signs (TQ-5)."""
+
+    PROVINCE = "province"
+    UNIT = "unit"
+
+
+class Stage(enum.Enum):
+    """Where a nominee's record stands in the work of KT-1 (phát hiện → bồi dưỡng → tổng kết → nhân rộng)."""
+
+    DISCOVER = "discover"
+    FOSTER = "foster"
+    SUMMARISE = "summarise"
+    REPLICATE = "replicate"
+
+    @property
+    def vi(self) -> str:
+        return {"discover": "phát hiện", "foster": "bồi dưỡng", "summarise": "tổng kết",
+                "replicate": "nhân rộng"}[self.value]  # fmt: skip
+
+
+class Priority(enum.Enum):
+    """KT-3's priority groups: reported on, never used to filter."""
+
+    SMALL_COLLECTIVE = "small_collective"
+    """A small collective (tập thể nhỏ)."""
+    DIRECT_WORKER = "direct_worker"
+    """An individual who works directly: labour, production, study, work or combat."""
+
+
+def _day(value: object, field: str) -> dt.date:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidTypeError(
+            "must be a datetime.date (a day, not a timestamp)", field=field, value=value
+        )
+    return value
+
+
+def _opt_day(value: object, field: str) -> dt.date | None:
+    return None if value is None else _day(value, field)
+
+
+def _opt_bool(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise InvalidTypeError(
+            "must be true, false or unknown (None)", field=attribute.name, value=value
+        )
+
+
+def _nomination_id(value: object) -> str:
+    return identifier(value, field="nomination.id")
+
+
+def _unit_id(value: object) -> str:
+    return identifier(value, field="nomination.unit")
+
+
+def _died_on(value: object) -> dt.date | None:
+    return _opt_day(value, "nomination.died_on")
+
+
+def _stage(value: object) -> Stage | None:
+    return None if value is None else to_enum(Stage, value, "nomination.stage")
+
+
+def _priorities(value: Iterable[object]) -> frozenset[Priority]:
+    return frozenset(to_enum(Priority, v, "nomination.priority") for v in value)
+
+
+def _supports(value: object) -> Level | None:
+    return None if value is None else to_enum(Level, value, "nomination.supports")
+
+
+@attrs.frozen
+class Nomination:
+    """One nominee put forward by its unit, with what the eligibility checks read.
+
+    ``consent`` (TQ-2.1a) and ``selected_by_head`` (TQ-4.2) are ``None`` when
+    the dossier does not say: the nominee is then *incomplete*, never silently
+    eligible or rejected. ``supports`` is the highest level whose standard the
+    record meets, when a unit states it (KT-2).
+    """
+
+    id: str = attrs.field(converter=_nomination_id)
+    unit: str = attrs.field(converter=_unit_id)
+    nominee: Nominee
+    consent: bool | None = attrs.field(default=None, validator=_opt_bool, kw_only=True)
+    selected_by_head: bool | None = attrs.field(default=None, validator=_opt_bool, kw_only=True)
+    died_on: dt.date | None = attrs.field(default=None, converter=_died_on, kw_only=True)
+    women_priority: bool = attrs.field(
+        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+    )
+    stage: Stage | None = attrs.field(default=None, converter=_stage, kw_only=True)
+    priority: frozenset[Priority] = attrs.field(
+        factory=frozenset, converter=_priorities, kw_only=True
+    )
+    supports: Level | None = attrs.field(default=None, converter=_supports, kw_only=True)
+
+    @property
+    def kind(self) -> Any:
+        return self.nominee.kind
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "unit": self.unit,
+            "nominee": self.nominee.to_json(),
+            "consent": self.consent,
+            "selected_by_head": self.selected_by_head,
+            "died_on": None if self.died_on is None else self.died_on.isoformat(),
+            "women_priority": self.women_priority,
+            "stage": None if self.stage is None else self.stage.value,
+            "priority": sorted(p.value for p in self.priority),
+            "supports": None if self.supports is None else self.supports.value,
+        }
+
+
+def _received(value: object) -> dt.date | dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value  # checked for an offset where the deadline is judged (A-16)
+    if isinstance(value, dt.date):
+        return value
+    raise InvalidTypeError(
+        "must be a date or an aware datetime", field="dossier.received", value=value
+    )
+
+
+def _reports(value: Iterable[object]) -> frozenset[str]:
+    if isinstance(value, str):
+        raise InvalidValueError(
+            "must be a list of nomination ids", field="dossier.reports", value=value
+        )
+    return frozenset(identifier(v, field="dossier.reports") for v in value)
+
+
+def _dossier_unit(value: object) -> str:
+    return identifier(value, field="dossier.unit")
+
+
+def _unit_considered_on(value: object) -> dt.date | None:
+    return _opt_day(value, "dossier.unit_considered_on")
+
+
+@attrs.frozen
+class Dossier:
+    """A unit's dossier to the province (TQ-8.3a) and when it arrived (TQ-8.3b).
+
+    ``reports`` are the nominations with an achievement report (báo cáo thành
+    tích); ``unit_considered_on`` is the day of the unit council's meeting
+    recorded in its minutes (TQ-6.1a).
+    """
+
+    unit: str = attrs.field(converter=_dossier_unit)
+    received: dt.date | dt.datetime = attrs.field(converter=_received)
+    submission_letter: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+    council_minutes: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+    reports: frozenset[str] = attrs.field(converter=_reports)
+    unit_considered_on: dt.date | None = attrs.field(
+        default=None, converter=_unit_considered_on, kw_only=True
+    )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "unit": self.unit,
+            "received": self.received.isoformat(),
+            "submission_letter": self.submission_letter,
+            "council_minutes": self.council_minutes,
+            "reports": sorted(self.reports),
+            "unit_considered_on": None
+            if self.unit_considered_on is None
+            else self.unit_considered_on.isoformat(),
+        }
+
+
+def _scope(value: object) -> str:
+    return identifier(value, field="unit.scope")
+
+
+def _unit_key(value: object) -> str:
+    return identifier(value, field="unit.id")
+
+
+def _count(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not int or value < 0):
+        raise InvalidValueError(
+            "must be a whole number ≥ 0", field=f"unit.{attribute.name}", value=value
+        )
+
+
+@attrs.frozen
+class Unit:
+    """A unit subject to a floor (TQ-6.2a, BK-IV.1, NT-V.1đ): its scope and its year's counts.
+
+    ``scope`` is a floor scope of the ruleset (``district-people-committee`` …);
+    ``recognised`` and ``introduced`` are the unit's counts for the year. Left
+    ``None``, ``introduced`` is counted from this round's nominations.
+    """
+
+    id: str = attrs.field(converter=_unit_key)
+    scope: str = attrs.field(converter=_scope)
+    recognised: int | None = attrs.field(default=None, validator=_count, kw_only=True)
+    introduced: int | None = attrs.field(default=None, validator=_count, kw_only=True)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "scope": self.scope,
+            "recognised": self.recognised,
+            "introduced": self.introduced,
+        }
+
+
+def _level(value: object) -> Level:
+    return to_enum(Level, value, "level")
+
+
+def _considered_on(value: object) -> dt.date:
+    return _day(value, "considered_on")
+
+
+def _decided_on(value: object) -> dt.date | None:
+    return _opt_day(value, "decided_on")
+
+
+def _sorted_by_id(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(sorted(value, key=lambda x: x.id))
+
+
+def _sorted_by_unit(value: Iterable[Dossier]) -> tuple[Dossier, ...]:
+    return tuple(sorted(value, key=lambda d: d.unit))
+
+
+def _ballots(value: Iterable[Ballot]) -> tuple[Ballot, ...]:
+    return tuple(sorted(value, key=lambda b: b.member))
+
+
+def _ids(value: Iterable[object] | None) -> frozenset[str] | None:
+    if value is None:
+        return None
+    return frozenset(identifier(v, field="chair_choice") for v in value)
+
+
+def _citizens(value: Iterable[object]) -> tuple[str, ...]:
+    return tuple(sorted({identifier(v, field="exemplary_citizens") for v in value}))
+
+
+def _pool_size(_inst: object, _a: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not int or value < 0):
+        raise InvalidValueError(
+            "must be a whole number ≥ 0", field="national_pool_size", value=value
+        )
+
+
+def _days_off(value: Iterable[object]) -> tuple[dt.date, ...]:
+    return tuple(sorted({_day(v, "days_off") for v in value}))
+
+
+@attrs.frozen
+class RoundInputs:
+    """Everything a round is computed from; kept in its decision record.
+
+    ``decided_on`` is the day the decision is signed: it dates the base salary
+    of the cash reward (TQ-7.1d) and, under A-11 ``before-decision``, the
+    posthumous check. Left ``None`` it is the consideration day.
+    """
+
+    ruleset: Ruleset
+    council: Council
+    considered_on: dt.date = attrs.field(converter=_considered_on)
+    nominations: tuple[Nomination, ...] = attrs.field(converter=_sorted_by_id)
+    ballots: tuple[Ballot, ...] = attrs.field(converter=_ballots)
+    dossiers: tuple[Dossier, ...] = attrs.field(default=(), converter=_sorted_by_unit)
+    level: Level = attrs.field(default=Level.PROVINCE, converter=_level)
+    decided_on: dt.date | None = attrs.field(default=None, converter=_decided_on)
+    chair_choice: frozenset[str] | None = attrs.field(default=None, converter=_ids)
+    exemplary_citizens: tuple[str, ...] = attrs.field(default=(), converter=_citizens)
+    national_pool_size: int | None = attrs.field(default=None, validator=_pool_size)
+    units: tuple[Unit, ...] = attrs.field(default=(), converter=_sorted_by_id)
+    days_off: tuple[dt.date, ...] = attrs.field(default=(), converter=_days_off)
+    readings: Readings = attrs.field(factory=Readings)
+
+    def __attrs_post_init__(self) -> None:
+        for name, items, key in (
+            ("nominations", self.nominations, "id"),
+            ("dossiers", self.dossiers, "unit"),
+            ("units", self.units, "id"),
+        ):
+            seen: set[str] = set()
+            for item in items:
+                value = getattr(item, key)
+                if value in seen:
+                    raise DuplicateIdError(
+                        "is given twice (ids are compared after NFC)",
+                        field=f"{name}.{key}",
+                        value=value,
+                    )
+                seen.add(value)
+        ids = {n.id for n in self.nominations}
+        for dossier in self.dossiers:
+            stray = sorted(
+                dossier.reports - {n.id for n in self.nominations if n.unit == dossier.unit}
+            )
+            if stray:
+                raise UnknownNomineeError(
+                    f"dossier of {dossier.unit!r} has achievement reports for {stray!r}, "
+                    "who are not nominations of that unit"
+                )
+        if self.chair_choice is not None and self.chair_choice - ids:
+            raise UnknownNomineeError(
+                f"chair_choice names {sorted(self.chair_choice - ids)!r}, who are not nominations"
+            )
+        scopes = {f.scope for f in self.ruleset.floors}
+        for unit in self.units:
+            if unit.scope not in scopes:
+                raise UnknownIdError(
+                    f"unit.scope={unit.scope!r} of unit {unit.id!r} is not a floor scope of "
+                    f"{self.ruleset.id}; its scopes: {', '.join(sorted(scopes)) or 'none'}"
+                )
+
+    @property
+    def decision_day(self) -> dt.date:
+        return self.decided_on if self.decided_on is not None else self.considered_on
+
+    def to_json(self) -> dict[str, Any]:
+        """The round input document (``docs/schemas/round-input.json``) that re-derives this round.
+
+        The ruleset is named by its id: a record of a round under a province's own
+        file re-derives where that id loads the same ruleset.
+        """
+        inputs = self
+        noms = []
+        for n in inputs.nominations:
+            doc = n.to_json()
+            nominee = doc.pop("nominee")
+            noms.append({"id": doc.pop("id"), "unit": doc.pop("unit"), **nominee, **doc})
+        return {
+            "ruleset": inputs.ruleset.id,
+            "level": inputs.level.value,
+            "council": {"members": list(inputs.council.members), "chair": inputs.council.chair,
+                        "seats": inputs.council.seats},
+            "considered_on": inputs.considered_on.isoformat(),
+            "decided_on": None if inputs.decided_on is None else inputs.decided_on.isoformat(),
+            "nominations": noms,
+            "dossiers": [d.to_json() for d in inputs.dossiers],
+            "ballots": [{"member": b.member, "approve": sorted(b.approve), "cast": b.cast.value} for b in inputs.ballots],
+            "chair_choice": None if inputs.chair_choice is None else sorted(inputs.chair_choice),
+            "exemplary_citizens": list(inputs.exemplary_citizens),
+            "national_pool_size": inputs.national_pool_size,
+            "units": [u.to_json() for u in inputs.units],
+            "days_off": [d.isoformat() for d in inputs.days_off],
+            "readings": inputs.readings.to_json(),
+        }  # fmt: skip

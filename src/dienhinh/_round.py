@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from dienhinh import _round_codes as codes
 from dienhinh._canonical import digest_of
 from dienhinh._errors import (
     ChairChoiceError,
@@ -28,12 +29,11 @@ from dienhinh._errors import (
     VerificationError,
 )
 from dienhinh._interpretations import Readings, UsedReading
+from dienhinh._kinds import NomineeKind
 from dienhinh._provenance import Citation, Rule
 from dienhinh._reasons import Reason, Severity
 from dienhinh._round_model import Dossier, Level, Nomination, Priority, RoundInputs
 from dienhinh._ruleset import Ruleset, draft_notice
-from dienhinh import _round_codes as codes
-from dienhinh._kinds import NomineeKind
 
 __all__ = [
     "Benefit",

@@ -148,7 +148,7 @@ def round_inputs(
                 unit_considered_on=d.unit_considered_on,
             )
             for i, d in enumerate(doc.dossiers)
-        ],  # fmt: skip
+        ],
         level=doc.level,
         decided_on=doc.decided_on,
         chair_choice=doc.chair_choice,

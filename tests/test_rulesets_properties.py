@@ -23,7 +23,7 @@ from dienhinh import (
     load_ruleset,
     parse_ruleset,
 )
-from dienhinh._ruleset_load import _ruleset as ruleset_from_data
+from dienhinh._ruleset_toml import _ruleset as ruleset_from_data
 from dienhinh.calendar import DateRange, Deadline, Milestone, Quarter, WindowPolicy
 from dienhinh.rulesets import (
     Benefits,

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import hashlib
-import json
+import numbers
 from collections.abc import Mapping, Set
-from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -27,6 +25,7 @@ __all__ = ["canonical_json", "digest_of", "plain"]
 def plain(value: Any) -> Any:
     """``value`` as plain JSON data; sets become sorted lists, so order never leaks in.
 
+    >>> from fractions import Fraction
     >>> plain({"rate": Fraction(18, 19), "on": dt.date(2024, 10, 29), "ids": frozenset({"b", "a"})})
     {'rate': '18/19', 'on': '2024-10-29', 'ids': ['a', 'b']}
     """
@@ -36,7 +35,7 @@ def plain(value: Any) -> Any:
         return value[:]  # the common bulk case (approvals, ids): no call per item
     if isinstance(value, enum.Enum):
         return plain(value.value)
-    if isinstance(value, Fraction):
+    if isinstance(value, numbers.Rational):  # a Fraction (ints returned above); no import of fractions
         return f"{value.numerator}/{value.denominator}"
     if isinstance(value, dt.datetime):
         return value.isoformat()
@@ -65,9 +64,12 @@ def _default(value: Any) -> Any:
 def canonical_json(value: Any) -> str:
     """The one text of ``value``: sorted keys, no insignificant spaces, UTF-8 as is.
 
+    >>> from fractions import Fraction
     >>> canonical_json({"b": Fraction(1, 2), "a": [frozenset({"y", "x"})]})
     '{"a":[["x","y"]],"b":"1/2"}'
     """
+    import json  # only when a record is serialised: `import dienhinh` stays light
+
     return json.dumps(
         value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default
     )
@@ -75,6 +77,8 @@ def canonical_json(value: Any) -> str:
 
 def digest_of(kind: str, inputs: Any, parameters: Any) -> str:
     """``sha256:<hex>`` over the canonical JSON of kind, inputs, parameters and version."""
+    import hashlib
+
     text = canonical_json(
         {"kind": kind, "inputs": inputs, "parameters": parameters, "version": __version__}
     )

@@ -15,6 +15,7 @@ meaning. Each module declares the codes it emits beside the rule it applies.
 from __future__ import annotations
 
 import enum
+import functools
 import string
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -43,7 +44,9 @@ class Severity(enum.Enum):
     """Something a reader must notice (a draft ruleset, a reading that is not the default)."""
 
 
+@functools.cache
 def _fields(template: str) -> frozenset[str]:
+    # Parsed once per template: reasons are made in hot loops (a batch of 10^5 nominees).
     return frozenset(f for _, f, _, _ in string.Formatter().parse(template) if f)
 
 

@@ -1,0 +1,1018 @@
+"""Reading and writing ruleset TOML: imported only when a file is read or written.
+
+Split from :mod:`dienhinh._ruleset_load` so that ``import dienhinh`` does not compile
+a thousand lines of reader it may never run.
+"""
+
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from fractions import Fraction
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+from dienhinh._errors import (
+    DienhinhError,
+    InvalidValueError,
+    Problem,
+    RulesetError,
+)
+from dienhinh._provenance import Citation, Rule
+from dienhinh._ruleset import Ruleset, is_slug
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from dienhinh._ruleset_parts import (
+        Benefits,
+        CashMultipliers,
+        Document,
+        Effective,
+        Floor,
+        Posthumous,
+        Successor,
+        Timeline,
+    )
+    from dienhinh.calendar import Deadline, Milestone, WindowPolicy
+    from dienhinh.voting import BallotRule, Cap
+
+T = TypeVar("T")
+
+FORMAT: Final = 1
+_CATALOGUE_SUFFIX: Final = ".criteria.toml"
+
+
+def _read(path: Path, where: str, source: str) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        message = "no such file"
+    except IsADirectoryError:
+        message = "is a directory, not a file"
+    except UnicodeDecodeError as exc:
+        message = f"is not UTF-8 text ({exc.reason} at byte {exc.start})"
+    except OSError as exc:
+        message = f"cannot be read ({exc.strerror})"
+    raise RulesetError(f"{source}: does not load", [Problem(where, message, source=source)])
+
+
+def _load_file(path: Path) -> Ruleset:
+    source = str(path)
+    data = _toml(_read(path, "$", source), source)
+    return _ruleset(data, source, path.parent)
+
+
+def _toml(text: str, source: str) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problem = Problem("$", f"is not valid TOML: {exc}", source=source)
+    except RecursionError:
+        problem = Problem("$", "is not valid TOML: nested too deeply", source=source)
+    raise RulesetError(f"{source}: does not load", [problem])
+
+
+def _freeze(value: Any) -> Any:
+    """Read-only raw data: tables become mappings, arrays tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+# -- the strict reader ----------------------------------------------------------------------------
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "<missing>"
+
+
+MISSING: Final = _Missing()
+
+
+class _Bad(Exception):
+    """A value of the wrong shape; the reader turns it into a :class:`Problem`."""
+
+
+class _Reader:
+    """Collects every problem of one file."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+        self.code = "?"
+        self.division = "article"
+
+    def add(
+        self, where: str, message: str, allowed: str | None = None, kind: str = "invalid"
+    ) -> None:
+        self.problems.append(Problem(where or "$", message, allowed, self.source, kind))
+
+    def build(
+        self, where: str, make: Callable[..., T], /, *args: Any, **kwargs: Any
+    ) -> T | _Missing:
+        """``make(*args, **kwargs)``, with a domain error recorded as a problem at ``where``."""
+        try:
+            return make(*args, **kwargs)
+        except DienhinhError as exc:
+            self.add(where, str(exc))
+            return MISSING
+
+
+class _Table:
+    def __init__(self, reader: _Reader, data: Mapping[str, Any], path: str) -> None:
+        self.r = reader
+        self.data = data
+        self.path = path
+        self.seen: set[str] = set()
+
+    def where(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def need(self, key: str, check: Callable[[Any], T], allowed: str) -> T | _Missing:
+        self.seen.add(key)
+        if key not in self.data:
+            self.r.add(self.where(key), "is required", allowed, kind="missing_key")
+            return MISSING
+        return self._check(key, check, allowed)
+
+    def maybe(self, key: str, check: Callable[[Any], T], allowed: str) -> T | _Missing | None:
+        self.seen.add(key)
+        if key not in self.data:
+            return None
+        return self._check(key, check, allowed)
+
+    def _check(self, key: str, check: Callable[[Any], T], allowed: str) -> T | _Missing:
+        try:
+            return check(self.data[key])
+        except _Bad as exc:
+            self.r.add(self.where(key), str(exc), allowed)
+            return MISSING
+
+    def table(self, key: str, *, required: bool = False) -> _Table | _Missing | None:
+        self.seen.add(key)
+        if key not in self.data:
+            if required:
+                self.r.add(self.where(key), "is required", "a table", kind="missing_key")
+                return MISSING
+            return None
+        value = self.data[key]
+        if not isinstance(value, dict):
+            self.r.add(self.where(key), f"is {_kind(value)}, not a table", "a table")
+            return MISSING
+        return _Table(self.r, value, self.where(key))
+
+    def tables(self, key: str) -> list[_Table] | _Missing:
+        self.seen.add(key)
+        value = self.data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.r.add(
+                self.where(key),
+                f"is {_kind(value)}, not an array of tables",
+                f"[[{self.where(key)}]] tables",
+            )
+            return MISSING
+        return [_Table(self.r, v, f"{self.where(key)}[{i}]") for i, v in enumerate(value)]
+
+    def close(self, allowed: tuple[str, ...]) -> None:
+        """Report every key the format does not define here."""
+        for key in self.data:
+            if key not in allowed:
+                self.r.add(
+                    self.where(key),
+                    "is not a key of this table",
+                    ", ".join(allowed),
+                    kind="unknown_key",
+                )
+
+    def rule(self, prefix: str = "") -> Rule | _Missing:
+        """The ``rule`` id and its ``citation`` (or ``<prefix>rule`` / ``<prefix>citation``)."""
+        rid = self.need(f"{prefix}rule", _string, "a rule id, e.g. 'TQ-6.2a'")
+        cite = self.table(f"{prefix}citation")
+        if cite is None:
+            self.r.add(
+                self.where(f"{prefix}citation"),
+                "is missing: every value needs its citation",
+                "{ article = '6', clause = '2', point = 'a', quote = '…' }",
+                kind="missing_key",
+            )
+            return MISSING
+        if isinstance(cite, _Missing):
+            return MISSING
+        citation = self.citation(cite)
+        if isinstance(rid, _Missing) or isinstance(citation, _Missing):
+            return MISSING
+        return self.r.build(self.where(f"{prefix}rule"), Rule, rid, citation)
+
+    def citation(self, t: _Table) -> Citation | _Missing:
+        document = t.maybe("document", _string, "the document's name; default: [document].code")
+        division = t.maybe("division", _choice("article", "section"), "article, section")
+        parts = {
+            k: t.maybe(k, _string, "a string, e.g. '6'") for k in ("article", "clause", "point")
+        }
+        quote = t.maybe("quote", _string, "a short quotation of the provision")
+        t.close(("document", "division", "article", "clause", "point", "quote"))
+        values = [document, division, quote, *parts.values()]
+        if any(isinstance(v, _Missing) for v in values):
+            return MISSING
+        return self.r.build(
+            t.path,
+            Citation,
+            document or self.r.code,
+            quote=quote,
+            division=division or self.r.division,
+            **parts,
+        )
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a float"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, dt.datetime):
+        return "a date-time"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, dt.time):
+        return "a time"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _Bad(f"is {_kind(value)}, not a string")
+    if not value.strip():
+        raise _Bad("is blank")
+    return value
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Bad(f"is {_kind(value)}, not an integer")
+    return value
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Bad(f"is {_kind(value)}, not true or false")
+    return value
+
+
+def _date(value: Any) -> dt.date:
+    # tomllib gives a `date` for 2023-07-01, a `datetime` for 2023-07-01T00:00:00.
+    if type(value) is not dt.date:
+        raise _Bad(f"is {_kind(value)}, not a date")
+    return value
+
+
+def _strings(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        raise _Bad(f"is {_kind(value)}, not an array of strings")
+    return [_string(v) for v in value]
+
+
+def _choice(*names: str) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if not isinstance(value, str):
+            raise _Bad(f"is {_kind(value)}, not a string")
+        if value not in names:
+            raise _Bad(f"{value!r} is not one of the choices")
+        return value
+
+    return check
+
+
+_FRACTION: Final = r"(0|[1-9]\d{0,8})(?:/[1-9]\d{0,8}|\.\d{1,9})?"
+
+
+def _fraction(value: Any) -> Fraction:
+    """An exact number: an integer, or a string such as ``"9/10"`` or ``"1.5"``; never a float."""
+    if isinstance(value, float):
+        raise _Bad("is a float, which is not exact; write it as a string such as '9/10' or '0.9'")
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise _Bad(f"is {_kind(value)}, not an exact number")
+    if isinstance(value, int):
+        if not 0 <= value < 10**9:
+            raise _Bad("is out of range")
+        return Fraction(value)
+    if re.fullmatch(_FRACTION, value) is None:
+        raise _Bad(f"{value!r} is not an exact number")
+    return Fraction(value)
+
+
+_FRACTION_ALLOWED = "an integer, or a string such as '9/10' or '1.5'"
+
+
+# -- tables -----------------------------------------------------------------------------------------
+
+_TOP: Final = (
+    "format",
+    "id",
+    "criteria",
+    "document",
+    "effective",
+    "ballot",
+    "cap",
+    "floors",
+    "window",
+    "deadlines",
+    "milestones",
+    "posthumous",
+    "benefits",
+    "successor",
+)
+
+
+def _ruleset(data: dict[str, Any], source: str, directory: Path | None) -> Ruleset:
+    r = _Reader(source)
+    top = _Table(r, data, "")
+    fmt = top.need("format", _integer, f"{FORMAT}")
+    if not isinstance(fmt, _Missing) and fmt != FORMAT:
+        r.add("format", f"{fmt} is not a format this version reads", str(FORMAT))
+    rid = top.need("id", _string, "a lower-case id, e.g. 'my-province-2024'")
+    if isinstance(rid, str) and not is_slug(rid):
+        r.add("id", f"{rid!r} is not an id", "lower-case a-z, 0-9 and single hyphens")
+        rid = MISSING
+    criteria = top.maybe("criteria", _criteria_value, "a catalogue file name, or false")
+    document = _document(top)
+    parts: dict[str, Any] = {
+        "effective": _effective(top),
+        "ballot": _ballot(top),
+        "cap": _cap(top),
+        "floors": _floors(top),
+        "window": _window(top),
+        "deadlines": _deadlines(top),
+        "milestones": _milestones(top),
+        "posthumous": _posthumous(top),
+        "benefits": _benefits(top),
+        "successor": _successor(top),
+    }
+    top.close(_TOP)
+    catalogue: Mapping[str, Any] | None = None
+    if isinstance(criteria, str) and directory is not None:
+        catalogue = _catalogue(r, directory, criteria)
+    if r.problems or isinstance(rid, _Missing) or isinstance(document, _Missing):
+        raise RulesetError(f"{source}: does not load ({len(r.problems)} problem(s))", r.problems)
+    if any(isinstance(v, _Missing) for v in parts.values()) or isinstance(criteria, _Missing):
+        raise RulesetError(
+            f"{source}: does not load", r.problems
+        )  # pragma: no cover - reported above
+    ruleset = r.build(
+        "$",
+        Ruleset,
+        id=rid,
+        document=document,
+        criteria_file=criteria if isinstance(criteria, str) else None,
+        own_criteria=criteria is not False,
+        criteria=catalogue,
+        source=source,
+        **parts,
+    )
+    if isinstance(ruleset, _Missing):
+        raise RulesetError(f"{source}: does not load", r.problems)
+    return ruleset
+
+
+def _criteria_value(value: Any) -> str | bool:
+    from pathlib import PurePath
+
+    if value is False:
+        return False
+    if value is True:
+        raise _Bad(
+            "is true; name the catalogue file, or write false for a document without criteria"
+        )
+    name = _string(value)
+    if PurePath(name).is_absolute() or ".." in PurePath(name).parts:
+        raise _Bad(f"{name!r} is not a file name beside the ruleset")
+    return name
+
+
+def _catalogue(r: _Reader, directory: Path, name: str) -> Mapping[str, Any] | None:
+    path = directory / name
+    try:
+        text = _read(path, "$", str(path))
+        return _freeze(_toml(text, str(path)))  # type: ignore[no-any-return]
+    except RulesetError as exc:
+        for p in exc.problems:
+            r.add(
+                "criteria", f"the catalogue {name!r} {p.message}", "a TOML file beside the ruleset"
+            )
+        return None
+
+
+_DOCUMENT: Final = (
+    "code",
+    "province",
+    "form",
+    "title",
+    "issuer",
+    "status",
+    "as_printed",
+    "number",
+    "signed_on",
+    "division",
+    "note_vi",
+    "note_en",
+    "blank",
+)
+
+
+def _blank(t: _Table, allowed: tuple[str, ...]) -> set[str] | _Missing:
+    names = t.maybe("blank", _strings, f"keys the document leaves blank: {', '.join(allowed)}")
+    if isinstance(names, _Missing):
+        return MISSING
+    out = set(names or ())
+    for name in sorted(out - set(allowed)):
+        t.r.add(t.where("blank"), f"{name!r} cannot be blank", ", ".join(allowed))
+    for name in allowed:
+        if name in out and t.has(name):
+            t.r.add(t.where(name), "is given, and also listed in blank", "one of the two")
+        if name not in out and not t.has(name):
+            t.r.add(
+                t.where(name),
+                "is required, or list it in blank = [...] when the document leaves it blank",
+                f"a value, or blank = [{name!r}]",
+                kind="missing_key",
+            )
+    return out
+
+
+def _document(top: _Table) -> Document | _Missing:
+    t = top.table("document", required=True)
+    if not isinstance(t, _Table):
+        return MISSING
+    from dienhinh._ruleset_parts import Document
+
+    r = t.r
+    code = t.need("code", _string, "the document's short code, e.g. 'TQ'")
+    division = t.maybe("division", _choice("article", "section"), "article, section")
+    if isinstance(code, str):
+        r.code = code
+    if isinstance(division, str):
+        r.division = division
+    values: dict[str, Any] = {
+        "province": t.need("province", _string, "the province's name"),
+        "form": t.need("form", _string, "the form of the document, e.g. 'Kế hoạch'"),
+        "title": t.need("title", _string, "the document's title"),
+        "issuer": t.need("issuer", _string, "who issued it"),
+        "status": t.need("status", _choice("draft", "issued"), "draft, issued"),
+        "as_printed": t.need("as_printed", _string, "the number and date lines as printed"),
+        "number": t.maybe("number", _string, "the document's number"),
+        "signed_on": t.maybe("signed_on", _date, "a date, e.g. 2021-07-19"),
+        "note_vi": t.maybe("note_vi", _string, "a note in Vietnamese"),
+        "note_en": t.maybe("note_en", _string, "a note in English"),
+    }
+    blank = _blank(t, ("number", "signed_on"))
+    t.close(_DOCUMENT)
+    if any(isinstance(v, _Missing) for v in (code, division, blank, *values.values())):
+        return MISSING
+    return r.build(t.path, Document, code=code, division=division or "article", **values)
+
+
+def _effective(top: _Table) -> Effective | _Missing:
+    t = top.table("effective", required=True)
+    if not isinstance(t, _Table):
+        return MISSING
+    from dienhinh._ruleset_parts import Effective
+
+    start = t.maybe("from", _date, "the first day in force, e.g. 2023-03-01")
+    end = t.maybe("until", _date, "the last day in force; omit when no end is stated")
+    blank = _blank(t, ("from",))
+    rule = t.rule()
+    t.close(("from", "until", "blank", "rule", "citation"))
+    if any(isinstance(v, _Missing) for v in (start, end, blank, rule)):
+        return MISSING
+    return t.r.build(t.path, Effective, rule, start, end)
+
+
+def _ballot(top: _Table) -> BallotRule | _Missing | None:
+    t = top.table("ballot")
+    if not isinstance(t, _Table):
+        return t
+    from dienhinh.voting import BallotRule, Comparison, Denominator, TieBreak
+
+    def choice(enum: Any) -> Callable[[Any], str]:
+        return _choice(*(m.value for m in enum))
+
+    def allowed(enum: Any) -> str:
+        return ", ".join(m.value for m in enum)
+
+    values: dict[str, Any] = {
+        "threshold": t.need("threshold", _fraction, _FRACTION_ALLOWED),
+        "comparison": t.need("comparison", choice(Comparison), allowed(Comparison)),
+        "denominator": t.need("denominator", choice(Denominator), allowed(Denominator)),
+        "tie_break": t.need("tie_break", choice(TieBreak), allowed(TieBreak)),
+        "quorum": t.maybe("quorum", _fraction, _FRACTION_ALLOWED + "; omit for no quorum"),
+        "rule": t.rule(),
+    }
+    t.close(("threshold", "comparison", "denominator", "tie_break", "quorum", "rule", "citation"))
+    if any(isinstance(v, _Missing) for v in values.values()):
+        return MISSING
+    return t.r.build(t.path, BallotRule, **values)
+
+
+def _cap(top: _Table) -> Cap | _Missing | None:
+    t = top.table("cap")
+    if not isinstance(t, _Table):
+        return t
+    from dienhinh.voting import Cap
+
+    slots = t.need("slots", _integer, "a whole number of slots ≥ 0")
+    rule = t.rule()
+    t.close(("slots", "rule", "citation"))
+    if isinstance(slots, _Missing) or isinstance(rule, _Missing):
+        return MISSING
+    return t.r.build(t.where("slots"), Cap, slots, rule)
+
+
+def _unique(r: _Reader, tables: list[_Table], key: str) -> None:
+    first: dict[str, str] = {}
+    for t in tables:
+        name = t.data.get(key)
+        if isinstance(name, str):
+            if name in first:
+                r.add(t.where(key), f"{name!r} is already used by {first[name]}", "a unique name")
+            else:
+                first[name] = t.path
+
+
+def _floors(top: _Table) -> tuple[Floor, ...] | _Missing:
+    tables = top.tables("floors")
+    if isinstance(tables, _Missing):
+        return MISSING
+    from dienhinh._ruleset_parts import Floor
+
+    out: list[Floor | _Missing] = []
+    for t in tables:
+        values: dict[str, Any] = {
+            "scope": t.need("scope", _string, "an id, e.g. 'commune-people-committee'"),
+            "scope_vi": t.need("scope_vi", _string, "whom the floor binds, in Vietnamese"),
+            "scope_en": t.need("scope_en", _string, "whom the floor binds, in English"),
+            "minimum": t.need("minimum", _integer, "a whole number ≥ 1"),
+            "until": t.maybe("until", _date, "the last day the floor applies (A-15)"),
+            "rule": t.rule(),
+        }
+        until_rule: Rule | _Missing | None = None
+        if t.has("until") or t.has("until_rule") or t.has("until_citation"):
+            until_rule = t.rule("until_")
+        t.close(
+            (
+                "scope",
+                "scope_vi",
+                "scope_en",
+                "minimum",
+                "until",
+                "until_rule",
+                "until_citation",
+                "rule",
+                "citation",
+            )
+        )
+        if any(isinstance(v, _Missing) for v in (*values.values(), until_rule)):
+            out.append(MISSING)
+            continue
+        out.append(t.r.build(t.path, Floor, until_rule=until_rule, **values))
+    _unique(top.r, tables, "scope")
+    return MISSING if any(isinstance(f, _Missing) for f in out) else tuple(out)  # type: ignore[arg-type]
+
+
+def _window(top: _Table) -> WindowPolicy | _Missing | None:
+    t = top.table("window")
+    if not isinstance(t, _Table):
+        return t
+    from dienhinh.calendar import WindowPolicy
+
+    month = t.need("start_month", _integer, "1–12")
+    day = t.need("start_day", _integer, "1–31, a day every year has")
+    rule = t.rule()
+    t.close(("start_month", "start_day", "rule", "citation"))
+    if any(isinstance(v, _Missing) for v in (month, day, rule)):
+        return MISSING
+    return t.r.build(t.path, WindowPolicy, month, day, rule)
+
+
+def _deadlines(top: _Table) -> tuple[Deadline, ...] | _Missing:
+    tables = top.tables("deadlines")
+    if isinstance(tables, _Missing):
+        return MISSING
+    from dienhinh.calendar import Deadline, Wording
+
+    out: list[Deadline | _Missing] = []
+    for t in tables:
+        values: dict[str, Any] = {
+            "name": t.need("name", _string, "an id, e.g. 'dossier-submission'"),
+            "month": t.need("month", _integer, "1–12"),
+            "day": t.need("day", _integer, "1–31, a day every year has"),
+            "wording": t.need(
+                "wording", _choice(*(w.value for w in Wording)), ", ".join(w.value for w in Wording)
+            ),
+            "title_vi": t.need("title_vi", _string, "a title in Vietnamese"),
+            "title_en": t.need("title_en", _string, "a title in English"),
+            "rule": t.rule(),
+        }
+        t.close(("name", "month", "day", "wording", "title_vi", "title_en", "rule", "citation"))
+        if any(isinstance(v, _Missing) for v in values.values()):
+            out.append(MISSING)
+            continue
+        out.append(t.r.build(t.path, Deadline, **values))
+    _unique(top.r, tables, "name")
+    return MISSING if any(isinstance(d, _Missing) for d in out) else tuple(out)  # type: ignore[arg-type]
+
+
+def _milestones(top: _Table) -> tuple[Milestone, ...] | _Missing:
+    tables = top.tables("milestones")
+    if isinstance(tables, _Missing):
+        return MISSING
+    from dienhinh.calendar import DateRange, Milestone, Quarter, QuarterPart
+
+    out: list[Milestone | _Missing] = []
+    for t in tables:
+        mid = t.need("id", _string, "an id, e.g. 'five-year-review'")
+        title_vi = t.need("title_vi", _string, "a title in Vietnamese")
+        title_en = t.need("title_en", _string, "a title in English")
+        rule = t.rule()
+        when: Quarter | DateRange | _Missing = MISSING
+        by_quarter = t.has("year") or t.has("quarter") or t.has("part")
+        by_days = t.has("start") or t.has("end")
+        if by_quarter and by_days:
+            t.r.add(
+                t.path, "gives both a quarter and days", "year + quarter [+ part], or start + end"
+            )
+        elif by_days:
+            start = t.need("start", _date, "the first day")
+            end = t.need("end", _date, "the last day")
+            if not isinstance(start, _Missing) and not isinstance(end, _Missing):
+                when = t.r.build(t.path, DateRange, start, end)
+        else:
+            year = t.need("year", _integer, "a year, e.g. 2023")
+            number = t.need("quarter", _integer, "1–4")
+            part = t.maybe(
+                "part",
+                _choice(*(p.value for p in QuarterPart)),
+                ", ".join(p.value for p in QuarterPart),
+            )
+            if not any(isinstance(v, _Missing) for v in (year, number, part)):
+                when = t.r.build(t.path, Quarter, year, number, part or "whole")
+        t.close(
+            (
+                "id",
+                "title_vi",
+                "title_en",
+                "year",
+                "quarter",
+                "part",
+                "start",
+                "end",
+                "rule",
+                "citation",
+            )
+        )
+        if any(isinstance(v, _Missing) for v in (mid, title_vi, title_en, rule, when)):
+            out.append(MISSING)
+            continue
+        out.append(t.r.build(t.path, Milestone, mid, title_vi, title_en, when, rule))
+    _unique(top.r, tables, "id")
+    return MISSING if any(isinstance(m, _Missing) for m in out) else tuple(out)  # type: ignore[arg-type]
+
+
+def _posthumous(top: _Table) -> Posthumous | _Missing | None:
+    t = top.table("posthumous")
+    if not isinstance(t, _Table):
+        return t
+    from dienhinh._ruleset_parts import Posthumous
+
+    allowed = t.need("allowed", _boolean, "true, false")
+    rule = t.rule()
+    t.close(("allowed", "rule", "citation"))
+    if isinstance(allowed, _Missing) or isinstance(rule, _Missing):
+        return MISSING
+    return t.r.build(t.path, Posthumous, allowed, rule)
+
+
+def _successor(top: _Table) -> Successor | _Missing | None:
+    t = top.table("successor")
+    if not isinstance(t, _Table):
+        return t
+    from dienhinh._ruleset_parts import Successor
+
+    province = t.need("province", _string, "the successor province's name")
+    formed = t.need("formed_from", _strings, "the provinces merged into it")
+    start = t.need("from", _date, "the day the successor took over, e.g. 2025-07-01")
+    rule = t.rule()
+    t.close(("province", "formed_from", "from", "rule", "citation"))
+    if any(isinstance(v, _Missing) for v in (province, formed, start, rule)):
+        return MISSING
+    return t.r.build(t.path, Successor, province, formed, start, rule)
+
+
+def _dated(
+    r: _Reader, top: _Table, key: str, read: Callable[[_Table], Any], keys: tuple[str, ...]
+) -> Timeline[Any] | _Missing:
+    from dienhinh._ruleset_parts import Dated, Timeline, timeline_problems
+
+    tables = top.tables(key)
+    if isinstance(tables, _Missing):
+        return MISSING
+    if not tables:
+        r.add(
+            top.where(key),
+            "is required",
+            f"[[{top.where(key)}]] tables, one per period",
+            kind="missing_key",
+        )
+        return MISSING
+    entries: list[Dated[Any] | _Missing] = []
+    for t in tables:
+        start = t.need("from", _date, "the first day in force")
+        end = t.maybe("until", _date, "the last day in force; omit on the last value")
+        value = read(t)
+        rule = t.rule()
+        t.close(("from", "until", *keys, "rule", "citation"))
+        if any(isinstance(v, _Missing) for v in (start, end, value, rule)):
+            entries.append(MISSING)
+            continue
+        entries.append(r.build(t.path, Dated, start, end, value, rule))
+    if any(isinstance(e, _Missing) for e in entries):
+        return MISSING
+    checked = tuple(e for e in entries if isinstance(e, Dated))
+    problems = timeline_problems(checked)
+    for i, k, message in problems:
+        r.add(
+            tables[i].where(k),
+            message,
+            "periods in order, each starting the day after the last ends",
+        )
+    if problems:
+        return MISSING
+    return r.build(top.where(key), Timeline, checked)
+
+
+def _salary(t: _Table) -> int | _Missing:
+    value = t.need("value", _integer, "an amount in VND")
+    if isinstance(value, int) and value <= 0:
+        t.r.add(t.where("value"), "must be positive", "an amount in VND > 0")
+        return MISSING
+    return value
+
+
+_MULTIPLIER_KEYS: Final = ("individual", "collective", "household", "round_up_to")
+
+
+def _multipliers(t: _Table) -> CashMultipliers | _Missing:
+    from dienhinh._ruleset_parts import CashMultipliers
+
+    values: dict[str, Any] = {
+        "individual": t.need("individual", _fraction, "× the base salary: " + _FRACTION_ALLOWED),
+        "collective": t.maybe(
+            "collective", _fraction, "× the individual amount: " + _FRACTION_ALLOWED
+        ),
+        "household": t.maybe(
+            "household", _fraction, "× the individual amount: " + _FRACTION_ALLOWED
+        ),
+        "round_up_to": t.need("round_up_to", _integer, "a step in VND, e.g. 10000"),
+    }
+    if any(isinstance(v, _Missing) for v in values.values()):
+        return MISSING
+    return t.r.build(t.path, CashMultipliers, **values)
+
+
+def _benefits(top: _Table) -> Benefits | _Missing | None:
+    t = top.table("benefits")
+    if not isinstance(t, _Table):
+        return t
+    from dienhinh._ruleset_parts import Benefits
+
+    r = t.r
+    values: dict[str, Any] = {
+        "certificate_vi": t.need("certificate_vi", _string, "the certificate's name in Vietnamese"),
+        "certificate_en": t.need("certificate_en", _string, "the certificate's name in English"),
+        "excluded_title_vi": t.maybe(
+            "excluded_title_vi", _string, "a title whose holder gets neither"
+        ),
+        "rule": t.rule(),
+        "base_salary": _dated(r, t, "base_salary", _salary, ("value",)),
+        "multipliers": _dated(r, t, "multipliers", _multipliers, _MULTIPLIER_KEYS),
+    }
+    t.close(
+        (
+            "certificate_vi",
+            "certificate_en",
+            "excluded_title_vi",
+            "rule",
+            "citation",
+            "base_salary",
+            "multipliers",
+        )
+    )
+    if any(isinstance(v, _Missing) for v in values.values()):
+        return MISSING
+    return r.build(t.path, Benefits, **values)
+
+
+# -- the writer ------------------------------------------------------------------------------------
+
+
+def _q(value: str) -> str:
+    """A TOML basic string."""
+    out = ['"']
+    for ch in value:
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def _v(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return _q(value)
+    if isinstance(value, Fraction):
+        return _q(
+            str(value.numerator)
+            if value.denominator == 1
+            else f"{value.numerator}/{value.denominator}"
+        )
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_v(v) for v in value) + "]"
+    raise TypeError(f"no TOML form for {value!r}")  # pragma: no cover - the writer's own bug
+
+
+class _Writer:
+    def __init__(self, ruleset: Ruleset) -> None:
+        self.rs = ruleset
+        self.lines: list[str] = []
+
+    def kv(self, key: str, value: Any) -> None:
+        if value is not None:
+            self.lines.append(f"{key} = {_v(value)}")
+
+    def head(self, name: str, array: bool = False) -> None:
+        self.lines.append("")
+        self.lines.append(f"[[{name}]]" if array else f"[{name}]")
+
+    def rule(self, rule: Rule, prefix: str = "") -> None:
+        doc = self.rs.document
+        c = rule.citation
+        parts = [
+            ("document", c.document if c.document != doc.code else None),
+            ("division", c.division if c.division != doc.division else None),
+            ("article", c.article),
+            ("clause", c.clause),
+            ("point", c.point),
+            ("quote", c.quote),
+        ]
+        inline = ", ".join(f"{k} = {_v(v)}" for k, v in parts if v is not None)
+        self.kv(f"{prefix}rule", rule.id)
+        self.lines.append(
+            f"{prefix}citation = {{ {inline} }}" if inline else f"{prefix}citation = {{}}"
+        )
+
+    def text(self) -> str:
+        rs, doc = self.rs, self.rs.document
+        self.lines += [f"# Ruleset {rs.id}: written by dienhinh.dump_ruleset", f"format = {FORMAT}"]
+        self.kv("id", rs.id)
+        if not rs.own_criteria:
+            self.kv("criteria", False)
+        else:
+            self.kv("criteria", rs.criteria_file)
+        self.head("document")
+        for key in ("code", "province", "form", "title", "issuer"):
+            self.kv(key, getattr(doc, key))
+        self.kv("status", doc.status.value)
+        self.kv("number", doc.number)
+        self.kv("signed_on", doc.signed_on)
+        self.kv("as_printed", doc.as_printed)
+        self.kv("division", doc.division)
+        self.kv("note_vi", doc.note_vi)
+        self.kv("note_en", doc.note_en)
+        if doc.blank:
+            self.kv("blank", list(doc.blank))
+        eff = rs.effective
+        self.head("effective")
+        self.kv("from", eff.start)
+        self.kv("until", eff.end)
+        if eff.blank:
+            self.kv("blank", list(eff.blank))
+        self.rule(eff.rule)
+        if rs.ballot is not None:
+            b = rs.ballot
+            self.head("ballot")
+            self.kv("threshold", b.threshold)
+            self.kv("comparison", b.comparison.value)
+            self.kv("denominator", b.denominator.value)
+            self.kv("tie_break", b.tie_break.value)
+            self.kv("quorum", b.quorum)
+            self.rule(b.rule)
+        if rs.cap is not None:
+            self.head("cap")
+            self.kv("slots", rs.cap.slots)
+            if rs.cap.rule is None:
+                raise InvalidValueError(
+                    "has no rule; a ruleset file cites every value",
+                    field="cap",
+                    value=rs.cap,
+                    allowed="a Cap with its rule, e.g. Cap(20, rule=...)",
+                )
+            self.rule(rs.cap.rule)
+        for f in rs.floors:
+            self.head("floors", array=True)
+            for key in ("scope", "scope_vi", "scope_en", "minimum", "until"):
+                self.kv(key, getattr(f, key))
+            if f.until_rule is not None:
+                self.rule(f.until_rule, "until_")
+            self.rule(f.rule)
+        if rs.window is not None:
+            self.head("window")
+            self.kv("start_month", rs.window.start_month)
+            self.kv("start_day", rs.window.start_day)
+            self.rule(rs.window.rule)
+        for d in rs.deadlines:
+            self.head("deadlines", array=True)
+            for key in ("name", "month", "day"):
+                self.kv(key, getattr(d, key))
+            self.kv("wording", d.wording.value)
+            self.kv("title_vi", d.title_vi)
+            self.kv("title_en", d.title_en)
+            self.rule(d.rule)
+        for m in rs.milestones:
+            self.head("milestones", array=True)
+            self.kv("id", m.id)
+            self.kv("title_vi", m.title_vi)
+            self.kv("title_en", m.title_en)
+            when: Any = m.when
+            if hasattr(when, "number"):
+                self.kv("year", when.year)
+                self.kv("quarter", when.number)
+                if when.part.value != "whole":
+                    self.kv("part", when.part.value)
+            else:
+                self.kv("start", when.start)
+                self.kv("end", when.end)
+            self.rule(m.rule)
+        if rs.posthumous is not None:
+            self.head("posthumous")
+            self.kv("allowed", rs.posthumous.allowed)
+            self.rule(rs.posthumous.rule)
+        if rs.benefits is not None:
+            b2 = rs.benefits
+            self.head("benefits")
+            self.kv("certificate_vi", b2.certificate_vi)
+            self.kv("certificate_en", b2.certificate_en)
+            self.kv("excluded_title_vi", b2.excluded_title_vi)
+            self.rule(b2.rule)
+            for e in b2.base_salary.entries:
+                self.head("benefits.base_salary", array=True)
+                self.kv("from", e.start)
+                self.kv("until", e.end)
+                self.kv("value", e.value)
+                self.rule(e.rule)
+            for m2 in b2.multipliers.entries:
+                self.head("benefits.multipliers", array=True)
+                self.kv("from", m2.start)
+                self.kv("until", m2.end)
+                for key in _MULTIPLIER_KEYS:
+                    self.kv(key, getattr(m2.value, key))
+                self.rule(m2.rule)
+        if rs.successor is not None:
+            s = rs.successor
+            self.head("successor")
+            self.kv("province", s.province)
+            self.kv("formed_from", list(s.formed_from))
+            self.kv("from", s.start)
+            self.rule(s.rule)
+        return "\n".join(self.lines) + "\n"

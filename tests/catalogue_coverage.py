@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
-from typing import Literal
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Literal, Protocol
 
 import attrs
 
-from dienhinh import Readings
-from dienhinh.criteria import Assessment, Catalogue, Nominee, assess
+from dienhinh import NomineeKind, Readings
+from dienhinh.criteria import Assessment, Catalogue, Evidence, Nominee, assess
 
 __all__ = [
     "VERDICTS",
@@ -37,7 +37,9 @@ __all__ = [
     "Case",
     "Expected",
     "check",
+    "composite_cases",
     "coverage_gaps",
+    "evidence_for",
     "rule_ids",
     "sentence",
 ]
@@ -109,3 +111,87 @@ def coverage_gaps(catalogue: Catalogue, cases: Iterable[Case]) -> list[str]:
         elif not any(_names(t, rid) for t in texts):
             gaps.append(rid)
     return gaps
+
+
+Measurable = Mapping[str, Sequence[tuple[str, Sequence[Evidence], Sequence[str]]]]
+"""Per measurable leaf: its (met, not met, unknown) cases as (sentence, evidence, complete types)."""
+
+
+class Who(Protocol):
+    """A catalogue test's nominee factory: a nominee that declares the field ``cid`` belongs to."""
+
+    def __call__(
+        self, cid: str, evidence: Sequence[Evidence] = (), *, complete: Sequence[str] = ()
+    ) -> Nominee: ...
+
+
+def evidence_for(
+    catalogue: Catalogue,
+    measurable: Measurable,
+    attest: Callable[..., Evidence],
+    cid: str,
+    verdict: Expected,
+    kind: NomineeKind,
+) -> tuple[list[Evidence], set[str]]:
+    """Evidence that gives ``cid`` the ``verdict`` for a nominee of ``kind``, and the types declared complete.
+
+    Leaves take their evidence from ``measurable`` or an attestation; an all-of fails on its
+    first part (one failing part fails them all), an any-of on every alternative.
+    """
+    node = catalogue.criteria[cid]
+    if node.test is not None:
+        if cid in measurable:
+            _, items, declared = measurable[cid][VERDICTS.index(verdict)]
+            return list(items), set(declared)
+        return [attest(cid, holds=verdict == "met")], set()
+    kids = [c for c in node.children if kind in catalogue.criteria[c].applies_to]
+    if verdict == "not_met" and node.structure == "all_of":
+        kids = kids[:1]
+    evidence: list[Evidence] = []
+    complete: set[str] = set()
+    for c in kids:
+        e, k = evidence_for(catalogue, measurable, attest, c, verdict, kind)
+        evidence += e
+        complete |= k
+    return evidence, complete
+
+
+def composite_cases(
+    catalogue: Catalogue,
+    *,
+    measurable: Measurable,
+    who: Who,
+    attest: Callable[..., Evidence],
+    kind_of: Callable[[str], NomineeKind],
+    window: tuple[dt.date, dt.date] = WINDOW,
+) -> list[Case]:
+    """A met, a not met and an unknown case for every composite criterion of ``catalogue``.
+
+    *met* gives evidence for every leaf below; *not met* gives evidence against one part of an
+    all-of (one failing part fails them all) or against every alternative of an any-of;
+    *unknown* gives none (see :func:`evidence_for`).
+    """
+
+    out = []
+    for node in catalogue.criteria.values():
+        if node.test is not None:
+            continue
+        cid, kind = node.id, kind_of(node.id)
+        against = "one part" if node.structure == "all_of" else "every alternative"
+        sentences: tuple[tuple[Expected, str], ...] = (
+            ("met", f"a {kind.value} with evidence for every criterion under {cid} meets {cid}"),
+            (
+                "not_met",
+                f"a {kind.value} with evidence against {against} of {cid} does not meet {cid}",
+            ),
+            ("unknown", f"a {kind.value} with no evidence for {cid} is unknown on {cid}"),
+        )
+        for verdict, text in sentences:
+            if verdict == "unknown":
+                out.append(Case(text, cid, "unknown", who(cid), window))
+                continue
+            evidence, complete = evidence_for(catalogue, measurable, attest, cid, verdict, kind)
+            out.append(
+                Case(text, cid, verdict, who(cid, evidence, complete=sorted(complete)), window)
+            )
+    return out

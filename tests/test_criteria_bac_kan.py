@@ -32,7 +32,15 @@ from dienhinh.criteria import (
     assess,
     load_catalogue,
 )
-from tests.catalogue_coverage import Case, Expected, check, coverage_gaps, sentence
+from tests.catalogue_coverage import (
+    Case,
+    Expected,
+    check,
+    composite_cases,
+    coverage_gaps,
+    evidence_for,
+    sentence,
+)
 
 BK: Catalogue = load_catalogue("bac-kan-2021")
 D = dt.date
@@ -355,53 +363,16 @@ def _attestation_cases() -> list[Case]:
 # -- combinators: evidence for every leaf below, or against, or none --------------------
 
 
-def _leaf_evidence(cid: str, verdict: str) -> tuple[list[Evidence], set[str]]:
-    if cid in MEASURABLE:
-        _, evidence, complete = MEASURABLE[cid][_VERDICT_ORDER.index(verdict)]
-        return list(evidence), set(complete)
-    return [attest(cid, holds=verdict == "met")], set()
-
-
-def _evidence_for(cid: str, verdict: str, kind: NomineeKind) -> tuple[list[Evidence], set[str]]:
-    node = BK.criteria[cid]
-    if node.test is not None:
-        return _leaf_evidence(cid, verdict)
-    kids = [c for c in node.children if kind in BK.criteria[c].applies_to]
-    if verdict == "not_met" and node.structure == "all_of":
-        kids = kids[:1]  # one failing part fails them all
-    evidence: list[Evidence] = []
-    complete: set[str] = set()
-    for c in kids:
-        e, k = _evidence_for(c, verdict, kind)
-        evidence += e
-        complete |= k
-    return evidence, complete
+def _evidence_for(
+    cid: str, verdict: Expected, kind: NomineeKind = NomineeKind.HOUSEHOLD
+) -> tuple[list[Evidence], set[str]]:
+    return evidence_for(BK, MEASURABLE, attest, cid, verdict, kind)
 
 
 def _composite_cases() -> list[Case]:
-    out = []
-    for node in BK.criteria.values():
-        if node.test is not None:
-            continue
-        cid, kind = node.id, _kind(node.id)
-        against = "one part" if node.structure == "all_of" else "every alternative"
-        sentences: tuple[tuple[Expected, str], ...] = (
-            ("met", f"a {kind.value} with evidence for every criterion under {cid} meets {cid}"),
-            (
-                "not_met",
-                f"a {kind.value} with evidence against {against} of {cid} does not meet {cid}",
-            ),
-            ("unknown", f"a {kind.value} with no evidence for {cid} is unknown on {cid}"),
-        )
-        for verdict, text in sentences:
-            if verdict == "unknown":
-                out.append(Case(text, cid, "unknown", who(cid), WINDOW))
-                continue
-            evidence, complete = _evidence_for(cid, verdict, kind)
-            out.append(
-                Case(text, cid, verdict, who(cid, evidence, complete=sorted(complete)), WINDOW)
-            )
-    return out
+    return composite_cases(
+        BK, measurable=MEASURABLE, who=who, attest=attest, kind_of=_kind, window=WINDOW
+    )
 
 
 def _household(evidence: Sequence[Evidence], field: str = "household-economy") -> Nominee:

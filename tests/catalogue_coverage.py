@@ -36,6 +36,7 @@ __all__ = [
     "WINDOW",
     "Case",
     "Expected",
+    "attestation_cases",
     "check",
     "composite_cases",
     "coverage_gaps",
@@ -154,6 +155,33 @@ def evidence_for(
         evidence += e
         complete |= k
     return evidence, complete
+
+
+def attestation_cases(
+    catalogue: Catalogue,
+    *,
+    who: Who,
+    attest: Callable[..., Evidence],
+    kind_of: Callable[[str], NomineeKind],
+    window: tuple[dt.date, dt.date] = WINDOW,
+) -> list[Case]:
+    """A met, a not met and an unknown case for every attestation leaf of ``catalogue``."""
+    from dienhinh.criteria import AttestationTest
+
+    out = []
+    for leaf in catalogue.leaves:
+        if not isinstance(leaf.test, AttestationTest):
+            continue
+        cid, kind = leaf.id, kind_of(leaf.id).value
+        out += [
+            Case(f"a {kind} with a statement signed in the window that {cid} holds meets {cid}",
+                 cid, "met", who(cid, [attest(cid)]), window),
+            Case(f"a {kind} whose signed statement says {cid} does not hold does not meet {cid}",
+                 cid, "not_met", who(cid, [attest(cid, holds=False)]), window),
+            Case(f"a {kind} with no signed statement on {cid} is unknown on {cid}",
+                 cid, "unknown", who(cid), window, missing=("criteria.ask.attestation",)),
+        ]  # fmt: skip
+    return out
 
 
 def composite_cases(

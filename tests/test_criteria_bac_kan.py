@@ -18,7 +18,6 @@ import pytest
 from dienhinh import NomineeKind, Readings, UnknownFieldError
 from dienhinh.criteria import (
     Attestation,
-    AttestationTest,
     Catalogue,
     Contribution,
     Evidence,
@@ -35,6 +34,7 @@ from dienhinh.criteria import (
 from tests.catalogue_coverage import (
     Case,
     Expected,
+    attestation_cases,
     check,
     composite_cases,
     coverage_gaps,
@@ -344,20 +344,7 @@ def _measurable_cases() -> list[Case]:
 
 
 def _attestation_cases() -> list[Case]:
-    out = []
-    for leaf in BK.leaves:
-        if not isinstance(leaf.test, AttestationTest):
-            continue
-        cid, kind = leaf.id, _kind(leaf.id).value
-        out += [
-            Case(f"a {kind} with a statement signed in the window that {cid} holds meets {cid}",
-                 cid, "met", who(cid, [attest(cid)]), WINDOW),
-            Case(f"a {kind} whose signed statement says {cid} does not hold does not meet {cid}",
-                 cid, "not_met", who(cid, [attest(cid, holds=False)]), WINDOW),
-            Case(f"a {kind} with no signed statement on {cid} is unknown on {cid}",
-                 cid, "unknown", who(cid), WINDOW, missing=("criteria.ask.attestation",)),
-        ]  # fmt: skip
-    return out
+    return attestation_cases(BK, who=who, attest=attest, kind_of=_kind, window=WINDOW)
 
 
 # -- combinators: evidence for every leaf below, or against, or none --------------------

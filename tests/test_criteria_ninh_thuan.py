@@ -16,7 +16,6 @@ import pytest
 from dienhinh import NomineeKind, Readings
 from dienhinh.criteria import (
     Attestation,
-    AttestationTest,
     Catalogue,
     Evidence,
     Nominee,
@@ -27,6 +26,7 @@ from tests.catalogue_coverage import (
     WINDOW,
     Case,
     Expected,
+    attestation_cases,
     check,
     composite_cases,
     coverage_gaps,
@@ -106,20 +106,9 @@ def _measurable_cases() -> list[Case]:
 
 
 def _attestation_cases() -> list[Case]:
-    out = []
-    for leaf in NT.leaves:
-        if not isinstance(leaf.test, AttestationTest):
-            continue
-        cid = leaf.id
-        out += [
-            Case(f"a collective with a statement signed in the window that {cid} holds meets {cid}",
-                 cid, "met", who(cid, [attest(cid)])),
-            Case(f"a collective whose signed statement says {cid} does not hold does not meet {cid}",
-                 cid, "not_met", who(cid, [attest(cid, holds=False)])),
-            Case(f"a collective with no signed statement on {cid} is unknown on {cid}",
-                 cid, "unknown", who(cid), missing=("criteria.ask.attestation",)),
-        ]  # fmt: skip
-    return out
+    return attestation_cases(
+        NT, who=who, attest=attest, kind_of=lambda _cid: NomineeKind.COLLECTIVE
+    )
 
 
 # -- combinators -------------------------------------------------------------------------

@@ -16,7 +16,6 @@ import pytest
 from dienhinh import NomineeKind, Readings
 from dienhinh.criteria import (
     Attestation,
-    AttestationTest,
     Award,
     Catalogue,
     Certificate,
@@ -32,6 +31,7 @@ from dienhinh.criteria import (
 from tests.catalogue_coverage import (
     Case,
     Expected,
+    attestation_cases,
     check,
     composite_cases,
     coverage_gaps,
@@ -269,20 +269,7 @@ def _measurable_cases() -> list[Case]:
 
 
 def _attestation_cases() -> list[Case]:
-    out = []
-    for leaf in TQ.leaves:
-        if not isinstance(leaf.test, AttestationTest):
-            continue
-        cid, kind = leaf.id, _kind(leaf.id).value
-        out += [
-            Case(f"a {kind} with a statement signed in the window that {cid} holds meets {cid}",
-                 cid, "met", who(cid, [attest(cid)])),
-            Case(f"a {kind} whose signed statement says {cid} does not hold does not meet {cid}",
-                 cid, "not_met", who(cid, [attest(cid, holds=False)])),
-            Case(f"a {kind} with no signed statement on {cid} is unknown on {cid}",
-                 cid, "unknown", who(cid), missing=("criteria.ask.attestation",)),
-        ]  # fmt: skip
-    return out
+    return attestation_cases(TQ, who=who, attest=attest, kind_of=_kind)
 
 
 # -- combinators: evidence for every leaf below, or against, or none --------------------

@@ -201,11 +201,13 @@ def test_unknown_field_and_no_catalogue_are_clear_errors(
 def test_a_record_re_derives_from_its_inputs(capsys: pytest.CaptureFixture[str]) -> None:
     """An assessment record's inputs re-derive it exactly; a changed catalogue digest is refused."""
     from dienhinh import VerificationError
-    from dienhinh.criteria._json import reassess
+    from dienhinh.criteria._json import assessment_document, reassess
 
     status, data, _ = run(capsys, "assess", str(EXAMPLES / "tq-ocop.json"), "--ruleset", "tuyen-quang-2023",
                           "--on", "2024-12-15", "--read", "A-14=semicolon-or")  # fmt: skip
     assert status == 0
-    assert reassess(data["inputs"]).to_json() == data
+    assert assessment_document(reassess(data["inputs"])) == data
+    assert data["ruleset"]["status"] == "draft"
+    assert [r["code"] for r in data["reasons"]] == ["ruleset.draft"]  # A-18: visible in the result
     with pytest.raises(VerificationError, match="not the one assessed against"):
         reassess({**data["inputs"], "catalogue_digest": "sha256:" + "0" * 64})

@@ -92,7 +92,7 @@ def _window(args: argparse.Namespace, readings: Readings) -> tuple[dt.date, dt.d
 
 def _assess(args: argparse.Namespace) -> int:
     from dienhinh.criteria import assess, load_catalogue
-    from dienhinh.criteria._json import parse_nominee
+    from dienhinh.criteria._json import assessment_document, parse_nominee
 
     readings = _readings(args.read)
     catalogue = load_catalogue(args.ruleset)
@@ -102,4 +102,4 @@ def _assess(args: argparse.Namespace) -> int:
     if args.text:
         print(result.render(args.text), end="")
         return 0
-    return emit(result.to_json())
+    return emit(assessment_document(result))

@@ -27,6 +27,10 @@ def verify_document(text: str, *, source: str = "<input>") -> dict[str, Any]:
 
         inputs = parse_ballot(doc["inputs"], source=f"{source}: inputs", ruleset=ballot_parameters)
         fresh = count(inputs).to_json()
+    elif kind == "criteria-assessment":
+        from dienhinh.criteria._json import assessment_document, reassess
+
+        fresh = assessment_document(reassess(doc["inputs"], source=f"{source}: inputs"))
     elif kind == "round":
         from dienhinh._round import run_round
         from dienhinh._round_json import parse_round
@@ -37,7 +41,7 @@ def verify_document(text: str, *, source: str = "<input>") -> dict[str, Any]:
             "is not a kind of record this version verifies",
             field="kind",
             value=kind,
-            allowed="ballot, round",
+            allowed="ballot, criteria-assessment, round",
         )
     for key in sorted(set(doc) | set(fresh)):
         if doc.get(key) != fresh.get(key):

@@ -312,3 +312,16 @@ def reassess(inputs: Mapping[str, Any], *, source: str = "<input>") -> Any:
         )
     nominee = parse_nominee(nominee_doc, source=f"{source}: inputs.nominee")
     return assess(nominee, catalogue, window=(start, end), readings=readings)
+
+
+def assessment_document(assessment: Any) -> dict[str, Any]:
+    """The assessment's JSON with its ruleset's status: a draft is visible in every result (A-18)."""
+    from dienhinh._ruleset import draft_notice
+    from dienhinh._ruleset_load import load_ruleset
+
+    doc: dict[str, Any] = assessment.to_json()
+    ruleset = load_ruleset(assessment.catalogue.id)
+    _, notes = draft_notice(ruleset, assessment.readings)
+    doc["ruleset"] = {"id": ruleset.id, "status": ruleset.status.value, "blank": list(ruleset.blank)}
+    doc["reasons"] = [r.to_json() for r in notes]
+    return doc

@@ -187,3 +187,24 @@ def test_python_dash_m_works_the_same() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["status"] == "awaiting_chair"
+
+
+def test_a_ballot_under_a_draft_ruleset_says_so_and_verifies(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A-18: a ballot taking its rule from the draft TQ ruleset shows the draft, and still re-derives."""
+    status, out, _ = run(capsys, "ballot", "-", stdin=json.dumps(doc(ruleset="tuyen-quang-2023")))
+    assert status == 0
+    validate(out, "ballot-output")
+    assert out["ruleset"] == {
+        "id": "tuyen-quang-2023",
+        "status": "draft",
+        "blank": out["ruleset"]["blank"],
+    }
+    assert out["reasons"][0]["code"] == "ruleset.draft"
+    assert out["inputs"]["ruleset"] == "tuyen-quang-2023"
+    assert out["inputs"]["cap"]["slots"] == 15
+    record = tmp_path / "record.json"
+    record.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+    status, verdict, _ = run(capsys, "verify", str(record))
+    assert (status, verdict["verified"]) == (0, True)

@@ -20,10 +20,10 @@ def register(sub: Any) -> None:
 def _ballot(args: argparse.Namespace) -> int:
     from dienhinh._ruleset_load import ballot_parameters
     from dienhinh.voting import count
-    from dienhinh.voting._json import parse_ballot
+    from dienhinh.voting._json import ballot_document, parse_ballot
 
     text, source = read_text(args.path)
-    return emit(count(parse_ballot(text, source=source, ruleset=ballot_parameters)).to_json())
+    return emit(ballot_document(count(parse_ballot(text, source=source, ruleset=ballot_parameters))))
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -23,10 +23,10 @@ def verify_document(text: str, *, source: str = "<input>") -> dict[str, Any]:
     if kind == "ballot":
         from dienhinh._ruleset_load import ballot_parameters
         from dienhinh.voting import count
-        from dienhinh.voting._json import parse_ballot
+        from dienhinh.voting._json import ballot_document, parse_ballot
 
         inputs = parse_ballot(doc["inputs"], source=f"{source}: inputs", ruleset=ballot_parameters)
-        fresh = count(inputs).to_json()
+        fresh = ballot_document(count(inputs))
     elif kind == "criteria-assessment":
         from dienhinh.criteria._json import assessment_document, reassess
 

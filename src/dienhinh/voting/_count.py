@@ -135,7 +135,9 @@ def count(inputs: BallotInputs) -> BallotResult:
     else:
         used += ["A-6"]
         floor = 0 if readings["A-6"] == "rank-first" else needed
-        candidates = [_Candidate(n.id, a, n.kind, n.women_priority) for a, n in ranked if a >= floor]
+        candidates = [
+            _Candidate(n.id, a, n.kind, n.women_priority) for a, n in ranked if a >= floor
+        ]
         if inputs.cap is None:
             chosen = [c.id for c in candidates]
         else:
@@ -170,7 +172,8 @@ def count(inputs: BallotInputs) -> BallotResult:
 def ballot_digest(inputs: BallotInputs) -> str:
     """SHA-256 over the canonical inputs, the rule and cap, the readings and the version."""
     doc = inputs.to_json()
-    parameters = {k: doc.pop(k) for k in ("rule", "cap", "readings")}
+    doc.pop("rule", None)
+    parameters = {"rule": inputs.rule.to_json(), **{k: doc.pop(k) for k in ("cap", "readings")}}
     return digest_of("ballot", doc, parameters)
 
 

@@ -163,7 +163,7 @@ def ballot_inputs(doc: BallotDocument, *, ruleset: RulesetLookup | None = None) 
         )
     cap: Cap | None = None
     if doc.ruleset is not None:
-        if ruleset is None:
+        if ruleset is None:  # pragma: no cover - every caller in the package passes one
             raise InvalidValueError(
                 "rulesets are not available here", field="ruleset", value=doc.ruleset
             )
@@ -192,6 +192,7 @@ def ballot_inputs(doc: BallotDocument, *, ruleset: RulesetLookup | None = None) 
         cap=cap,
         chair_choice=doc.chair_choice,
         readings=Readings(doc.readings),
+        ruleset=doc.ruleset,
     )
 
 
@@ -201,3 +202,21 @@ def parse_ballot(
     """Ballot inputs from JSON text or already-parsed data."""
     raw = parse_json(data, source=source) if isinstance(data, str) else data
     return ballot_inputs(structure(raw, BallotDocument, source=source), ruleset=ruleset)
+
+
+def ballot_document(result: Any) -> dict[str, Any]:
+    """The result's JSON; under a ruleset, with its status — a draft is visible (A-18)."""
+    doc: dict[str, Any] = result.to_json()
+    if result.inputs.ruleset is not None:
+        from dienhinh._ruleset import draft_notice
+        from dienhinh._ruleset_load import load_ruleset
+
+        ruleset = load_ruleset(result.inputs.ruleset)
+        _, notes = draft_notice(ruleset, result.inputs.readings)
+        doc["ruleset"] = {
+            "id": ruleset.id,
+            "status": ruleset.status.value,
+            "blank": list(ruleset.blank),
+        }
+        doc["reasons"] = [r.to_json() for r in notes] + doc["reasons"]
+    return doc

@@ -97,6 +97,8 @@ class BallotInputs:
     cap: Cap | None = None
     chair_choice: frozenset[str] | None = attrs.field(default=None, converter=_choice)
     readings: Readings = attrs.field(factory=Readings)
+    ruleset: str | None = attrs.field(default=None, kw_only=True)
+    """The id of the ruleset the rule (and, unless overridden, the cap) came from."""
 
     def __attrs_post_init__(self) -> None:
         roster = set(self.council.members)
@@ -146,10 +148,19 @@ class BallotInputs:
             # Approvals in nominee order (the nominees are sorted, and every approval is one):
             # one pass over the ids instead of a sort per ballot.
             "ballots": [
-                {"member": b.member, "approve": [i for i in ids if i in b.approve], "cast": b.cast.value}
+                {
+                    "member": b.member,
+                    "approve": [i for i in ids if i in b.approve],
+                    "cast": b.cast.value,
+                }
                 for b in self.ballots
             ],
-            "rule": self.rule.to_json(),
+            # Under a ruleset, its id stands for the rule: re-deriving reloads it.
+            **(
+                {"ruleset": self.ruleset}
+                if self.ruleset is not None
+                else {"rule": self.rule.to_json()}
+            ),
             "cap": None if self.cap is None else self.cap.to_json(),
             "chair_choice": None if self.chair_choice is None else sorted(self.chair_choice),
             "readings": self.readings.to_json(),

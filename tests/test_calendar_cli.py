@@ -249,7 +249,9 @@ def test_ballot_takes_rule_and_cap_from_a_ruleset(
     status, out, _ = run(capsys, "ballot", str(path))
     assert status == 0
     assert out["needed"] == 9
-    assert out["inputs"]["rule"]["rule"]["id"] == "TQ-2.1b"
+    assert out["inputs"]["ruleset"] == "tuyen-quang-2023"  # the rule (TQ-2.1b) is re-read from it
+    assert out["reasons"][0]["code"] == "ruleset.draft"
+    assert any(r["rule"] == "TQ-2.1b" for r in out["reasons"])
     assert out["inputs"]["cap"]["slots"] == 15
     assert out["inputs"]["cap"]["rule"]["id"] == "TQ-6.2b"
     record = tmp_path / "record.json"

@@ -39,6 +39,7 @@ from dienhinh.criteria import (
     load_catalogue,
     parse_catalogue,
 )
+from dienhinh.criteria._json import assessment_document
 from tests.schemas import validate
 
 TQ = load_catalogue("tuyen-quang-2023")
@@ -513,7 +514,7 @@ def test_the_record_is_json_of_the_published_schema() -> None:
         ["agriculture", "culture-sport"],
         [*GENERAL, OCOP, Ocop("Mật", 4, D(2022, 1, 1), "U")],
     )
-    data = assess(n, TQ, window=WINDOW).to_json()
+    data = assessment_document(assess(n, TQ, window=WINDOW))
     validate(data, "assessment")
     validate(data["inputs"]["nominee"], "nominee")
     assert data["verdict"] == "met"

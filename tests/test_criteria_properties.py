@@ -39,6 +39,7 @@ from dienhinh.criteria import (
     load_catalogue,
     parse_catalogue,
 )
+from dienhinh.criteria._json import assessment_document
 from tests.schemas import validate
 
 TQ = load_catalogue("tuyen-quang-2023")
@@ -367,5 +368,5 @@ class TestDeterminism:
         self, n: Nominee, r: Readings, w: tuple[D, D]
     ) -> None:
         """Whatever the evidence, the record validates against docs/schemas/assessment.json."""
-        data = json.loads(json.dumps(assess(n, TQ, window=w, readings=r).to_json()))
+        data = json.loads(json.dumps(assessment_document(assess(n, TQ, window=w, readings=r))))
         validate(data, "assessment")

@@ -1,18 +1,32 @@
-"""Generated documentation: the interpretation register and the traceability matrix.
+"""Generated documentation: the interpretation register, the traceability matrix, the codes.
 
 Run ``uv run python -m tests.docgen`` to rewrite the generated files; the test
 suite fails while a generated file differs from what this module renders, so
 the documents never drift from the code and the tests.
+
+* ``docs/interpretations.md`` — A-1 … A-20 from ``dienhinh.INTERPRETATIONS``.
+* ``docs/traceability.md`` — every rule id of the specification
+  (``../shared/docs/domain.md``) → the files under ``src/`` that mention it →
+  the tests that name it; the ids the library does not compute, and why.
+* ``docs/cards.md`` — the prose is written by hand; the table of every reason
+  code between its two markers is rendered from the code.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
+import importlib
 import re
+import subprocess
+import sys
+import tomllib
+import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from dienhinh import INTERPRETATIONS
+from dienhinh import INTERPRETATIONS, ReasonCode
 
 ROOT = Path(__file__).resolve().parent.parent
 A_ID = re.compile(r"\bA-(\d+)\b")
@@ -107,7 +121,473 @@ def render_interpretations() -> str:
     return "\n".join(lines)
 
 
-GENERATED = {"docs/interpretations.md": render_interpretations}
+# -- the traceability matrix -------------------------------------------------------------------
+
+SPEC = ROOT.parent / "shared" / "docs" / "domain.md"
+"""The specification the rule ids come from (outside the repository, beside it)."""
+
+DOCUMENTS = ("TQ", "KT", "BK", "NT")
+TOKEN = re.compile(r"(?<![\w.-])(?:TQ|KT|BK|NT)-[\w.-]*\w")
+"""A rule id as written anywhere: ``TQ-2.1b``, ``NT-V.1đ``, ``BK-III.2.1-collective.ethics``."""
+
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+"""The letters Vietnamese legal texts number points with (no f, j, w, z; đ after d)."""
+
+ALIASES = {"BK-2": "BK-III.2"}
+"""Shorthands of the specification's glossary: its "BK-2.1–2.12" are the fields of BK-III.2."""
+
+NOT_COMPUTED: dict[str, str] = {
+    "TQ-1.1": "Scope: which units the regulation applies to. A round takes its nominating units "
+    "as given; whether a unit falls under Art. 1 is for the Department of Home Affairs.",
+    "TQ-1.1a": "Scope (party bodies, Fatherland Front, socio-political organisations): see TQ-1.1.",
+    "TQ-1.1b": "Scope (provincial departments, public service units, central agencies, police and "
+    "army units): see TQ-1.1.",
+    "TQ-1.1c": "Scope (associations and economic organisations): see TQ-1.1.",
+    "TQ-1.1d": "Scope (district and commune People's Committees): see TQ-1.1.",
+    "TQ-1.1đ": "Scope (units and individuals belonging to (a)–(d)): see TQ-1.1.",
+    "TQ-1.1e": "Scope (others involved): see TQ-1.1.",
+    "TQ-7.1a": "Honoured in the provincial media: an activity of the province, nothing to compute.",
+    "TQ-7.1b": "Invited to exchange conferences: an activity of the province, nothing to compute.",
+    "TQ-7.2": "The exemplars' duties: obligations of people, no computation.",
+    "TQ-9": "The Department of Home Affairs receives, appraises and reports: the work of people. "
+    "The round is the record it reports on; the dossier rules it applies are TQ-8.3a, TQ-8.3b.",
+    "KT-4": "Rewards by campaign (theo đợt, chuyên đề) and by discovery: forms of reward outside "
+    "the annual round.",
+    "KT-5": "The movement “Vì người nghèo - Không để ai bị bỏ lại phía sau” 2021–2025: context, "
+    "no rule to compute.",
+    "NT-IV.2a": "A definition of an exemplar: the criteria it leads to are NT-IV.2b and NT-IV.2c.",
+    "NT-IV.3b": "Every unit honours its exemplars at least once a year: a frequency of the units' "
+    "own ceremonies, which no input of the library records.",
+}
+"""Spec ids the library deliberately does not compute, with the reason shown in the matrix."""
+
+
+@functools.cache
+def spec_ids() -> dict[str, str]:
+    """Every rule id of the specification → a short label, ranges and listed points expanded.
+
+    Ids come from three places: written out (``TQ-2.1b``); a range (``TQ-3.2 a–q``,
+    ``BK-2.1–2.12``); and the points a rule lists (``(a) … (b) …``, ``b) …``, ``2.1 …
+    2.12``), which become ``TQ-3.1a`` … and ``BK-III.2.1`` …. Labels are the
+    specification's own words from §3–§6, where the rules are stated.
+    """
+    text = unicodedata.normalize("NFC", SPEC.read_text(encoding="utf-8"))
+    found: dict[str, str] = {}
+
+    def add(rid: str, label: str = "") -> None:
+        for short, full in ALIASES.items():
+            if rid == short or rid.startswith(short + "."):
+                rid = full + rid[len(short) :]
+        if not found.get(rid):
+            found[rid] = _label(label)
+
+    rules = text[text.index("\n## 3.") : text.index("\n## 7.")]
+    for block in _blocks(rules):
+        tokens = list(TOKEN.finditer(block))
+        for i, m in enumerate(tokens):
+            add(m.group(), block[m.end() :])
+            upto = tokens[i + 1].start() if i + 1 < len(tokens) else len(block)
+            for point, label in _points(m.group(), block[m.end() : upto]):
+                add(point, label)
+    for m in TOKEN.finditer(text):
+        add(m.group())
+    # Ranges: "TQ-3.2 a–q" and "BK-2.1–2.12".
+    for m in re.finditer(r"((?:TQ|KT|BK|NT)-[\w.]*\w) ([a-zđ])–([a-zđ])\b", text):
+        first, last = LETTERS.index(m.group(2)), LETTERS.index(m.group(3))
+        for letter in LETTERS[first : last + 1]:
+            add(m.group(1) + letter)
+    for m in re.finditer(r"((?:TQ|KT|BK|NT)-(?:[\w.]*\.)?)(\d+)\.(\d+)–(\d+)\.(\d+)", text):
+        if m.group(2) == m.group(4):
+            for n in range(int(m.group(3)), int(m.group(5)) + 1):
+                add(f"{m.group(1)}{m.group(2)}.{n}")
+    for rid, label in found.items():
+        if not label:  # a group named only in passing (BK-IV.1): its points
+            points = [p for p in found if p != rid and owner(p, [rid]) == rid]
+            found[rid] = "its points: " + ", ".join(sorted(points, key=_order)) if points else ""
+    return {rid: found[rid] for rid in sorted(found, key=_order)}
+
+
+def _blocks(text: str) -> Iterator[str]:
+    """The specification's list items and paragraphs, each on one line, bold headings as "X:"."""
+    for block in re.split(r"\n(?=- |\n)", text):
+        line = " ".join(part.strip() for part in block.splitlines())
+        line = re.sub(r"\*\*([^*]*?)\.\*\*", r"\1:", line)
+        yield re.sub(r"\*\*(.*?)\*\*", r"\1", line.removeprefix("- ").strip())
+
+
+def _points(rid: str, rest: str) -> Iterator[tuple[str, str]]:
+    """The points a rule lists: lettered ``(a)``/``a)`` — the next letters in order — or
+    numbered ``2.1`` under a rule ending in ``.2``."""
+    lettered = rid[-1] in LETTERS and rid[-2].isdigit()
+    base = rid[:-1] if lettered else rid
+    first = LETTERS.index(rid[-1]) + 1 if lettered else 0
+    items = re.findall(r"(?:(?<=\()|(?<![\w(]))([a-zđ])\)\s*([^;]*)", rest)
+    letters = list(dict.fromkeys(x for x, _ in items))
+    if letters and letters == list(LETTERS[first : first + len(letters)]):
+        for letter, label in items:
+            yield base + letter, label
+    if rid[-1].isdigit():
+        last = re.split(r"[.-]", rid)[-1]
+        for m in re.finditer(rf"(?<![\w.]){last}\.(\d+) (.*?)(?=; {last}\.\d+ |$)", rest):
+            yield f"{rid}.{m.group(1)}", m.group(2)
+
+
+def _label(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    cut = r"(?<!Art)(?<!incl)(?<!e\.g)\. |; (?=(?:TQ|KT|BK|NT)-|[a-zđ]\) )| — | \(?a\) |:? (?=\d+\.1 [a-z])"
+    text = re.split(cut, text)[0].strip(" .:—-")
+    return text if len(text) <= 90 else text[:87].rsplit(" ", 1)[0] + " …"
+
+
+def _order(rid: str) -> tuple[int, list[tuple[int, int]]]:
+    doc, _, rest = rid.partition("-")
+    key = []
+    for part in re.findall(r"\d+|[IVX]+|[a-zđ]|[^\W\d_]+", rest):
+        if part.isdigit():
+            key.append((0, int(part)))
+        elif re.fullmatch(r"[IVX]+", part):
+            key.append((0, _roman(part)))
+        elif part in LETTERS:
+            key.append((1, LETTERS.index(part)))
+        else:
+            key.append((2, 0))
+    return DOCUMENTS.index(doc), key
+
+
+def _roman(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for a, b in zip(text, [*text[1:], ""], strict=True):
+        total += -values[a] if b and values[a] < values[b] else values[a]
+    return total
+
+
+def owner(token: str, ids: Iterable[str] | None = None) -> str | None:
+    """The most specific spec id (or of ``ids``) that ``token`` names or refines
+    (``TQ-3.2c.ocop`` → ``TQ-3.2c``)."""
+    if ids is None:
+        return _spec_owner(token)
+    best: str | None = None
+    for rid in ids:
+        if (
+            token == rid
+            or (
+                token.startswith(rid)
+                and (token[len(rid)] in ".-" or (token[len(rid)].isalpha() and rid[-1].isdigit()))
+            )
+        ) and (best is None or len(rid) > len(best)):
+            best = rid
+    return best
+
+
+@functools.cache
+def _spec_owner(token: str) -> str | None:
+    return owner(token, spec_ids())
+
+
+def _source_files() -> list[Path]:
+    src = ROOT / "src" / "dienhinh"
+    return sorted(
+        p for p in src.rglob("*") if p.suffix in (".py", ".toml") and "__pycache__" not in p.parts
+    )
+
+
+@functools.cache
+def code_mentions() -> dict[str, list[str]]:
+    """Spec id → the files under ``src/dienhinh`` (code, rulesets, catalogues) that mention it."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for path in _source_files():
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        for token in set(TOKEN.findall(text)):
+            rid = owner(token)
+            if rid is not None:
+                found[rid].add(path.relative_to(ROOT / "src" / "dienhinh").as_posix())
+    return {rid: sorted(files) for rid, files in found.items()}
+
+
+@functools.cache
+def collected() -> dict[str, tuple[str, ...]]:
+    """Test function id (``tests/f.py::Class::test``) → its parametrize ids, from pytest itself."""
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", check=False,
+    )  # fmt: skip
+    if run.returncode != 0:
+        raise RuntimeError(
+            f"collecting the tests failed:\n{run.stdout[-3000:]}{run.stderr[-3000:]}"
+        )
+    params: dict[str, list[str]] = defaultdict(list)
+    for line in run.stdout.splitlines():
+        if "::" not in line or line.startswith(" "):
+            continue
+        base, bracket, rest = line.partition("[")
+        params.setdefault(base, [])
+        if bracket:
+            raw = rest.rsplit("]", 1)[0]
+            text = raw.encode("ascii", "backslashreplace").decode("unicode_escape")
+            params[base].append(unicodedata.normalize("NFC", text))
+    return {k: tuple(v) for k, v in params.items()}
+
+
+NOT_RULE_TESTS = frozenset({"test_docs.py"})
+"""Test files that check the documents, not a rule: the ids they name do not count."""
+
+
+@functools.cache
+def test_texts() -> dict[str, str]:
+    """Test id → what names its rules: its docstring, its source (decorators included) and its
+    parametrize ids as pytest collects them."""
+    params = collected()
+    texts: dict[str, str] = {}
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        if path.name in NOT_RULE_TESTS:
+            continue
+        source = path.read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        for node, owner_ in _tests(tree):
+            name = f"{owner_}::{node.name}" if owner_ else node.name
+            tid = f"tests/{path.name}::{name}"
+            first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            lines = source.splitlines()[first - 1 : node.end_lineno]
+            texts[tid] = unicodedata.normalize("NFC", "\n".join([*lines, *params.get(tid, ())]))
+    return texts
+
+
+@functools.cache
+def test_mentions() -> dict[str, dict[str, int]]:
+    """Spec id → {test id: how many of its collected cases name it (1 if not parametrized)}."""
+    params = collected()
+    found: dict[str, dict[str, int]] = defaultdict(dict)
+    for tid, text in test_texts().items():
+        cases = params.get(tid, ())
+        for token in set(TOKEN.findall(text)):
+            rid = owner(token)
+            if rid is None:
+                continue
+            named = sum(1 for c in cases if any(owner(t) == rid for t in TOKEN.findall(c)))
+            found[rid][tid] = max(named, found[rid].get(tid, 0), 1)
+    return found
+
+
+def names(text: str, rule: str) -> bool:
+    """``text`` names ``rule`` exactly: "TQ-3.1" does not name "TQ-3.1a" or "TQ-3.1c.model"."""
+    return rule in text and _exactly(rule).search(text) is not None
+
+
+@functools.cache
+def _exactly(rule: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.-]){re.escape(rule)}(?![\w-]|\.\w)")
+
+
+def tests_naming(rule: str) -> list[str]:
+    """The test ids whose text names ``rule`` exactly."""
+    return [tid for tid, text in test_texts().items() if names(text, rule)]
+
+
+def ruleset_rule_ids() -> dict[str, list[str]]:
+    """Every rule id the rulesets, their catalogues and the round's codes use → where.
+
+    From the TOML files: the ``rule`` and ``until_rule`` values and the ids of criteria, of the
+    standing and of its field group (not the field slugs or milestone ids, which are names);
+    from ``_round_codes.py`` and ``_round.py``: the ids of their module-level
+    :class:`~dienhinh.Rule` objects (the round's procedural rules, the national ballot wording
+    it falls back on).
+    """
+    from dienhinh import Rule, _round, _round_codes
+
+    found: dict[str, set[str]] = defaultdict(set)
+
+    def walk(value: object, table: str, where: str) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, str) and (
+                    key in ("rule", "until_rule", "general")
+                    or (key == "id" and table in ("criterion", "standing", "fields"))
+                ):
+                    found[item].add(where)
+                walk(item, key, where)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, table, where)
+
+    for path in sorted((ROOT / "src" / "dienhinh" / "rulesets").glob("*.toml")):
+        walk(tomllib.loads(path.read_text(encoding="utf-8")), "", f"rulesets/{path.name}")
+    for module, name in ((_round_codes, "_round_codes.py"), (_round, "_round.py")):
+        for item in vars(module).values():
+            if isinstance(item, Rule):
+                found[item.id].add(name)
+    return {rid: sorted(w) for rid, w in sorted(found.items())}
+
+
+def untested_ruleset_ids() -> list[str]:
+    """The rule ids of :func:`ruleset_rule_ids` that no test names exactly."""
+    return [rid for rid in ruleset_rule_ids() if not tests_naming(rid)]
+
+
+def _tests_cell(tests: dict[str, int]) -> str:
+    by_file: dict[str, list[str]] = defaultdict(list)
+    for tid, n in sorted(tests.items()):
+        file, _, name = tid.partition("::")
+        by_file[file.removeprefix("tests/")].append(f"`{name}`" + (f" ×{n}" if n > 1 else ""))
+    return "; ".join(f"{file}: {', '.join(names_)}" for file, names_ in by_file.items())
+
+
+def render_traceability() -> str:
+    ids = spec_ids()
+    code, tests = code_mentions(), test_mentions()
+    rows = []
+    counts = {"computed": 0, "tested": 0, "not computed": 0, "missing": 0}
+    for rid, label in ids.items():
+        where = ", ".join(f"`{f}`" for f in code.get(rid, [])) or "—"
+        tested = tests.get(rid, {})
+        if rid in NOT_COMPUTED:
+            status = f"not computed — {NOT_COMPUTED[rid]}"
+            counts["not computed"] += 1
+        elif rid in code:
+            status = "computed"
+            counts["computed"] += 1
+            counts["tested"] += bool(tested)
+        else:
+            status = "**missing**: neither in the code nor declared not computed"
+            counts["missing"] += 1
+        rows.append(
+            f"| {rid} | {label or '—'} | {status} | {where} | {_tests_cell(tested) or '**none**'} |"
+        )
+    refinements: dict[str, list[str]] = defaultdict(list)
+    others: list[tuple[str, list[str], list[str]]] = []
+    for rid, files in ruleset_rule_ids().items():
+        if rid in ids:
+            continue
+        parent = owner(rid)
+        if parent is not None:
+            refinements[parent].append(rid)
+        else:
+            others.append((rid, files, tests_naming(rid)))
+    untested = [rid for rid in ruleset_rule_ids() if not tests_naming(rid)]
+    lines = [
+        "# Traceability: every rule of the specification → the code → the tests",
+        "",
+        "<!-- Generated by `uv run python -m tests.docgen` from ../shared/docs/domain.md, the files",
+        "     under src/ and the tests; the test suite fails when this file is out of date. -->",
+        "",
+        "Each rule id of the specification (`domain.md`, §3–§6; ranges such as “TQ-3.2 a–q” and the",
+        "points a rule lists are expanded) with: whether the library computes it; the files under",
+        "`src/dienhinh/` that mention it or one of its refinements (`TQ-3.2c.ocop` refines",
+        "`TQ-3.2c`) — code, rulesets and criteria catalogues; and the tests whose source, docstring or",
+        "parametrize ids name it (×n: the number of parametrized cases that do). A rule the library",
+        "deliberately does not compute says why. `tests/test_docs.py` checks that this file is",
+        "current, that no spec id is silently absent, and that every rule id of the rulesets has a",
+        "test naming it.",
+        "",
+        f"**{len(ids)} spec ids**: {counts['computed']} computed, of which {counts['tested']} are "
+        f"named by a test; {counts['not computed']} not computed, each with the reason; "
+        f"{counts['missing']} missing.",
+        "",
+        "| id | the provision (the specification's words) | status | where in `src/dienhinh/` | tests |",
+        "|---|---|---|---|---|",
+        *rows,
+        "",
+        "## Rule ids of the rulesets beyond the specification's list",
+        "",
+        "The rulesets, their criteria catalogues and the round's codes use more ids than the",
+        "specification lists: refinements of a spec id (a catalogue's sub-criteria, its variants per",
+        "kind of nominee) and ids of other texts (the Decision's own articles, the national decrees",
+        "behind the dated cash figures — to be verified, domain §9 — and the 2025 reform).",
+        "",
+        f"**{len(ruleset_rule_ids())} rule ids** in the rulesets and the round's codes; "
+        + (
+            f"**{len(untested)} not named by any test**: {', '.join(f'`{r}`' for r in untested)}."
+            if untested
+            else "every one is named by a test."
+        ),
+        "",
+        "| spec id | its refinements in the rulesets and catalogues | not named by a test |",
+        "|---|---|---|",
+    ]
+    for parent in sorted(refinements, key=_order):
+        subs = sorted(refinements[parent], key=lambda r: (_order(r), r))
+        missing = [r for r in subs if not tests_naming(r)]
+        listed = ", ".join(f"`{r}`" for r in subs)
+        lines.append(
+            f"| {parent} | {len(subs)}: {listed} | {', '.join(f'`{r}`' for r in missing) or '—'} |"
+        )
+    lines += ["", "| other id | where | tests naming it |", "|---|---|---|"]
+    for rid, files, named in others:
+        shown = ", ".join(f"`{t.removeprefix('tests/')}`" for t in named[:3])
+        more = f" and {len(named) - 3} more" if len(named) > 3 else ""
+        places = ", ".join(f"`{f}`" for f in files)
+        lines.append(f"| {rid} | {places} | {shown + more or '**none**'} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+# -- the reason codes (docs/cards.md) -------------------------------------------------------------
+
+CODE_MODULES = (
+    "dienhinh.voting._codes",
+    "dienhinh.calendar._codes",
+    "dienhinh.criteria._codes",
+    "dienhinh._round_codes",
+    "dienhinh._ruleset",
+)
+"""The modules that declare reason codes, each beside the rules it applies."""
+
+CARDS_START = "<!-- reason codes: generated by `uv run python -m tests.docgen`; do not edit -->"
+CARDS_END = "<!-- end of the generated reason codes -->"
+
+
+def reason_codes() -> list[tuple[str, ReasonCode]]:
+    """(module, code) for every module-level :class:`ReasonCode` — also inside module-level
+    dicts, lists and tuples (``criteria.ask.<type>``) — sorted by code."""
+    found: dict[str, tuple[str, ReasonCode]] = {}
+    for name in CODE_MODULES:
+        module = importlib.import_module(name)
+        for value in vars(module).values():
+            items = (
+                value.values()
+                if isinstance(value, dict)
+                else value
+                if isinstance(value, (list, tuple))
+                else [value]
+            )
+            for item in items:
+                if isinstance(item, ReasonCode):
+                    if item.code in found and found[item.code][1] != item:
+                        raise ValueError(f"two different reason codes named {item.code!r}")
+                    found[item.code] = (name, item)
+    return [found[c] for c in sorted(found)]
+
+
+def render_codes_table() -> str:
+    codes = reason_codes()
+    lines = [
+        f"{len(codes)} codes.",
+        "",
+        "| code | severity | title (vi) | title (en) | declared in |",
+        "|---|---|---|---|---|",
+    ]
+    for module, code in codes:
+        lines.append(
+            f"| `{code.code}` | {code.severity.value} | {code.title_vi} | {code.title_en} | `{module}` |"
+        )
+    return "\n".join(lines)
+
+
+def render_cards() -> str:
+    """docs/cards.md with its table of reason codes rendered from the code."""
+    text = (ROOT / "docs" / "cards.md").read_text(encoding="utf-8")
+    head, start, rest = text.partition(CARDS_START)
+    _, end, tail = rest.partition(CARDS_END)
+    if not start or not end:
+        raise ValueError(f"docs/cards.md lacks the markers {CARDS_START!r} … {CARDS_END!r}")
+    return f"{head}{CARDS_START}\n\n{render_codes_table()}\n\n{CARDS_END}{tail}"
+
+
+GENERATED = {
+    "docs/interpretations.md": render_interpretations,
+    "docs/traceability.md": render_traceability,
+    "docs/cards.md": render_cards,
+}
 
 
 def main() -> None:

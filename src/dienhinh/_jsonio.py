@@ -15,6 +15,7 @@ import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
 from cattrs.cols import list_structure_factory
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
@@ -117,6 +118,12 @@ converter: cattrs.Converter = _make()
 
 def structure(data: Any, cls: type[T], *, source: str = "<input>") -> T:
     """``data`` as ``cls``, or one :class:`InvalidInputError` listing every problem with its path."""
+    if attrs.has(cls) and not isinstance(data, dict):
+        # cattrs would call .keys() on it and raise AttributeError, not a structuring error.
+        raise InvalidInputError(
+            f"{source}: invalid {_name(cls)}",
+            [Problem("$", f"expected a JSON object, got {type(data).__name__}", source=source)],
+        )
     try:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -34,6 +35,7 @@ from dienhinh._provenance import Citation, Rule
 from dienhinh._reasons import Reason, Severity
 from dienhinh._round_model import Dossier, Level, Nomination, Priority, RoundInputs
 from dienhinh._ruleset import Ruleset, draft_notice
+from dienhinh._text import identifier
 
 __all__ = [
     "Benefit",
@@ -164,7 +166,8 @@ class RoundDecision:
 
     inputs: RoundInputs
     status: RoundStatus
-    window: tuple[dt.date, dt.date]
+    window: tuple[dt.date, dt.date] | None
+    """The achievement window; ``None`` under a ruleset with neither criteria nor window (KT)."""
     outcomes: tuple[NominationOutcome, ...]
     ballot: Any  # dienhinh.voting.BallotResult (kept untyped here so the import stays lazy)
     benefits: tuple[Benefit, ...]
@@ -180,10 +183,12 @@ class RoundDecision:
         return tuple(self.ballot.recognised)
 
     def outcome(self, nomination: str) -> NominationOutcome:
+        """The outcome of one nomination (its id NFC-normalised, as the inputs' ids are)."""
+        key = identifier(nomination, field="nomination")
         for o in self.outcomes:
-            if o.nomination == nomination:
+            if o.nomination == key:
                 return o
-        raise UnknownNomineeError(f"nomination={nomination!r} is not in this round")
+        raise UnknownNomineeError(f"nomination={key!r} is not in this round")
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract of ``dienhinh round`` (``docs/schemas/round-output.json``)."""
@@ -200,7 +205,9 @@ class RoundDecision:
             },
             "level": self.inputs.level.value,
             "considered_on": self.inputs.considered_on.isoformat(),
-            "window": {"start": self.window[0].isoformat(), "end": self.window[1].isoformat()},
+            "window": None
+            if self.window is None
+            else {"start": self.window[0].isoformat(), "end": self.window[1].isoformat()},
             "recognised": list(self.recognised),
             "outcomes": [o.to_json() for o in self.outcomes],
             "ballot": ballot,
@@ -267,7 +274,14 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     names = {d.name for d in ruleset.deadlines}
     own_deadline = "province-consideration" if level is Level.PROVINCE else "unit-consideration"
 
-    # The window of the consideration date (TQ-3.3; A-2, A-3, A-4).
+    level_vi = {"province": "tỉnh", "unit": "cơ quan, đơn vị"}[level.value]
+    round_reasons: list[Reason] = [*notes]
+    catalogue = _catalogue(ruleset)
+
+    # The window of the consideration date (TQ-3.3; A-2, A-3, A-4). It is only needed to read
+    # the evidence against a catalogue: a ruleset with neither (Kon Tum's guidance letter) runs
+    # without one; a ruleset with criteria but no window cannot be applied, and says why.
+    span: tuple[dt.date, dt.date] | None = None
     if ruleset.window is not None:
         window = achievement_window(
             ruleset, inputs.considered_on, readings=readings,
@@ -275,18 +289,21 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
         )  # fmt: skip
         used += window.readings
         span = (window.start, window.end)
-    else:
+        round_reasons.append(
+            codes.CONSIDERATION(window.rule, level_vi=level_vi, level_en=level.value, day=inputs.considered_on,
+                                start=span[0], end=span[1])
+        )  # fmt: skip
+    elif catalogue is not None:
         raise InvalidValueError(
-            "defines no achievement window, which a round needs to read the evidence",
+            "has criteria but defines no achievement window, which a round needs to read the "
+            "evidence against them",
             field="ruleset", value=ruleset.id, allowed="a ruleset with a [window] table",
         )  # fmt: skip
-
-    level_vi = {"province": "tỉnh", "unit": "cơ quan, đơn vị"}[level.value]
-    round_reasons: list[Reason] = [*notes]
-    round_reasons.append(
-        codes.CONSIDERATION(window.rule, level_vi=level_vi, level_en=level.value, day=inputs.considered_on,
-                            start=span[0], end=span[1])
-    )  # fmt: skip
+    else:
+        round_reasons.append(
+            codes.CONSIDERATION_NO_WINDOW(None, level_vi=level_vi, level_en=level.value,
+                                          day=inputs.considered_on, ruleset=ruleset.id)
+        )  # fmt: skip
 
     # The consideration itself on time (TQ-6.1a / TQ-6.1b): a late council fails everyone.
     late_round: Reason | None = None
@@ -301,7 +318,6 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
         if not check.on_time:
             late_round = verdict
 
-    catalogue = _catalogue(ruleset)
     if catalogue is None:
         round_reasons.append(codes.NO_CATALOGUE(None, ruleset=ruleset.id))
 
@@ -378,14 +394,15 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
 
     # After the vote: who signs (TQ-5), benefits (TQ-7.1), the national pool (TQ-2.2, TQ-6.3).
     if level is Level.PROVINCE:
-        round_reasons.append(codes.SIGNS(codes.AUTHORITY, authority_vi="Chủ tịch Ủy ban nhân dân tỉnh",
+        round_reasons.append(codes.SIGNS(_cite(codes.AUTHORITY, ruleset), authority_vi="Chủ tịch Ủy ban nhân dân tỉnh",
                                          authority_en="The chairman of the provincial People's Committee"))  # fmt: skip
     else:
-        round_reasons.append(codes.SIGNS(codes.AUTHORITY, authority_vi="Người đứng đầu cơ quan, tổ chức, đơn vị",
+        round_reasons.append(codes.SIGNS(_cite(codes.AUTHORITY, ruleset), authority_vi="Người đứng đầu cơ quan, tổ chức, đơn vị",
                                          authority_en="The head of the unit, on its council's proposal"))  # fmt: skip
     recognised = [n for n in inputs.nominations if n.id in set(ballot.recognised)]
     benefits = tuple(_benefit(n, inputs, used) for n in recognised)
-    pool = _pool(inputs, ballot.recognised) if level is Level.PROVINCE else None
+    final = status is RoundStatus.FINAL
+    pool = _pool(inputs, ballot.recognised, final) if level is Level.PROVINCE else None
     floors = _floors(inputs, set(ballot.recognised), used)
 
     order = list(readings)
@@ -428,7 +445,7 @@ def _eligibility(
     ruleset: Ruleset,
     dossier: Dossier | None,
     procedural: bool,
-    span: tuple[dt.date, dt.date],
+    span: tuple[dt.date, dt.date] | None,
     catalogue: Any,
     used: list[UsedReading],
     check_deadline: Any,
@@ -440,11 +457,11 @@ def _eligibility(
 
     # TQ-2.1a: recognition is voluntary.
     if nom.consent is True:
-        reasons.append(codes.CONSENTED(codes.CONSENT))
+        reasons.append(codes.CONSENTED(_cite(codes.CONSENT, ruleset)))
     elif nom.consent is False:
-        reasons.append(codes.NO_CONSENT(codes.CONSENT))
+        reasons.append(codes.NO_CONSENT(_cite(codes.CONSENT, ruleset)))
     else:
-        reasons.append(r := codes.CONSENT_UNKNOWN(codes.CONSENT))
+        reasons.append(r := codes.CONSENT_UNKNOWN(_cite(codes.CONSENT, ruleset)))
         missing.append(r)
 
     # TQ-2.1c: no posthumous recognition where the ruleset says so (A-11).
@@ -466,15 +483,15 @@ def _eligibility(
     if procedural:
         # TQ-4.2: chosen by the head of its unit from the unit's own exemplars.
         if nom.selected_by_head is True:
-            reasons.append(codes.HEAD_SELECTED(codes.HEAD, unit=nom.unit))
+            reasons.append(codes.HEAD_SELECTED(_cite(codes.HEAD, ruleset), unit=nom.unit))
         elif nom.selected_by_head is False:
-            reasons.append(codes.HEAD_NOT_SELECTED(codes.HEAD, unit=nom.unit))
+            reasons.append(codes.HEAD_NOT_SELECTED(_cite(codes.HEAD, ruleset), unit=nom.unit))
         else:
-            reasons.append(r := codes.HEAD_UNKNOWN(codes.HEAD, unit=nom.unit))
+            reasons.append(r := codes.HEAD_UNKNOWN(_cite(codes.HEAD, ruleset), unit=nom.unit))
             missing.append(r)
         # TQ-8.3a: letter, minutes, a report per nominee; TQ-8.3b: received on time; TQ-6.1a.
         if dossier is None:
-            reasons.append(r := codes.NO_DOSSIER(codes.DOSSIER, unit=nom.unit))
+            reasons.append(r := codes.NO_DOSSIER(_cite(codes.DOSSIER, ruleset), unit=nom.unit))
             missing.append(r)
         else:
             lacking = [
@@ -488,42 +505,50 @@ def _eligibility(
             ]  # fmt: skip
             if lacking:
                 reasons.append(r := codes.DOSSIER_MISSING(
-                    codes.DOSSIER, unit=nom.unit,
+                    _cite(codes.DOSSIER, ruleset), unit=nom.unit,
                     missing_vi=[vi for vi, _ in lacking], missing_en=[en for _, en in lacking],
                 ))  # fmt: skip
                 missing.append(r)
             else:
-                reasons.append(codes.DOSSIER_COMPLETE(codes.DOSSIER))
+                reasons.append(codes.DOSSIER_COMPLETE(_cite(codes.DOSSIER, ruleset)))
             check = check_deadline(ruleset, "dossier-submission", inputs.considered_on.year, dossier.received,
                                    readings=readings, days_off=inputs.days_off)  # fmt: skip
             used += check.readings
             reasons.append(check.reasons[-1])
             if "unit-consideration" in {d.name for d in ruleset.deadlines}:
                 if dossier.unit_considered_on is None:
-                    reasons.append(r := codes.UNIT_DATE_UNKNOWN(None, unit=nom.unit))
+                    reasons.append(
+                        r := codes.UNIT_DATE_UNKNOWN(
+                            ruleset.deadline("unit-consideration").rule, unit=nom.unit
+                        )
+                    )
                     missing.append(r)
                 else:
-                    check = check_deadline(ruleset, "unit-consideration", dossier.unit_considered_on.year,
+                    # The deadline of the round's year: a unit council meeting in another
+                    # year is judged against the deadline it had to meet, not its own year's.
+                    check = check_deadline(ruleset, "unit-consideration", inputs.considered_on.year,
                                            dossier.unit_considered_on, readings=readings, days_off=inputs.days_off)  # fmt: skip
                     used += check.readings
                     reasons.append(check.reasons[-1])
 
     # TQ-3, TQ-4.1: the standards, on the window of the consideration date.
-    if catalogue is not None:
+    if catalogue is not None and span is not None:
         from dienhinh.criteria import assess
 
         result = assess(nom.nominee, catalogue, window=span, readings=readings)
         used += result.used
         if result.verdict.value == "met":
-            reasons.append(codes.CRITERIA_MET(codes.STANDARDS, start=span[0], end=span[1]))
+            reasons.append(
+                codes.CRITERIA_MET(_cite(codes.STANDARDS, ruleset), start=span[0], end=span[1])
+            )
         elif result.verdict.value == "not_met":
             failed = [c.id for c in result.tree.children if c.verdict.value == "not_met"]
-            reasons.append(codes.CRITERIA_NOT_MET(codes.STANDARDS, failed=failed or [result.tree.id],
+            reasons.append(codes.CRITERIA_NOT_MET(_cite(codes.STANDARDS, ruleset), failed=failed or [result.tree.id],
                                                   start=span[0], end=span[1]))  # fmt: skip
         else:
             asks = list(result.missing)
             reasons.append(codes.CRITERIA_UNKNOWN(
-                codes.STANDARDS, ask_vi=_asks(asks, "vi"), ask_en=_asks(asks, "en"),
+                _cite(codes.STANDARDS, ruleset), ask_vi=_asks(asks, "vi"), ask_en=_asks(asks, "en"),
             ))  # fmt: skip
             missing += asks
 
@@ -556,6 +581,36 @@ def _rank(level: Level) -> int:
     return 0 if level is Level.UNIT else 1
 
 
+def _cite(rule: Rule, ruleset: Ruleset) -> Rule | None:
+    """A Tuyên Quang provision, cited only in a round under that document.
+
+    The procedural checks come from the normative core (domain §3) and apply to every
+    round; under another province's ruleset no text of that province states them, so
+    the reason names no provision rather than someone else's.
+    """
+    return rule if rule.citation.document == ruleset.document.code else None
+
+
+def _vnd(amount: int, separator: str) -> str:
+    """4680000 → ``4.680.000`` (Vietnamese) or ``4,680,000`` (English)."""
+    return f"{amount:,}".replace(",", separator)
+
+
+def _times(multiplier: Fraction, point: str) -> str:
+    """2 → ``2``; 3/2 → ``1,5`` / ``1.5``; exact, never through a float."""
+    whole, rest = divmod(multiplier.numerator, multiplier.denominator)
+    if rest == 0:
+        return str(whole)
+    digits = []
+    for _ in range(6):  # the multipliers of the decrees are tenths or hundredths
+        rest *= 10
+        digit, rest = divmod(rest, multiplier.denominator)
+        digits.append(str(digit))
+        if rest == 0:
+            return f"{whole}{point}{''.join(digits)}"
+    return f"{multiplier.numerator}/{multiplier.denominator}"
+
+
 def _asks(asks: list[Reason], lang: str) -> list[str]:
     return [f"{a.rule.id if a.rule else ''}: {getattr(a, lang)}".lstrip(": ") for a in asks]
 
@@ -564,12 +619,23 @@ def _benefit(nom: Nomination, inputs: RoundInputs, used: list[UsedReading]) -> B
     """TQ-7.1d: certificate and cash, except an individual who is Công dân tiêu biểu that year (A-12)."""
     ruleset = inputs.ruleset
     benefits = ruleset.benefits
-    if inputs.level is Level.UNIT or benefits is None:
-        return Benefit(nom.id, False, 0, (codes.UNIT_BENEFIT(codes.UNIT_REWARD),))
+    if inputs.level is Level.UNIT:
+        return Benefit(
+            nom.id, False, 0, (codes.UNIT_BENEFIT(_cite(codes.UNIT_REWARD, inputs.ruleset)),)
+        )
+    if benefits is None:
+        # A ruleset without a benefits table (KT) computes none, rather than borrow TQ-7.1c.
+        return Benefit(nom.id, False, 0, (codes.NO_BENEFITS(None, ruleset=ruleset.id),))
     day = inputs.decision_day
     if nom.kind is NomineeKind.INDIVIDUAL and benefits.excluded_title_vi is not None:
         used += inputs.readings.used("A-12")
-        year = _citizen_year(nom, day, inputs.readings)
+        # Listed among the round's Công dân tiêu biểu (TQ-2.2), or holding the title on the
+        # evidence in the year A-12 reads.
+        year = (
+            inputs.considered_on.year
+            if nom.id in inputs.exemplary_citizens
+            else _citizen_year(nom, day, inputs.readings)
+        )
         if year is not None:
             reason = codes.NO_CASH_CITIZEN(
                 benefits.rule, title=benefits.excluded_title_vi, year=year
@@ -578,8 +644,10 @@ def _benefit(nom: Nomination, inputs: RoundInputs, used: list[UsedReading]) -> B
     cash = benefits.cash(nom.kind, day)
     reason = codes.CASH(
         benefits.rule, certificate_vi=benefits.certificate_vi, certificate_en=benefits.certificate_en,
-        amount=f"{cash.amount:,}".replace(",", "."), multiplier=cash.multiplier,
-        base=f"{cash.base_salary.value:,}".replace(",", "."), step=f"{cash.decree.value.round_up_to:,}".replace(",", "."),
+        amount_vi=_vnd(cash.amount, "."), amount_en=_vnd(cash.amount, ","),
+        multiplier_vi=_times(cash.multiplier, ","), multiplier_en=_times(cash.multiplier, "."),
+        base_vi=_vnd(cash.base_salary.value, "."), base_en=_vnd(cash.base_salary.value, ","),
+        step_vi=_vnd(cash.decree.value.round_up_to, "."), step_en=_vnd(cash.decree.value.round_up_to, ","),
     )  # fmt: skip
     return Benefit(nom.id, True, cash.amount, (reason,))
 
@@ -603,16 +671,20 @@ def _citizen_year(nom: Nomination, day: dt.date, readings: Readings) -> int | No
     return None
 
 
-def _pool(inputs: RoundInputs, recognised: Iterable[str]) -> NationalPool:
-    """TQ-2.2: the recognised of the year and the year's Công dân tiêu biểu individuals."""
+def _pool(inputs: RoundInputs, recognised: Iterable[str], final: bool) -> NationalPool:
+    """TQ-2.2: the recognised of the year and the year's Công dân tiêu biểu individuals.
+
+    The number to introduce (TQ-6.3) is checked against the candidates once the ballot is
+    final: while a tie awaits the chair, the candidates are not all known yet.
+    """
     candidates = tuple(sorted({*recognised, *inputs.exemplary_citizens}))
     size = inputs.national_pool_size
     reasons = (codes.POOL_CANDIDATES(
-        codes.POOL, count=len(candidates),
+        _cite(codes.POOL, inputs.ruleset), count=len(candidates),
         size_vi="chưa quyết định" if size is None else f"đã quyết định {size}",
         size_en="not decided yet" if size is None else f"decided: {size}",
     ),)  # fmt: skip
-    if size is not None and size > len(candidates):
+    if final and size is not None and size > len(candidates):
         raise InvalidValueError(
             f"exceeds the {len(candidates)} candidates of the pool", field="national_pool_size",
             value=size, allowed=f"0 … {len(candidates)}", rule="TQ-6.3",

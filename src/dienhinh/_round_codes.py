@@ -236,6 +236,14 @@ CONSIDERATION = ReasonCode(
     "Hội đồng cấp {level_vi} xét ngày {day}; thành tích tính từ {start} đến {end}.",
     "The {level_en} council considers on {day}; achievements count from {start} to {end}.",
 )
+CONSIDERATION_NO_WINDOW = ReasonCode(
+    "round.consideration_no_window",
+    INFO,
+    "Thời điểm xét",
+    "Consideration date",
+    "Hội đồng cấp {level_vi} xét ngày {day}; {ruleset} không quy định thời gian tính thành tích.",
+    "The {level_en} council considers on {day}; {ruleset} sets no achievement window.",
+)
 SIGNS = ReasonCode(
     "round.authority", INFO, "Thẩm quyền công nhận", "Who recognises",
     "{authority_vi} ký quyết định công nhận.", "{authority_en} signs the recognition.",
@@ -245,20 +253,20 @@ POOL_CANDIDATES = ReasonCode(
     INFO,
     "Lựa chọn tuyên truyền toàn quốc",
     "Pool for national propagation",
-    "{count} tập thể, cá nhân có thể được lựa chọn giới thiệu tuyên truyền toàn quốc; số lượng do "
+    "Số tập thể, cá nhân có thể được lựa chọn giới thiệu tuyên truyền toàn quốc: {count}; số lượng do "
     "Chủ tịch UBND tỉnh quyết định ({size_vi}).",
-    "{count} collectives and individuals may be introduced for national propagation; the number is "
-    "the provincial chairman's decision ({size_en}).",
+    "Collectives and individuals that may be introduced for national propagation: {count}; the "
+    "number is the provincial chairman's decision ({size_en}).",
 )
 CASH = ReasonCode(
     "round.cash_reward",
     P,
     "Bằng khen và tiền thưởng",
     "Certificate and cash",
-    "{certificate_vi} và tiền thưởng {amount} đồng ({multiplier} × mức lương cơ sở {base} đồng, làm "
-    "tròn lên {step} đồng).",
-    "{certificate_en} and a cash reward of {amount} VND ({multiplier} × the base salary of {base} "
-    "VND, rounded up to {step} VND).",
+    "{certificate_vi} và tiền thưởng {amount_vi} đồng ({multiplier_vi} × mức lương cơ sở {base_vi} "
+    "đồng, làm tròn lên bội số của {step_vi} đồng).",
+    "{certificate_en} and a cash reward of {amount_en} VND ({multiplier_en} × the base salary of "
+    "{base_en} VND, rounded up to a multiple of {step_en} VND).",
 )
 NO_CASH_CITIZEN = ReasonCode(
     "round.exemplary_citizen_same_year",
@@ -267,6 +275,14 @@ NO_CASH_CITIZEN = ReasonCode(
     "Exemplary Citizen this year",
     "Đã được tặng danh hiệu “{title}” năm {year}: không tặng Bằng khen và tiền thưởng.",
     "Awarded “{title}” in {year}: no certificate of merit and no cash reward.",
+)
+NO_BENEFITS = ReasonCode(
+    "round.no_benefits",
+    INFO,
+    "Không quy định quyền lợi",
+    "No benefits set",
+    "{ruleset} không quy định Bằng khen, tiền thưởng: không tính quyền lợi.",
+    "{ruleset} sets no certificate or cash reward: no benefit is computed.",
 )
 UNIT_BENEFIT = ReasonCode(
     "round.unit_reward",

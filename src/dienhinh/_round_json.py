@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from dienhinh._errors import DienhinhError, ImpossibleDateError, InvalidInputError, Problem
+from dienhinh._errors import DienhinhError, InvalidInputError, InvalidValueError, Problem
 from dienhinh._interpretations import Readings
 from dienhinh._jsonio import parse_json, structure
 from dienhinh._round_model import Dossier, Nomination, RoundInputs, Unit
@@ -85,21 +85,21 @@ class RoundDocument:
 
 
 def _moment(text: str, where: str) -> dt.date | dt.datetime:
-    """A day (``YYYY-MM-DD``) or a timestamp with its offset (``…T18:30:00Z``)."""
-    try:
-        if len(text) == 10:
-            return dt.date.fromisoformat(text)
-        return dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise ImpossibleDateError(
-            "is neither a calendar date nor an ISO timestamp", field=where, value=text,
-            allowed="'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM:SS+07:00'",
-        ) from None  # fmt: skip
+    """A day (``YYYY-MM-DD``) or a timestamp with its offset (``…T18:30:00Z``); a naive
+    timestamp is refused here, as everywhere (A-16)."""
+    from dienhinh.calendar._time import parse_moment
+
+    return parse_moment(text, field=where)
 
 
 def _ruleset(name: str, base: Path | None) -> Ruleset:
     if name in builtin_rulesets():
         return load_ruleset(name)
+    if "\0" in name:
+        # No file is named with a NUL; the OS would raise a bare ValueError.
+        raise InvalidValueError(
+            "is neither a built-in ruleset id nor a file path", field="ruleset", value=name
+        )
     path = Path(name)
     if base is not None and not path.is_absolute():
         path = base / path

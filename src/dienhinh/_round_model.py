@@ -20,6 +20,7 @@ from dienhinh._errors import (
     DuplicateIdError,
     InvalidTypeError,
     InvalidValueError,
+    NaiveDatetimeError,
     UnknownIdError,
     UnknownNomineeError,
 )
@@ -100,6 +101,10 @@ def _stage(value: object) -> Stage | None:
 
 
 def _priorities(value: Iterable[object]) -> frozenset[Priority]:
+    if isinstance(value, str):
+        raise InvalidValueError(
+            "must be a list of priority groups", field="nomination.priority", value=value
+        )
     return frozenset(to_enum(Priority, v, "nomination.priority") for v in value)
 
 
@@ -119,7 +124,7 @@ class Nomination:
 
     id: str = attrs.field(converter=_nomination_id)
     unit: str = attrs.field(converter=_unit_id)
-    nominee: Nominee
+    nominee: Nominee = attrs.field()
     consent: bool | None = attrs.field(default=None, validator=_opt_bool, kw_only=True)
     selected_by_head: bool | None = attrs.field(default=None, validator=_opt_bool, kw_only=True)
     died_on: dt.date | None = attrs.field(default=None, converter=_died_on, kw_only=True)
@@ -131,6 +136,15 @@ class Nomination:
         factory=frozenset, converter=_priorities, kw_only=True
     )
     supports: Level | None = attrs.field(default=None, converter=_supports, kw_only=True)
+
+    @nominee.validator
+    def _check_nominee(self, _a: attrs.Attribute[Any], value: object) -> None:
+        from dienhinh.criteria import Nominee
+
+        if not isinstance(value, Nominee):
+            raise InvalidTypeError(
+                "must be a dienhinh.criteria.Nominee", field="nomination.nominee", value=value
+            )
 
     @property
     def kind(self) -> Any:
@@ -153,7 +167,15 @@ class Nomination:
 
 def _received(value: object) -> dt.date | dt.datetime:
     if isinstance(value, dt.datetime):
-        return value  # checked for an offset where the deadline is judged (A-16)
+        # A-16: a timestamp without an offset cannot be placed on a day; refused here, not
+        # only where a deadline happens to be judged (a unit without nominations, a unit round).
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise NaiveDatetimeError(
+                "has no UTC offset; judging it would be a guess (A-16)",
+                field="dossier.received", value=value,
+                allowed="an aware datetime, e.g. 2024-10-29T18:30:00Z or ...+07:00",
+            )  # fmt: skip
+        return value
     if isinstance(value, dt.date):
         return value
     raise InvalidTypeError(
@@ -258,26 +280,57 @@ def _decided_on(value: object) -> dt.date | None:
     return _opt_day(value, "decided_on")
 
 
-def _sorted_by_id(value: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(sorted(value, key=lambda x: x.id))
+def _items(value: object, kind: type[Any], field: str) -> list[Any]:
+    """The items of a collection, each a ``kind``: a wrong type is an error, never an AttributeError."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidTypeError(f"must be a list of {kind.__name__}", field=field, value=value)
+    items = list(value)
+    for item in items:
+        if not isinstance(item, kind):
+            raise InvalidTypeError(f"must hold {kind.__name__} objects", field=field, value=item)
+    return items
+
+
+def _nominations(value: Iterable[Nomination]) -> tuple[Nomination, ...]:
+    return tuple(sorted(_items(value, Nomination, "nominations"), key=lambda x: x.id))
+
+
+def _units(value: Iterable[Unit]) -> tuple[Unit, ...]:
+    return tuple(sorted(_items(value, Unit, "units"), key=lambda x: x.id))
 
 
 def _sorted_by_unit(value: Iterable[Dossier]) -> tuple[Dossier, ...]:
-    return tuple(sorted(value, key=lambda d: d.unit))
+    return tuple(sorted(_items(value, Dossier, "dossiers"), key=lambda d: d.unit))
 
 
 def _ballots(value: Iterable[Ballot]) -> tuple[Ballot, ...]:
-    return tuple(sorted(value, key=lambda b: b.member))
+    from dienhinh.voting import Ballot
+
+    return tuple(sorted(_items(value, Ballot, "ballots"), key=lambda b: b.member))
+
+
+def _listed(value: object, field: str) -> list[str]:
+    """NFC ids from a collection of ids: one string is not a list of its characters, and a
+    repeat is an error, not silently dropped."""
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidValueError("must be a list of ids", field=field, value=value)
+    items = [identifier(v, field=field) for v in value]
+    seen: set[str] = set()
+    for item in items:
+        if item in seen:
+            raise DuplicateIdError("names one id twice (after NFC)", field=field, value=item)
+        seen.add(item)
+    return items
 
 
 def _ids(value: Iterable[object] | None) -> frozenset[str] | None:
     if value is None:
         return None
-    return frozenset(identifier(v, field="chair_choice") for v in value)
+    return frozenset(_listed(value, "chair_choice"))
 
 
 def _citizens(value: Iterable[object]) -> tuple[str, ...]:
-    return tuple(sorted({identifier(v, field="exemplary_citizens") for v in value}))
+    return tuple(sorted(_listed(value, "exemplary_citizens")))
 
 
 def _pool_size(_inst: object, _a: attrs.Attribute[Any], value: object) -> None:
@@ -288,6 +341,8 @@ def _pool_size(_inst: object, _a: attrs.Attribute[Any], value: object) -> None:
 
 
 def _days_off(value: Iterable[object]) -> tuple[dt.date, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidTypeError("must be a list of days", field="days_off", value=value)
     return tuple(sorted({_day(v, "days_off") for v in value}))
 
 
@@ -303,7 +358,7 @@ class RoundInputs:
     ruleset: Ruleset
     council: Council
     considered_on: dt.date = attrs.field(converter=_considered_on)
-    nominations: tuple[Nomination, ...] = attrs.field(converter=_sorted_by_id)
+    nominations: tuple[Nomination, ...] = attrs.field(converter=_nominations)
     ballots: tuple[Ballot, ...] = attrs.field(converter=_ballots)
     dossiers: tuple[Dossier, ...] = attrs.field(default=(), converter=_sorted_by_unit)
     level: Level = attrs.field(default=Level.PROVINCE, converter=_level)
@@ -311,11 +366,25 @@ class RoundInputs:
     chair_choice: frozenset[str] | None = attrs.field(default=None, converter=_ids)
     exemplary_citizens: tuple[str, ...] = attrs.field(default=(), converter=_citizens)
     national_pool_size: int | None = attrs.field(default=None, validator=_pool_size)
-    units: tuple[Unit, ...] = attrs.field(default=(), converter=_sorted_by_id)
+    units: tuple[Unit, ...] = attrs.field(default=(), converter=_units)
     days_off: tuple[dt.date, ...] = attrs.field(default=(), converter=_days_off)
     readings: Readings = attrs.field(factory=Readings)
 
     def __attrs_post_init__(self) -> None:
+        from dienhinh._ruleset import Ruleset
+        from dienhinh.voting import Council
+
+        for name, kind in (("ruleset", Ruleset), ("council", Council), ("readings", Readings)):
+            if not isinstance(getattr(self, name), kind):
+                raise InvalidTypeError(
+                    f"must be a {kind.__name__}", field=name, value=getattr(self, name)
+                )
+        if self.decided_on is not None and self.decided_on < self.considered_on:
+            raise InvalidValueError(
+                "is before the consideration: a decision is signed after the council considers",
+                field="decided_on", value=self.decided_on,
+                allowed=f"{self.considered_on} or later",
+            )  # fmt: skip
         for name, items, key in (
             ("nominations", self.nominations, "id"),
             ("dossiers", self.dossiers, "unit"),

@@ -423,10 +423,10 @@ class TestStandardsTQ41:
         assert (rule_of(reason), reason.params["end"]) == ("TQ-4.1", "2024-12-20")
 
     def test_a_nominee_attested_not_to_meet_a_point_is_ineligible(self) -> None:
-        """TQ-3.1d attested as not holding — the general standard TQ-3.1 is not met: ineligible."""
+        """TQ-3.1d attested as not holding — the general standard fails at that point: ineligible."""
         out = solo(nominee=record(failing=["TQ-3.1d"])).outcome("N1")
         assert out.outcome is RoundOutcome.INELIGIBLE
-        assert one(out.reasons, "round.criteria_not_met").params["failed"] == ["TQ-3.1"]
+        assert one(out.reasons, "round.criteria_not_met").params["failed"] == ["TQ-3.1d"]
 
     def test_a_nominee_with_a_point_unproven_is_incomplete_and_asked_for_it(self) -> None:
         """TQ-3.1d without any evidence — “incomplete, ask for: TQ-3.1d …”, never rejected."""

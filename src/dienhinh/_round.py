@@ -325,9 +325,20 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     procedural = level is Level.PROVINCE and "dossier-submission" in names
     eligible: list[Nomination] = []
     pending: dict[str, tuple[list[Reason], list[Reason], RoundOutcome]] = {}
+    # A unit's dossier is judged once, however many nominees it carries.
+    judged: dict[tuple[str, int, dt.date | dt.datetime], Any] = {}
+
+    def check_once(
+        ruleset: Ruleset, name: str, year: int, at: dt.date | dt.datetime, **kw: Any
+    ) -> Any:
+        key = (name, year, at)
+        if key not in judged:
+            judged[key] = check_deadline(ruleset, name, year, at, **kw)
+        return judged[key]
+
     for nom in inputs.nominations:
         reasons, missing = _eligibility(nom, inputs, ruleset, dossiers.get(nom.unit), procedural, span,
-                                        catalogue, used, check_deadline)  # fmt: skip
+                                        catalogue, used, check_once)  # fmt: skip
         if late_round is not None:
             reasons.append(late_round)
         if any(r.severity is Severity.FAIL for r in reasons):
@@ -398,12 +409,13 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
                                          authority_en="The chairman of the provincial People's Committee"))  # fmt: skip
     else:
         round_reasons.append(codes.SIGNS(_cite(codes.AUTHORITY, ruleset), authority_vi="Người đứng đầu cơ quan, tổ chức, đơn vị",
-                                         authority_en="The head of the unit, on its council's proposal"))  # fmt: skip
-    recognised = [n for n in inputs.nominations if n.id in set(ballot.recognised)]
+                                         authority_en="The head of the unit (on the proposal of its council)"))  # fmt: skip
+    chosen = set(ballot.recognised)
+    recognised = [n for n in inputs.nominations if n.id in chosen]
     benefits = tuple(_benefit(n, inputs, used) for n in recognised)
     final = status is RoundStatus.FINAL
     pool = _pool(inputs, ballot.recognised, final) if level is Level.PROVINCE else None
-    floors = _floors(inputs, set(ballot.recognised), used)
+    floors = _floors(inputs, chosen, used)
 
     order = list(readings)
     kept = sorted({u.id: u for u in used}.values(), key=lambda u: order.index(u.id))
@@ -542,7 +554,13 @@ def _eligibility(
                 codes.CRITERIA_MET(_cite(codes.STANDARDS, ruleset), start=span[0], end=span[1])
             )
         elif result.verdict.value == "not_met":
-            failed = [c.id for c in result.tree.children if c.verdict.value == "not_met"]
+            # The failing points one level below the general and field standards (TQ-3.1c, TQ-3.2c …).
+            failed = [
+                g.id
+                for c in result.tree.children
+                if c.verdict.value == "not_met"
+                for g in ([k for k in c.children if k.verdict.value == "not_met"] or [c])
+            ]
             reasons.append(codes.CRITERIA_NOT_MET(_cite(codes.STANDARDS, ruleset), failed=failed or [result.tree.id],
                                                   start=span[0], end=span[1]))  # fmt: skip
         else:
@@ -612,7 +630,10 @@ def _times(multiplier: Fraction, point: str) -> str:
 
 
 def _asks(asks: list[Reason], lang: str) -> list[str]:
-    return [f"{a.rule.id if a.rule else ''}: {getattr(a, lang)}".lstrip(": ") for a in asks]
+    # Each ask is a sentence; the reason's template adds the final full stop.
+    return [
+        f"{a.rule.id if a.rule else ''}: {getattr(a, lang)}".lstrip(": ").rstrip(".") for a in asks
+    ]
 
 
 def _benefit(nom: Nomination, inputs: RoundInputs, used: list[UsedReading]) -> Benefit:

@@ -170,13 +170,6 @@ def national_batch(n: int) -> None:
     marks = sum(len(b.approve) for b in inputs.ballots)
     round_s, decision = timed(lambda: run_round(inputs))
     digest_s, _ = timed(lambda: round_digest(inputs))
-    # run_round lists the recognised nominations as `[n for n in nominations if n.id in
-    # set(ballot.recognised)]`: the set is rebuilt for every nomination, O(N × R). The same
-    # expression on a sample of the same data, scaled, is what that line costs here.
-    sample = inputs.nominations[:2000]
-    line_s, _ = timed(lambda: [x for x in sample if x.id in set(decision.ballot.recognised)])
-    line_s *= len(inputs.nominations) / len(sample)
-    rest = round_s - digest_s - line_s
     counts: dict[str, int] = {}
     for o in decision.outcomes:
         counts[o.outcome.value] = counts.get(o.outcome.value, 0) + 1
@@ -190,12 +183,6 @@ def national_batch(n: int) -> None:
     )
     print(
         f"    eligibility + ballot         {round_s - digest_s:8.2f} s   {n / (round_s - digest_s):10,.0f} nominations/s"
-    )
-    print(
-        f"      of which one quadratic line {line_s:7.2f} s   (a set rebuilt per nomination; estimated on 2,000)"
-    )
-    print(
-        f"      the rest                    {rest:8.2f} s   {n / rest:10,.0f} nominations/s   (what a fix leaves)"
     )
     print(
         f"  outcomes: {', '.join(f'{k} {v:,}' for k, v in sorted(counts.items()))}; status {decision.status.value}"

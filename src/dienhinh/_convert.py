@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
 from typing import TypeVar
 
 from dienhinh._errors import InvalidValueError
 
-__all__ = ["enum_of", "to_enum"]
+__all__ = ["to_enum"]
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -30,8 +29,3 @@ def to_enum(cls: type[E], value: object, field: str) -> E:
             value=value,
             allowed=", ".join(str(m.value) for m in cls),
         ) from None
-
-
-def enum_of(cls: type[E], field: str) -> Callable[[object], E]:
-    """:func:`to_enum` as a one-argument function (for ``map`` and the like)."""
-    return lambda value: to_enum(cls, value, field)

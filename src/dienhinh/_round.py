@@ -368,9 +368,10 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
             raise UnknownNomineeError(
                 f"ballot of {b.member!r} approves {sorted(unknown)!r}, who are not nominations of this round"
             )
-        for n in b.approve - ids:
+        dropped = b.approve - ids
+        for n in dropped:
             ignored[n] = ignored.get(n, 0) + 1
-        ballots.append(attrs.evolve(b, approve=b.approve & ids) if b.approve - ids else b)
+        ballots.append(attrs.evolve(b, approve=b.approve & ids) if dropped else b)
     choice = inputs.chair_choice
     if choice is not None and choice - ids:
         raise ChairChoiceError(

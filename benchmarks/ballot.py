@@ -58,22 +58,39 @@ def main() -> None:
     # Each member approves about 95 % of the nominees: realistic for a 90 % rule.
     ballots = [Ballot(m, [n for n in nominees if rnd.random() < 0.95]) for m in members]
     marks = sum(len(b.approve) for b in ballots)
-    inputs = BallotInputs(council=Council(members, chair=members[0]), nominees=nominees, ballots=ballots, cap=Cap(15))
+    inputs = BallotInputs(
+        council=Council(members, chair=members[0]), nominees=nominees, ballots=ballots, cap=Cap(15)
+    )
 
     bare = best_of(args.repeat, lambda: Counter(chain.from_iterable(b.approve for b in ballots)))
     ours = best_of(args.repeat, lambda: count(inputs))
     digest = best_of(args.repeat, lambda: ballot_digest(inputs))
-    build = best_of(1, lambda: BallotInputs(council=inputs.council, nominees=nominees, ballots=ballots, cap=Cap(15)))
+    build = best_of(
+        1,
+        lambda: BallotInputs(
+            council=inputs.council, nominees=nominees, ballots=ballots, cap=Cap(15)
+        ),
+    )
     result = count(inputs)
 
     print(f"ballot: {args.nominees:,} nominees × {args.members} members, {marks:,} approval marks")
     print(f"  bare Counter over the marks   {bare * 1000:9.1f} ms")
     print(f"  dienhinh count, whole record  {ours * 1000:9.1f} ms   ratio {ours / bare:.2f}×")
-    print(f"    of which the digest         {digest * 1000:9.1f} ms   (canonical JSON of every mark)")
-    print(f"    tally + select alone        {(ours - digest) * 1000:9.1f} ms   ratio {(ours - digest) / bare:.2f}× (goal ≤ 3×)")
-    print(f"  building + checking inputs    {build * 1000:9.1f} ms   (once per ballot, not in the ratio)")
-    print(f"  result: {result.status.value}, {len(result.recognised)} recognised, needed {result.needed}")
-    print(f"import dienhinh: {import_time('dienhinh') * 1000:.1f} ms (fresh interpreter, median of 7)")
+    print(
+        f"    of which the digest         {digest * 1000:9.1f} ms   (canonical JSON of every mark)"
+    )
+    print(
+        f"    tally + select alone        {(ours - digest) * 1000:9.1f} ms   ratio {(ours - digest) / bare:.2f}× (goal ≤ 3×)"
+    )
+    print(
+        f"  building + checking inputs    {build * 1000:9.1f} ms   (once per ballot, not in the ratio)"
+    )
+    print(
+        f"  result: {result.status.value}, {len(result.recognised)} recognised, needed {result.needed}"
+    )
+    print(
+        f"import dienhinh: {import_time('dienhinh') * 1000:.1f} ms (fresh interpreter, median of 7)"
+    )
 
 
 if __name__ == "__main__":

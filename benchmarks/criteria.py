@@ -27,8 +27,8 @@ from dienhinh.criteria import (
     Nominee,
     Ocop,
     assess,
-    load_catalogue,
 )
+from dienhinh.rulesets import load_catalogue
 
 D = dt.date
 

@@ -90,15 +90,15 @@ def demo_process(runs: int, cache: str) -> None:
         "t = [time.perf_counter()]\n"
         "import dienhinh; t.append(time.perf_counter())\n"
         "from dienhinh import _round_json, _cli_round, _canonical; t.append(time.perf_counter())\n"
-        "from dienhinh._cli_round import _demo_inputs, demo_decision, demo_round\n"
-        "from dienhinh._ruleset_load import load_ruleset\n"
+        "from dienhinh.cli._round import _demo_inputs, demo_decision, demo_round\n"
+        "from dienhinh.rulesets._load import load_ruleset\n"
         "load_ruleset('tuyen-quang-2023'); t.append(time.perf_counter())\n"
         "_demo_inputs(); t.append(time.perf_counter())\n"
         "final = demo_decision(); t.append(time.perf_counter())\n"
         "json.dumps(final.to_json(), ensure_ascii=False, default=_canonical.plain)\n"
         "t.append(time.perf_counter())\n"
         "awaiting, final = demo_round(); t.append(time.perf_counter())\n"
-        "from dienhinh._report import render_report\n"
+        "from dienhinh.report._text import render_report\n"
         "render_report(final, awaiting=awaiting); t.append(time.perf_counter())\n"
         "print(' '.join(str(b - a) for a, b in zip(t, t[1:])))\n"
     )
@@ -123,8 +123,8 @@ def demo_process(runs: int, cache: str) -> None:
 
 def national_batch(n: int) -> None:
     from dienhinh import Dossier, Nomination, RoundInputs, load_ruleset, run_round
-    from dienhinh._round import round_digest
     from dienhinh.criteria import Attestation, Nominee, Ocop
+    from dienhinh.round._run import round_digest
     from dienhinh.voting import Ballot, Cast, Council
 
     rnd = random.Random(2024)

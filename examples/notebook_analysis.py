@@ -32,7 +32,7 @@ def load_round(text: str, source: str, base: Path | None) -> RoundInputs:
 
     The reader is not in the public façade yet; a notebook wraps it once, here.
     """
-    from dienhinh._round_json import parse_round
+    from dienhinh.io._round import parse_round
 
     return parse_round(text, source=source, base=base)
 

@@ -389,11 +389,13 @@ def ruleset_rule_ids() -> dict[str, list[str]]:
 
     From the TOML files: the ``rule`` and ``until_rule`` values and the ids of criteria, of the
     standing and of its field group (not the field slugs or milestone ids, which are names);
-    from ``_round_codes.py`` and ``_round.py``: the ids of their module-level
+    from ``round/_codes.py`` and ``round/_run.py``: the ids of their module-level
     :class:`~dienhinh.Rule` objects (the round's procedural rules, the national ballot wording
     it falls back on).
     """
-    from dienhinh import Rule, _round, _round_codes
+    from dienhinh import Rule
+    from dienhinh.round import _codes as round_codes
+    from dienhinh.round import _run as round_run
 
     found: dict[str, set[str]] = defaultdict(set)
 
@@ -410,9 +412,9 @@ def ruleset_rule_ids() -> dict[str, list[str]]:
             for item in value:
                 walk(item, table, where)
 
-    for path in sorted((ROOT / "src" / "dienhinh" / "rulesets").glob("*.toml")):
+    for path in sorted((ROOT / "src" / "dienhinh" / "rulesets" / "data").glob("*.toml")):
         walk(tomllib.loads(path.read_text(encoding="utf-8")), "", f"rulesets/{path.name}")
-    for module, name in ((_round_codes, "_round_codes.py"), (_round, "_round.py")):
+    for module, name in ((round_codes, "round/_codes.py"), (round_run, "round/_run.py")):
         for item in vars(module).values():
             if isinstance(item, Rule):
                 found[item.id].add(name)
@@ -527,8 +529,8 @@ CODE_MODULES = (
     "dienhinh.voting._codes",
     "dienhinh.calendar._codes",
     "dienhinh.criteria._codes",
-    "dienhinh._round_codes",
-    "dienhinh._ruleset",
+    "dienhinh.round._codes",
+    "dienhinh._documents",
 )
 """The modules that declare reason codes, each beside the rules it applies."""
 

@@ -29,8 +29,8 @@ from dienhinh.criteria import (
     Title,
     TitleTest,
     assess,
-    load_catalogue,
 )
+from dienhinh.rulesets import load_catalogue
 from tests.catalogue_coverage import (
     Case,
     Expected,

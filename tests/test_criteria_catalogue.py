@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from dienhinh import RulesetError
-from dienhinh.criteria import load_catalogue, parse_catalogue
+from dienhinh.criteria import parse_catalogue
+from dienhinh.rulesets import load_catalogue
 
 FORMAT_DOC = Path(__file__).resolve().parent.parent / "docs" / "criteria-format.md"
 

@@ -201,7 +201,7 @@ def test_unknown_field_and_no_catalogue_are_clear_errors(
 def test_a_record_re_derives_from_its_inputs(capsys: pytest.CaptureFixture[str]) -> None:
     """An assessment record's inputs re-derive it exactly; a changed catalogue digest is refused."""
     from dienhinh import VerificationError
-    from dienhinh.criteria._json import assessment_document, reassess
+    from dienhinh.io._nominee import assessment_document, reassess
 
     status, data, _ = run(capsys, "assess", str(EXAMPLES / "tq-ocop.json"), "--ruleset", "tuyen-quang-2023",
                           "--on", "2024-12-15", "--read", "A-14=semicolon-or")  # fmt: skip

@@ -36,10 +36,10 @@ from dienhinh.criteria import (
     Title,
     Verdict,
     assess,
-    load_catalogue,
     parse_catalogue,
 )
-from dienhinh.criteria._json import assessment_document
+from dienhinh.io._nominee import assessment_document
+from dienhinh.rulesets import load_catalogue
 from tests.schemas import validate
 
 TQ = load_catalogue("tuyen-quang-2023")
@@ -564,7 +564,7 @@ def test_the_format_documents_example_parses_and_its_nominee_is_assessed() -> No
     """docs/criteria-format.md: the small complete example is a valid catalogue and nominee."""
     import json
 
-    from dienhinh.criteria._json import parse_nominee
+    from dienhinh.io._nominee import parse_nominee
 
     text = (DOCS / "criteria-format.md").read_text(encoding="utf-8")
     block = re.search(

@@ -20,8 +20,8 @@ from dienhinh.criteria import (
     Evidence,
     Nominee,
     Rating,
-    load_catalogue,
 )
+from dienhinh.rulesets import load_catalogue
 from tests.catalogue_coverage import (
     WINDOW,
     Case,

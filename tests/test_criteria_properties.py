@@ -36,10 +36,10 @@ from dienhinh.criteria import (
     all_of,
     any_of,
     assess,
-    load_catalogue,
     parse_catalogue,
 )
-from dienhinh.criteria._json import assessment_document
+from dienhinh.io._nominee import assessment_document
+from dienhinh.rulesets import load_catalogue
 from tests.schemas import validate
 
 TQ = load_catalogue("tuyen-quang-2023")
@@ -349,7 +349,7 @@ class TestDeterminism:
     @given(nominees(), readings, windows)
     def test_inputs_are_never_mutated(self, n: Nominee, r: Readings, w: tuple[D, D]) -> None:
         """Neither the JSON document, the nominee, the catalogue nor the readings change by assessing."""
-        from dienhinh.criteria._json import parse_nominee
+        from dienhinh.io._nominee import parse_nominee
 
         document = n.to_json()
         kept = copy.deepcopy(document)

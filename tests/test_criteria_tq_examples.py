@@ -26,8 +26,8 @@ from dienhinh.criteria import (
     Nominee,
     Ocop,
     Project,
-    load_catalogue,
 )
+from dienhinh.rulesets import load_catalogue
 from tests.catalogue_coverage import (
     Case,
     Expected,

@@ -15,13 +15,13 @@ from pathlib import Path
 import attrs
 import pytest
 
-from dienhinh import DocumentStatus, InvalidValueError, Level, RoundDecision, run_round
-from dienhinh._cli_round import DEMO_CHAIR, DEMO_JSON, DEMO_ROUND, demo_decision, demo_round
-from dienhinh._report import _T, render_report
-from dienhinh._round_json import parse_round
+from dienhinh import CouncilLevel, DocumentStatus, InvalidValueError, RoundDecision, run_round
 from dienhinh.cli import main
+from dienhinh.cli._round import DEMO_CHAIR, DEMO_JSON, DEMO_ROUND, demo_decision, demo_round
 from dienhinh.criteria import assess
 from dienhinh.criteria._catalogue import parse_catalogue
+from dienhinh.io._round import parse_round
+from dienhinh.report._text import _T, render_report
 from tests.schemas import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -293,7 +293,7 @@ class TestTheReport:
         self, final: RoundDecision
     ) -> None:
         """At unit level (A-19) the head of the unit signs, rewards are the unit's, and there is no pool."""
-        unit = run_round(attrs.evolve(final.inputs, level=Level.UNIT, considered_on=dt.date(2024, 10, 10),
+        unit = run_round(attrs.evolve(final.inputs, level=CouncilLevel.UNIT, considered_on=dt.date(2024, 10, 10),
                                       decided_on=None, chair_choice=None, national_pool_size=None))  # fmt: skip
         report = " ".join(render_report(unit, lang="en").split())
         assert "RECOGNITION OF ADVANCED EXEMPLARS — UNIT LEVEL" in report

@@ -24,8 +24,8 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from dienhinh import (
+    CouncilLevel,
     DienhinhError,
-    Level,
     Nomination,
     Readings,
     RoundDecision,
@@ -38,9 +38,9 @@ from dienhinh import (
     run_round,
     verify_round,
 )
-from dienhinh._round import Benefit, FloorCheck, NationalPool, NominationOutcome, round_digest
-from dienhinh._round_json import parse_round
-from dienhinh.voting import Ballot, BallotInputs, Cap, Nominee, count, resolve
+from dienhinh.io._round import parse_round
+from dienhinh.round._run import Benefit, FloorCheck, NationalPool, NominationOutcome, round_digest
+from dienhinh.voting import Ballot, BallotInputs, Candidate, Cap, count, resolve
 from tests.round_builders import (
     CONSIDERED,
     OTHER_UNIT,
@@ -115,7 +115,7 @@ def cases(
         head = draw(pick(True, False, None))
         criteria = draw(pick("met", "not_met", "unknown"))
         died = draw(pick(False, True))
-        supports = draw(pick(None, Level.UNIT, Level.PROVINCE))
+        supports = draw(pick(None, CouncilLevel.UNIT, CouncilLevel.PROVINCE))
         if draw(pick(True, False)):
             reports[unit].append(nid)
         nominee = record(
@@ -136,7 +136,7 @@ def cases(
             or state[unit] == "late"
             or died
             or criteria == "not_met"
-            or supports is Level.UNIT
+            or supports is CouncilLevel.UNIT
         )
         pending = (
             consent is None
@@ -186,7 +186,7 @@ def _expected_ballot(inputs: RoundInputs, eligible: set[str]) -> BallotInputs:
     return BallotInputs(
         council=inputs.council,
         nominees=[
-            Nominee(n.id, n.kind, women_priority=n.women_priority)
+            Candidate(n.id, n.kind, women_priority=n.women_priority)
             for n in inputs.nominations
             if n.id in eligible
         ],

@@ -21,11 +21,11 @@ import pytest
 from dienhinh import (
     ChairChoiceError,
     Citation,
+    CouncilLevel,
     DocumentStatus,
     DuplicateIdError,
     InvalidTypeError,
     InvalidValueError,
-    Level,
     NaiveDatetimeError,
     Nomination,
     Priority,
@@ -671,7 +671,10 @@ class TestCashRewardTQ71d:
             decision = _recognised_on(kind, D(2025, 12, 20), D(2025, 12, 26), ruleset=what_if)
             assert _benefit(decision, "N1")[1] == cash, kind
             reason = decision.benefits[0].reasons[0]
-            assert (reason.params["multiplier_en"], reason.params["base_en"]) == (multiple, "2,345,000")
+            assert (reason.params["multiplier_en"], reason.params["base_en"]) == (
+                multiple,
+                "2,345,000",
+            )
             assert reason.params["base_vi"] == "2.345.000"
             assert f"{cash:,} VND ({multiple} × the base salary of 2,345,000 VND" in reason.en
 
@@ -937,7 +940,9 @@ class TestDraftRulesetA18:
         elif kind == "awaiting":
             inputs = make_round([nomination("A"), nomination("B")], ruleset=_capped(1))
         elif kind == "unit":
-            inputs = make_round([nomination("N1")], level=Level.UNIT, considered_on=D(2024, 10, 10))
+            inputs = make_round(
+                [nomination("N1")], level=CouncilLevel.UNIT, considered_on=D(2024, 10, 10)
+            )
         else:
             inputs = make_round([nomination("N1", consent=False)])
         out = run_round(inputs).to_json()
@@ -984,7 +989,7 @@ class TestUnitRoundA19:
             make_round(
                 noms,
                 approvals,
-                level=Level.UNIT,
+                level=CouncilLevel.UNIT,
                 considered_on=UNIT_DAY,
                 dossiers=[],
                 readings=Readings().choose("A-19", reading),
@@ -1033,7 +1038,7 @@ class TestUnitRoundA19:
         """TQ-6.1a, A-1 strict: a unit's council on 15/10 itself — every nominee ineligible."""
         inputs = make_round(
             [nomination("U1", on=D(2024, 6, 1))],
-            level=Level.UNIT,
+            level=CouncilLevel.UNIT,
             considered_on=D(2024, 10, 15),
             dossiers=[],
         )
@@ -1061,22 +1066,22 @@ class TestKonTumGuidance:
         self,
     ) -> None:
         """KT-2: “đủ tiêu chuẩn … mức hạng nào thì xét … mức hạng đó” — a unit-level record is ineligible for the province."""
-        out = solo(supports=Level.UNIT).outcome("N1")
+        out = solo(supports=CouncilLevel.UNIT).outcome("N1")
         assert out.outcome is RoundOutcome.INELIGIBLE
         reason = one(out.reasons, "round.award_above_record")
         assert (rule_of(reason), reason.params["supports_en"]) == ("KT-2", "unit")
 
     def test_a_record_that_supports_the_province_is_proposed_for_it(self) -> None:
         """KT-2: a province-level record in a province round — no objection, recognised."""
-        out = solo(supports=Level.PROVINCE).outcome("N1")
+        out = solo(supports=CouncilLevel.PROVINCE).outcome("N1")
         assert "round.award_above_record" not in codes(out.reasons)
         assert out.outcome is RoundOutcome.RECOGNISED
 
     def test_a_record_that_supports_a_unit_award_is_proposed_to_the_units_council(self) -> None:
         """KT-2: the same unit-level record before its unit's council — eligible and recognised."""
         inputs = make_round(
-            [nomination("U1", supports=Level.UNIT, on=D(2024, 6, 1))],
-            level=Level.UNIT,
+            [nomination("U1", supports=CouncilLevel.UNIT, on=D(2024, 6, 1))],
+            level=CouncilLevel.UNIT,
             considered_on=UNIT_DAY,
             dossiers=[],
         )
@@ -1150,7 +1155,7 @@ class TestKonTumRuleset:
         """KT-1, KT-2, KT-3 under their own letter: stage and priority reported, an award above the record refused."""
         decision = self._kt_round(
             nomination("N1", stage=Stage.FOSTER, priority=[Priority.DIRECT_WORKER]),
-            nomination("N2", supports=Level.UNIT),
+            nomination("N2", supports=CouncilLevel.UNIT),
         )
         n1, n2 = decision.outcome("N1"), decision.outcome("N2")
         assert {"round.stage", "round.priority_group"} <= set(codes(n1.reasons))

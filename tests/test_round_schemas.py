@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from dienhinh import Level, Priority, RoundOutcome, RoundStatus, Stage
+from dienhinh import CouncilLevel, Priority, RoundOutcome, RoundStatus, Stage
 from dienhinh.cli import main
 from tests.schemas import SCHEMAS, validate
 
@@ -250,10 +250,10 @@ def test_the_schemas_enums_are_the_codes_enums() -> None:
         o.value for o in RoundOutcome
     ]
     assert out["properties"]["status"]["enum"] == [s.value for s in RoundStatus]
-    assert out["properties"]["level"]["enum"] == [lv.value for lv in Level]
-    assert inp["properties"]["level"]["enum"] == [lv.value for lv in Level]
+    assert out["properties"]["level"]["enum"] == [lv.value for lv in CouncilLevel]
+    assert inp["properties"]["level"]["enum"] == [lv.value for lv in CouncilLevel]
     assert nomination["stage"]["enum"] == [s.value for s in Stage] + [None]
-    assert nomination["supports"]["enum"] == [lv.value for lv in Level] + [None]
+    assert nomination["supports"]["enum"] == [lv.value for lv in CouncilLevel] + [None]
     assert nomination["priority"]["items"]["enum"] == [p.value for p in Priority]
 
 

@@ -28,17 +28,17 @@ from dienhinh import (
     load_ruleset,
     parse_ruleset,
 )
-from dienhinh._ruleset_load import ballot_parameters
 from dienhinh.calendar import DateRange, Quarter, QuarterPart
 from dienhinh.rulesets import Dated, Floor, Timeline
+from dienhinh.rulesets._load import ballot_parameters
 from dienhinh.voting import BallotRule, Cap, Comparison, Denominator, TieBreak
 
 D = dt.date
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "rulesets" / "my-province.toml"
-TQ_TEXT = (Path(dienhinh.__file__).parent / "rulesets" / "tuyen-quang-2023.toml").read_text(
-    encoding="utf-8"
-)
+TQ_TEXT = (
+    Path(dienhinh.__file__).parent / "rulesets" / "data" / "tuyen-quang-2023.toml"
+).read_text(encoding="utf-8")
 
 
 def floors(rs: Ruleset) -> list[tuple[str, int, str, D | None]]:
@@ -504,7 +504,7 @@ class TestCriteriaCatalogue:
     """A ruleset may name its criteria catalogue; the loader reads it as raw, read-only data."""
 
     def test_a_named_catalogue_is_read_beside_the_ruleset(self, tmp_path: Path) -> None:
-        """`criteria = "<file>"` is resolved next to the ruleset file and kept out of equality."""
+        """`criteria = "<file>"` is resolved next to the ruleset file, parsed once, kept out of equality."""
         (tmp_path / "p.toml").write_text(
             EXAMPLE.read_text(encoding="utf-8").replace(
                 '# criteria = "my-province-2024.criteria.toml"', 'criteria = "p.criteria.toml"'
@@ -512,12 +512,20 @@ class TestCriteriaCatalogue:
             encoding="utf-8",
         )
         (tmp_path / "p.criteria.toml").write_text(
-            'format = 1\n[[field]]\nid = "agriculture"\n', encoding="utf-8"
+            (
+                Path(dienhinh.__file__).parent
+                / "rulesets"
+                / "data"
+                / "ninh-thuan-2023.criteria.toml"
+            ).read_text(encoding="utf-8"),
+            encoding="utf-8",
         )
         rs = load_ruleset(tmp_path / "p.toml")
         assert rs.criteria_file == "p.criteria.toml"
         assert rs.criteria is not None
-        assert rs.criteria["field"][0]["id"] == "agriculture"
+        assert rs.criteria["field"][0]["id"] == "party-government"
+        assert rs.catalogue is not None
+        assert rs.catalogue.id == "ninh-thuan-2023"
         assert isinstance(rs.criteria, types.MappingProxyType)
         assert isinstance(rs.criteria["field"], tuple)
         assert rs == attrs.evolve(rs, criteria=None)
@@ -535,6 +543,12 @@ class TestCriteriaCatalogue:
         (tmp_path / "c.toml").write_text("[", encoding="utf-8")
         with pytest.raises(RulesetError, match="not valid TOML"):
             load_ruleset(tmp_path / "p.toml")
+        # Valid TOML but not a catalogue: refused when the ruleset loads, each problem with its path.
+        (tmp_path / "c.toml").write_text('format = 1\n[[field]]\nid = "agriculture"\n', "utf-8")
+        with pytest.raises(RulesetError) as info:
+            load_ruleset(tmp_path / "p.toml")
+        assert {p.where for p in info.value.problems} == {"criteria"}
+        assert "the catalogue 'c.toml' at field[0].title_vi required key missing" in str(info.value)
         assert (
             parse_ruleset(text).criteria is None
         )  # no directory given: the file system is not touched

@@ -23,7 +23,6 @@ from dienhinh import (
     load_ruleset,
     parse_ruleset,
 )
-from dienhinh._ruleset_toml import _ruleset as ruleset_from_data
 from dienhinh.calendar import DateRange, Deadline, Milestone, Quarter, WindowPolicy
 from dienhinh.rulesets import (
     Benefits,
@@ -36,10 +35,13 @@ from dienhinh.rulesets import (
     Successor,
     Timeline,
 )
+from dienhinh.rulesets._toml import _ruleset as ruleset_from_data
 from dienhinh.voting import BallotRule, Cap
 
 D = dt.date
-FILES = [Path(dienhinh.__file__).parent / "rulesets" / f"{i}.toml" for i in builtin_rulesets()]
+FILES = [
+    Path(dienhinh.__file__).parent / "rulesets" / "data" / f"{i}.toml" for i in builtin_rulesets()
+]
 FILES.append(Path(__file__).resolve().parent.parent / "examples" / "rulesets" / "my-province.toml")
 TEXTS = [p.read_text(encoding="utf-8") for p in FILES]
 

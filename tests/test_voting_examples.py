@@ -22,11 +22,11 @@ from dienhinh.voting import (
     BallotResult,
     BallotRule,
     BallotStatus,
+    Candidate,
     Cap,
     Comparison,
     Council,
     Denominator,
-    Nominee,
     OutcomeStatus,
     TieBreak,
     count_votes,
@@ -159,10 +159,10 @@ class TestCapTQ62b:
         """A-9: the alternative gives collectives and individuals a cap each."""
         c = council(9)
         nominees = [
-            Nominee("t1", "collective"),
-            Nominee("t2", "collective"),
-            Nominee("i1"),
-            Nominee("i2"),
+            Candidate("t1", "collective"),
+            Candidate("t2", "collective"),
+            Candidate("i1"),
+            Candidate("i2"),
         ]
         ballots = ballots_for(c, {"t1": 9, "t2": 9, "i1": 9, "i2": 9})
         together = count_votes(c, nominees, ballots, cap=4)
@@ -250,7 +250,7 @@ class TestTieAtTheLastSlot:
     def test_women_first_settles_a_tie_by_itself(self) -> None:
         """Decree 152/2025 Art. 4.6: the one woman of the tied group takes the last slot."""
         c = council(10)
-        nominees = [Nominee("a"), Nominee("b", women_priority=True), Nominee("c")]
+        nominees = [Candidate("a"), Candidate("b", women_priority=True), Candidate("c")]
         rule = BallotRule(tie_break=TieBreak.WOMEN_FIRST)
         result = count_votes(
             c, nominees, ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=2, rule=rule
@@ -263,9 +263,9 @@ class TestTieAtTheLastSlot:
         """Two women tied for one slot: the chair chooses between them; the man is out."""
         c = council(10)
         nominees = [
-            Nominee("a", women_priority=True),
-            Nominee("b", women_priority=True),
-            Nominee("c"),
+            Candidate("a", women_priority=True),
+            Candidate("b", women_priority=True),
+            Candidate("c"),
         ]
         rule = BallotRule(tie_break=TieBreak.WOMEN_FIRST)
         result = count_votes(
@@ -379,12 +379,12 @@ class TestInvalidInput:
     def test_blank_or_padded_or_non_string_ids(self, bad: object) -> None:
         """An id is a non-empty string without surrounding whitespace."""
         with pytest.raises((InvalidValueError, InvalidTypeError)):
-            Nominee(bad)
+            Candidate(bad)
 
     def test_unknown_kind(self) -> None:
         """A nominee is a collective, an individual or a household."""
         with pytest.raises(InvalidValueError, match="collective, individual, household"):
-            Nominee("a", "company")
+            Candidate("a", "company")
 
 
 def test_nominees_may_be_given_as_strings() -> None:

@@ -15,19 +15,19 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from dienhinh import ChairChoiceError, VerificationError
+from dienhinh.io._ballot import parse_ballot
 from dienhinh.voting import (
     Ballot,
     BallotInputs,
     BallotResult,
     BallotRule,
     BallotStatus,
+    Candidate,
     Cap,
     Council,
-    Nominee,
     count,
     verify,
 )
-from dienhinh.voting._json import parse_ballot
 
 
 @st.composite
@@ -268,7 +268,7 @@ class TestDeterminism:
         """Lists and JSON data handed in are left exactly as they were."""
         doc = inputs.to_json()
         snapshot = copy.deepcopy(doc)
-        nominees: list[Nominee | str] = list(inputs.nominees)
+        nominees: list[Candidate | str] = list(inputs.nominees)
         listed = list(nominees)
         result = count(parse_ballot(doc))
         assert doc == snapshot

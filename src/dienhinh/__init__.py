@@ -1,14 +1,25 @@
 """dienhinh: Vietnamese provinces' rules on recognising advanced exemplars, as code.
 
-The package root holds what every part shares: errors, citations, the
-register of interpretations, reasons — and the rulesets: each province's
-document as validated, cited, dated data (:class:`Ruleset`, :func:`load_ruleset`;
-its parts in :mod:`dienhinh.rulesets`).
-The annual round composes them all (:class:`RoundInputs` → :func:`run_round` →
-:class:`RoundDecision`). Each domain has its subpackage: :mod:`dienhinh.voting` (the council's ballot),
-:mod:`dienhinh.calendar` (the achievement window, deadlines, the year's schedule).
+The package root is the kernel every part shares: errors, citations, the
+register of interpretations (readings), reasons, documents' status, canonical
+digests, text. The layers above it, each a subpackage with one façade:
+
+- :mod:`dienhinh.voting`, :mod:`dienhinh.calendar`, :mod:`dienhinh.criteria` —
+  the council's ballot, the legal calendar, three-valued criteria (kernel only);
+- :mod:`dienhinh.rulesets` — each province's document as validated, cited,
+  dated data (:class:`Ruleset`, :func:`load_ruleset`), built from the three;
+- :mod:`dienhinh.round` — the annual round (:class:`RoundInputs` →
+  :func:`run_round` → :class:`RoundDecision`);
+- :mod:`dienhinh.io` (the JSON boundary) and :mod:`dienhinh.report` (readable
+  views); :mod:`dienhinh.cli`, the command line, on top.
+
+The main entry points are re-exported here and load on first use.
 """
 
+import importlib as _importlib
+import typing as _typing
+
+from dienhinh._documents import DocumentStatus
 from dienhinh._errors import (
     ChairChoiceError,
     DienhinhError,
@@ -44,28 +55,73 @@ from dienhinh._interpretations import (
 from dienhinh._kinds import NomineeKind
 from dienhinh._provenance import Citation, Rule
 from dienhinh._reasons import Reason, ReasonCode, Severity
-from dienhinh._round import (
-    Benefit,
-    FloorCheck,
-    NationalPool,
-    NominationOutcome,
-    RoundDecision,
-    RoundOutcome,
-    RoundStatus,
-    resolve_round,
-    run_round,
-    verify_round,
-)
-from dienhinh._round_model import Dossier, Level, Nomination, Priority, RoundInputs, Stage, Unit
-from dienhinh._ruleset import DocumentStatus, Ruleset
-from dienhinh._ruleset_load import builtin_rulesets, dump_ruleset, load_ruleset, parse_ruleset
 from dienhinh._version import __version__
+
+if _typing.TYPE_CHECKING:
+    from dienhinh.round import (
+        Benefit,
+        CouncilLevel,
+        Dossier,
+        FloorCheck,
+        NationalPool,
+        Nomination,
+        NominationOutcome,
+        Priority,
+        RoundDecision,
+        RoundInputs,
+        RoundOutcome,
+        RoundStatus,
+        Stage,
+        Unit,
+        resolve_round,
+        run_round,
+        verify_round,
+    )
+    from dienhinh.rulesets import (
+        Ruleset,
+        builtin_rulesets,
+        dump_ruleset,
+        load_catalogue,
+        load_ruleset,
+        parse_ruleset,
+    )
+
+# The entry points of the upper layers load on first use, so that `import dienhinh` (and every
+# `import dienhinh.voting`, which runs this module first) costs only the kernel.
+_LAZY: _typing.Final = {
+    **dict.fromkeys(
+        ("Benefit", "CouncilLevel", "Dossier", "FloorCheck", "NationalPool", "Nomination",
+         "NominationOutcome", "Priority", "RoundDecision", "RoundInputs", "RoundOutcome",
+         "RoundStatus", "Stage", "Unit", "resolve_round", "run_round", "verify_round"),
+        "dienhinh.round",
+    ),
+    **dict.fromkeys(
+        ("Ruleset", "builtin_rulesets", "dump_ruleset", "load_catalogue", "load_ruleset",
+         "parse_ruleset"),
+        "dienhinh.rulesets",
+    ),
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> _typing.Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'dienhinh' has no attribute {name!r}")
+    value = getattr(_importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "INTERPRETATIONS",
     "Benefit",
     "ChairChoiceError",
     "Citation",
+    "CouncilLevel",
     "DienhinhError",
     "DocumentStatus",
     "Dossier",
@@ -77,7 +133,6 @@ __all__ = [
     "InvalidInputError",
     "InvalidTypeError",
     "InvalidValueError",
-    "Level",
     "MalformedJSONError",
     "MissingExtraError",
     "MissingKeyError",
@@ -115,6 +170,7 @@ __all__ = [
     "__version__",
     "builtin_rulesets",
     "dump_ruleset",
+    "load_catalogue",
     "load_ruleset",
     "parse_ruleset",
     "resolve_round",

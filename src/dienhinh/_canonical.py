@@ -35,7 +35,9 @@ def plain(value: Any) -> Any:
         return value[:]  # the common bulk case (approvals, ids): no call per item
     if isinstance(value, enum.Enum):
         return plain(value.value)
-    if isinstance(value, numbers.Rational):  # a Fraction (ints returned above); no import of fractions
+    if isinstance(
+        value, numbers.Rational
+    ):  # a Fraction (ints returned above); no import of fractions
         return f"{value.numerator}/{value.denominator}"
     if isinstance(value, dt.datetime):
         return value.isoformat()

@@ -28,17 +28,17 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from dienhinh._convert import to_enum
+from dienhinh._documents import DocumentStatus, draft_notice, slug, text
 from dienhinh._errors import ImpossibleDateError, InvalidTypeError, InvalidValueError
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._provenance import Rule
 from dienhinh._reasons import Reason
-from dienhinh._ruleset import DocumentStatus, draft_notice, slug, text
 from dienhinh.calendar import _codes as codes
 from dienhinh.calendar._holidays import CIVIL_CODE_148, days_off_of, skipped_days
 from dienhinh.calendar._time import as_day, as_readings, as_year, local_day
 
 if TYPE_CHECKING:
-    from dienhinh._ruleset import Ruleset
+    from dienhinh.calendar._rules import CalendarRules
 
 __all__ = ["Deadline", "DeadlineCheck", "Wording", "check_deadline", "last_day_on_time"]
 
@@ -209,7 +209,7 @@ def _last_day(
 
 
 def last_day_on_time(
-    ruleset: Ruleset,
+    ruleset: CalendarRules,
     deadline: str,
     year: int,
     *,
@@ -279,7 +279,7 @@ class DeadlineCheck:
 
 
 def check_deadline(
-    ruleset: Ruleset,
+    ruleset: CalendarRules,
     deadline: str,
     year: int,
     submitted: dt.date | dt.datetime,

@@ -28,18 +28,18 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from dienhinh._convert import to_enum
+from dienhinh._documents import DocumentStatus, draft_notice, slug, text
 from dienhinh._errors import InvalidTypeError, InvalidValueError, MissingExtraError
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._provenance import Rule
 from dienhinh._reasons import Reason
-from dienhinh._ruleset import DocumentStatus, draft_notice, slug, text
 from dienhinh.calendar import _codes as codes
 from dienhinh.calendar._deadline import _last_day
 from dienhinh.calendar._holidays import days_off_of
 from dienhinh.calendar._time import FIRST_YEAR, LAST_YEAR, as_readings, as_year
 
 if TYPE_CHECKING:
-    from dienhinh._ruleset import Ruleset
+    from dienhinh.calendar._rules import CalendarRules
 
 __all__ = [
     "DateRange",
@@ -329,7 +329,7 @@ class Schedule:
 
 
 def year_schedule(
-    ruleset: Ruleset,
+    ruleset: CalendarRules,
     year: int,
     *,
     readings: Readings | None = None,

@@ -26,17 +26,17 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from dienhinh._documents import DocumentStatus, draft_notice
 from dienhinh._errors import ImpossibleDateError, InvalidTypeError, InvalidValueError
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._provenance import Rule
 from dienhinh._reasons import Reason
-from dienhinh._ruleset import DocumentStatus, draft_notice
 from dienhinh.calendar import _codes as codes
 from dienhinh.calendar._deadline import _last_day
 from dienhinh.calendar._time import as_day, as_readings
 
 if TYPE_CHECKING:
-    from dienhinh._ruleset import Ruleset
+    from dienhinh.calendar._rules import CalendarRules
 
 __all__ = ["Window", "WindowPolicy", "achievement_window"]
 
@@ -153,7 +153,7 @@ class Window:
 
 
 def achievement_window(
-    ruleset: Ruleset,
+    ruleset: CalendarRules,
     consideration: dt.date,
     *,
     readings: Readings | None = None,

@@ -1,12 +1,13 @@
 """Criteria: three-valued matching of a nominee's dated evidence against a catalogue.
 
-A catalogue (``rulesets/<id>.criteria.toml``, format in ``docs/criteria-format.md``)
+A catalogue (``rulesets/data/<id>.criteria.toml``, loaded with its ruleset, format in ``docs/criteria-format.md``)
 holds a ruleset's general standard and field standards as trees of cited
 criteria; :func:`assess` answers *met*, *not met* or *unknown* — and for
 *unknown*, the facts to ask for.
 
 >>> import datetime as dt
->>> from dienhinh.criteria import Nominee, Ocop, assess, load_catalogue
+>>> from dienhinh.criteria import Nominee, Ocop, assess
+>>> from dienhinh.rulesets import load_catalogue
 >>> tq = load_catalogue("tuyen-quang-2023")
 >>> coop = Nominee("collective", ["agriculture"],
 ...                [Ocop("Chè Shan tuyết", 3, dt.date(2024, 3, 15), "UBND tỉnh Tuyên Quang")])
@@ -22,7 +23,6 @@ from dienhinh.criteria._catalogue import (
     Criterion,
     Field,
     Group,
-    load_catalogue,
     parse_catalogue,
 )
 from dienhinh.criteria._engine import WindowLike, assess
@@ -125,6 +125,5 @@ __all__ = [
     "all_of",
     "any_of",
     "assess",
-    "load_catalogue",
     "parse_catalogue",
 ]

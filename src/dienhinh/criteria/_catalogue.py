@@ -9,7 +9,6 @@ companion file ``dienhinh/rulesets/<ruleset-id>.criteria.toml``.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
@@ -18,7 +17,12 @@ from typing import Any, Literal, TypeVar, cast
 import attrs
 
 from dienhinh._canonical import digest_of
-from dienhinh._errors import DienhinhError, Problem, RulesetError, UnknownRulesetError
+from dienhinh._errors import (
+    DienhinhError,
+    Problem,
+    RulesetError,
+    UnknownFieldError,
+)
 from dienhinh._kinds import NomineeKind
 from dienhinh._provenance import Citation, Rule
 from dienhinh._text import nfc
@@ -50,7 +54,7 @@ from dienhinh.criteria._vocab import (
     TitleName,
 )
 
-__all__ = ["Catalogue", "Criterion", "Field", "Group", "load_catalogue", "parse_catalogue"]
+__all__ = ["Catalogue", "Criterion", "Field", "Group", "parse_catalogue"]
 
 FORMAT = 1
 Structure = Literal["all_of", "any_of", "evidence"]
@@ -177,7 +181,6 @@ class Catalogue:
         for f in self.fields:
             if f.id == id:
                 return f
-        from dienhinh._errors import UnknownFieldError
 
         raise UnknownFieldError(
             f"field={id!r} is not a field of {self.id}; fields: {self.describe_fields()}"
@@ -844,41 +847,3 @@ def parse_catalogue(data: Mapping[str, Any], *, source: str = "<catalogue>") -> 
         standing=standing, field_group=field_group, general=general, fields=tuple(fields),
         criteria=final, window_rule=window_rule, source=source,
     )  # fmt: skip
-
-
-def _resource(name: str) -> Any:
-    return importlib.resources.files("dienhinh").joinpath("rulesets", name)
-
-
-@functools.cache
-def load_catalogue(ruleset_id: str) -> Catalogue:
-    """The built-in catalogue of ``ruleset_id`` (``rulesets/<id>.criteria.toml``), parsed once.
-
-    >>> load_catalogue("tuyen-quang-2023").general
-    ('TQ-3.1',)
-    """
-    name = f"{ruleset_id}.criteria.toml"
-    resource = _resource(name)
-    if not resource.is_file():
-        folder = importlib.resources.files("dienhinh").joinpath("rulesets")
-        known = sorted(
-            p.name.removesuffix(".criteria.toml")
-            for p in (folder.iterdir() if folder.is_dir() else ())
-            if p.name.endswith(".criteria.toml")
-        )
-        if _resource(f"{ruleset_id}.toml").is_file():
-            raise UnknownRulesetError(
-                f"ruleset={ruleset_id!r} has no criteria of its own: its document sets none, so "
-                f"there is no catalogue to assess against; catalogues: {', '.join(known) or 'none'}"
-            )
-        raise UnknownRulesetError(
-            f"ruleset={ruleset_id!r} has no criteria catalogue; catalogues: {', '.join(known) or 'none'}"
-        )
-    import tomllib  # only when a file is read: `import dienhinh.criteria` stays light
-
-    source = f"rulesets/{name}"
-    try:
-        data = tomllib.loads(resource.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise RulesetError(f"{source}: not TOML", [Problem("$", str(exc), source=source)]) from None
-    return parse_catalogue(data, source=source)

@@ -15,9 +15,12 @@ from typing import Any
 import attrs
 
 from dienhinh._canonical import digest_of
+from dienhinh._errors import InvalidValueError
+from dienhinh._html import table
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._provenance import Rule
 from dienhinh._reasons import Reason
+from dienhinh.criteria import _codes as codes
 from dienhinh.criteria._catalogue import Catalogue
 from dienhinh.criteria._evidence import Evidence
 from dienhinh.criteria._nominee import Nominee
@@ -185,7 +188,6 @@ class Assessment:
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract of ``dienhinh assess``."""
-        from dienhinh.criteria import _codes as codes
 
         rule = self.catalogue.window_rule
         return {
@@ -237,8 +239,6 @@ class Assessment:
     def render(self, lang: str = "vi") -> str:
         """A readable account of the assessment in Vietnamese (``"vi"``) or English (``"en"``)."""
         if lang not in ("vi", "en"):
-            from dienhinh._errors import InvalidValueError
-
             raise InvalidValueError(
                 "is not a language of the texts", field="lang", value=lang, allowed="vi, en"
             )
@@ -289,7 +289,6 @@ class Assessment:
         return "\n".join(lines) + "\n"
 
     def _repr_html_(self) -> str:
-        from dienhinh._html import table
 
         return table(
             self.to_rows(),

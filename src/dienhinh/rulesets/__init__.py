@@ -1,8 +1,9 @@
-"""The parts of a ruleset, and the built-in ruleset files beside this module.
+"""Rulesets: each province's document as validated, cited, dated data.
 
-A :class:`~dienhinh.Ruleset` (in the package root, with :func:`~dienhinh.load_ruleset`
-and friends) is made of these parts, each frozen, validated and cited. Build
-them to derive a what-if variant::
+A :class:`Ruleset` (also re-exported by the package root, with
+:func:`load_ruleset` and friends) is made of parts, each frozen, validated
+and cited; its criteria catalogue is parsed and checked once, when it loads.
+Build parts to derive a what-if variant::
 
     >>> import datetime as dt
     >>> from dienhinh import load_ruleset
@@ -14,11 +15,18 @@ them to derive a what-if variant::
     >>> nt.variant("nt-20", floors=(*nt.floors[:2], more, *nt.floors[3:])).floors[2].minimum
     20
 
-The files: ``<id>.toml`` (a ruleset, ``docs/rulesets.md``) and
-``<id>.criteria.toml`` (its criteria catalogue, ``docs/criteria-format.md``).
+The shipped files, in ``data/``: ``<id>.toml`` (a ruleset, ``docs/rulesets.md``)
+and ``<id>.criteria.toml`` (its criteria catalogue, ``docs/criteria-format.md``).
 """
 
-from dienhinh._ruleset_parts import (
+from dienhinh.rulesets._load import (
+    builtin_rulesets,
+    dump_ruleset,
+    load_catalogue,
+    load_ruleset,
+    parse_ruleset,
+)
+from dienhinh.rulesets._parts import (
     Benefits,
     CashMultipliers,
     CashReward,
@@ -30,6 +38,7 @@ from dienhinh._ruleset_parts import (
     Successor,
     Timeline,
 )
+from dienhinh.rulesets._ruleset import Ruleset
 
 __all__ = [
     "Benefits",
@@ -40,6 +49,12 @@ __all__ = [
     "Effective",
     "Floor",
     "Posthumous",
+    "Ruleset",
     "Successor",
     "Timeline",
+    "builtin_rulesets",
+    "dump_ruleset",
+    "load_catalogue",
+    "load_ruleset",
+    "parse_ruleset",
 ]

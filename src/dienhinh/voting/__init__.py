@@ -8,7 +8,7 @@
 (18, '18/19', ('a',))
 """
 
-from dienhinh.voting._council import Ballot, Cast, Council, Nominee
+from dienhinh.voting._council import Ballot, Candidate, Cast, Council
 from dienhinh.voting._count import count, count_votes, resolve, verify
 from dienhinh.voting._result import (
     BallotInputs,
@@ -39,12 +39,12 @@ __all__ = [
     "BallotResult",
     "BallotRule",
     "BallotStatus",
+    "Candidate",
     "Cap",
     "Cast",
     "Comparison",
     "Council",
     "Denominator",
-    "Nominee",
     "Outcome",
     "OutcomeStatus",
     "Tally",

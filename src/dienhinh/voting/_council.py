@@ -20,7 +20,7 @@ from dienhinh._errors import (
 from dienhinh._kinds import NomineeKind
 from dienhinh._text import identifier
 
-__all__ = ["Ballot", "Cast", "Council", "Nominee"]
+__all__ = ["Ballot", "Candidate", "Cast", "Council"]
 
 
 class Cast(enum.Enum):
@@ -127,7 +127,7 @@ class Council:
 
 
 @attrs.frozen
-class Nominee:
+class Candidate:
     """A nominee as the ballot sees it.
 
     ``women_priority`` marks a woman, or a collective with at least 70 % women:

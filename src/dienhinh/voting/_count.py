@@ -28,7 +28,7 @@ from dienhinh._interpretations import Readings
 from dienhinh._kinds import NomineeKind
 from dienhinh._reasons import Reason
 from dienhinh.voting import _codes as codes
-from dienhinh.voting._council import Ballot, Cast, Council, Nominee
+from dienhinh.voting._council import Ballot, Candidate, Cast, Council
 from dienhinh.voting._result import (
     BallotInputs,
     BallotResult,
@@ -47,7 +47,7 @@ _CHAIR, _PERSON = "chair", "person"
 
 def count_votes(
     council: Council,
-    nominees: Iterable[Nominee | str],
+    nominees: Iterable[Candidate | str],
     ballots: Iterable[Ballot],
     *,
     rule: BallotRule | None = None,

@@ -15,11 +15,12 @@ from dienhinh._errors import (
     UnknownMemberError,
     UnknownNomineeError,
 )
+from dienhinh._html import table
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._kinds import NomineeKind
 from dienhinh._reasons import Reason
 from dienhinh._text import identifier
-from dienhinh.voting._council import Ballot, Council, Nominee
+from dienhinh.voting._council import Ballot, Candidate, Council
 from dienhinh.voting._rule import BallotRule, Cap
 
 __all__ = [
@@ -51,8 +52,8 @@ class OutcomeStatus(enum.Enum):
     UNDECIDED = "undecided"
 
 
-def _nominees(value: Iterable[Nominee | str]) -> tuple[Nominee, ...]:
-    items = [v if isinstance(v, Nominee) else Nominee(v) for v in value]
+def _nominees(value: Iterable[Candidate | str]) -> tuple[Candidate, ...]:
+    items = [v if isinstance(v, Candidate) else Candidate(v) for v in value]
     seen: set[str] = set()
     for n in items:
         if n.id in seen:
@@ -91,7 +92,7 @@ class BallotInputs:
     """
 
     council: Council
-    nominees: tuple[Nominee, ...] = attrs.field(converter=_nominees)
+    nominees: tuple[Candidate, ...] = attrs.field(converter=_nominees)
     ballots: tuple[Ballot, ...] = attrs.field(converter=_ballots)
     rule: BallotRule = attrs.field(factory=BallotRule)
     cap: Cap | None = None
@@ -331,7 +332,6 @@ class BallotResult:
         ]
 
     def _repr_html_(self) -> str:
-        from dienhinh._html import table
 
         return table(
             self.to_rows(),

@@ -13,11 +13,13 @@ from typing import Any
 import attrs
 from cattrs.gen import make_dict_structure_fn
 
+from dienhinh._documents import draft_notice
 from dienhinh._errors import InvalidValueError
 from dienhinh._interpretations import Readings
-from dienhinh._jsonio import converter, parse_json, structure
 from dienhinh._provenance import Citation, Rule
-from dienhinh.voting._council import Ballot, Council, Nominee
+from dienhinh.io._json import converter, parse_json, structure
+from dienhinh.rulesets._load import load_ruleset
+from dienhinh.voting._council import Ballot, Candidate, Council
 from dienhinh.voting._result import BallotInputs
 from dienhinh.voting._rule import BallotRule, Cap
 
@@ -186,7 +188,7 @@ def ballot_inputs(doc: BallotDocument, *, ruleset: RulesetLookup | None = None) 
         cap = Cap(doc.slots)  # the caller's own number: no provision to cite
     return BallotInputs(
         council=Council(doc.council.members, doc.council.chair, seats=doc.council.seats),
-        nominees=[Nominee(n.id, n.kind, women_priority=n.women_priority) for n in doc.nominees],
+        nominees=[Candidate(n.id, n.kind, women_priority=n.women_priority) for n in doc.nominees],
         ballots=[Ballot(b.member, b.approve, b.cast) for b in doc.ballots],
         rule=rule,
         cap=cap,
@@ -208,9 +210,6 @@ def ballot_document(result: Any) -> dict[str, Any]:
     """The result's JSON; under a ruleset, with its status — a draft is visible (A-18)."""
     doc: dict[str, Any] = result.to_json()
     if result.inputs.ruleset is not None:
-        from dienhinh._ruleset import draft_notice
-        from dienhinh._ruleset_load import load_ruleset
-
         ruleset = load_ruleset(result.inputs.ruleset)
         _, notes = draft_notice(ruleset, result.inputs.readings)
         doc["ruleset"] = {

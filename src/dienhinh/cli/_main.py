@@ -3,7 +3,7 @@
 Every subcommand prints JSON on stdout and exits 0 when it computed a result
 (also a ballot awaiting the chair); any invalid input exits 2 with one line on
 stderr naming the problem — never a traceback. The subcommands live in small
-``_cli_*`` modules; each exposes ``register(subparsers)``.
+``dienhinh.cli._*`` modules; each exposes ``register(subparsers)``.
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from dienhinh._cli_common import CommandError
 from dienhinh._errors import DienhinhError
 from dienhinh._version import __version__
+from dienhinh.cli import _ballot, _calendar, _criteria, _round
+from dienhinh.cli._common import CommandError
 
 __all__ = ["main"]
 
 
 def _parser() -> argparse.ArgumentParser:
-    from dienhinh import _cli_ballot, _cli_calendar, _cli_criteria, _cli_round
 
     parser = argparse.ArgumentParser(
         prog="dienhinh",
@@ -28,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dienhinh {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (_cli_ballot, _cli_calendar, _cli_criteria, _cli_round):
+    for module in (_ballot, _calendar, _criteria, _round):
         module.register(sub)
     return parser
 

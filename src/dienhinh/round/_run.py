@@ -21,21 +21,27 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from dienhinh import _round_codes as codes
 from dienhinh._canonical import digest_of
+from dienhinh._documents import draft_notice
 from dienhinh._errors import (
     ChairChoiceError,
     InvalidValueError,
     UnknownNomineeError,
     VerificationError,
 )
+from dienhinh._html import table
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._kinds import NomineeKind
 from dienhinh._provenance import Citation, Rule
 from dienhinh._reasons import Reason, Severity
-from dienhinh._round_model import Dossier, Level, Nomination, Priority, RoundInputs
-from dienhinh._ruleset import Ruleset, draft_notice
 from dienhinh._text import identifier
+from dienhinh.calendar import achievement_window, check_deadline
+from dienhinh.criteria import Title, assess, parse_catalogue
+from dienhinh.criteria._vocab import TitleName
+from dienhinh.round import _codes as codes
+from dienhinh.round._inputs import CouncilLevel, Dossier, Nomination, Priority, RoundInputs
+from dienhinh.rulesets._ruleset import Ruleset
+from dienhinh.voting import BallotInputs, BallotRule, Candidate, count
 
 __all__ = [
     "Benefit",
@@ -51,7 +57,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from dienhinh._ruleset_parts import Floor
+    from dienhinh.rulesets._parts import Floor
 
 NATIONAL_BALLOT = Rule(
     "NĐ91-45.8",
@@ -242,7 +248,6 @@ class RoundDecision:
         return rows
 
     def _repr_html_(self) -> str:
-        from dienhinh._html import table
 
         return table(
             self.to_rows(), caption=f"Round {self.inputs.ruleset.id} — {self.status.value}"
@@ -263,8 +268,6 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     >>> decision.status.value, [r.code for r in decision.reasons][:2]
     ('final', ['ruleset.draft', 'round.consideration_date'])
     """
-    from dienhinh.calendar import achievement_window, check_deadline
-    from dienhinh.voting import BallotInputs, BallotRule, Nominee, count
 
     ruleset, readings = inputs.ruleset, inputs.readings
     used: list[UsedReading] = []
@@ -272,7 +275,9 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     used += draft_used
     level = inputs.level
     names = {d.name for d in ruleset.deadlines}
-    own_deadline = "province-consideration" if level is Level.PROVINCE else "unit-consideration"
+    own_deadline = (
+        "province-consideration" if level is CouncilLevel.PROVINCE else "unit-consideration"
+    )
 
     level_vi = {"province": "tỉnh", "unit": "cơ quan, đơn vị"}[level.value]
     round_reasons: list[Reason] = [*notes]
@@ -322,7 +327,7 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
         round_reasons.append(codes.NO_CATALOGUE(None, ruleset=ruleset.id))
 
     dossiers = {d.unit: d for d in inputs.dossiers}
-    procedural = level is Level.PROVINCE and "dossier-submission" in names
+    procedural = level is CouncilLevel.PROVINCE and "dossier-submission" in names
     eligible: list[Nomination] = []
     pending: dict[str, tuple[list[Reason], list[Reason], RoundOutcome]] = {}
     # A unit's dossier is judged once, however many nominees it carries.
@@ -353,11 +358,11 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     # The ballot among the eligible (TQ-2.1b, TQ-4.3) with the ruleset's rule and cap (TQ-6.2b; A-19).
     rule = ruleset.ballot if ruleset.ballot is not None else BallotRule(rule=NATIONAL_BALLOT)
     used += readings.used("A-19")
-    if level is Level.UNIT and readings["A-19"] == "province-only":
+    if level is CouncilLevel.UNIT and readings["A-19"] == "province-only":
         rule = BallotRule(
             threshold="1/2", comparison="more_than", rule=Rule("A-19", rule.rule.citation)
         )
-    cap = ruleset.cap if level is Level.PROVINCE else None
+    cap = ruleset.cap if level is CouncilLevel.PROVINCE else None
     ids = {n.id for n in eligible}
     all_ids = {n.id for n in inputs.nominations}
     ignored: dict[str, int] = {}
@@ -381,7 +386,7 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     ballot = count(
         BallotInputs(
             council=inputs.council,
-            nominees=[Nominee(n.id, n.kind, women_priority=n.women_priority) for n in eligible],
+            nominees=[Candidate(n.id, n.kind, women_priority=n.women_priority) for n in eligible],
             ballots=ballots, rule=rule, cap=cap, chair_choice=choice, readings=readings,
         )
     )  # fmt: skip
@@ -405,7 +410,7 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
         )
 
     # After the vote: who signs (TQ-5), benefits (TQ-7.1), the national pool (TQ-2.2, TQ-6.3).
-    if level is Level.PROVINCE:
+    if level is CouncilLevel.PROVINCE:
         round_reasons.append(codes.SIGNS(_cite(codes.AUTHORITY, ruleset), authority_vi="Chủ tịch Ủy ban nhân dân tỉnh",
                                          authority_en="The chairman of the provincial People's Committee"))  # fmt: skip
     else:
@@ -415,7 +420,7 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     recognised = [n for n in inputs.nominations if n.id in chosen]
     benefits = tuple(_benefit(n, inputs, used) for n in recognised)
     final = status is RoundStatus.FINAL
-    pool = _pool(inputs, ballot.recognised, final) if level is Level.PROVINCE else None
+    pool = _pool(inputs, ballot.recognised, final) if level is CouncilLevel.PROVINCE else None
     floors = _floors(inputs, chosen, used)
 
     order = list(readings)
@@ -447,7 +452,6 @@ def _catalogue(ruleset: Ruleset) -> Any:
     """The ruleset's criteria catalogue (a few ms to parse, once per round); None where it has none (KT)."""
     if ruleset.criteria is None:
         return None
-    from dienhinh.criteria import parse_catalogue
 
     return parse_catalogue(ruleset.criteria, source=ruleset.criteria_file or ruleset.id)
 
@@ -546,8 +550,6 @@ def _eligibility(
 
     # TQ-3, TQ-4.1: the standards, on the window of the consideration date.
     if catalogue is not None and span is not None:
-        from dienhinh.criteria import assess
-
         result = assess(nom.nominee, catalogue, window=span, readings=readings)
         used += result.used
         if result.verdict.value == "met":
@@ -589,15 +591,15 @@ def _eligibility(
     return reasons, missing
 
 
-_LEVEL_VI = {Level.UNIT: "cơ quan, đơn vị", Level.PROVINCE: "tỉnh"}
+_LEVEL_VI = {CouncilLevel.UNIT: "cơ quan, đơn vị", CouncilLevel.PROVINCE: "tỉnh"}
 _PRIORITY_VI = {
     Priority.SMALL_COLLECTIVE: "tập thể nhỏ",
     Priority.DIRECT_WORKER: "người trực tiếp lao động, sản xuất",
 }
 
 
-def _rank(level: Level) -> int:
-    return 0 if level is Level.UNIT else 1
+def _rank(level: CouncilLevel) -> int:
+    return 0 if level is CouncilLevel.UNIT else 1
 
 
 def _cite(rule: Rule, ruleset: Ruleset) -> Rule | None:
@@ -641,7 +643,7 @@ def _benefit(nom: Nomination, inputs: RoundInputs, used: list[UsedReading]) -> B
     """TQ-7.1d: certificate and cash, except an individual who is Công dân tiêu biểu that year (A-12)."""
     ruleset = inputs.ruleset
     benefits = ruleset.benefits
-    if inputs.level is Level.UNIT:
+    if inputs.level is CouncilLevel.UNIT:
         return Benefit(
             nom.id, False, 0, (codes.UNIT_BENEFIT(_cite(codes.UNIT_REWARD, inputs.ruleset)),)
         )
@@ -676,8 +678,6 @@ def _benefit(nom: Nomination, inputs: RoundInputs, used: list[UsedReading]) -> B
 
 def _citizen_year(nom: Nomination, day: dt.date, readings: Readings) -> int | None:
     """The year of a Công dân tiêu biểu title that shares the recognition's year (A-12), if any."""
-    from dienhinh.criteria import Title
-    from dienhinh.criteria._vocab import TitleName
 
     for e in nom.nominee.evidence:
         if isinstance(e, Title) and e.title is TitleName.EXEMPLARY_CITIZEN:

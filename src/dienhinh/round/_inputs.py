@@ -26,16 +26,19 @@ from dienhinh._errors import (
 )
 from dienhinh._interpretations import Readings
 from dienhinh._text import identifier
+from dienhinh.criteria import Nominee
+from dienhinh.rulesets._ruleset import Ruleset
+from dienhinh.voting import Ballot, Council
 
 if TYPE_CHECKING:
-    from dienhinh._ruleset import Ruleset
     from dienhinh.criteria import Nominee
+    from dienhinh.rulesets._ruleset import Ruleset
     from dienhinh.voting import Ballot, Council
 
-__all__ = ["Dossier", "Level", "Nomination", "RoundInputs", "Stage", "Unit"]
+__all__ = ["CouncilLevel", "Dossier", "Nomination", "RoundInputs", "Stage", "Unit"]
 
 
-class Level(enum.Enum):
+class CouncilLevel(enum.Enum):
     """The council's level (A-19): it decides the deadlines, the cap and who signs (TQ-5)."""
 
     PROVINCE = "province"
@@ -108,8 +111,8 @@ def _priorities(value: Iterable[object]) -> frozenset[Priority]:
     return frozenset(to_enum(Priority, v, "nomination.priority") for v in value)
 
 
-def _supports(value: object) -> Level | None:
-    return None if value is None else to_enum(Level, value, "nomination.supports")
+def _supports(value: object) -> CouncilLevel | None:
+    return None if value is None else to_enum(CouncilLevel, value, "nomination.supports")
 
 
 @attrs.frozen
@@ -135,11 +138,10 @@ class Nomination:
     priority: frozenset[Priority] = attrs.field(
         factory=frozenset, converter=_priorities, kw_only=True
     )
-    supports: Level | None = attrs.field(default=None, converter=_supports, kw_only=True)
+    supports: CouncilLevel | None = attrs.field(default=None, converter=_supports, kw_only=True)
 
     @nominee.validator
     def _check_nominee(self, _a: attrs.Attribute[Any], value: object) -> None:
-        from dienhinh.criteria import Nominee
 
         if not isinstance(value, Nominee):
             raise InvalidTypeError(
@@ -268,8 +270,8 @@ class Unit:
         }
 
 
-def _level(value: object) -> Level:
-    return to_enum(Level, value, "level")
+def _level(value: object) -> CouncilLevel:
+    return to_enum(CouncilLevel, value, "level")
 
 
 def _considered_on(value: object) -> dt.date:
@@ -304,7 +306,6 @@ def _sorted_by_unit(value: Iterable[Dossier]) -> tuple[Dossier, ...]:
 
 
 def _ballots(value: Iterable[Ballot]) -> tuple[Ballot, ...]:
-    from dienhinh.voting import Ballot
 
     return tuple(sorted(_items(value, Ballot, "ballots"), key=lambda b: b.member))
 
@@ -361,7 +362,7 @@ class RoundInputs:
     nominations: tuple[Nomination, ...] = attrs.field(converter=_nominations)
     ballots: tuple[Ballot, ...] = attrs.field(converter=_ballots)
     dossiers: tuple[Dossier, ...] = attrs.field(default=(), converter=_sorted_by_unit)
-    level: Level = attrs.field(default=Level.PROVINCE, converter=_level)
+    level: CouncilLevel = attrs.field(default=CouncilLevel.PROVINCE, converter=_level)
     decided_on: dt.date | None = attrs.field(default=None, converter=_decided_on)
     chair_choice: frozenset[str] | None = attrs.field(default=None, converter=_ids)
     exemplary_citizens: tuple[str, ...] = attrs.field(default=(), converter=_citizens)
@@ -371,8 +372,6 @@ class RoundInputs:
     readings: Readings = attrs.field(factory=Readings)
 
     def __attrs_post_init__(self) -> None:
-        from dienhinh._ruleset import Ruleset
-        from dienhinh.voting import Council
 
         for name, kind in (("ruleset", Ruleset), ("council", Council), ("readings", Readings)):
             if not isinstance(getattr(self, name), kind):

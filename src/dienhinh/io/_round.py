@@ -17,13 +17,14 @@ import attrs
 
 from dienhinh._errors import DienhinhError, InvalidInputError, InvalidValueError, Problem
 from dienhinh._interpretations import Readings
-from dienhinh._jsonio import parse_json, structure
-from dienhinh._round_model import Dossier, Nomination, RoundInputs, Unit
-from dienhinh._ruleset import Ruleset
-from dienhinh._ruleset_load import builtin_rulesets, load_ruleset
-from dienhinh.criteria._json import EvidenceDoc, NomineeDocument, nominee_from
+from dienhinh.calendar._time import parse_moment
+from dienhinh.io._ballot import BallotDoc, CouncilDoc
+from dienhinh.io._json import parse_json, structure
+from dienhinh.io._nominee import EvidenceDoc, NomineeDocument, nominee_from
+from dienhinh.round._inputs import Dossier, Nomination, RoundInputs, Unit
+from dienhinh.rulesets._load import builtin_rulesets, load_ruleset
+from dienhinh.rulesets._ruleset import Ruleset
 from dienhinh.voting import Ballot, Council
-from dienhinh.voting._json import BallotDoc, CouncilDoc
 
 __all__ = ["RoundDocument", "parse_round", "round_inputs"]
 
@@ -87,7 +88,6 @@ class RoundDocument:
 def _moment(text: str, where: str) -> dt.date | dt.datetime:
     """A day (``YYYY-MM-DD``) or a timestamp with its offset (``…T18:30:00Z``); a naive
     timestamp is refused here, as everywhere (A-16)."""
-    from dienhinh.calendar._time import parse_moment
 
     return parse_moment(text, field=where)
 

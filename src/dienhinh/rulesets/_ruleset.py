@@ -26,97 +26,20 @@ built, so ``import dienhinh`` stays light.
 from __future__ import annotations
 
 import datetime as dt
-import enum
-import functools
-import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any
 
 import attrs
 
+from dienhinh._documents import DocumentStatus, flag, slug, text
 from dienhinh._errors import InvalidTypeError, InvalidValueError, UnknownDeadlineError
-from dienhinh._interpretations import Readings, UsedReading
-from dienhinh._reasons import Reason, ReasonCode, Severity
-from dienhinh._text import nfc
+from dienhinh.calendar import Deadline, Milestone, WindowPolicy
+from dienhinh.criteria import Catalogue, parse_catalogue
+from dienhinh.rulesets import _parts as parts
+from dienhinh.rulesets._parts import Benefits, Document, Effective, Floor, Posthumous, Successor
+from dienhinh.voting import BallotRule, Cap
 
-if TYPE_CHECKING:
-    from dienhinh._ruleset_parts import Benefits, Document, Effective, Floor, Posthumous, Successor
-    from dienhinh.calendar import Deadline, Milestone, WindowPolicy
-    from dienhinh.voting import BallotRule, Cap
-
-__all__ = ["DocumentStatus", "Ruleset", "draft_notice", "is_slug", "slug", "text"]
-
-SLUG: Final = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-"""An id: lower-case letters and digits in words joined by single hyphens."""
-
-
-def is_slug(value: str) -> bool:
-    return re.fullmatch(SLUG, value) is not None
-
-
-def slug(value: object, field: str) -> str:
-    """A lower-case id of letters, digits and single hyphens (``tuyen-quang-2023``)."""
-    if not isinstance(value, str):
-        raise InvalidTypeError("must be a string", field=field, value=value)
-    if not is_slug(value):
-        raise InvalidValueError(
-            "is not an id",
-            field=field,
-            value=value,
-            allowed="lower-case a-z, 0-9 and single hyphens",
-        )
-    return value
-
-
-def text(value: object, field: str) -> str:
-    """Non-blank text in NFC."""
-    if not isinstance(value, str):
-        raise InvalidTypeError("must be a string", field=field, value=value)
-    out = nfc(value)
-    if not out.strip():
-        raise InvalidValueError("must not be blank", field=field, value=value)
-    return out
-
-
-def opt_text(value: object, field: str) -> str | None:
-    return None if value is None else text(value, field)
-
-
-def day_or_none(value: object, field: str) -> dt.date | None:
-    """A day (never a ``datetime``) or ``None``."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InvalidTypeError("must be a datetime.date (not a datetime)", field=field, value=value)
-    return value
-
-
-def flag(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, bool):
-        raise InvalidTypeError("must be true or false", field=attribute.name, value=value)
-
-
-# -- identity ---------------------------------------------------------------------------------
-
-
-class DocumentStatus(enum.Enum):
-    """Whether the document is in force or a draft (A-18)."""
-
-    DRAFT = "draft"
-    """DỰ THẢO: usable, and every result says so (A-18 ``allowed-visible``), or refused."""
-    ISSUED = "issued"
-
-
-def status_of(value: object) -> DocumentStatus:
-    if isinstance(value, DocumentStatus):
-        return value
-    try:
-        return DocumentStatus(value)
-    except ValueError:
-        raise InvalidValueError(
-            "is not a document status", field="status", value=value, allowed="draft, issued"
-        ) from None
-
+__all__ = ["Ruleset"]
 
 # -- the ruleset --------------------------------------------------------------------------------
 
@@ -162,15 +85,13 @@ class Ruleset:
     criteria_file: str | None = attrs.field(default=None, converter=_criteria_file)
     own_criteria: bool = attrs.field(default=True, validator=flag)
     criteria: Mapping[str, Any] | None = attrs.field(default=None, eq=False, hash=False, repr=False)
+    """The catalogue's data as read (what a round's digest covers)."""
+    catalogue: Catalogue | None = attrs.field(default=None, eq=False, hash=False, repr=False)
+    """The catalogue parsed and checked once, when the ruleset was built."""
     source: str | None = attrs.field(default=None, eq=False, hash=False, repr=False)
     """The file the ruleset was read from, if any (for messages; not part of its identity)."""
 
     def __attrs_post_init__(self) -> None:
-        # The parts' classes are imported when a ruleset is first built, not by `import dienhinh`.
-        from dienhinh import _ruleset_parts as parts
-        from dienhinh.calendar import Deadline, Milestone, WindowPolicy
-        from dienhinh.voting import BallotRule, Cap
-
         kind: type[Any]
         for name, kind, optional in (
             ("document", parts.Document, False),
@@ -207,6 +128,13 @@ class Ruleset:
                         value=getattr(item, key),
                     )
                 seen.add(getattr(item, key))
+        if self.catalogue is None and self.criteria is not None:
+            # Built in Python from data (e.g. a what-if variant): parse and check it now, once.
+            object.__setattr__(
+                self,
+                "catalogue",
+                parse_catalogue(self.criteria, source=self.criteria_file or self.id),
+            )
         if not self.own_criteria and self.criteria_file is not None:
             raise InvalidValueError(
                 "names a catalogue, but the ruleset says it has no criteria of its own",
@@ -252,6 +180,8 @@ class Ruleset:
                 value=id,
                 allowed="a new id for the variant",
             )
+        if "criteria" in changes and "catalogue" not in changes:
+            changes["catalogue"] = None  # parsed again from the new data
         return attrs.evolve(self, id=id, source=None, **changes)
 
     def summary(self) -> dict[str, Any]:
@@ -299,44 +229,3 @@ class Ruleset:
             "criteria": self.criteria_file,
             "own_criteria": self.own_criteria,
         }
-
-
-# -- A-18: a draft is usable, and visible ---------------------------------------------------------
-
-DRAFT = ReasonCode(
-    "ruleset.draft",
-    Severity.WARNING,
-    "Văn bản dự thảo",
-    "Draft document",
-    "Bộ quy tắc {ruleset} đọc từ văn bản dự thảo; các trường để trống: {blank}. Kết quả chỉ có giá "
-    "trị tham khảo cho đến khi văn bản được ban hành (A-18).",
-    "Ruleset {ruleset} reads a draft; fields left blank: {blank}. Results are indicative until the "
-    "document is issued (A-18).",
-)
-
-
-def draft_notice(
-    ruleset: Ruleset, readings: Readings
-) -> tuple[tuple[UsedReading, ...], tuple[Reason, ...]]:
-    """A-18: nothing for an issued document; for a draft, a warning — or a refusal under ``refuse``."""
-    if not isinstance(ruleset, Ruleset):
-        raise InvalidTypeError("must be a dienhinh.Ruleset", field="ruleset", value=ruleset)
-    if ruleset.status is not DocumentStatus.DRAFT:
-        return (), ()
-    if readings["A-18"] == "refuse":
-        raise InvalidValueError(
-            "reads a draft document, and A-18 is read as 'refuse'",
-            field="ruleset",
-            value=ruleset.id,
-            allowed="an issued ruleset, or A-18 = allowed-visible",
-        )
-    return _ALLOWED_VISIBLE, (_draft_reason(ruleset.id, ruleset.blank),)
-
-
-_ALLOWED_VISIBLE: Final = Readings().used("A-18")
-
-
-@functools.lru_cache(maxsize=256)
-def _draft_reason(ruleset: str, blank: tuple[str, ...]) -> Reason:
-    # A Reason is immutable: one per draft ruleset serves every result.
-    return DRAFT(None, ruleset=ruleset, blank=list(blank))

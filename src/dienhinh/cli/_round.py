@@ -18,11 +18,18 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from dienhinh._cli_common import CommandError, emit, read_text
+import attrs
+
+from dienhinh._canonical import plain
+from dienhinh.cli._common import CommandError, emit, read_text
+from dienhinh.io._json import parse_json
+from dienhinh.io._round import parse_round
+from dienhinh.report._text import json_written, render_report
+from dienhinh.round._run import resolve_round, run_round
 
 if TYPE_CHECKING:
-    from dienhinh._round import RoundDecision
-    from dienhinh._round_model import RoundInputs
+    from dienhinh.round._inputs import RoundInputs
+    from dienhinh.round._run import RoundDecision
 
 DEMO_ROUND: Final = "demo-tuyen-quang-2024.json"
 DEMO_CHAIR: Final = "demo-tuyen-quang-2024.chair.json"
@@ -48,8 +55,6 @@ def register(sub: Any) -> None:
 
 
 def _round(args: argparse.Namespace) -> int:
-    from dienhinh._round import run_round
-    from dienhinh._round_json import parse_round
 
     text, source = read_text(args.path)
     base = None if args.path == "-" else Path(args.path).resolve().parent
@@ -58,8 +63,6 @@ def _round(args: argparse.Namespace) -> int:
 
 def _demo_inputs() -> tuple[RoundInputs, list[str]]:
     """The shipped round (without the chair's choice) and the chair's choice, kept apart."""
-    from dienhinh._jsonio import parse_json
-    from dienhinh._round_json import parse_round
 
     data = files("dienhinh").joinpath("data")
     text = data.joinpath(DEMO_ROUND).read_text(encoding="utf-8")
@@ -70,7 +73,6 @@ def _demo_inputs() -> tuple[RoundInputs, list[str]]:
 
 def demo_round() -> tuple[RoundDecision, RoundDecision]:
     """The demo round as the council left it (awaiting the chair) and once the chair chose."""
-    from dienhinh._round import resolve_round, run_round
 
     inputs, choice = _demo_inputs()
     first = run_round(inputs)
@@ -85,17 +87,11 @@ def demo_decision() -> RoundDecision:
     :func:`~dienhinh.resolve_round` re-runs the round with the chair's choice; with nothing to
     show of the stage before it (``--json -``), the choice is given up front.
     """
-    import attrs
-
-    from dienhinh._round import run_round
-
     inputs, choice = _demo_inputs()
     return run_round(attrs.evolve(inputs, chair_choice=choice))
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from dienhinh._canonical import plain
-    from dienhinh._report import json_written, render_report
 
     if args.json == "-":
         # One line, by the C encoder: indenting makes json use its Python encoder, several

@@ -1,19 +1,21 @@
 """Reading and writing ruleset TOML: imported only when a file is read or written.
 
-Split from :mod:`dienhinh._ruleset_load` so that ``import dienhinh`` does not compile
+Split from :mod:`dienhinh.rulesets._load` so that ``import dienhinh`` does not compile
 a thousand lines of reader it may never run.
 """
-
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from collections.abc import Callable, Mapping
 from fractions import Fraction
+from pathlib import PurePath
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
+from dienhinh._documents import is_slug
 from dienhinh._errors import (
     DienhinhError,
     InvalidValueError,
@@ -21,12 +23,36 @@ from dienhinh._errors import (
     RulesetError,
 )
 from dienhinh._provenance import Citation, Rule
-from dienhinh._ruleset import Ruleset, is_slug
+from dienhinh.calendar import (
+    DateRange,
+    Deadline,
+    Milestone,
+    Quarter,
+    QuarterPart,
+    WindowPolicy,
+    Wording,
+)
+from dienhinh.criteria import Catalogue, parse_catalogue
+from dienhinh.rulesets._parts import (
+    Benefits,
+    CashMultipliers,
+    Dated,
+    Document,
+    Effective,
+    Floor,
+    Posthumous,
+    Successor,
+    Timeline,
+    timeline_problems,
+)
+from dienhinh.rulesets._ruleset import Ruleset
+from dienhinh.voting import BallotRule, Cap, Comparison, Denominator, TieBreak
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from dienhinh._ruleset_parts import (
+    from dienhinh.calendar import Deadline, Milestone, WindowPolicy
+    from dienhinh.rulesets._parts import (
         Benefits,
         CashMultipliers,
         Document,
@@ -36,7 +62,6 @@ if TYPE_CHECKING:
         Successor,
         Timeline,
     )
-    from dienhinh.calendar import Deadline, Milestone, WindowPolicy
     from dienhinh.voting import BallotRule, Cap
 
 T = TypeVar("T")
@@ -66,8 +91,6 @@ def _load_file(path: Path) -> Ruleset:
 
 
 def _toml(text: str, source: str) -> dict[str, Any]:
-    import tomllib
-
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -367,7 +390,7 @@ def _ruleset(data: dict[str, Any], source: str, directory: Path | None) -> Rules
         "successor": _successor(top),
     }
     top.close(_TOP)
-    catalogue: Mapping[str, Any] | None = None
+    catalogue: tuple[Mapping[str, Any], Catalogue] | None = None
     if isinstance(criteria, str) and directory is not None:
         catalogue = _catalogue(r, directory, criteria)
     if r.problems or isinstance(rid, _Missing) or isinstance(document, _Missing):
@@ -383,7 +406,8 @@ def _ruleset(data: dict[str, Any], source: str, directory: Path | None) -> Rules
         document=document,
         criteria_file=criteria if isinstance(criteria, str) else None,
         own_criteria=criteria is not False,
-        criteria=catalogue,
+        criteria=None if catalogue is None else catalogue[0],
+        catalogue=None if catalogue is None else catalogue[1],
         source=source,
         **parts,
     )
@@ -393,8 +417,6 @@ def _ruleset(data: dict[str, Any], source: str, directory: Path | None) -> Rules
 
 
 def _criteria_value(value: Any) -> str | bool:
-    from pathlib import PurePath
-
     if value is False:
         return False
     if value is True:
@@ -407,15 +429,26 @@ def _criteria_value(value: Any) -> str | bool:
     return name
 
 
-def _catalogue(r: _Reader, directory: Path, name: str) -> Mapping[str, Any] | None:
+def _catalogue(
+    r: _Reader, directory: Path, name: str
+) -> tuple[Mapping[str, Any], Catalogue] | None:
+    """The companion catalogue, read and checked once, when its ruleset loads.
+
+    A broken catalogue is a problem of the ruleset (each problem with the
+    catalogue's path), so no command that loads the ruleset can miss it.
+    """
     path = directory / name
     try:
         text = _read(path, "$", str(path))
-        return _freeze(_toml(text, str(path)))  # type: ignore[no-any-return]
+        data: Mapping[str, Any] = _freeze(_toml(text, str(path)))
+        return data, parse_catalogue(data, source=str(path))
     except RulesetError as exc:
         for p in exc.problems:
+            inside = "" if p.where == "$" else f" at {p.where}"
             r.add(
-                "criteria", f"the catalogue {name!r} {p.message}", "a TOML file beside the ruleset"
+                "criteria",
+                f"the catalogue {name!r}{inside} {p.message}",
+                p.allowed or "a criteria catalogue beside the ruleset (docs/criteria-format.md)",
             )
         return None
 
@@ -461,7 +494,6 @@ def _document(top: _Table) -> Document | _Missing:
     t = top.table("document", required=True)
     if not isinstance(t, _Table):
         return MISSING
-    from dienhinh._ruleset_parts import Document
 
     r = t.r
     code = t.need("code", _string, "the document's short code, e.g. 'TQ'")
@@ -493,7 +525,6 @@ def _effective(top: _Table) -> Effective | _Missing:
     t = top.table("effective", required=True)
     if not isinstance(t, _Table):
         return MISSING
-    from dienhinh._ruleset_parts import Effective
 
     start = t.maybe("from", _date, "the first day in force, e.g. 2023-03-01")
     end = t.maybe("until", _date, "the last day in force; omit when no end is stated")
@@ -509,7 +540,6 @@ def _ballot(top: _Table) -> BallotRule | _Missing | None:
     t = top.table("ballot")
     if not isinstance(t, _Table):
         return t
-    from dienhinh.voting import BallotRule, Comparison, Denominator, TieBreak
 
     def choice(enum: Any) -> Callable[[Any], str]:
         return _choice(*(m.value for m in enum))
@@ -535,7 +565,6 @@ def _cap(top: _Table) -> Cap | _Missing | None:
     t = top.table("cap")
     if not isinstance(t, _Table):
         return t
-    from dienhinh.voting import Cap
 
     slots = t.need("slots", _integer, "a whole number of slots ≥ 0")
     rule = t.rule()
@@ -560,7 +589,6 @@ def _floors(top: _Table) -> tuple[Floor, ...] | _Missing:
     tables = top.tables("floors")
     if isinstance(tables, _Missing):
         return MISSING
-    from dienhinh._ruleset_parts import Floor
 
     out: list[Floor | _Missing] = []
     for t in tables:
@@ -600,7 +628,6 @@ def _window(top: _Table) -> WindowPolicy | _Missing | None:
     t = top.table("window")
     if not isinstance(t, _Table):
         return t
-    from dienhinh.calendar import WindowPolicy
 
     month = t.need("start_month", _integer, "1–12")
     day = t.need("start_day", _integer, "1–31, a day every year has")
@@ -615,7 +642,6 @@ def _deadlines(top: _Table) -> tuple[Deadline, ...] | _Missing:
     tables = top.tables("deadlines")
     if isinstance(tables, _Missing):
         return MISSING
-    from dienhinh.calendar import Deadline, Wording
 
     out: list[Deadline | _Missing] = []
     for t in tables:
@@ -643,7 +669,6 @@ def _milestones(top: _Table) -> tuple[Milestone, ...] | _Missing:
     tables = top.tables("milestones")
     if isinstance(tables, _Missing):
         return MISSING
-    from dienhinh.calendar import DateRange, Milestone, Quarter, QuarterPart
 
     out: list[Milestone | _Missing] = []
     for t in tables:
@@ -699,7 +724,6 @@ def _posthumous(top: _Table) -> Posthumous | _Missing | None:
     t = top.table("posthumous")
     if not isinstance(t, _Table):
         return t
-    from dienhinh._ruleset_parts import Posthumous
 
     allowed = t.need("allowed", _boolean, "true, false")
     rule = t.rule()
@@ -713,7 +737,6 @@ def _successor(top: _Table) -> Successor | _Missing | None:
     t = top.table("successor")
     if not isinstance(t, _Table):
         return t
-    from dienhinh._ruleset_parts import Successor
 
     province = t.need("province", _string, "the successor province's name")
     formed = t.need("formed_from", _strings, "the provinces merged into it")
@@ -728,7 +751,6 @@ def _successor(top: _Table) -> Successor | _Missing | None:
 def _dated(
     r: _Reader, top: _Table, key: str, read: Callable[[_Table], Any], keys: tuple[str, ...]
 ) -> Timeline[Any] | _Missing:
-    from dienhinh._ruleset_parts import Dated, Timeline, timeline_problems
 
     tables = top.tables(key)
     if isinstance(tables, _Missing):
@@ -779,7 +801,6 @@ _MULTIPLIER_KEYS: Final = ("individual", "collective", "household", "round_up_to
 
 
 def _multipliers(t: _Table) -> CashMultipliers | _Missing:
-    from dienhinh._ruleset_parts import CashMultipliers
 
     values: dict[str, Any] = {
         "individual": t.need("individual", _fraction, "× the base salary: " + _FRACTION_ALLOWED),
@@ -800,7 +821,6 @@ def _benefits(top: _Table) -> Benefits | _Missing | None:
     t = top.table("benefits")
     if not isinstance(t, _Table):
         return t
-    from dienhinh._ruleset_parts import Benefits
 
     r = t.r
     values: dict[str, Any] = {

@@ -35,7 +35,7 @@ from dienhinh._errors import InvalidValueError
 from dienhinh._reasons import Reason, Severity
 
 if TYPE_CHECKING:
-    from dienhinh._round import NominationOutcome, RoundDecision
+    from dienhinh.round._run import NominationOutcome, RoundDecision
 
 __all__ = ["LANGUAGES", "json_written", "render_report"]
 

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import functools
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeVar
 
+from dienhinh._documents import is_slug
 from dienhinh._errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -30,23 +32,25 @@ from dienhinh._errors import (
     RulesetError,
     UnknownRulesetError,
 )
-from dienhinh._ruleset import Ruleset, is_slug
+from dienhinh.rulesets._ruleset import Ruleset
+from dienhinh.rulesets._toml import _load_file, _ruleset, _toml, _Writer
 
 if TYPE_CHECKING:
-
+    from dienhinh.criteria import Catalogue
     from dienhinh.voting import BallotRule, Cap
 
 __all__ = [
     "ballot_parameters",
     "builtin_rulesets",
     "dump_ruleset",
+    "load_catalogue",
     "load_ruleset",
     "parse_ruleset",
 ]
 
 T = TypeVar("T")
 
-BUILTIN_DIR: Final = os.path.join(os.path.dirname(os.path.abspath(__file__)), "rulesets")
+BUILTIN_DIR: Final = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 FORMAT: Final = 1
 _CATALOGUE_SUFFIX: Final = ".criteria.toml"
 
@@ -72,13 +76,10 @@ def load_ruleset(id_or_path: str | os.PathLike[str]) -> Ruleset:
     id; give a file as a path (``"./my-province.toml"``, a :class:`~pathlib.Path`).
     Built-in rulesets are read once and shared: they are immutable.
     """
-    from pathlib import Path
-
     if isinstance(id_or_path, str) and is_slug(id_or_path):
         return _builtin(id_or_path)
     if not isinstance(id_or_path, str | os.PathLike):
         raise InvalidTypeError("must be a ruleset id or a path", field="ruleset", value=id_or_path)
-    from dienhinh._ruleset_toml import _load_file
 
     return _load_file(Path(id_or_path))
 
@@ -94,10 +95,6 @@ def parse_ruleset(
     """
     if not isinstance(text, str):
         raise InvalidTypeError("must be TOML text (str)", field="text", value=text)
-    from pathlib import Path
-
-    from dienhinh._ruleset_toml import _ruleset, _toml
-
     data = _toml(text, source)
     return _ruleset(data, source, None if directory is None else Path(directory))
 
@@ -109,9 +106,28 @@ def dump_ruleset(ruleset: Ruleset) -> str:
     """
     if not isinstance(ruleset, Ruleset):
         raise InvalidTypeError("must be a dienhinh.Ruleset", field="ruleset", value=ruleset)
-    from dienhinh._ruleset_toml import _Writer
 
     return _Writer(ruleset).text()
+
+
+def load_catalogue(ruleset_id: str) -> Catalogue:
+    """The criteria catalogue of a built-in ruleset, parsed and checked when the ruleset loaded.
+
+    >>> load_catalogue("tuyen-quang-2023").general
+    ('TQ-3.1',)
+    """
+    ruleset = load_ruleset(ruleset_id)
+    if ruleset.catalogue is not None:
+        return ruleset.catalogue
+    known = [r for r in builtin_rulesets() if _builtin(r).catalogue is not None]
+    if not ruleset.own_criteria:
+        raise UnknownRulesetError(
+            f"ruleset={ruleset_id!r} has no criteria of its own: its document sets none, so "
+            f"there is no catalogue to assess against; catalogues: {', '.join(known) or 'none'}"
+        )
+    raise UnknownRulesetError(
+        f"ruleset={ruleset_id!r} has no criteria catalogue; catalogues: {', '.join(known) or 'none'}"
+    )
 
 
 def ballot_parameters(id: str) -> tuple[BallotRule, Cap | None]:
@@ -143,15 +159,12 @@ def ballot_parameters(id: str) -> tuple[BallotRule, Cap | None]:
 
 @functools.cache
 def _builtin(id: str) -> Ruleset:
-    from pathlib import Path
-
     path = Path(BUILTIN_DIR) / f"{id}.toml"
     if not path.is_file():
         raise UnknownRulesetError(
             f"ruleset={id!r} is not a built-in ruleset; built in: {', '.join(builtin_rulesets())}; "
             "to load a file, give its path (e.g. ./my-province.toml)"
         )
-    from dienhinh._ruleset_toml import _load_file
 
     ruleset = _load_file(path)
     if ruleset.id != id:
@@ -167,5 +180,3 @@ def _builtin(id: str) -> Ruleset:
             ],
         )
     return ruleset
-
-

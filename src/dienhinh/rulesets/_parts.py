@@ -16,18 +16,10 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from dienhinh._documents import DocumentStatus, day_or_none, flag, opt_text, slug, status_of, text
 from dienhinh._errors import InvalidTypeError, InvalidValueError
 from dienhinh._kinds import NomineeKind
 from dienhinh._provenance import Division, Rule
-from dienhinh._ruleset import (
-    DocumentStatus,
-    day_or_none,
-    flag,
-    opt_text,
-    slug,
-    status_of,
-    text,
-)
 
 __all__ = [
     "Benefits",

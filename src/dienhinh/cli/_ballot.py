@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from dienhinh._cli_common import emit, read_text
+from dienhinh.cli._common import emit, read_text
+from dienhinh.io._ballot import ballot_document, parse_ballot
+from dienhinh.io._verify import verify_document
+from dienhinh.rulesets._load import ballot_parameters
+from dienhinh.voting import count
 
 
 def register(sub: Any) -> None:
@@ -18,16 +22,14 @@ def register(sub: Any) -> None:
 
 
 def _ballot(args: argparse.Namespace) -> int:
-    from dienhinh._ruleset_load import ballot_parameters
-    from dienhinh.voting import count
-    from dienhinh.voting._json import ballot_document, parse_ballot
 
     text, source = read_text(args.path)
-    return emit(ballot_document(count(parse_ballot(text, source=source, ruleset=ballot_parameters))))
+    return emit(
+        ballot_document(count(parse_ballot(text, source=source, ruleset=ballot_parameters)))
+    )
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from dienhinh._verify import verify_document
 
     text, source = read_text(args.path)
     return emit(verify_document(text, source=source))

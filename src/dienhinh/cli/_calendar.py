@@ -12,9 +12,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from dienhinh._cli_common import CommandError, emit
 from dienhinh._errors import InvalidValueError
 from dienhinh._interpretations import Readings
+from dienhinh.calendar import achievement_window, check_deadline, year_schedule
+from dienhinh.calendar._time import parse_day, parse_moment
+from dienhinh.cli._common import CommandError, emit
+from dienhinh.rulesets import builtin_rulesets, load_ruleset
 
 DEFAULT_RULESET = "tuyen-quang-2023"
 
@@ -121,15 +124,11 @@ def _readings(args: argparse.Namespace, **shorthand: str | None) -> Readings:
 
 
 def _days_off(args: argparse.Namespace) -> list[Any]:
-    from dienhinh.calendar._time import parse_day
 
     return [parse_day(d, field="--day-off") for d in args.day_off]
 
 
 def _window(args: argparse.Namespace) -> int:
-    from dienhinh import load_ruleset
-    from dienhinh.calendar import achievement_window
-    from dienhinh.calendar._time import parse_day
 
     readings = _readings(args, **{"A-3": args.policy})
     window = achievement_window(
@@ -142,9 +141,6 @@ def _window(args: argparse.Namespace) -> int:
 
 
 def _deadline(args: argparse.Namespace) -> int:
-    from dienhinh import load_ruleset
-    from dienhinh.calendar import check_deadline
-    from dienhinh.calendar._time import parse_moment
 
     readings = _readings(
         args, **{"A-1": args.reading, "A-17": "roll-over" if args.roll_over else None}
@@ -161,8 +157,6 @@ def _deadline(args: argparse.Namespace) -> int:
 
 
 def _calendar(args: argparse.Namespace) -> int:
-    from dienhinh import load_ruleset
-    from dienhinh.calendar import year_schedule
 
     readings = _readings(
         args, **{"A-1": args.reading, "A-17": "roll-over" if args.roll_over else None}
@@ -181,6 +175,5 @@ def _calendar(args: argparse.Namespace) -> int:
 
 
 def _rulesets(args: argparse.Namespace) -> int:
-    from dienhinh import builtin_rulesets, load_ruleset
 
     return emit([load_ruleset(i).summary() for i in builtin_rulesets()])

@@ -10,6 +10,7 @@ only (it needs cattrs).
 
 from __future__ import annotations
 
+import datetime as _dt
 import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -17,8 +18,16 @@ from typing import Any
 import attrs
 from cattrs.gen import make_dict_structure_fn
 
-from dienhinh._errors import DienhinhError, InvalidInputError, InvalidValueError, Problem
-from dienhinh._jsonio import converter, parse_json, structure
+from dienhinh._documents import draft_notice
+from dienhinh._errors import (
+    DienhinhError,
+    InvalidInputError,
+    InvalidValueError,
+    Problem,
+    VerificationError,
+)
+from dienhinh._interpretations import Readings
+from dienhinh.criteria._engine import assess
 from dienhinh.criteria._evidence import (
     EVIDENCE_TYPES,
     Attestation,
@@ -35,6 +44,8 @@ from dienhinh.criteria._evidence import (
     Title,
 )
 from dienhinh.criteria._nominee import Nominee
+from dienhinh.io._json import converter, parse_json, structure
+from dienhinh.rulesets._load import load_catalogue, load_ruleset
 
 __all__ = ["NomineeDocument", "nominee_from", "parse_nominee"]
 
@@ -286,13 +297,6 @@ def reassess(inputs: Mapping[str, Any], *, source: str = "<input>") -> Any:
     The record names its catalogue by ruleset id and digest; a catalogue that
     changed since is a :class:`~dienhinh.VerificationError`, not a silent re-run.
     """
-    import datetime as _dt
-
-    from dienhinh._errors import VerificationError
-    from dienhinh._interpretations import Readings
-    from dienhinh.criteria._catalogue import load_catalogue
-    from dienhinh.criteria._engine import assess
-
     try:
         ruleset, digest = inputs["ruleset"], inputs["catalogue_digest"]
         window = inputs["window"]
@@ -316,12 +320,14 @@ def reassess(inputs: Mapping[str, Any], *, source: str = "<input>") -> Any:
 
 def assessment_document(assessment: Any) -> dict[str, Any]:
     """The assessment's JSON with its ruleset's status: a draft is visible in every result (A-18)."""
-    from dienhinh._ruleset import draft_notice
-    from dienhinh._ruleset_load import load_ruleset
 
     doc: dict[str, Any] = assessment.to_json()
     ruleset = load_ruleset(assessment.catalogue.id)
     _, notes = draft_notice(ruleset, assessment.readings)
-    doc["ruleset"] = {"id": ruleset.id, "status": ruleset.status.value, "blank": list(ruleset.blank)}
+    doc["ruleset"] = {
+        "id": ruleset.id,
+        "status": ruleset.status.value,
+        "blank": list(ruleset.blank),
+    }
     doc["reasons"] = [r.to_json() for r in notes]
     return doc

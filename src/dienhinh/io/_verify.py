@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from dienhinh._errors import InvalidValueError, VerificationError
-from dienhinh._jsonio import parse_json
+from dienhinh.io._ballot import ballot_document, parse_ballot
+from dienhinh.io._json import parse_json
+from dienhinh.io._nominee import assessment_document, reassess
+from dienhinh.io._round import parse_round
+from dienhinh.round._run import run_round
+from dienhinh.rulesets._load import ballot_parameters
+from dienhinh.voting import count
 
 __all__ = ["verify_document"]
 
@@ -21,20 +27,11 @@ def verify_document(text: str, *, source: str = "<input>") -> dict[str, Any]:
         )
     kind = doc["kind"]
     if kind == "ballot":
-        from dienhinh._ruleset_load import ballot_parameters
-        from dienhinh.voting import count
-        from dienhinh.voting._json import ballot_document, parse_ballot
-
         inputs = parse_ballot(doc["inputs"], source=f"{source}: inputs", ruleset=ballot_parameters)
         fresh = ballot_document(count(inputs))
     elif kind == "criteria-assessment":
-        from dienhinh.criteria._json import assessment_document, reassess
-
         fresh = assessment_document(reassess(doc["inputs"], source=f"{source}: inputs"))
     elif kind == "round":
-        from dienhinh._round import run_round
-        from dienhinh._round_json import parse_round
-
         fresh = run_round(parse_round(doc["inputs"], source=f"{source}: inputs")).to_json()
     else:
         raise InvalidValueError(

@@ -13,9 +13,13 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from dienhinh._cli_common import CommandError, emit, read_text
 from dienhinh._errors import ImpossibleDateError, InvalidValueError
 from dienhinh._interpretations import Readings
+from dienhinh.calendar import achievement_window
+from dienhinh.cli._common import CommandError, emit, read_text
+from dienhinh.criteria import assess
+from dienhinh.io._nominee import assessment_document, parse_nominee
+from dienhinh.rulesets import load_catalogue, load_ruleset
 
 
 def register(sub: Any) -> None:
@@ -42,7 +46,6 @@ def register(sub: Any) -> None:
 
 
 def _criteria(args: argparse.Namespace) -> int:
-    from dienhinh.criteria import load_catalogue
 
     return emit(load_catalogue(args.ruleset).listing())
 
@@ -78,9 +81,6 @@ def _window(args: argparse.Namespace, readings: Readings) -> tuple[dt.date, dt.d
     if args.on is not None and explicit:
         raise CommandError("give either --on DATE or --from DATE --to DATE, not both")
     if args.on is not None:
-        from dienhinh import load_ruleset
-        from dienhinh.calendar import achievement_window
-
         w = achievement_window(
             load_ruleset(args.ruleset), _date(args.on, "--on"), readings=readings
         )
@@ -91,8 +91,6 @@ def _window(args: argparse.Namespace, readings: Readings) -> tuple[dt.date, dt.d
 
 
 def _assess(args: argparse.Namespace) -> int:
-    from dienhinh.criteria import assess, load_catalogue
-    from dienhinh.criteria._json import assessment_document, parse_nominee
 
     readings = _readings(args.read)
     catalogue = load_catalogue(args.ruleset)

@@ -1,0 +1,50 @@
+"""The annual recognition round: nominations → eligibility → ballot → decision.
+
+A round composes the domain packages under one :class:`~dienhinh.Ruleset`:
+:class:`RoundInputs` (units, dossiers, nominations, the council and its
+ballots) go through :func:`run_round` to a :class:`RoundDecision` whose every
+outcome carries its reasons. :func:`resolve_round` applies the chair's choice
+at a tie; :func:`verify_round` re-derives a decision from its inputs.
+"""
+
+from dienhinh.round._inputs import (
+    CouncilLevel,
+    Dossier,
+    Nomination,
+    Priority,
+    RoundInputs,
+    Stage,
+    Unit,
+)
+from dienhinh.round._run import (
+    Benefit,
+    FloorCheck,
+    NationalPool,
+    NominationOutcome,
+    RoundDecision,
+    RoundOutcome,
+    RoundStatus,
+    resolve_round,
+    run_round,
+    verify_round,
+)
+
+__all__ = [
+    "Benefit",
+    "CouncilLevel",
+    "Dossier",
+    "FloorCheck",
+    "NationalPool",
+    "Nomination",
+    "NominationOutcome",
+    "Priority",
+    "RoundDecision",
+    "RoundInputs",
+    "RoundOutcome",
+    "RoundStatus",
+    "Stage",
+    "Unit",
+    "resolve_round",
+    "run_round",
+    "verify_round",
+]

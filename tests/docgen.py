@@ -333,23 +333,54 @@ NOT_RULE_TESTS = frozenset({"test_docs.py"})
 """Test files that check the documents, not a rule: the ids they name do not count."""
 
 
+def code_strings(node: ast.FunctionDef) -> list[str]:
+    """The string literals a test's code uses: in its decorators and its body, not in a docstring,
+    a bare string statement, an assertion's message or an f-string (comments are not in the tree).
+
+    A rule id counts as tested only where the test handles it as data — it builds evidence for it,
+    looks up its result, compares an outcome's rule with it, or is parametrized by it — not where
+    the id is only mentioned in prose.
+    """
+    skip: set[int] = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Module):
+            body = sub.body
+            skip |= {
+                id(st.value)
+                for st in body
+                if isinstance(st, ast.Expr)
+                and isinstance(st.value, ast.Constant)
+                and isinstance(st.value.value, str)
+            }
+        elif isinstance(sub, ast.Assert) and sub.msg is not None:
+            skip |= {id(n) for n in ast.walk(sub.msg)}
+        elif isinstance(sub, ast.JoinedStr):
+            skip |= {id(n) for n in ast.walk(sub)}
+    roots: list[ast.AST] = [*node.decorator_list, *node.body]
+    return [
+        n.value
+        for root in roots
+        for n in ast.walk(root)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skip
+    ]
+
+
 @functools.cache
 def test_texts() -> dict[str, str]:
-    """Test id → what names its rules: its docstring, its source (decorators included) and its
-    parametrize ids as pytest collects them."""
+    """Test id → what names its rules: the string literals of its code (:func:`code_strings`) and
+    its parametrize ids as pytest collects them. A docstring or a comment naming a rule is not a
+    test of it."""
     params = collected()
     texts: dict[str, str] = {}
     for path in sorted((ROOT / "tests").glob("test_*.py")):
         if path.name in NOT_RULE_TESTS:
             continue
-        source = path.read_text(encoding="utf-8")
-        tree = ast.parse(source)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
         for node, owner_ in _tests(tree):
             name = f"{owner_}::{node.name}" if owner_ else node.name
             tid = f"tests/{path.name}::{name}"
-            first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-            lines = source.splitlines()[first - 1 : node.end_lineno]
-            texts[tid] = unicodedata.normalize("NFC", "\n".join([*lines, *params.get(tid, ())]))
+            strings = [*code_strings(node), *params.get(tid, ())]
+            texts[tid] = unicodedata.normalize("NFC", "\n".join(strings))
     return texts
 
 
@@ -475,14 +506,16 @@ def render_traceability() -> str:
         "Each rule id of the specification (`domain.md`, §3–§6; ranges such as “TQ-3.2 a–q” and the",
         "points a rule lists are expanded) with: whether the library computes it; the files under",
         "`src/dienhinh/` that mention it or one of its refinements (`TQ-3.2c.ocop` refines",
-        "`TQ-3.2c`) — code, rulesets and criteria catalogues; and the tests whose source, docstring or",
-        "parametrize ids name it (×n: the number of parametrized cases that do). A rule the library",
-        "deliberately does not compute says why. `tests/test_docs.py` checks that this file is",
-        "current, that no spec id is silently absent, and that every rule id of the rulesets has a",
-        "test naming it.",
+        "`TQ-3.2c`) — code, rulesets and criteria catalogues; and the tests that assert on it (×n:",
+        "the number of parametrized cases that do). A test asserts on a rule when its code holds the",
+        "id as a string literal — evidence built for it, a result looked up or compared by it — or",
+        "when it is parametrized by it; an id only in a docstring, a comment, an f-string or an",
+        "assertion's message does not count. A rule the library deliberately does not compute says",
+        "why. `tests/test_docs.py` checks that this file is current, that no spec id is silently",
+        "absent, and that every rule id of the rulesets is asserted by a test.",
         "",
         f"**{len(ids)} spec ids**: {counts['computed']} computed, of which {counts['tested']} are "
-        f"named by a test; {counts['not computed']} not computed, each with the reason; "
+        f"asserted by a test; {counts['not computed']} not computed, each with the reason; "
         f"{counts['missing']} missing.",
         "",
         "| id | the provision (the specification's words) | status | where in `src/dienhinh/` | tests |",
@@ -498,12 +531,12 @@ def render_traceability() -> str:
         "",
         f"**{len(ruleset_rule_ids())} rule ids** in the rulesets and the round's codes; "
         + (
-            f"**{len(untested)} not named by any test**: {', '.join(f'`{r}`' for r in untested)}."
+            f"**{len(untested)} not asserted by any test**: {', '.join(f'`{r}`' for r in untested)}."
             if untested
-            else "every one is named by a test."
+            else "every one is asserted by a test."
         ),
         "",
-        "| spec id | its refinements in the rulesets and catalogues | not named by a test |",
+        "| spec id | its refinements in the rulesets and catalogues | not asserted by a test |",
         "|---|---|---|",
     ]
     for parent in sorted(refinements, key=_order):
@@ -513,7 +546,7 @@ def render_traceability() -> str:
         lines.append(
             f"| {parent} | {len(subs)}: {listed} | {', '.join(f'`{r}`' for r in missing) or '—'} |"
         )
-    lines += ["", "| other id | where | tests naming it |", "|---|---|---|"]
+    lines += ["", "| other id | where | tests asserting on it |", "|---|---|---|"]
     for rid, files, named in others:
         shown = ", ".join(f"`{t.removeprefix('tests/')}`" for t in named[:3])
         more = f" and {len(named) - 3} more" if len(named) > 3 else ""

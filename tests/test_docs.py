@@ -77,8 +77,9 @@ def test_the_specification_is_read_with_its_ranges_and_points_expanded() -> None
 
 
 def test_every_rule_id_of_the_rulesets_has_a_test_naming_it() -> None:
-    """Every rule id of the rulesets, their criteria catalogues and the round's codes is named by
-    a test: in its source, its docstring or its parametrize ids."""
+    """Every rule id of the rulesets, their criteria catalogues and the round's codes is asserted
+    by a test: a string literal of its code or one of its parametrize ids, not a docstring or a
+    comment (tests/docgen.py, ``code_strings``)."""
     assert untested_ruleset_ids() == [], "no test names these rule ids"
 
 

@@ -462,7 +462,7 @@ def _non_approvers(index: int, approvals: int) -> set[str]:
 
 
 def build_round() -> Doc:
-    """The round input document (``docs/schemas/round-input.json``), without the chair's choice."""
+    """The round input document (``the round-input schema``), without the chair's choice."""
     on_ballot = [(i, s) for i, s in enumerate(NOMINATIONS) if s.approvals is not None]
     withheld = {
         s.id: _non_approvers(i, s.approvals) for i, s in on_ballot if s.approvals is not None

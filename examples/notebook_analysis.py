@@ -28,7 +28,7 @@ DEMO_CHAIR = files("dienhinh").joinpath("data", "demo-tuyen-quang-2024.chair.jso
 
 
 def load_round(text: str, source: str, base: Path | None) -> RoundInputs:
-    """A round input document (docs/schemas/round-input.json), read as `dienhinh round` reads it.
+    """A round input document (the round-input schema), read as `dienhinh round` reads it.
 
     The reader is not in the public façade yet; a notebook wraps it once, here.
     """

@@ -1,30 +1,30 @@
-"""The JSON Schemas published in docs/schemas, as validators for the tests."""
+"""The JSON Schemas shipped in the package (``dienhinh.io.schema``), as validators for the tests."""
 
 from __future__ import annotations
 
 import functools
-import json
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 from referencing import Registry, Resource
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "docs" / "schemas"
+from dienhinh.io import schema, schema_names
+
+SCHEMA_NAMES = schema_names()
 
 
 @functools.cache
 def _registry() -> Registry:
     resources = []
-    for path in sorted(SCHEMAS.glob("*.json")):
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((schema["$id"], Resource.from_contents(schema)))
+    for name in SCHEMA_NAMES:
+        s = schema(name)
+        resources.append((str(s["$id"]), Resource.from_contents(s)))
     return Registry().with_resources(resources)
 
 
 def validate(instance: Any, name: str) -> None:
-    """Validate ``instance`` against ``docs/schemas/<name>.json``; raises on the first error."""
-    schema = json.loads((SCHEMAS / f"{name}.json").read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    cls(schema, registry=_registry()).validate(instance)
+    """Validate ``instance`` against the shipped schema ``name``; raises on the first error."""
+    s = schema(name)
+    cls = jsonschema.validators.validator_for(s)
+    cls.check_schema(s)
+    cls(s, registry=_registry()).validate(instance)

@@ -508,7 +508,7 @@ def test_kon_tum_has_no_criteria_of_its_own() -> None:
 
 
 def test_the_record_is_json_of_the_published_schema() -> None:
-    """The assessment JSON and the nominee inside it validate against docs/schemas."""
+    """The assessment JSON and the nominee inside it validate against the shipped schemas."""
     n = Nominee(
         "collective",
         ["agriculture", "culture-sport"],

@@ -367,6 +367,6 @@ class TestDeterminism:
     def test_every_record_is_json_of_the_schema(
         self, n: Nominee, r: Readings, w: tuple[D, D]
     ) -> None:
-        """Whatever the evidence, the record validates against docs/schemas/assessment.json."""
+        """Whatever the evidence, the record validates against the assessment schema."""
         data = json.loads(json.dumps(assessment_document(assess(n, TQ, window=w, readings=r))))
         validate(data, "assessment")

@@ -1,4 +1,4 @@
-"""The round's JSON contract: docs/schemas/round-input.json, round-output.json and the cards."""
+"""The round's JSON contract: the round-input schema, round-output.json and the cards."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 
 from dienhinh import CouncilLevel, Priority, RoundOutcome, RoundStatus, Stage
 from dienhinh.cli import main
-from tests.schemas import SCHEMAS, validate
+from dienhinh.io import schema
+from tests.schemas import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples" / "rounds").glob("*.json")) + sorted(
@@ -237,7 +238,7 @@ def test_the_cards_of_the_small_example_follow_reason_json(
 
 
 def _schema(name: str) -> dict[str, Any]:
-    doc: dict[str, Any] = json.loads((SCHEMAS / f"{name}.json").read_text(encoding="utf-8"))
+    doc: dict[str, Any] = schema(name)
     return doc
 
 

@@ -43,6 +43,7 @@ from dienhinh._errors import (
     UnknownMemberError,
     UnknownNomineeError,
     UnknownRulesetError,
+    UnreadableFileError,
     VerificationError,
 )
 from dienhinh._interpretations import (
@@ -165,6 +166,7 @@ __all__ = [
     "UnknownMemberError",
     "UnknownNomineeError",
     "UnknownRulesetError",
+    "UnreadableFileError",
     "UsedReading",
     "VerificationError",
     "__version__",

@@ -25,7 +25,8 @@ Every class also inherits the builtin a caller already catches, so
     │   ├── MissingKeyError                                  required keys that are absent
     │   └── RulesetError                                     a ruleset file that does not load
     ├── VerificationError                       ValueError   a record that does not re-derive
-    └── MissingExtraError                       ImportError  an optional extra is not installed
+    ├── MissingExtraError                       ImportError  an optional extra is not installed
+    └── UnreadableFileError                     OSError      a file that is missing, unreadable or not UTF-8
 
 Messages follow one shape: ``field=value!r``, what rule was broken, what is
 allowed — and the rule id where a provision of the documents is the reason.
@@ -61,6 +62,7 @@ __all__ = [
     "UnknownMemberError",
     "UnknownNomineeError",
     "UnknownRulesetError",
+    "UnreadableFileError",
     "VerificationError",
 ]
 
@@ -230,6 +232,19 @@ class MissingExtraError(DienhinhError, ImportError):
         )
         self.extra = extra
         self.module = module
+
+
+class UnreadableFileError(DienhinhError, OSError):
+    """A file that cannot be read as text: missing, not permitted, a folder, not UTF-8.
+
+    Distinct from a file whose content is invalid: the command line exits 3 for it, 2 for
+    invalid content.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
 
 
 def describe(value: Any) -> str:

@@ -31,7 +31,7 @@ def register(sub: Any) -> None:
     a.add_argument(
         "path",
         metavar="FILE",
-        help="a nominee JSON file (docs/schemas/nominee.json), or - for stdin",
+        help="a nominee JSON file (the nominee schema), or - for stdin",
     )
     a.add_argument("--ruleset", required=True, metavar="ID", help="a built-in ruleset id")
     a.add_argument(

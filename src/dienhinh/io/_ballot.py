@@ -1,4 +1,4 @@
-"""The ballot's JSON input format (``docs/schemas/ballot-input.json``), read strictly.
+"""The ballot's JSON input format (``the ballot-input schema``), read strictly.
 
 Shorthands (``threshold``, ``slots``, …) and full objects (``rule``, ``cap``,
 as a result's ``inputs`` carries them) are both accepted, never mixed: a

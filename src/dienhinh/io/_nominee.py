@@ -1,4 +1,4 @@
-"""The nominee JSON format (``docs/schemas/nominee.json``), read strictly.
+"""The nominee JSON format (``the nominee schema``), read strictly.
 
 Two steps, every problem reported with its path: the text is structured into
 plain documents by the package's strict converter (an unknown key, a string

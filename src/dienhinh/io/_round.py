@@ -1,4 +1,4 @@
-"""The round's JSON input format (``docs/schemas/round-input.json``), read strictly.
+"""The round's JSON input format (``the round-input schema``), read strictly.
 
 A nomination is the nominee document of :mod:`dienhinh.criteria` (kind,
 fields, evidence, complete, name) plus what the round's checks read. The

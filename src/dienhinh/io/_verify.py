@@ -2,47 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from dienhinh._errors import InvalidValueError, VerificationError
-from dienhinh.io._ballot import ballot_document, parse_ballot
-from dienhinh.io._json import parse_json
-from dienhinh.io._nominee import assessment_document, reassess
-from dienhinh.io._round import parse_round
-from dienhinh.round._run import run_round
-from dienhinh.rulesets._load import ballot_parameters
-from dienhinh.voting import count
+from dienhinh._errors import VerificationError
 
-__all__ = ["verify_document"]
+__all__ = ["compare", "verify_document"]
 
 
-def verify_document(text: str, *, source: str = "<input>") -> dict[str, Any]:
-    """Re-derive the record in ``text`` from its ``inputs``; any difference is an error."""
-    doc = parse_json(text, source=source)
-    if not isinstance(doc, dict) or "kind" not in doc or "inputs" not in doc:
-        raise InvalidValueError(
-            "is not a decision record",
-            field=source,
-            allowed="a JSON object with 'kind' and 'inputs'",
-        )
-    kind = doc["kind"]
-    if kind == "ballot":
-        inputs = parse_ballot(doc["inputs"], source=f"{source}: inputs", ruleset=ballot_parameters)
-        fresh = ballot_document(count(inputs))
-    elif kind == "criteria-assessment":
-        fresh = assessment_document(reassess(doc["inputs"], source=f"{source}: inputs"))
-    elif kind == "round":
-        fresh = run_round(parse_round(doc["inputs"], source=f"{source}: inputs")).to_json()
-    else:
-        raise InvalidValueError(
-            "is not a kind of record this version verifies",
-            field="kind",
-            value=kind,
-            allowed="ballot, criteria-assessment, round",
-        )
+def compare(doc: Mapping[str, object], fresh: Mapping[str, object], *, source: str) -> None:
+    """Raise :class:`VerificationError` naming the first key where ``doc`` and ``fresh`` differ."""
     for key in sorted(set(doc) | set(fresh)):
         if doc.get(key) != fresh.get(key):
             raise VerificationError(
                 f"{source}: the record's {key!r} does not re-derive from its inputs", field=key
             )
-    return {"verified": True, "kind": kind, "digest": fresh["digest"]}
+
+
+def verify_document(text: str, *, source: str = "<input>") -> dict[str, Any]:
+    """Re-derive the record in ``text`` from its ``inputs``; any difference is an error."""
+    from dienhinh.io._public import read_record, record_document
+
+    record = read_record(text, name=source)
+    fresh = record_document(record)
+    return {"verified": True, "kind": fresh["kind"], "digest": fresh["digest"]}

@@ -1,0 +1,287 @@
+"""The public readers and writers: JSON text, bytes or a file in; the domain's values out.
+
+A ``str`` is JSON text, ``bytes`` are UTF-8 JSON text, and an :class:`os.PathLike`
+(e.g. :class:`pathlib.Path`) is a file to read. Every reader is strict and raises
+the package's errors with the JSON path of each problem (an
+:class:`~dienhinh.InvalidInputError` listing them); a file that cannot be read is an
+:class:`~dienhinh.UnreadableFileError`. Every writer returns the JSON text the
+command line prints (indented, UTF-8, Vietnamese as is) and, given ``file``, also
+writes it there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Final, TypeAlias
+
+import attrs
+
+from dienhinh._canonical import plain
+from dienhinh._errors import (
+    DienhinhError,
+    InvalidInputError,
+    InvalidTypeError,
+    InvalidValueError,
+    MalformedJSONError,
+    Problem,
+    UnreadableFileError,
+)
+from dienhinh.criteria._nominee import Nominee
+from dienhinh.criteria._result import Assessment
+from dienhinh.io._ballot import ballot_document, parse_ballot
+from dienhinh.io._json import parse_json
+from dienhinh.io._nominee import assessment_document, parse_nominee, reassess
+from dienhinh.io._round import parse_round
+from dienhinh.round._inputs import RoundInputs
+from dienhinh.round._run import RoundDecision, run_round
+from dienhinh.rulesets._load import ballot_parameters
+from dienhinh.voting import count
+from dienhinh.voting._result import BallotInputs, BallotResult
+
+__all__ = [
+    "DEMO_CHAIR",
+    "DEMO_ROUND",
+    "JSONSource",
+    "Record",
+    "demo",
+    "read_ballot",
+    "read_nominee",
+    "read_record",
+    "read_round",
+    "read_text",
+    "record_document",
+    "write_ballot",
+    "write_nominee",
+    "write_record",
+    "write_round",
+]
+
+JSONSource: TypeAlias = str | bytes | os.PathLike[str]
+"""JSON text (``str``), UTF-8 JSON text (``bytes``), or the path of a file holding it."""
+
+Record: TypeAlias = RoundDecision | BallotResult | Assessment
+"""A decision record: what ``dienhinh round``, ``ballot`` and ``assess`` print."""
+
+DEMO_ROUND: Final = "demo-tuyen-quang-2024.json"
+DEMO_CHAIR: Final = "demo-tuyen-quang-2024.chair.json"
+
+
+def read_text(source: JSONSource, *, name: str | None = None) -> tuple[str, str, Path | None]:
+    """The text of ``source``, a name for messages, and the folder relative paths start from.
+
+    A path that is missing, a folder, not permitted or not UTF-8 is an
+    :class:`~dienhinh.UnreadableFileError`; anything but text, bytes or a path is an
+    :class:`~dienhinh.InvalidTypeError`.
+    """
+    if isinstance(source, str):
+        return source, name or "<input>", None
+    if isinstance(source, bytes):
+        try:
+            return source.decode("utf-8"), name or "<input>", None
+        except UnicodeDecodeError as exc:
+            raise MalformedJSONError(
+                f"{name or '<input>'}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+            ) from None
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        shown = name or str(path)
+        try:
+            return path.read_text(encoding="utf-8"), shown, path.resolve().parent
+        except FileNotFoundError:
+            raise UnreadableFileError(shown, "no such file") from None
+        except IsADirectoryError:
+            raise UnreadableFileError(shown, "is a folder, not a file") from None
+        except UnicodeDecodeError as exc:
+            raise UnreadableFileError(
+                shown, f"not UTF-8 text ({exc.reason} at byte {exc.start})"
+            ) from None
+        except OSError as exc:
+            raise UnreadableFileError(shown, f"cannot read ({exc.strerror})") from None
+    raise InvalidTypeError(
+        "is not JSON text, bytes or a path",
+        field="source",
+        value=type(source).__name__,
+        allowed="str (JSON text), bytes (UTF-8 JSON text), pathlib.Path",
+    )
+
+
+def _parse(text: str, source: str) -> object:
+    try:
+        return parse_json(text, source=source)
+    except MalformedJSONError as exc:
+        head = text.lstrip()[:1]
+        if head and head not in "{[":
+            raise MalformedJSONError(
+                f"{exc}; a str is read as JSON text — for a file, pass pathlib.Path({text[:60]!r})"
+            ) from None
+        raise
+
+
+def _data(text: str, source: str, document: str) -> dict[str, Any]:
+    data = _parse(text, source)
+    if not isinstance(data, dict):
+        raise InvalidInputError(
+            f"{source}: invalid {document}",
+            [Problem("$", f"expected a JSON object, got {type(data).__name__}", source=source)],
+        )
+    return data
+
+
+def read_round(
+    source: JSONSource, *, base: os.PathLike[str] | None = None, name: str | None = None
+) -> RoundInputs:
+    """A round's inputs from its JSON document (``round-input`` schema).
+
+    A ruleset given as a file path is found relative to ``base``, by default the folder of
+    the file read (or the working folder for text).
+
+    >>> from pathlib import Path
+    >>> inputs = read_round(Path("examples/rounds/small-tuyen-quang.json"))
+    >>> inputs.ruleset.id, len(inputs.nominations)
+    ('tuyen-quang-2023', 1)
+    """
+    text, name, folder = read_text(source, name=name)
+    return parse_round(
+        _data(text, name, "round input"),
+        source=name,
+        base=Path(base) if base is not None else folder,
+    )
+
+
+def read_ballot(source: JSONSource, *, name: str | None = None) -> BallotInputs:
+    """A ballot's inputs from its JSON document (``ballot-input`` schema)."""
+    text, name, _ = read_text(source, name=name)
+    return parse_ballot(
+        _data(text, name, "ballot input"),
+        source=name,
+        ruleset=ballot_parameters,
+    )
+
+
+def read_nominee(source: JSONSource, *, name: str | None = None) -> Nominee:
+    """One nominee — kind, fields, dated evidence — from its JSON document (``nominee`` schema)."""
+    text, name, _ = read_text(source, name=name)
+    return parse_nominee(
+        _data(text, name, "nominee"),
+        source=name,
+    )
+
+
+_KINDS: Final = ("ballot", "criteria-assessment", "round")
+
+
+def read_record(source: JSONSource, *, name: str | None = None) -> Record:
+    """A decision record (what ``dienhinh round``, ``ballot`` or ``assess`` printed), re-derived.
+
+    The record is recomputed from its own ``inputs`` and compared with what it says, key by
+    key: a record that does not re-derive is a :class:`~dienhinh.VerificationError`, so the
+    value returned is always the library's own result, never a copy of edited JSON.
+    """
+    from dienhinh.io._verify import compare
+
+    text, name, _ = read_text(source, name=name)
+    doc = _parse(text, name)
+    if not isinstance(doc, dict) or "kind" not in doc or "inputs" not in doc:
+        raise InvalidValueError(
+            "is not a decision record", field=name, allowed="a JSON object with 'kind' and 'inputs'"
+        )
+    kind, inputs = doc["kind"], doc["inputs"]
+    record: Record
+    if kind == "ballot":
+        record = count(parse_ballot(inputs, source=f"{name}: inputs", ruleset=ballot_parameters))
+    elif kind == "criteria-assessment":
+        record = reassess(inputs, source=f"{name}: inputs")
+    elif kind == "round":
+        record = run_round(parse_round(inputs, source=f"{name}: inputs"))
+    else:
+        raise InvalidValueError(
+            "is not a kind of record this version verifies",
+            field="kind",
+            value=kind,
+            allowed=", ".join(_KINDS),
+        )
+    compare(doc, record_document(record), source=name)
+    return record
+
+
+def record_document(record: Record) -> dict[str, object]:
+    """The record's JSON value, exactly as the command line prints it."""
+    if isinstance(record, RoundDecision):
+        return record.to_json()
+    if isinstance(record, BallotResult):
+        return ballot_document(record)
+    if isinstance(record, Assessment):
+        return assessment_document(record)
+    raise InvalidTypeError(
+        "is not a decision record",
+        field="record",
+        value=type(record).__name__,
+        allowed="RoundDecision, BallotResult, Assessment",
+    )
+
+
+def _text(value: object) -> str:
+    return json.dumps(plain(value), ensure_ascii=False, indent=2) + "\n"
+
+
+def _write(text: str, file: os.PathLike[str] | None) -> str:
+    if file is not None:
+        try:
+            Path(file).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UnreadableFileError(str(file), f"cannot write ({exc.strerror})") from None
+    return text
+
+
+def write_record(record: Record, file: os.PathLike[str] | None = None) -> str:
+    """The record's JSON text (``round-output``, ``ballot-output`` or ``assessment`` schema)."""
+    return _write(_text(record_document(record)), file)
+
+
+def write_round(inputs: RoundInputs, file: os.PathLike[str] | None = None) -> str:
+    """The round's input document (``round-input`` schema); :func:`read_round` reads it back."""
+    if not isinstance(inputs, RoundInputs):
+        raise InvalidTypeError("is not RoundInputs", field="inputs", value=type(inputs).__name__)
+    return _write(_text(inputs.to_json()), file)
+
+
+def write_ballot(inputs: BallotInputs, file: os.PathLike[str] | None = None) -> str:
+    """The ballot's input document (``ballot-input`` schema); :func:`read_ballot` reads it back."""
+    if not isinstance(inputs, BallotInputs):
+        raise InvalidTypeError("is not BallotInputs", field="inputs", value=type(inputs).__name__)
+    return _write(_text(inputs.to_json()), file)
+
+
+def write_nominee(nominee: Nominee, file: os.PathLike[str] | None = None) -> str:
+    """The nominee's document (``nominee`` schema); :func:`read_nominee` reads it back."""
+    if not isinstance(nominee, Nominee):
+        raise InvalidTypeError("is not a Nominee", field="nominee", value=type(nominee).__name__)
+    return _write(_text(nominee.to_json()), file)
+
+
+def demo(*, chair: bool = True) -> RoundInputs:
+    """The shipped Tuyên Quang 2024 round that ``dienhinh demo`` runs (sample data, made up).
+
+    With ``chair=True`` (the default) the inputs include the chair's choice at the tie for the
+    last slot, so :func:`~dienhinh.run_round` gives the final decision; with ``chair=False``
+    the round stops there, awaiting the chair.
+
+    >>> from dienhinh import run_round
+    >>> run_round(demo(chair=False)).status.value, run_round(demo()).status.value
+    ('awaiting_chair', 'final')
+    """
+    data = files("dienhinh").joinpath("data")
+    try:
+        inputs = parse_round(
+            parse_json(data.joinpath(DEMO_ROUND).read_text(encoding="utf-8"), source=DEMO_ROUND),
+            source=f"dienhinh/data/{DEMO_ROUND}",
+        )
+        if not chair:
+            return inputs
+        choice = parse_json(data.joinpath(DEMO_CHAIR).read_text(encoding="utf-8"))
+    except (OSError, DienhinhError) as exc:  # pragma: no cover - a broken installation
+        raise UnreadableFileError(f"dienhinh/data/{DEMO_ROUND}", str(exc)) from None
+    return attrs.evolve(inputs, chair_choice=choice["chair_choice"])

@@ -437,90 +437,127 @@ def _lookback(r: _Reader, t: Mapping[str, Any], where: str) -> Lookback | None:
     return r.build(f"{where}.lookback", lambda: Lookback(years, through))
 
 
+# -- leaves: one reader per evidence type --
+
+_Make = Callable[[], LeafTest]
+
+
+def _level(r: _Reader, t: Mapping[str, Any], where: str, key: str) -> Level | None:
+    return r.enum(Level, t[key], f"{where}.{key}") if key in t else None
+
+
+def _award_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int) -> _Make | None:
+    lv, fs = _level(r, t, where, "level_at_least"), r.enums(AwardField, t, "fields", where)
+    cs = r.enums(AwardCategory, t, "categories", where)
+    if lv is None or fs is None or cs is None:
+        return None
+    return lambda: AwardTest(lv, fs, cs, count)
+
+
+def _initiative_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int) -> _Make | None:
+    lv = _level(r, t, where, "level_at_least") if "level_at_least" in t else Level.COMMUNE
+    if lv is None:
+        return None
+    return lambda: InitiativeTest(lv, count)
+
+
+def _ocop_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int) -> _Make | None:
+    stars = r.integer(t, "stars_at_least", where)
+    if stars is None:
+        return None
+    return lambda: OcopTest(stars, count)
+
+
+def _certificate_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int) -> _Make | None:
+    ss = r.enums(Scheme, t, "schemes", where)
+    if not ss:
+        return None
+    return lambda: CertificateTest(ss, count)
+
+
+def _invention_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int) -> _Make | None:
+    return lambda: InventionTest(count)
+
+
+def _project_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int) -> _Make | None:
+    lv = _level(r, t, where, "level_at_least")
+    pr: ProjectRating | None = (
+        r.enum(ProjectRating, t["rating_at_least"], f"{where}.rating_at_least")
+        if "rating_at_least" in t
+        else ProjectRating.PASS
+    )
+    if lv is None or pr is None:
+        return None
+    return lambda: ProjectTest(lv, pr, count)
+
+
+def _title_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int) -> _Make | None:
+    ts, lb = r.enums(TitleName, t, "titles", where), _lookback(r, t, where)
+    if not ts or ("lookback" in t and lb is None):
+        return None
+    return lambda: TitleTest(ts, lb, count)
+
+
+def _rating_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int) -> _Make | None:
+    g = (
+        r.enum(Grade, t["grade_at_least"], f"{where}.grade_at_least")
+        if "grade_at_least" in t
+        else None
+    )
+    lb = _lookback(r, t, where)
+    if g is None or ("lookback" in t and lb is None):
+        return None
+    return lambda: RatingTest(g, lb, count)
+
+
+def _figure_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int) -> _Make | None:
+    m = r.enum(Metric, t["metric"], f"{where}.metric") if "metric" in t else None
+    lb = _lookback(r, t, where)
+    if m is None or lb is None:
+        return None
+    return lambda: FigureTest(m, lb)
+
+
+def _contribution_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int) -> _Make | None:
+    ks, ps = r.enums(ContributionKind, t, "kinds", where), r.enums(Purpose, t, "purposes", where)
+    amount = r.integer(t, "amount_at_least", where, 1)
+    if ks is None or ps is None or amount is None:
+        return None
+    return lambda: ContributionTest(ks, ps, amount)
+
+
+def _attestation_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int) -> _Make | None:
+    by_vi, by_en = r.text(t, "by_vi", where), r.text(t, "by_en", where)
+    if ("by_vi" in t) != ("by_en" in t):
+        r.add(f"{where}.by_vi", "by_vi and by_en are given together or not at all")
+        return None
+    if by_vi and by_en:
+        return lambda: AttestationTest(by_vi, by_en)
+    return AttestationTest
+
+
+_LEAF_READERS: dict[str, Callable[[_Reader, Mapping[str, Any], str, int], _Make | None]] = {
+    "award": _award_leaf,
+    "initiative": _initiative_leaf,
+    "ocop": _ocop_leaf,
+    "certificate": _certificate_leaf,
+    "invention": _invention_leaf,
+    "project": _project_leaf,
+    "title": _title_leaf,
+    "rating": _rating_leaf,
+    "figure": _figure_leaf,
+    "contribution": _contribution_leaf,
+    "attestation": _attestation_leaf,
+}
+
+
 def _leaf(r: _Reader, t: Mapping[str, Any], where: str, kind: str) -> LeafTest | None:
-    def level(key: str, default: Level | None = None) -> Level | None:
-        if key not in t:
-            return default
-        return r.enum(Level, t[key], f"{where}.{key}")
-
-    lv: Level | None
-
     count = r.integer(t, "count", where, 1)
     if count is None:
         return None
-    make: Callable[[], LeafTest]
-    if kind == "award":
-        lv, fs = level("level_at_least"), r.enums(AwardField, t, "fields", where)
-        cs = r.enums(AwardCategory, t, "categories", where)
-        if lv is None or fs is None or cs is None:
-            return None
-        award_level = lv
-        make = lambda: AwardTest(award_level, fs, cs, count)  # noqa: E731
-    elif kind == "initiative":
-        lv = level("level_at_least", Level.COMMUNE)
-        if lv is None:
-            return None
-        initiative_level = lv
-        make = lambda: InitiativeTest(initiative_level, count)  # noqa: E731
-    elif kind == "ocop":
-        stars = r.integer(t, "stars_at_least", where)
-        if stars is None:
-            return None
-        make = lambda: OcopTest(stars, count)  # noqa: E731
-    elif kind == "certificate":
-        ss = r.enums(Scheme, t, "schemes", where)
-        if not ss:
-            return None
-        make = lambda: CertificateTest(ss, count)  # noqa: E731
-    elif kind == "invention":
-        make = lambda: InventionTest(count)  # noqa: E731
-    elif kind == "project":
-        lv = level("level_at_least")
-        pr: ProjectRating | None = (
-            r.enum(ProjectRating, t["rating_at_least"], f"{where}.rating_at_least")
-            if "rating_at_least" in t
-            else ProjectRating.PASS
-        )
-        if lv is None or pr is None:
-            return None
-        project_level, project_rating = lv, pr
-        make = lambda: ProjectTest(project_level, project_rating, count)  # noqa: E731
-    elif kind == "title":
-        ts, lb = r.enums(TitleName, t, "titles", where), _lookback(r, t, where)
-        if not ts or ("lookback" in t and lb is None):
-            return None
-        make = lambda: TitleTest(ts, lb, count)  # noqa: E731
-    elif kind == "rating":
-        g = (
-            r.enum(Grade, t["grade_at_least"], f"{where}.grade_at_least")
-            if "grade_at_least" in t
-            else None
-        )
-        lb = _lookback(r, t, where)
-        if g is None or ("lookback" in t and lb is None):
-            return None
-        make = lambda: RatingTest(g, lb, count)  # noqa: E731
-    elif kind == "figure":
-        m = r.enum(Metric, t["metric"], f"{where}.metric") if "metric" in t else None
-        lb = _lookback(r, t, where)
-        if m is None or lb is None:
-            return None
-        make = lambda: FigureTest(m, lb)  # noqa: E731
-    elif kind == "contribution":
-        ks, ps = (
-            r.enums(ContributionKind, t, "kinds", where),
-            r.enums(Purpose, t, "purposes", where),
-        )
-        amount = r.integer(t, "amount_at_least", where, 1)
-        if ks is None or ps is None or amount is None:
-            return None
-        make = lambda: ContributionTest(ks, ps, amount)  # noqa: E731
-    else:  # attestation
-        by_vi, by_en = r.text(t, "by_vi", where), r.text(t, "by_en", where)
-        if ("by_vi" in t) != ("by_en" in t):
-            r.add(f"{where}.by_vi", "by_vi and by_en are given together or not at all")
-            return None
-        make = (lambda: AttestationTest(by_vi, by_en)) if by_vi and by_en else AttestationTest
+    make = _LEAF_READERS[kind](r, t, where, count)
+    if make is None:
+        return None
     return cast("LeafTest | None", r.build(where, make))
 
 
@@ -531,77 +568,95 @@ def _kinds(r: _Reader, t: Mapping[str, Any], key: str, where: str) -> frozenset[
     return out
 
 
-def _criterion(
-    r: _Reader, t: Mapping[str, Any], where: str, document: str, division: str
-) -> tuple[Criterion | None, frozenset[NomineeKind] | None]:
+# -- criteria --
+
+
+def _shape(r: _Reader, t: Mapping[str, Any], where: str) -> str | None:
+    """The node's structure, its keys checked against it (``None``: reported)."""
     shapes = [k for k in ("all_of", "any_of", "evidence") if k in t]
     if len(shapes) != 1:
         r.add(
             where,
             f"a criterion has exactly one of all_of, any_of, evidence; found {shapes or 'none'}",
         )
-        return None, None
+        return None
     shape = shapes[0]
-    extra: tuple[str, ...] = ("ask_vi", "ask_en")
-    if shape == "evidence":
-        kind = t["evidence"]
-        if kind not in _LEAF_KEYS:
-            r.add(
-                f"{where}.evidence",
-                f"{kind!r} is not an evidence type",
-                allowed=", ".join(_LEAF_KEYS),
-            )
-            return None, None
-        r.keys(
-            t,
-            where,
-            (*_COMMON, "evidence", *_LEAF_REQUIRED.get(kind, ())),
-            (*_OPTIONAL, *_LEAF_KEYS[kind], *extra),
-        )
-    else:
+    if shape != "evidence":
         r.keys(t, where, (*_COMMON, shape), (*_OPTIONAL, "joined_by"))
-    rule = r.rule(t, where, document, division)
-    title_vi, title_en = r.text(t, "title_vi", where), r.text(t, "title_en", where)
-    note_vi, note_en = r.text(t, "note_vi", where), r.text(t, "note_en", where)
-    ask_vi, ask_en = r.text(t, "ask_vi", where), r.text(t, "ask_en", where)
+        return shape
+    kind = t["evidence"]
+    if kind not in _LEAF_KEYS:
+        r.add(
+            f"{where}.evidence", f"{kind!r} is not an evidence type", allowed=", ".join(_LEAF_KEYS)
+        )
+        return None
+    required = (*_COMMON, "evidence", *_LEAF_REQUIRED.get(kind, ()))
+    r.keys(t, where, required, (*_OPTIONAL, *_LEAF_KEYS[kind], "ask_vi", "ask_en"))
+    return shape
+
+
+def _joined_by(r: _Reader, t: Mapping[str, Any], where: str, shape: str) -> str | None:
+    joined = t.get("joined_by")
+    if joined is not None and joined not in _JOINS:
+        r.add(f"{where}.joined_by", f"{joined!r} is not a connective", allowed="hoặc, ;, ,")
+    elif joined == "hoặc" and shape != "any_of":
+        r.add(f"{where}.joined_by", "“hoặc” is a disjunction: use any_of")
+    elif joined == ";" and shape == "any_of" and "note_vi" not in t:
+        r.add(f"{where}.note_vi", "a “;”-list read as alternatives needs note_vi/note_en saying why (A-14)",
+              kind="missing_key")  # fmt: skip
+    return cast("str | None", joined)
+
+
+def _children(r: _Reader, t: Mapping[str, Any], where: str, shape: str) -> tuple[str, ...] | None:
+    kids = r.strings(t, shape, where)
+    if kids is None:
+        return None
+    if len(kids) < 2:
+        r.add(f"{where}.{shape}", "a combinator has at least two children")
+    if len(set(kids)) != len(kids):
+        r.add(f"{where}.{shape}", "names a child twice")
+    return tuple(kids)
+
+
+def _texts(r: _Reader, t: Mapping[str, Any], where: str) -> dict[str, str | None]:
+    names = ("title_vi", "title_en", "note_vi", "note_en", "ask_vi", "ask_en")
+    out = {name: r.text(t, name, where) for name in names}
     if ("note_vi" in t) != ("note_en" in t) or ("ask_vi" in t) != ("ask_en" in t):
         r.add(where, "note_vi/note_en and ask_vi/ask_en come in pairs")
+    return out
+
+
+def _criterion(
+    r: _Reader, t: Mapping[str, Any], where: str, document: str, division: str
+) -> tuple[Criterion | None, frozenset[NomineeKind] | None]:
+    shape = _shape(r, t, where)
+    if shape is None:
+        return None, None
+    rule = r.rule(t, where, document, division)
+    texts = _texts(r, t, where)
     kinds = _kinds(r, t, "applies_to", where) if "applies_to" in t else None
     test: LeafTest | None = None
-    children: tuple[str, ...] = ()
+    children: tuple[str, ...] | None = ()
     joined = None
     if shape == "evidence":
         test = _leaf(r, t, where, t["evidence"])
         if test is None:
             return None, None
     else:
-        kids = r.strings(t, shape, where)
-        if kids is None:
+        children = _children(r, t, where, shape)
+        if children is None:
             return None, None
-        if len(kids) < 2:
-            r.add(f"{where}.{shape}", "a combinator has at least two children")
-        if len(set(kids)) != len(kids):
-            r.add(f"{where}.{shape}", "names a child twice")
-        children = tuple(kids)
-        joined = t.get("joined_by")
-        if joined is not None and joined not in _JOINS:
-            r.add(f"{where}.joined_by", f"{joined!r} is not a connective", allowed="hoặc, ;, ,")
-        elif joined == "hoặc" and shape != "any_of":
-            r.add(f"{where}.joined_by", "“hoặc” is a disjunction: use any_of")
-        elif joined == ";" and shape == "any_of" and "note_vi" not in t:
-            r.add(f"{where}.note_vi", "a “;”-list read as alternatives needs note_vi/note_en saying why (A-14)",
-                  kind="missing_key")  # fmt: skip
-    if (
-        rule is None
-        or title_vi is None
-        or title_en is None
-        or ("applies_to" in t and kinds is None)
-    ):
+        joined = _joined_by(r, t, where, shape)
+    title_vi, title_en = texts["title_vi"], texts["title_en"]
+    if rule is None or title_vi is None or title_en is None:
+        return None, None
+    if "applies_to" in t and kinds is None:
         return None, None
     node = Criterion(
         rule=rule, title_vi=title_vi, title_en=title_en, applies_to=frozenset(),
         structure=shape, children=children, joined_by=joined, test=test,  # type: ignore[arg-type]
-        note_vi=note_vi, note_en=note_en, ask_vi=ask_vi, ask_en=ask_en,
+        note_vi=texts["note_vi"], note_en=texts["note_en"], ask_vi=texts["ask_vi"],
+        ask_en=texts["ask_en"],
     )  # fmt: skip
     return node, kinds
 
@@ -631,31 +686,28 @@ def _thaw(value: Any) -> Any:
     return value
 
 
-def parse_catalogue(data: Mapping[str, Any], *, source: str = "<catalogue>") -> Catalogue:
-    """A :class:`Catalogue` from plain data, or one :class:`RulesetError` listing every problem.
+# -- the file, part by part --
 
-    >>> parse_catalogue({"format": 1}, source="x.toml")
-    Traceback (most recent call last):
-    ...
-    dienhinh._errors.RulesetError: x.toml: not a criteria catalogue: catalogue: required key missing; ...
-    """
-    data = _thaw(data)
-    r = _Reader(source)
-    top = (
-        "format",
-        "catalogue",
-        "document",
-        "title_vi",
-        "title_en",
-        "kinds",
-        "standing",
-        "field",
-        "criterion",
-    )
-    for key in sorted(set(data) - set(top) - {"division", "window"}):
+_TOP = ("format", "catalogue", "document", "title_vi", "title_en", "kinds", "standing", "field",
+        "criterion")  # fmt: skip
+_TOP_OPTIONAL = ("division", "window")
+
+
+@attrs.frozen
+class _Header:
+    id: str | None
+    document: str
+    division: str
+    title_vi: str | None
+    title_en: str | None
+    kinds: frozenset[NomineeKind] | None
+
+
+def _top_keys(r: _Reader, data: Mapping[str, Any]) -> None:
+    for key in sorted(set(data) - set(_TOP) - set(_TOP_OPTIONAL)):
         r.add(key, "unknown key; the format does not define it",
-              allowed=", ".join(sorted({*top, "division", "window"})), kind="unknown_key")  # fmt: skip
-    for key in top:
+              allowed=", ".join(sorted({*_TOP, *_TOP_OPTIONAL})), kind="unknown_key")  # fmt: skip
+    for key in _TOP:
         if key not in data:
             r.add(key, "required key missing", kind="missing_key")
     if data.get("format", FORMAT) != FORMAT:
@@ -664,6 +716,9 @@ def parse_catalogue(data: Mapping[str, Any], *, source: str = "<catalogue>") -> 
             f"{data.get('format')!r} is not a format this version reads",
             allowed=str(FORMAT),
         )
+
+
+def _header(r: _Reader, data: Mapping[str, Any]) -> _Header:
     cid = r.text(data, "catalogue", "$")
     document = r.text(data, "document", "$") or "?"
     division = data.get("division", "article")
@@ -674,176 +729,241 @@ def parse_catalogue(data: Mapping[str, Any], *, source: str = "<catalogue>") -> 
     kinds = _kinds(r, data, "kinds", "$") if "kinds" in data else None
     if cid is not None and not _SLUG.match(cid):
         r.add("catalogue", f"{cid!r} is not a ruleset id", allowed="lower-case words joined by '-'")
+    return _Header(cid, document, division, title_vi, title_en, kinds)
 
-    window_rule = None
-    if "window" in data:
-        w = r.table(data["window"], "window")
-        if w is not None:
-            r.keys(w, "window", ("id", "citation"), ())
-            window_rule = r.rule(w, "window", document, division)
 
-    standing = field_group = None
-    general: tuple[str, ...] = ()
-    if "standing" in data and (st := r.table(data["standing"], "standing")) is not None:
-        standing = _group(r, st, "standing", document, division, ("general", "fields"))
-        g = r.strings(st, "general", "standing")
-        if "general" not in st:
-            r.add("standing.general", "required key missing", kind="missing_key")
-        general = tuple(g or ())
-        if "fields" not in st:
-            r.add("standing.fields", "required key missing", kind="missing_key")
-        elif (fg := r.table(st["fields"], "standing.fields")) is not None:
-            field_group = _group(r, fg, "standing.fields", document, division)
+def _window_rule(r: _Reader, data: Mapping[str, Any], h: _Header) -> Rule | None:
+    if "window" not in data:
+        return None
+    w = r.table(data["window"], "window")
+    if w is None:
+        return None
+    r.keys(w, "window", ("id", "citation"), ())
+    return r.rule(w, "window", h.document, h.division)
 
-    nodes: dict[str, Criterion] = {}
-    broken: set[str] = set()
-    declared: dict[str, frozenset[NomineeKind] | None] = {}
-    raw_nodes = data.get("criterion", [])
-    if not isinstance(raw_nodes, list):
-        r.add("criterion", "expected an array of tables [[criterion]]")
-        raw_nodes = []
-    for i, raw in enumerate(raw_nodes):
+
+def _standing(
+    r: _Reader, data: Mapping[str, Any], h: _Header
+) -> tuple[Group | None, Group | None, tuple[str, ...]]:
+    if "standing" not in data or (st := r.table(data["standing"], "standing")) is None:
+        return None, None, ()
+    standing = _group(r, st, "standing", h.document, h.division, ("general", "fields"))
+    g = r.strings(st, "general", "standing")
+    if "general" not in st:
+        r.add("standing.general", "required key missing", kind="missing_key")
+    field_group = None
+    if "fields" not in st:
+        r.add("standing.fields", "required key missing", kind="missing_key")
+    elif (fg := r.table(st["fields"], "standing.fields")) is not None:
+        field_group = _group(r, fg, "standing.fields", h.document, h.division)
+    return standing, field_group, tuple(g or ())
+
+
+def _array(r: _Reader, data: Mapping[str, Any], key: str) -> list[Any]:
+    raw = data.get(key, [])
+    if not isinstance(raw, list):
+        r.add(key, f"expected an array of tables [[{key}]]")
+        return []
+    return raw
+
+
+@attrs.define
+class _Nodes:
+    """The criteria read so far: the good ones, the broken ids, the kinds each declares."""
+
+    nodes: dict[str, Criterion] = attrs.Factory(dict)
+    broken: set[str] = attrs.Factory(set)
+    declared: dict[str, frozenset[NomineeKind] | None] = attrs.Factory(dict)
+
+
+def _criteria(r: _Reader, data: Mapping[str, Any], h: _Header) -> _Nodes:
+    out = _Nodes()
+    for i, raw in enumerate(_array(r, data, "criterion")):
         where = f"criterion[{i}]"
         t = r.table(raw, where)
         if t is None:
             continue
         if isinstance(t.get("id"), str):
             where = f"criterion[{i}]({nfc(t['id'])})"
-        node, node_kinds = _criterion(r, t, where, document, division)
+        node, node_kinds = _criterion(r, t, where, h.document, h.division)
         if node is None:
             if isinstance(t.get("id"), str):
-                broken.add(nfc(t["id"]))  # reported already: no cascade of "not a criterion"
+                out.broken.add(nfc(t["id"]))  # reported already: no cascade of "not a criterion"
             continue
-        if node.id in nodes:
+        if node.id in out.nodes:
             r.add(f"{where}.id", f"{node.id!r} is given twice")
             continue
-        nodes[node.id] = node
-        declared[node.id] = node_kinds
+        out.nodes[node.id] = node
+        out.declared[node.id] = node_kinds
+    return out
 
-    fields: list[Field] = []
-    raw_fields = data.get("field", [])
-    if not isinstance(raw_fields, list):
-        r.add("field", "expected an array of tables [[field]]")
-        raw_fields = []
-    seen_fields: set[str] = set()
-    for i, raw in enumerate(raw_fields):
-        where = f"field[{i}]"
-        t = r.table(raw, where)
-        if t is None:
-            continue
-        r.keys(t, where, ("id", "title_vi", "title_en", "citation", "standard"), ())
-        fid = r.text(t, "id", where)
-        if fid is not None and not _SLUG.match(fid):
-            r.add(
-                f"{where}.id",
-                f"{fid!r} is not a field slug",
-                allowed="lower-case words joined by '-'",
-            )
-        if fid in seen_fields:
-            r.add(f"{where}.id", f"{fid!r} is given twice")
-        vi, en = r.text(t, "title_vi", where), r.text(t, "title_en", where)
-        citation = r.citation(t, where, document, division)
-        std = r.strings(t, "standard", where)
-        if fid is None or vi is None or en is None or citation is None or std is None:
-            continue
-        seen_fields.add(fid)
-        fields.append(Field(fid, vi, en, citation, tuple(std)))
 
-    # -- the trees: references, single parents, reachability, kinds --
-    all_kinds = kinds or frozenset()
-    parents: dict[str, str] = {}
-    for node in nodes.values():
-        for child in node.children:
-            if child in broken:
-                continue
-            if child not in nodes:
-                r.add(
-                    f"criterion({node.id}).children",
-                    f"{child!r} is not a criterion of this catalogue",
-                )
-            elif child in parents:
-                r.add(f"criterion({child})", f"is a child of both {parents[child]!r} and {node.id!r}; "
-                      "each criterion has one parent (one path to cite)")  # fmt: skip
-            else:
-                parents[child] = node.id
-    roots: list[tuple[str, str]] = [(g, "standing.general") for g in general]
-    roots += [(s, f"field({f.id}).standard") for f in fields for s in f.standard]
-    resolved: dict[str, frozenset[NomineeKind]] = {}
+def _field(
+    r: _Reader, t: Mapping[str, Any], where: str, h: _Header, seen: set[str]
+) -> Field | None:
+    r.keys(t, where, ("id", "title_vi", "title_en", "citation", "standard"), ())
+    fid = r.text(t, "id", where)
+    if fid is not None and not _SLUG.match(fid):
+        r.add(
+            f"{where}.id", f"{fid!r} is not a field slug", allowed="lower-case words joined by '-'"
+        )
+    if fid in seen:
+        r.add(f"{where}.id", f"{fid!r} is given twice")
+    vi, en = r.text(t, "title_vi", where), r.text(t, "title_en", where)
+    citation = r.citation(t, where, h.document, h.division)
+    std = r.strings(t, "standard", where)
+    if fid is None or vi is None or en is None or citation is None or std is None:
+        return None
+    seen.add(fid)
+    return Field(fid, vi, en, citation, tuple(std))
 
-    def resolve(cid: str, inherited: frozenset[NomineeKind], where: str) -> None:
-        node = nodes.get(cid)
-        if node is None:
+
+def _fields(r: _Reader, data: Mapping[str, Any], h: _Header) -> list[Field]:
+    out: list[Field] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(_array(r, data, "field")):
+        t = r.table(raw, f"field[{i}]")
+        if t is not None and (f := _field(r, t, f"field[{i}]", h, seen)) is not None:
+            out.append(f)
+    return out
+
+
+class _Trees:
+    """The trees' checks: references, single parents, reachability, kinds, variants."""
+
+    def __init__(self, r: _Reader, nodes: _Nodes, kinds: frozenset[NomineeKind]) -> None:
+        self.r = r
+        self.nodes = nodes.nodes
+        self.broken = nodes.broken
+        self.declared = nodes.declared
+        self.all_kinds = kinds
+        self.parents: dict[str, str] = {}
+        self.resolved: dict[str, frozenset[NomineeKind]] = {}
+        self.roots: set[str] = set()
+
+    def link(self) -> None:
+        for node in self.nodes.values():
+            for child in node.children:
+                self._link(node.id, child)
+
+    def _link(self, parent: str, child: str) -> None:
+        if child in self.broken:
             return
-        own = declared.get(cid)
+        if child not in self.nodes:
+            self.r.add(
+                f"criterion({parent}).children", f"{child!r} is not a criterion of this catalogue"
+            )
+        elif child in self.parents:
+            self.r.add(f"criterion({child})", f"is a child of both {self.parents[child]!r} and {parent!r}; "
+                       "each criterion has one parent (one path to cite)")  # fmt: skip
+        else:
+            self.parents[child] = parent
+
+    def root(self, rid: str, where: str) -> None:
+        if rid not in self.nodes:
+            if rid not in self.broken:
+                self.r.add(where, f"{rid!r} is not a criterion of this catalogue")
+        elif rid in self.parents:
+            self.r.add(where, f"{rid!r} is a child of {self.parents[rid]!r}; a standard is a root")
+        elif rid in self.roots:
+            self.r.add(where, f"{rid!r} is the standard of two places")
+        else:
+            self.roots.add(rid)
+            self.resolve(rid, self.all_kinds)
+
+    def resolve(self, cid: str, inherited: frozenset[NomineeKind]) -> None:
+        node = self.nodes[cid]
+        own = self.declared.get(cid)
         if own is not None and not own <= inherited:
-            r.add(f"criterion({cid}).applies_to",
-                  f"{sorted(k.value for k in own)} is not within its parent's {sorted(k.value for k in inherited)}")  # fmt: skip
-        kinds_here = own if own is not None else inherited
-        resolved[cid] = kinds_here
+            self.r.add(f"criterion({cid}).applies_to",
+                       f"{sorted(k.value for k in own)} is not within its parent's {sorted(k.value for k in inherited)}")  # fmt: skip
+        here = own if own is not None else inherited
+        self.resolved[cid] = here
         for child in node.children:
-            if child in nodes and parents.get(child) == cid:
-                resolve(child, kinds_here, where)
+            if child in self.nodes and self.parents.get(child) == cid:
+                self.resolve(child, here)
         if node.children:
-            for k in sorted(kinds_here, key=lambda k: k.value):
-                kids = [
-                    c for c in node.children if c in nodes and k in (declared.get(c) or kinds_here)
-                ]
-                if not kids:
-                    r.add(f"criterion({cid})", f"no child applies to the kind {k.value!r}")
+            self._covered(node, here)
 
-    seen_roots: set[str] = set()
-    for rid, where in roots:
-        if rid not in nodes:
-            if rid not in broken:
-                r.add(where, f"{rid!r} is not a criterion of this catalogue")
-            continue
-        if rid in parents:
-            r.add(where, f"{rid!r} is a child of {parents[rid]!r}; a standard is a root")
-            continue
-        if rid in seen_roots:
-            r.add(where, f"{rid!r} is the standard of two places")
-            continue
-        seen_roots.add(rid)
-        resolve(rid, all_kinds, where)
-    for nid in nodes:
-        if nid not in resolved and nid not in parents and nid not in seen_roots:
-            r.add(f"criterion({nid})", "is not reachable from the general standard or any field")
+    def _covered(self, node: Criterion, here: frozenset[NomineeKind]) -> None:
+        for k in sorted(here, key=lambda k: k.value):
+            if not any(
+                c in self.nodes and k in (self.declared.get(c) or here) for c in node.children
+            ):
+                self.r.add(f"criterion({node.id})", f"no child applies to the kind {k.value!r}")
 
-    def variants(ids: Iterable[str], where: str, *, cover: bool) -> None:
+    def unreachable(self) -> None:
+        for nid in self.nodes:
+            if nid not in self.resolved and nid not in self.parents and nid not in self.roots:
+                self.r.add(
+                    f"criterion({nid})", "is not reachable from the general standard or any field"
+                )
+
+    def variants(self, ids: Iterable[str], where: str, *, cover: bool) -> None:
         owner: dict[NomineeKind, str] = {}
         for sid in ids:
-            for k in resolved.get(sid, frozenset()):
+            for k in self.resolved.get(sid, frozenset()):
                 if k in owner:
-                    r.add(
-                        where,
-                        f"{owner[k]!r} and {sid!r} both apply to {k.value!r}; variants do not overlap",
-                    )
+                    self.r.add(where, f"{owner[k]!r} and {sid!r} both apply to {k.value!r}; variants do not overlap")  # fmt: skip
                 owner[k] = sid
         if cover:
-            for k in sorted(all_kinds - set(owner), key=lambda k: k.value):
-                r.add(where, f"no general standard applies to the kind {k.value!r}")
+            for k in sorted(self.all_kinds - set(owner), key=lambda k: k.value):
+                self.r.add(where, f"no general standard applies to the kind {k.value!r}")
 
-    variants(general, "standing.general", cover=True)
+
+def _check_trees(
+    r: _Reader, nodes: _Nodes, kinds: frozenset[NomineeKind], general: tuple[str, ...],
+    fields: list[Field],
+) -> dict[str, frozenset[NomineeKind]]:  # fmt: skip
+    trees = _Trees(r, nodes, kinds)
+    trees.link()
+    for g in general:
+        trees.root(g, "standing.general")
     for f in fields:
-        variants(f.standard, f"field({f.id}).standard", cover=False)
+        for s in f.standard:
+            trees.root(s, f"field({f.id}).standard")
+    trees.unreachable()
+    trees.variants(general, "standing.general", cover=True)
+    for f in fields:
+        trees.variants(f.standard, f"field({f.id}).standard", cover=False)
+    return trees.resolved
 
-    if r.problems or None in (cid, title_vi, title_en, kinds, standing, field_group):
+
+def parse_catalogue(data: Mapping[str, Any], *, source: str = "<catalogue>") -> Catalogue:
+    """A :class:`Catalogue` from plain data, or one :class:`RulesetError` listing every problem.
+
+    >>> parse_catalogue({"format": 1}, source="x.toml")
+    Traceback (most recent call last):
+    ...
+    dienhinh._errors.RulesetError: x.toml: not a criteria catalogue: catalogue: required key missing; ...
+    """
+    data = _thaw(data)
+    r = _Reader(source)
+    _top_keys(r, data)
+    h = _header(r, data)
+    window_rule = _window_rule(r, data, h)
+    standing, field_group, general = _standing(r, data, h)
+    nodes = _criteria(r, data, h)
+    fields = _fields(r, data, h)
+    resolved = _check_trees(r, nodes, h.kinds or frozenset(), general, fields)
+    cid, title_vi, title_en, kinds = h.id, h.title_vi, h.title_en, h.kinds
+    if (
+        r.problems
+        or cid is None
+        or title_vi is None
+        or title_en is None
+        or kinds is None
+        or standing is None
+        or field_group is None
+    ):
         if not r.problems:
             r.add("$", "incomplete catalogue")
         raise RulesetError(f"{source}: not a criteria catalogue", r.problems)
-    assert cid is not None
-    assert title_vi is not None
-    assert title_en is not None
-    assert kinds is not None
-    assert standing is not None
-    assert field_group is not None
     final = {
-        cid_: attrs.evolve(node, applies_to=resolved[cid_])
-        for cid_, node in nodes.items()
-        if cid_ in resolved
+        k: attrs.evolve(n, applies_to=resolved[k]) for k, n in nodes.nodes.items() if k in resolved
     }
     return Catalogue(
-        id=cid, document=document, title_vi=title_vi, title_en=title_en, kinds=kinds,
+        id=cid, document=h.document, title_vi=title_vi, title_en=title_en, kinds=kinds,
         standing=standing, field_group=field_group, general=general, fields=tuple(fields),
         criteria=final, window_rule=window_rule, source=source,
     )  # fmt: skip

@@ -50,7 +50,7 @@ from dienhinh.criteria._verdict import BY_RANK
 from dienhinh.criteria._vocab import DISTRICT_LEVEL_ENDED, Grade, Level, ProjectRating
 
 if TYPE_CHECKING:
-    from dienhinh.criteria._result import Assessment, CriterionResult
+    from dienhinh.criteria._result import Assessment, CriterionResult, EvidenceUse, IgnoredEvidence
 
 __all__ = ["MET", "NOT_MET", "UNKNOWN", "WindowLike", "assess", "compile_catalogue", "explain"]
 
@@ -258,10 +258,10 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
     nothing = (node, UNKNOWN, (), (), (), [(codes.ASK[type_], None)], (), None)
     nothing_complete = (node, NOT_MET, (), (), (), (), [(codes.NOTHING_QUALIFIES, None)], None)
 
-    def run(ctx: _Ctx) -> _Eval:
-        items = ctx.by_type.get(type_)
-        if items is None:
-            return nothing_complete if type_ in ctx.complete else nothing
+    def sort(
+        ctx: _Ctx, items: tuple[tuple[int, Any], ...]
+    ) -> tuple[list[int], list[Ignored], list[Ask], int]:
+        """The items used and set aside, the dates asked for, the amount counted."""
         start, end = ctx.start, ctx.end
         used: list[int] = []
         ignored: list[Ignored] = []
@@ -285,9 +285,16 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
             ignored.append((i, why[0], why[1]))
             if why[0] is codes.APPLIED_UNKNOWN:
                 asks.append((codes.ASK_APPLIED, {"name": ev.name}))
-        notes: list[Ask] = []
+        return used, ignored, asks, total
+
+    def run(ctx: _Ctx) -> _Eval:
+        items = ctx.by_type.get(type_)
+        if items is None:
+            return nothing_complete if type_ in ctx.complete else nothing
+        used, ignored, asks, total = sort(ctx, items)
         if len(used) >= count and total >= amount:
             return (node, MET, (), used, ignored, (), (), None)
+        notes: list[Ask] = []
         if amount and used:
             notes.append(
                 (codes.CONTRIBUTION_BELOW, {"total": total, "required": amount, "unit": unit})
@@ -623,87 +630,104 @@ _VERDICTS = BY_RANK  # NOT_MET, UNKNOWN, MET are its indices
 
 def explain(a: Assessment) -> CriterionResult:
     """The public result tree of an assessment, built from its evaluation."""
-    from dienhinh.criteria._result import CriterionResult, EvidenceUse, IgnoredEvidence
+    return _Explainer(a).build(a.raw)
 
-    evidence = a.nominee.evidence
-    start, end = a.window_start, a.window_end
-    catalogue = a.catalogue
-    field_of = {s: f.id for f in catalogue.fields for s in f.standard}
-    window_rule = catalogue.window_rule
-    shift = a.readings["A-15"] == "province-after-reform" and end >= DISTRICT_LEVEL_ENDED
-    a14_or = a.readings["A-14"] == "semicolon-or"
 
-    def item(ev: Evidence) -> tuple[str, str]:
-        # Only titles and ratings may lack a date (they are given for a year).
-        if isinstance(ev, Title):
-            return (
-                f"danh hiệu “{ev.title.vi}” năm {ev.year}",
-                f"the title {ev.title.value} for {ev.year}",
-            )
-        if isinstance(ev, Rating):
-            return (f"kết quả xếp loại “{ev.grade.vi}” năm {ev.year}",
-                    f"the rating {ev.grade.value} for {ev.year}")  # fmt: skip
-        return f"{ev.TYPE} {_label(ev)}", f"{ev.TYPE} {_label(ev)}"
+def _item(ev: Evidence) -> tuple[str, str]:
+    """An evidence item named in Vietnamese and English (for a request for its date)."""
+    # Only titles and ratings may lack a date (they are given for a year).
+    if isinstance(ev, Title):
+        return (
+            f"danh hiệu “{ev.title.vi}” năm {ev.year}",
+            f"the title {ev.title.value} for {ev.year}",
+        )
+    if isinstance(ev, Rating):
+        return (f"kết quả xếp loại “{ev.grade.vi}” năm {ev.year}",
+                f"the rating {ev.grade.value} for {ev.year}")  # fmt: skip
+    return f"{ev.TYPE} {_label(ev)}", f"{ev.TYPE} {_label(ev)}"
+
+
+class _Explainer:
+    """Turns one assessment's evaluation into its public result tree, one node at a time."""
+
+    def __init__(self, a: Assessment) -> None:
+        self.a = a
+        self.evidence = a.nominee.evidence
+        self.start, self.end = a.window_start, a.window_end
+        self.catalogue = a.catalogue
+        self.field_of = {s: f.id for f in a.catalogue.fields for s in f.standard}
+        self.window_rule = a.catalogue.window_rule
+        self.shift = (
+            a.readings["A-15"] == "province-after-reform" and self.end >= DISTRICT_LEVEL_ENDED
+        )
+        self.a14_or = a.readings["A-14"] == "semicolon-or"
+
+    # -- the reasons of one leaf --
 
     def ignored_reason(
+        self,
         i: int,
         code: ReasonCode,
         params: dict[str, Any] | None,
         node: Criterion,
         years: tuple[int, ...] | None,
     ) -> Reason:
-        ev = evidence[i]
+        ev = self.evidence[i]
         if code is codes.OUTSIDE_WINDOW:
-            return code(window_rule or node.rule, date=ev.date, start=start, end=end)
+            return code(self.window_rule or node.rule, date=ev.date, start=self.start, end=self.end)
         if code is codes.OUTSIDE_YEARS:
             return code(node.rule, year=getattr(ev, "year", None), years=list(years or ()))
         return code(node.rule, **(params or {}))
 
+    def _names(self, params: dict[str, Any] | None) -> list[str]:
+        assert params is not None
+        return sorted({_authority(self.evidence[i]) for i in params["indices"]})
+
     def ask(
+        self,
         code: ReasonCode,
         params: dict[str, Any] | None,
         node: Criterion,
-        years: tuple[int, ...] | None,
     ) -> Reason:
+        if code is codes.ASK_DATE:
+            assert params is not None
+            vi, en = _item(self.evidence[params["index"]])
+            return code(node.rule, item_vi=vi, item_en=en)
+        if code is codes.ASK_APPLIED:
+            return code(node.rule, **(params or {}))
+        if code is codes.ASK_CONFLICT:
+            return code(node.rule, id=node.id, authorities=self._names(params))
+        need_vi, need_en = self._need(node, params)
+        return code(node.rule, need_vi=need_vi, need_en=need_en)
+
+    def _need(self, node: Criterion, params: dict[str, Any] | None) -> tuple[str, str]:
+        """What a leaf asks for, in both languages, with the window or year it asks about."""
         test = node.test
         assert test is not None
         level = (
-            _need_level(test, shift)
+            _need_level(test, self.shift)
             if isinstance(test, AwardTest | InitiativeTest | ProjectTest)
             else None
         )
         need_vi = node.ask_vi or test.need_vi(level)
         need_en = node.ask_en or test.need_en(level)
-        if code is codes.ASK_DATE:
-            assert params is not None
-            ev = evidence[params["index"]]
-            vi, en = item(ev)
-            return code(node.rule, item_vi=vi, item_en=en)
-        if code is codes.ASK_APPLIED:
-            return code(node.rule, **(params or {}))
-        if code is codes.ASK_CONFLICT:
-            assert params is not None
-            names = sorted({_authority(evidence[i]) for i in params["indices"]})
-            return code(node.rule, id=node.id, authorities=names)
+        start, end = self.start, self.end
         if isinstance(test, AttestationTest):
-            need_vi = (
-                f"{need_vi} rằng: {node.title_vi} ({node.id}), ký {_window_short_vi(start, end)}"
+            return (
+                f"{need_vi} rằng: {node.title_vi} ({node.id}), ký {_window_short_vi(start, end)}",
+                f"{need_en} that: {node.title_en} ({node.id}), signed {_window_short_en(start, end)}",
             )
-            need_en = f"{need_en} that: {node.title_en} ({node.id}), signed {_window_short_en(start, end)}"
-        elif params is not None and "year" in params:
-            year = params["year"]
-            if isinstance(test, FigureTest):
-                need_vi = f"số liệu {test.metric.vi} năm {year} (để xét: {need_vi})"
-                need_en = f"the {test.metric.en} figure for {year} (to show: {need_en})"
-            else:
-                need_vi = f"{need_vi} của năm {year}"
-                need_en = f"{need_en} for {year}"
-        else:
-            need_vi = f"{need_vi}, {window_vi(start, end)}"
-            need_en = f"{need_en}, {window_en(start, end)}"
-        return code(node.rule, need_vi=need_vi, need_en=need_en)
+        if params is None or "year" not in params:
+            return f"{need_vi}, {window_vi(start, end)}", f"{need_en}, {window_en(start, end)}"
+        year = params["year"]
+        if isinstance(test, FigureTest):
+            return (
+                f"số liệu {test.metric.vi} năm {year} (để xét: {need_vi})",
+                f"the {test.metric.en} figure for {year} (to show: {need_en})",
+            )
+        return f"{need_vi} của năm {year}", f"{need_en} for {year}"
 
-    def note(code: ReasonCode, params: dict[str, Any] | None, node: Criterion) -> Reason:
+    def note(self, code: ReasonCode, params: dict[str, Any] | None, node: Criterion) -> Reason:
         if code is codes.NOTHING_QUALIFIES:
             assert node.test is not None
             return code(
@@ -713,88 +737,102 @@ def explain(a: Assessment) -> CriterionResult:
                 need_en=node.test.need_en(),
             )
         if code is codes.ATTESTED_NOT:
-            assert params is not None
-            names = sorted({_authority(evidence[i]) for i in params["indices"]})
-            return code(node.rule, authority=", ".join(names), id=node.id)
+            return code(node.rule, authority=", ".join(self._names(params)), id=node.id)
         return code(node.rule, **(params or {}))
 
-    def build(e: _Eval) -> CriterionResult:
-        node, e_verdict, e_children, e_used, e_ignored, e_asks, e_notes, e_years = e
-        verdict = _VERDICTS[e_verdict]
-        children = tuple(build(c) for c in e_children)
-        reasons: list[Reason] = []
-        missing: tuple[Reason, ...] = ()
+    # -- a node --
+
+    def _node_reasons(self, node: Criterion, e: _Eval) -> list[Reason]:
+        """A criterion's verdict, its notes (A-14, A-15, the catalogue's) and its leaf notes."""
+        reasons = [_verdict_reason(node, e[1])]
+        if node.joined_by == ";" and node.structure == "any_of":
+            reasons.append(codes.SEMICOLON_EXCEPTION(node.rule, id=node.id, note_vi=node.note_vi or "",
+                                                     note_en=node.note_en or ""))  # fmt: skip
+        else:
+            if node.joined_by == ";" and self.a14_or:
+                reasons.append(codes.SEMICOLON_OR(node.rule, id=node.id))
+            if node.note_vi and node.note_en:
+                reasons.append(codes.NOTE(node.rule, note_vi=node.note_vi, note_en=node.note_en))
+        if (
+            self.shift
+            and isinstance(node.test, AwardTest | InitiativeTest | ProjectTest)
+            and node.test.level_at_least is Level.DISTRICT
+        ):
+            reasons.append(codes.LEVEL_READ_AS_PROVINCE(node.rule, end=self.end))
+        reasons.extend(self.note(c, p, node) for c, p in e[6])
+        return reasons
+
+    def _evidence(
+        self, node: Criterion, e: _Eval
+    ) -> tuple[tuple[EvidenceUse, ...], tuple[IgnoredEvidence, ...], tuple[Reason, ...]]:
+        """A criterion's evidence used and set aside, and what it asks for when unknown."""
+        from dienhinh.criteria._result import EvidenceUse, IgnoredEvidence
+
+        evidence, years = self.evidence, e[7]
+        used = tuple(EvidenceUse(i, evidence[i]) for i in e[3])
+        ignored = tuple(
+            IgnoredEvidence(i, evidence[i], self.ignored_reason(i, c, p, node, years))
+            for i, c, p in e[4]
+        )
+        missing = tuple(self.ask(c, p, node) for c, p in e[5]) if e[1] == UNKNOWN else ()
+        return used, ignored, missing
+
+    def _structure(self, node: Criterion | Group) -> tuple[str, str | None]:
+        """The node's structure and how it is read (A-13, A-14)."""
+        structure: str
+        if isinstance(node, Criterion):
+            structure = node.structure
+            semicolon_or = node.joined_by == ";" and self.a14_or
+        else:
+            structure = "all_of" if node is self.catalogue.standing else _group_op(self.a)
+            semicolon_or = False
+        if structure not in ("all_of", "any_of"):
+            return structure, None
+        return structure, "any_of" if structure == "any_of" or semicolon_or else "all_of"
+
+    def build(self, e: _Eval) -> CriterionResult:
+        from dienhinh.criteria._result import CriterionResult
+
+        node, e_verdict = e[0], e[1]
+        children = tuple(self.build(c) for c in e[2])
         used: tuple[EvidenceUse, ...] = ()
         ignored: tuple[IgnoredEvidence, ...] = ()
+        missing: tuple[Reason, ...] = ()
         if isinstance(node, Criterion):
-            reasons.append(
-                _VERDICT_CODE[e_verdict](
-                    node.rule, id=node.id, title_vi=node.title_vi, title_en=node.title_en
-                )
-            )
-            if node.joined_by == ";" and node.structure == "any_of":
-                reasons.append(codes.SEMICOLON_EXCEPTION(node.rule, id=node.id, note_vi=node.note_vi or "",
-                                                         note_en=node.note_en or ""))  # fmt: skip
-            else:
-                if node.joined_by == ";" and a14_or:
-                    reasons.append(codes.SEMICOLON_OR(node.rule, id=node.id))
-                if node.note_vi and node.note_en:
-                    reasons.append(
-                        codes.NOTE(node.rule, note_vi=node.note_vi, note_en=node.note_en)
-                    )
-            if (
-                shift
-                and isinstance(node.test, AwardTest | InitiativeTest | ProjectTest)
-                and node.test.level_at_least is Level.DISTRICT
-            ):
-                reasons.append(codes.LEVEL_READ_AS_PROVINCE(node.rule, end=end))
-            reasons.extend(note(c, p, node) for c, p in e_notes)
-            used = tuple(EvidenceUse(i, evidence[i]) for i in e_used)
-            ignored = tuple(
-                IgnoredEvidence(i, evidence[i], ignored_reason(i, c, p, node, e_years))
-                for i, c, p in e_ignored
-            )
-            if e_verdict == UNKNOWN:
-                missing = tuple(ask(c, p, node, e_years) for c, p in e_asks)
+            reasons = self._node_reasons(node, e)
+            used, ignored, missing = self._evidence(node, e)
         else:
-            reasons.append(
-                _VERDICT_CODE[e_verdict](
-                    node.rule, id=node.id, title_vi=node.title_vi, title_en=node.title_en
-                )
-            )
+            reasons = [_verdict_reason(node, e_verdict)]
         if e_verdict == UNKNOWN and children:
-            seen: set[tuple[str, str | None, str]] = set()
-            out: list[Reason] = []
-            for child in children:
-                for m in child.missing:
-                    key = (m.code, None if m.rule is None else m.rule.id, m.en)
-                    if key not in seen:
-                        seen.add(key)
-                        out.append(m)
-            missing = tuple(out)
-        structure = (
-            node.structure
-            if isinstance(node, Criterion)
-            else ("all_of" if node is catalogue.standing else _group_op(a))
-        )
-        read_as = None
-        if structure in ("all_of", "any_of"):
-            read_as = (
-                "any_of"
-                if structure == "any_of"
-                or (isinstance(node, Criterion) and node.joined_by == ";" and a14_or)
-                else "all_of"
-            )
+            missing = _children_missing(children)
+        structure, read_as = self._structure(node)
         return CriterionResult(
-            rule=node.rule, title_vi=node.title_vi, title_en=node.title_en, verdict=verdict,
-            structure=structure, read_as=read_as,
+            rule=node.rule, title_vi=node.title_vi, title_en=node.title_en,
+            verdict=_VERDICTS[e_verdict], structure=structure, read_as=read_as,
             joined_by=node.joined_by if isinstance(node, Criterion) else None,
             evidence_type=node.evidence if isinstance(node, Criterion) else None,
-            years=e_years, used=used, ignored=ignored, missing=missing, reasons=tuple(reasons),
-            children=children, field=field_of.get(node.id),
+            years=e[7], used=used, ignored=ignored, missing=missing, reasons=tuple(reasons),
+            children=children, field=self.field_of.get(node.id),
         )  # fmt: skip
 
-    return build(a.raw)
+
+def _verdict_reason(node: Criterion | Group, verdict: int) -> Reason:
+    return _VERDICT_CODE[verdict](
+        node.rule, id=node.id, title_vi=node.title_vi, title_en=node.title_en
+    )
+
+
+def _children_missing(children: tuple[CriterionResult, ...]) -> tuple[Reason, ...]:
+    """The children's requests, each once, in order."""
+    seen: set[tuple[str, str | None, str]] = set()
+    out: list[Reason] = []
+    for child in children:
+        for m in child.missing:
+            key = (m.code, None if m.rule is None else m.rule.id, m.en)
+            if key not in seen:
+                seen.add(key)
+                out.append(m)
+    return tuple(out)
 
 
 def _group_op(a: Assessment) -> str:

@@ -9,9 +9,10 @@ Three layers, each able to fail on its own:
   whom exactly one part holds and every other part is disproved meets it if the snapshot says
   ``any_of`` and does not if it says ``all_of`` — the engine run on the shipped catalogue, the
   expectation taken from the reviewed snapshot, not from the catalogue.
-* **Mutations.** Every ``all_of``/``any_of`` of every shipped catalogue flipped, and every
-  number of every shipped file moved by one, in an in-memory copy: the pin test names the
-  changed rule id, and for a flipped combinator the behaviour test above fails too.
+* **Mutations.** Every ``all_of``/``any_of`` of every shipped catalogue flipped, every number of
+  every shipped file moved by one (a fraction by one hundredth), every level, grade and look-back
+  end moved one step, in an in-memory copy: the pin test names the changed rule id, and for a
+  flipped combinator the behaviour test above fails too. Nothing is written into the package.
 
 The hand-written examples of the texts themselves are in ``tests/test_text_examples.py``.
 """
@@ -296,6 +297,54 @@ def test_moving_a_number_by_one_fails_the_pin_naming_its_rule(
         key,
         found,
     )
+
+
+ORDERS: dict[str, tuple[str, ...]] = {
+    "level_at_least": ("commune", "district", "province", "central", "national", "international"),
+    "grade_at_least": ("not_completed", "completed", "good", "excellent"),
+    "rating_at_least": ("pass", "good", "excellent"),
+    "through": ("previous-year", "window-end"),
+    "comparison": ("at_least", "more_than"),
+}
+"""The ordered (or two-valued) settings of the shipped files: a level, a grade, a look-back's end."""
+
+
+def settings() -> Iterator[tuple[str, tuple[Any, ...], str]]:
+    """(file, path, the neighbouring value) for every ordered setting, one step up and one down."""
+
+    def walk(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                yield from walk(v, (*path, k))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from walk(v, (*path, i))
+        elif path and path[-1] in ORDERS:
+            order = ORDERS[path[-1]]
+            at = order.index(value)
+            for other in (at - 1, at + 1):
+                if 0 <= other < len(order):
+                    yield path, order[other]
+
+    for name in (*CATALOGUES, *RULESETS):
+        for path, value in walk(shipped(name), ()):
+            yield name, path, value
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "value"),
+    list(settings()),
+    ids=lambda v: "/".join(map(str, v)) if isinstance(v, tuple) else str(v),
+)
+def test_moving_a_level_or_grade_one_step_fails_the_pin_naming_its_rule(
+    name: str, path: tuple[Any, ...], value: str
+) -> None:
+    """Each award level, rating grade, project rating, look-back end and comparison one step away."""
+    data = copy.deepcopy(shipped(name))
+    _set(data, path, value)
+    found = differences(load_snapshot(name), pins_of(name, data))
+    key = _pin_key(name, data, path)
+    assert any(line.startswith((f"{key} ", f"{key},")) for line in found), (key, found)
 
 
 def test_a_snapshot_difference_names_the_rule_and_the_provision() -> None:

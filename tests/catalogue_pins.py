@@ -7,8 +7,9 @@ floors, deadlines, window, amounts and multipliers. Wording (titles, quotes, not
 attests) is left out: it changes nothing a round computes. Each pin carries the provision it
 reads, so a difference is reported by rule id and citation.
 
-The reviewed snapshots live in ``tests/snapshots/<file>.json``; ``tests/test_catalogue_pins.py``
-compares the shipped files with them. After a change of a shipped file that the text really
+The reviewed snapshots live in ``tests/snapshots/<file>.json`` (the review, and the readings
+where a catalogue departs from the literal text: ``tests/snapshots/REVIEW.md``);
+``tests/test_catalogue_pins.py`` compares the shipped files with them. After a change of a shipped file that the text really
 calls for, review it against the text and rewrite the snapshots with
 ``uv run python -m tests.catalogue_pins``.
 """

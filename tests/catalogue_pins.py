@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import importlib.resources
 import json
 import tomllib
@@ -61,11 +62,17 @@ def _find(root: Traversable, name: str) -> Traversable | None:
     return None
 
 
-def shipped(name: str) -> dict[str, Any]:
-    """The shipped file ``name``, found anywhere in the ``dienhinh`` package, as TOML data."""
+@functools.cache
+def _read(name: str) -> dict[str, Any]:
     found = _find(importlib.resources.files("dienhinh"), name)
     assert found is not None, f"{name} is not shipped in the dienhinh package"
     return tomllib.loads(found.read_text(encoding="utf-8"))
+
+
+def shipped(name: str) -> dict[str, Any]:
+    """The shipped file ``name``, found anywhere in the ``dienhinh`` package, as TOML data (a
+    fresh copy: a caller may change it in memory)."""
+    return copy.deepcopy(_read(name))
 
 
 def _is_wording(key: str) -> bool:
@@ -227,13 +234,14 @@ def render(name: str, data: Mapping[str, Any]) -> str:
 
 
 def load_snapshot(name: str) -> Pins:
+    """The reviewed snapshot of ``name`` (a fresh copy)."""
+    return copy.deepcopy(_snapshot(name))
+
+
+@functools.cache
+def _snapshot(name: str) -> Pins:
     pins: Pins = json.loads(snapshot_path(name).read_text(encoding="utf-8"))["pins"]
     return pins
-
-
-def thawed(name: str) -> dict[str, Any]:
-    """A deep copy of the shipped file's data, safe to change in memory."""
-    return copy.deepcopy(shipped(name))
 
 
 def main() -> None:

@@ -19,7 +19,6 @@ The hand-written examples of the texts themselves are in ``tests/test_text_examp
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections.abc import Callable, Iterator
 from fractions import Fraction
@@ -27,7 +26,7 @@ from typing import Any
 
 import pytest
 
-from dienhinh import DuplicateIdError, NomineeKind, RulesetError
+from dienhinh import DuplicateIdError, NomineeKind
 from dienhinh.criteria import Catalogue, Evidence, Nominee, Verdict, assess, parse_catalogue
 from tests import test_criteria_bac_kan as bk
 from tests import test_criteria_ninh_thuan as nt
@@ -203,7 +202,7 @@ def _criterion(data: dict[str, Any], cid: str) -> dict[str, Any]:
 
 def flipped(name: str, cid: str) -> dict[str, Any]:
     """An in-memory copy of the shipped file with ``cid``'s all_of and any_of swapped."""
-    data = copy.deepcopy(shipped(name))
+    data = shipped(name)
     node = _criterion(data, cid)
     old = "all_of" if "all_of" in node else "any_of"
     new = "any_of" if old == "all_of" else "all_of"
@@ -283,7 +282,7 @@ def test_moving_a_number_by_one_fails_the_pin_naming_its_rule(
     name: str, path: tuple[Any, ...], delta: int
 ) -> None:
     """Each threshold, count, look-back, floor, cap, date part and amount ±1: the pin names the rule."""
-    data = copy.deepcopy(shipped(name))
+    data = shipped(name)
     old = _get(data, path)
     # a fraction (the ballot's 9/10, a multiplier) moves by one hundredth, a count by one
     _set(
@@ -340,7 +339,7 @@ def test_moving_a_level_or_grade_one_step_fails_the_pin_naming_its_rule(
     name: str, path: tuple[Any, ...], value: str
 ) -> None:
     """Each award level, rating grade, project rating, look-back end and comparison one step away."""
-    data = copy.deepcopy(shipped(name))
+    data = shipped(name)
     _set(data, path, value)
     found = differences(load_snapshot(name), pins_of(name, data))
     key = _pin_key(name, data, path)
@@ -355,19 +354,8 @@ def test_a_snapshot_difference_names_the_rule_and_the_provision() -> None:
         pins_of("tuyen-quang-2023.criteria.toml", data),
     )
     assert found[0].startswith("TQ-3.2o, TQ Art. 3, cl. 2, pt. o: all_of was")
-    data = copy.deepcopy(shipped("tuyen-quang-2023.toml"))
+    data = shipped("tuyen-quang-2023.toml")
     data["cap"]["slots"] = 16
     assert differences(
         load_snapshot("tuyen-quang-2023.toml"), pins_of("tuyen-quang-2023.toml", data)
     ) == ["cap (TQ-6.2b), TQ Art. 6, cl. 2, pt. b: slots was 15, is now 16"]
-
-
-def test_a_flipped_copy_is_still_a_valid_catalogue() -> None:
-    """The mutation test exercises the engine, not the parser: every flipped copy parses."""
-    failures: list[str] = []
-    for name, cid in composites():
-        try:
-            parse_catalogue(flipped(name, cid), source=name)
-        except RulesetError as e:  # pragma: no cover - reported below
-            failures.append(f"{cid}: {e}")
-    assert failures == []

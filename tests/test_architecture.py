@@ -179,6 +179,7 @@ def test_the_root_holds_the_kernel_only() -> None:
         "_html",
         "_interpretations",
         "_kinds",
+        "_labels",
         "_provenance",
         "_reasons",
         "_text",

@@ -340,20 +340,23 @@ class TestTheCommand:
         assert last.endswith(str(path.resolve()))
         assert json.loads(path.read_text(encoding="utf-8"))["status"] == "final"
 
-    def test_the_default_path_is_in_the_current_directory(
+    def test_without_json_nothing_is_written(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """Without ``--json`` the decision goes to ./dienhinh-demo.json."""
+        """Without ``--json PATH`` no file is written (there was ./dienhinh-demo.json once)."""
         monkeypatch.chdir(tmp_path)
         assert main(["demo"]) == 0
-        assert (tmp_path / DEMO_JSON).is_file()
-        assert capsys.readouterr().out.rstrip("\n").endswith(str(tmp_path / DEMO_JSON))
+        assert list(tmp_path.iterdir()) == []
+        assert not (tmp_path / DEMO_JSON).exists()
+        out = capsys.readouterr().out
+        assert out.startswith("=" * 20)
+        assert str(tmp_path) not in out
 
     def test_an_unwritable_path_is_one_line_on_stderr(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
-        """A path that cannot be written exits 2 with one line, and prints no report."""
-        assert main(["demo", "--json", str(tmp_path / "no" / "such" / "dir.json")]) == 2
+        """A path that cannot be written exits 3 with one line, and prints no report."""
+        assert main(["demo", "--json", str(tmp_path / "no" / "such" / "dir.json")]) == 3
         captured = capsys.readouterr()
         assert captured.out == ""
         assert captured.err.startswith("dienhinh demo: error:")

@@ -276,8 +276,8 @@ def test_a_document_that_is_not_an_object_exits_2(
     assert "expected a JSON object" in err
 
 
-def test_a_missing_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """A file that is not there: exit 2, one line naming it."""
+def test_a_missing_file_exits_3(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A file that is not there: exit 3 (a file that cannot be read), one line naming it."""
     status, _, err = run(capsys, "round", str(tmp_path / "nope.json"))
-    assert status == 2
+    assert status == 3
     assert "no such file" in err

@@ -170,9 +170,9 @@ def test_a_chair_choice_outside_the_group(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """A file that does not exist is one line, exit 2."""
+    """A file that does not exist is one line, exit 3 (a file that cannot be read)."""
     status, _, err = run(capsys, "ballot", str(tmp_path / "nope.json"))
-    assert status == 2
+    assert status == 3
     assert "no such file" in err
 
 

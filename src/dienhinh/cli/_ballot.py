@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from dienhinh.cli._common import emit, read_text
 from dienhinh.io._ballot import ballot_document, parse_ballot
 from dienhinh.io._verify import verify_document
+from dienhinh.report import LANGUAGES, render_report
 from dienhinh.rulesets._load import ballot_parameters
 from dienhinh.voting import count
 
@@ -15,6 +17,9 @@ from dienhinh.voting import count
 def register(sub: Any) -> None:
     p = sub.add_parser("ballot", help="count a council's ballot (JSON in, JSON out)")
     p.add_argument("path", metavar="PATH", help="a ballot input JSON file, or - for stdin")
+    p.add_argument(
+        "--text", choices=LANGUAGES, metavar="vi|en", help="print a readable account instead"
+    )
     p.set_defaults(run=_ballot)
     v = sub.add_parser("verify", help="re-derive a decision record and check its digest")
     v.add_argument("path", metavar="PATH", help="a record printed by dienhinh, or - for stdin")
@@ -24,9 +29,11 @@ def register(sub: Any) -> None:
 def _ballot(args: argparse.Namespace) -> int:
 
     text, source = read_text(args.path)
-    return emit(
-        ballot_document(count(parse_ballot(text, source=source, ruleset=ballot_parameters)))
-    )
+    result = count(parse_ballot(text, source=source, ruleset=ballot_parameters))
+    if args.text:
+        sys.stdout.write(render_report(result, lang=args.text))
+        return 0
+    return emit(ballot_document(result))
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -41,7 +41,8 @@ def register(sub: Any) -> None:
     a.add_argument("--to", dest="end", metavar="DATE", help="last day of an explicit window")
     a.add_argument("--read", action="append", default=[], metavar="A-n=READING",
                    help="choose a reading of the interpretation register; repeatable")  # fmt: skip
-    a.add_argument("--text", choices=("vi", "en"), help="print a readable account instead of JSON")
+    a.add_argument("--text", choices=("vi", "en"), metavar="vi|en",
+                   help="print a readable account instead of JSON")  # fmt: skip
     a.set_defaults(run=_assess)
 
 

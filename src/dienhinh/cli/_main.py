@@ -1,48 +1,215 @@
 """The ``dienhinh`` command: JSON in, JSON out.
 
-Every subcommand prints JSON on stdout and exits 0 when it computed a result
-(also a ballot awaiting the chair); any invalid input exits 2 with one line on
-stderr naming the problem — never a traceback. The subcommands live in small
-``dienhinh.cli._*`` modules; each exposes ``register(subparsers)``.
+Every subcommand prints its result on stdout (JSON, or a readable report where asked
+with ``--text``) and exits 0 when it computed a result (also a ballot awaiting the
+chair); ``--output FILE`` writes that result to FILE instead of stdout. Nothing else
+is ever written. Exit statuses:
+
+- 0 — done;
+- 2 — invalid input or arguments: one line on stderr names the problem (never a
+  traceback, never a usage block);
+- 3 — a file could not be read or written (missing, a folder, not permitted, not UTF-8).
+
+The subcommands live in small ``dienhinh.cli._*`` modules; each exposes
+``register(subparsers)``. Every subcommand's ``--help`` says what it reads, what it
+prints, and shows an example.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Final, NoReturn
 
-from dienhinh._errors import DienhinhError
+from dienhinh._errors import DienhinhError, UnreadableFileError
 from dienhinh._version import __version__
-from dienhinh.cli import _ballot, _calendar, _criteria, _round
-from dienhinh.cli._common import CommandError
+from dienhinh.cli import _ballot, _calendar, _criteria, _round, _schema
+from dienhinh.cli._common import EXIT_INVALID, EXIT_UNREADABLE, CommandError
+from dienhinh.rulesets import builtin_rulesets, load_ruleset
 
 __all__ = ["main"]
 
+EPILOG: Final = """\
+exit status: 0 done; 2 invalid input or arguments (one line on stderr);
+3 a file could not be read or written."""
+
+
+class _ArgumentError(Exception):
+    """An argument the command line cannot parse (one line, exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """One line for a bad argument, not a usage block; help texts laid out as written."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def error(self, message: str) -> NoReturn:
+        raise _ArgumentError(f"{self.prog}: error: {message} (see {self.prog} --help)")
+
+
+def _deadline_names() -> str:
+    lines = []
+    for rid in builtin_rulesets():
+        names = [d.name for d in load_ruleset(rid).deadlines]
+        lines.append(f"  {rid}: {', '.join(names) if names else '(none)'}")
+    return "\n".join(lines)
+
+
+HELP: Final[dict[str, tuple[str, str]]] = {
+    "demo": (
+        "Runs the Tuyên Quang 2024 round shipped in the package (sample data, made up) through\n"
+        "the same path as `dienhinh round`: the council's ballot stops at a tie for the last\n"
+        "slot, the chair's choice finishes it. Reads nothing. Prints the readable report of both\n"
+        "stages (Vietnamese, or English with --lang en), or with --json the final decision\n"
+        "record (round-output schema). Writes no file unless asked (--output FILE).",
+        "dienhinh demo --lang en",
+    ),
+    "round": (
+        "Reads a round input document (round-input schema: `dienhinh schema round-input`):\n"
+        "the ruleset, the council, nominations with their evidence, dossiers, ballots. Prints\n"
+        "the decision record (round-output schema), or with --text vi|en the readable report.",
+        "dienhinh round examples/rounds/small-tuyen-quang.json --text en",
+    ),
+    "ballot": (
+        "Reads a ballot input document (ballot-input schema): the council, nominees, each\n"
+        "member's approvals, and a ruleset id or the rule. Prints the ballot record\n"
+        "(ballot-output schema), or with --text vi|en a readable account.",
+        "dienhinh ballot examples/ballot/tie-at-last-slot.json",
+    ),
+    "verify": (
+        "Reads a record printed by `dienhinh round`, `ballot` or `assess`, re-derives it from\n"
+        "its own inputs and compares every key. Prints {verified, kind, digest}\n"
+        "(verify-output schema); a record that does not re-derive exits 2 naming the key.",
+        "dienhinh round examples/rounds/small-tuyen-quang.json --output r.json"
+        " && dienhinh verify r.json",
+    ),
+    "assess": (
+        "Reads one nominee document (nominee schema): kind, declared fields, dated evidence.\n"
+        "Assesses it against the ruleset's criteria inside the achievement window (--on DATE,\n"
+        "or --from DATE --to DATE). Prints the assessment record (assessment schema), or with\n"
+        "--text vi|en a readable account: each criterion met, not met or unknown, and what to\n"
+        "ask for.",
+        "dienhinh assess --ruleset tuyen-quang-2023 --on 2024-12-20 examples/nominees/tq-ocop.json",
+    ),
+    "criteria": (
+        "Reads nothing. Prints a ruleset's criteria catalogue: every criterion with its rule\n"
+        "id, citation, titles and parameters (criteria-output schema).",
+        "dienhinh criteria --ruleset bac-kan-2021",
+    ),
+    "window": (
+        "Reads nothing. Prints the achievement window for a consideration date under the\n"
+        "ruleset's TQ-3.3 policy: first and last day, the reading used, the reasons\n"
+        "(window-output schema).",
+        "dienhinh window 2024-12-20 --ruleset tuyen-quang-2023",
+    ),
+    "deadline": (
+        "Reads nothing. Judges a submission day or timestamp against one of the ruleset's\n"
+        "deadlines, in Vietnam time. Prints the check: on time or late, the last day, the\n"
+        "reasons (deadline-output schema). Deadline names by ruleset:\n{deadlines}",
+        "dienhinh deadline --ruleset tuyen-quang-2023 --deadline dossier-submission"
+        " --year 2024 --at 2024-10-29",
+    ),
+    "calendar": (
+        "Reads nothing. Prints the year's deadlines and milestones of a ruleset, each with its\n"
+        "day and provision (calendar-output schema); --ics FILE also writes them as iCalendar.",
+        "dienhinh calendar --ruleset tuyen-quang-2023 --year 2024",
+    ),
+    "rulesets": (
+        "Reads nothing. Prints the built-in rulesets: id, province, document, status (a draft\n"
+        "is marked), dates (rulesets-output schema).",
+        "dienhinh rulesets",
+    ),
+    "schema": (
+        "Reads nothing. Prints the names of the JSON Schemas shipped with this version, one\n"
+        "a line; with NAME, that schema (JSON).",
+        "dienhinh schema round-output",
+    ),
+}
+"""Each command's description (what it reads and prints) and one example."""
+
+_LAZY: Final[dict[str, Callable[[], str]]] = {"deadlines": _deadline_names}
+
+
+class _HelpParser(_Parser):
+    """A subcommand's parser: its description may name things known only at run time."""
+
+    def format_help(self) -> str:
+        for key, make in _LAZY.items():
+            if self.description and "{" + key + "}" in self.description:
+                self.description = self.description.replace("{" + key + "}", make())
+        return super().format_help()
+
 
 def _parser() -> argparse.ArgumentParser:
-
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="dienhinh",
-        description="Recognition of advanced exemplars (điển hình tiên tiến) as citable rules.",
+        description="Recognition of advanced exemplars (điển hình tiên tiến) as citable rules.\n"
+        "JSON in, JSON out; `dienhinh COMMAND --help` says what each command reads and prints.",
+        epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"dienhinh {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (_ballot, _calendar, _criteria, _round):
+    sub = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_HelpParser
+    )
+    for module in (_round, _ballot, _criteria, _calendar, _schema):
         module.register(sub)
+    for name, p in sub.choices.items():
+        if name in HELP and not p.description:
+            description, example = HELP[name]
+            p.description = description
+            p.epilog = f"example:\n  {example}\n\n{EPILOG}"
+        if not any("--output" in a.option_strings for a in p._actions):
+            p.add_argument(
+                "--output",
+                metavar="FILE",
+                help="write the result to FILE instead of printing it",
+            )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 done, 2 invalid input)."""
+    """Run the command line; returns the exit status (0 done, 2 invalid, 3 unreadable file)."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except _ArgumentError as exc:
+        print(" ".join(str(exc).split()), file=sys.stderr)
+        return EXIT_INVALID
+    output: str | None = getattr(args, "output", None)
+    stdout = sys.stdout
+    buffer = io.StringIO()
+    if output is not None:
+        sys.stdout = buffer
     try:
         status: int = args.run(args)
+        if output is not None:
+            _write(output, buffer.getvalue())
+    except UnreadableFileError as exc:
+        return _fail(args.command, exc, EXIT_UNREADABLE)
     except (DienhinhError, CommandError) as exc:
-        message = " ".join(str(exc).split())
-        print(f"dienhinh {args.command}: error: {message}", file=sys.stderr)
-        return 2
+        return _fail(args.command, exc, EXIT_INVALID)
     except BrokenPipeError:  # pragma: no cover - e.g. `dienhinh demo | head`
         return 0
+    finally:
+        sys.stdout = stdout
+    return status
+
+
+def _write(path: str, text: str) -> None:
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except IsADirectoryError:
+        raise UnreadableFileError(path, "is a folder; cannot write the output there") from None
+    except OSError as exc:
+        raise UnreadableFileError(path, f"cannot write the output ({exc.strerror})") from None
+
+
+def _fail(command: str, exc: Exception, status: int) -> int:
+    message = " ".join(str(exc).split())
+    print(f"dienhinh {command}: error: {message}", file=sys.stderr)
     return status

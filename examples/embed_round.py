@@ -191,8 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if outcome.outcome.value != "recognised":
             print("\n".join(card(outcome, args.lang)))
 
-    if decision.ballot.open_ties:
-        tie = decision.ballot.tie
+    tie = decision.ballot.tie
+    if decision.ballot.open_ties and tie is not None:
         print(f"tie at the cutoff: {', '.join(tie.candidates)} for {tie.open_slots} slot(s)")
         choice = CHAIR_MINUTES["chu_tich_chon"]
         decision = resolve_round(decision, choice)

@@ -259,6 +259,9 @@ def test_ballot_takes_rule_and_cap_from_a_ruleset(
     assert run(capsys, "verify", str(record))[1]["verified"] is True
     doc["ruleset"] = "kon-tum-2022"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    status, _, err = run(capsys, "ballot", str(path))
-    assert status == 2
-    assert "no ballot rule" in err
+    status, out, _ = run(capsys, "ballot", str(path))
+    # Issue 9: Kon Tum's letter sets no ballot rule, and its ruleset now cites the national
+    # decree's wording as its own document (before issue 9 it had none, and this exited 2).
+    assert status == 0
+    assert any(r["rule"] == "NĐ91-45.8" for r in out["reasons"])
+    assert out["inputs"]["cap"] is None

@@ -136,7 +136,8 @@ def cases(
             or state[unit] == "late"
             or died
             or criteria == "not_met"
-            or supports is CouncilLevel.UNIT
+            # Issue 9: KT-2 is Kon Tum's; a Tuyên Quang round no longer judges `supports`
+            # (before issue 9, `supports is CouncilLevel.UNIT` failed the nominee here).
         )
         pending = (
             consent is None

@@ -479,8 +479,10 @@ class TestOutcomes:
             o.nomination for o in decision.outcomes if o.outcome is RoundOutcome.AWAITING_CHAIR
         ]
         assert waiting == ["T14", "T15"]
-        assert decision.ballot.tie.candidates == ("T14", "T15")
-        assert decision.ballot.tie.open_slots == 1
+        tie = decision.ballot.tie
+        assert tie is not None
+        assert tie.candidates == ("T14", "T15")
+        assert tie.open_slots == 1
 
     def test_the_chairs_choice_finishes_the_round(self) -> None:
         """TQ-2.1b “Chủ tịch Hội đồng … quyết định lựa chọn 01”: resolve_round with T15 recognises 15, T14 not."""
@@ -947,6 +949,8 @@ class TestDraftRulesetA18:
             inputs = make_round([nomination("N1", consent=False)])
         out = run_round(inputs).to_json()
         assert out["reasons"][0]["code"] == "ruleset.draft"
+        # Issue 9: the record also carries the digest of the ruleset it was made under.
+        assert out["ruleset"].pop("digest").startswith("sha256:")
         assert out["ruleset"] == {
             "id": inputs.ruleset.id,
             "status": "draft",
@@ -1050,12 +1054,21 @@ class TestUnitRoundA19:
 # -- Kon Tum's guidance: KT-1, KT-2, KT-3 ----------------------------------------------------------
 
 
+KT = load_ruleset("kon-tum-2022")
+
+
+def kt_solo(**nomination_changes: Any) -> RoundDecision:
+    """A Kon Tum round of one nominee, "N1" (issue 9: KT-1 … KT-3 are Kon Tum's, so they run
+    under kon-tum-2022; before issue 9 these tests ran them in a Tuyên Quang round)."""
+    return run_round(make_round([nomination("N1", **nomination_changes)], ruleset=KT, dossiers=[]))
+
+
 class TestKonTumGuidance:
     """KT-1 stages are reported, KT-2 no award above the record, KT-3 priorities reported, never a filter."""
 
     def test_the_stage_of_the_record_is_reported_and_changes_nothing(self) -> None:
         """KT-1: a record at the “nhân rộng” (replicate) stage is reported as such; still recognised."""
-        out = solo(stage=Stage.REPLICATE).outcome("N1")
+        out = kt_solo(stage=Stage.REPLICATE).outcome("N1")
         stage = one(out.reasons, "round.stage")
         assert (rule_of(stage), stage.severity, stage.params["stage_vi"]) == (
             "KT-1", Severity.INFO, "nhân rộng",
@@ -1066,14 +1079,14 @@ class TestKonTumGuidance:
         self,
     ) -> None:
         """KT-2: “đủ tiêu chuẩn … mức hạng nào thì xét … mức hạng đó” — a unit-level record is ineligible for the province."""
-        out = solo(supports=CouncilLevel.UNIT).outcome("N1")
+        out = kt_solo(supports=CouncilLevel.UNIT).outcome("N1")
         assert out.outcome is RoundOutcome.INELIGIBLE
         reason = one(out.reasons, "round.award_above_record")
         assert (rule_of(reason), reason.params["supports_en"]) == ("KT-2", "unit")
 
     def test_a_record_that_supports_the_province_is_proposed_for_it(self) -> None:
         """KT-2: a province-level record in a province round — no objection, recognised."""
-        out = solo(supports=CouncilLevel.PROVINCE).outcome("N1")
+        out = kt_solo(supports=CouncilLevel.PROVINCE).outcome("N1")
         assert "round.award_above_record" not in codes(out.reasons)
         assert out.outcome is RoundOutcome.RECOGNISED
 
@@ -1084,6 +1097,7 @@ class TestKonTumGuidance:
             level=CouncilLevel.UNIT,
             considered_on=UNIT_DAY,
             dossiers=[],
+            ruleset=KT,
         )
         assert run_round(inputs).recognised == ("U1",)
 
@@ -1095,7 +1109,7 @@ class TestKonTumGuidance:
             nomination("P1", priority=[Priority.DIRECT_WORKER]),
             nomination("N1"),
         ]
-        decision = run_round(make_round(noms, {"P1": 8, "N1": 9}))
+        decision = run_round(make_round(noms, {"P1": 8, "N1": 9}, ruleset=KT, dossiers=[]))
         p1 = decision.outcome("P1")
         reason = one(p1.reasons, "round.priority_group")
         assert (rule_of(reason), reason.params["groups_en"]) == ("KT-3", ["direct_worker"])
@@ -1106,10 +1120,10 @@ class TestKonTumGuidance:
         """KT-3: with and without the priority mark, the same nominees are recognised."""
         marked = [nomination("P1", priority=[Priority.SMALL_COLLECTIVE], kind="collective")]
         plain = [nomination("P1", kind="collective")]
-        assert run_round(make_round(marked)).recognised == run_round(make_round(plain)).recognised
-
-
-KT = load_ruleset("kon-tum-2022")
+        assert (
+            run_round(make_round(marked, ruleset=KT, dossiers=[])).recognised
+            == run_round(make_round(plain, ruleset=KT, dossiers=[])).recognised
+        )
 
 
 class TestKonTumRuleset:
@@ -1170,15 +1184,8 @@ class TestKonTumRuleset:
 class TestPlansWithoutAWindow:
     """BK and NT are plans: criteria and floors, but no achievement window, deadline, ballot rule or cap."""
 
-    @pytest.mark.parametrize("ruleset", ["bac-kan-2021", "ninh-thuan-2023"])
-    def test_a_round_under_a_plan_without_a_window_is_refused_naming_what_is_missing(
-        self, ruleset: str
-    ) -> None:
-        """BK, NT: the criteria need a window to read the evidence on, and the plan sets none — an explicit error."""
-        inputs = make_round([nomination("N1")], ruleset=load_ruleset(ruleset), dossiers=[])
-        with pytest.raises(InvalidValueError, match="achievement window") as caught:
-            run_round(inputs)
-        assert (caught.value.field, caught.value.value) == ("ruleset", ruleset)
+    # Issue 9 changed what a round under these plans does: it no longer refuses for want of a
+    # window but reads the criteria on the window of A-21 (tests/test_procedure.py).
 
     def test_a_plan_given_a_window_as_a_what_if_reads_its_own_criteria_and_floors(self) -> None:
         """BK-III.1, BK-III.2.12, BK-IV.1a (A-10 introduced): with TQ's window policy added, BK's round runs."""

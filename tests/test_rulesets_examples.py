@@ -325,8 +325,12 @@ class TestBacKanNinhThuanKonTum:
             ("five-year-review", Quarter(2025, 2), "BK-IV.3"),
             ("emulation-congress", Quarter(2025, 3), "BK-IV.3"),
         ]
-        assert (rs.ballot, rs.cap, rs.window, rs.deadlines, rs.posthumous, rs.benefits) == (
-            None,
+        # Issue 9: the plan sets no ballot rule; its ruleset cites the national decree's wording
+        # as its own document (before issue 9, rs.ballot was None here).
+        assert rs.ballot is not None
+        assert rs.ballot.rule.id == "NĐ91-45.8"
+        assert rs.ballot.rule.citation.document.startswith("Nghị định 91/2017/NĐ-CP")
+        assert (rs.cap, rs.window, rs.deadlines, rs.posthumous, rs.benefits) == (
             None,
             None,
             (),
@@ -351,8 +355,11 @@ class TestBacKanNinhThuanKonTum:
     def test_kon_tum_is_guidance_with_no_numbers(self) -> None:
         """KT: a guidance letter — no ballot, cap, floor, window, deadline, benefit, and no criteria of its own."""
         rs = load_ruleset("kon-tum-2022")
+        # Issue 9: the letter sets no ballot rule; its ruleset cites the national decree's
+        # wording as its own document (before issue 9, rs.ballot was None here).
+        assert rs.ballot is not None
+        assert rs.ballot.rule.id == "NĐ91-45.8"
         assert (
-            rs.ballot,
             rs.cap,
             rs.floors,
             rs.window,
@@ -360,7 +367,6 @@ class TestBacKanNinhThuanKonTum:
             rs.milestones,
             rs.benefits,
         ) == (
-            None,
             None,
             (),
             None,
@@ -638,9 +644,10 @@ class TestBallotLookup:
         assert (rule.rule.id, cap.slots if cap else None) == ("TQ-2.1b", 15)
 
     def test_only_built_in_rulesets_with_a_ballot(self) -> None:
-        """A ruleset without a ballot rule, a path and an unknown id are errors."""
-        with pytest.raises(InvalidValueError, match="no ballot rule"):
-            ballot_parameters("kon-tum-2022")
+        """A path and an unknown id are errors (a built-in without a ballot rule, too)."""
+        # Issue 9: every built-in ruleset now has a ballot rule — kon-tum-2022 the national
+        # decree's, cited as its own document — so no built-in id is refused for lacking one.
+        assert ballot_parameters("kon-tum-2022")[0].rule.id == "NĐ91-45.8"
         with pytest.raises(InvalidValueError, match="built-in"):
             ballot_parameters("./examples/rulesets/my-province.toml")
         with pytest.raises(UnknownRulesetError):

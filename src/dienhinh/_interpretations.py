@@ -1,4 +1,4 @@
-"""The register of readings chosen where the documents are ambiguous (A-1 … A-20).
+"""The register of readings chosen where the documents are ambiguous (A-1 … A-23).
 
 Each :class:`Interpretation` names an ambiguity of the specification, the
 reading the library takes by default and the alternatives a caller may choose.
@@ -243,16 +243,25 @@ _REGISTER: tuple[Interpretation, ...] = (
         "A-10",
         "What a floor (“ít nhất”) counts",
         "TQ-6.2a BK-IV.1a BK-IV.1b NT-V.1đ",
-        "Is a floor met by the nominees a unit introduces, or by those recognised?",
+        "Is a floor met by the exemplars its document counts — BK the models a unit introduces to "
+        "the provincial council, TQ-6.2a the unit's own recognised exemplars, NT those propagated — "
+        "or by one count for every floor?",
+        (
+            "declared",
+            "Each floor counts what its document counts, as its ruleset declares (counts = "
+            "introduced, recognised or propagated); a shortfall is reported, never filled.",
+            "Mỗi mức tối thiểu tính đúng đối tượng văn bản quy định (được giới thiệu, được công nhận, "
+            "được phổ biến, nhân rộng); thiếu thì báo cáo, không đưa thêm người không đạt.",
+        ),
         (
             "recognised",
-            "Recognitions count; a floor is reported as a shortfall and never pulls anyone in.",
-            "Tính số được công nhận; thiếu thì báo cáo, không bao giờ đưa thêm người không đạt.",
+            "Every floor counts recognitions at the unit's own level.",
+            "Mọi mức tối thiểu đều tính số được công nhận ở cấp đơn vị.",
         ),
         (
             "introduced",
-            "Introductions (nominations) count, whether or not recognised.",
-            "Tính số được giới thiệu, đề nghị, dù có được công nhận hay không.",
+            "Every floor counts introductions (nominations), whether or not recognised.",
+            "Mọi mức tối thiểu đều tính số được giới thiệu, đề nghị, dù có được công nhận hay không.",
         ),
     ),
     _i(
@@ -407,10 +416,69 @@ _REGISTER: tuple[Interpretation, ...] = (
             "Có: Chủ tịch vẫn quyết định (và phải chọn đủ cả nhóm vì đều nằm trong chỉ tiêu).",
         ),
     ),
+    _i(
+        "A-21",
+        "The achievement window of a plan that defines none",
+        "BK-III NT-IV.2b BK-IV.1 NT-V.1đ",
+        "The BK and NT plans set criteria and yearly floors (“hằng năm”, “Cụ thể hàng năm”) but no "
+        "period of achievement: over which days does a round read a nominee's evidence?",
+        (
+            "calendar-year",
+            "The calendar year of the consideration: from 01/01 of its year to the consideration "
+            "date, the year the plans' yearly floors count.",
+            "Năm dương lịch của thời điểm xét: từ ngày 01/01 của năm đó đến thời điểm xét, đúng năm "
+            "mà các chỉ tiêu hằng năm của kế hoạch tính.",
+        ),
+        (
+            "twelve-months",
+            "The twelve months up to the consideration date (the “01 năm” of TQ-3.3, without its "
+            "01/10 start).",
+            "Mười hai tháng tính đến thời điểm xét (“01 năm” như TQ-3.3, không có mốc 01/10).",
+        ),
+    ),
+    _i(
+        "A-22",
+        "Overlapping floors: NT's ≥10 for the departments, ≥01 for each department",
+        "NT-V.1đ",
+        "“Các sở, ban, ngành, Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội cấp "
+        "tỉnh có ít nhất 10”, and “mỗi sở, ban, ngành thuộc Ủy ban nhân dân tỉnh có ít nhất 01”: "
+        "are the 10 owed by each of them, or by all of them together?",
+        (
+            "each",
+            "Each department, the Front and each organisation owes 10 (the ≥01 of a department under "
+            "the provincial People's Committee is then also checked on its own).",
+            "Mỗi sở, ban, ngành, Mặt trận và mỗi tổ chức đều phải có ít nhất 10 (mức 01 của từng sở "
+            "vẫn được đối chiếu riêng).",
+        ),
+        (
+            "together",
+            "The 10 is owed by all of them together: the counts of every unit given in that scope "
+            "are summed into one check; the ≥01 binds each department.",
+            "Mức 10 là của chung các cơ quan đó: cộng số của mọi đơn vị thuộc phạm vi này thành một "
+            "lần đối chiếu; mức 01 áp dụng cho từng sở.",
+        ),
+    ),
+    _i(
+        "A-23",
+        "Overlapping floors: BK's education and health sectors are also departments",
+        "BK-IV.1a BK-IV.1b",
+        "The education and health sectors (≥10, BK-IV.1a) are also departments (“các sở, ban, "
+        "ngành”, ≥03, BK-IV.1b): which floor does a unit of that sector answer to?",
+        (
+            "sector",
+            "The sector's floor of 10: the provision that names them is the specific one.",
+            "Mức 10 của ngành: quy định nêu đích danh ngành là quy định riêng.",
+        ),
+        (
+            "department",
+            "The department's floor of 03: a unit of the sector reports as a department.",
+            "Mức 03 của sở, ban, ngành: đơn vị của ngành báo cáo như một sở.",
+        ),
+    ),
 )
 
 INTERPRETATIONS: Mapping[str, Interpretation] = MappingProxyType({i.id: i for i in _REGISTER})
-"""Every interpretation, by id (``"A-1"`` … ``"A-20"``)."""
+"""Every interpretation, by id (``"A-1"`` … ``"A-23"``)."""
 
 
 @attrs.frozen
@@ -432,7 +500,7 @@ def _check_choices(_inst: object, _a: attrs.Attribute[Any], value: Mapping[str, 
     for key, name in value.items():
         if key not in INTERPRETATIONS:
             raise UnknownIdError(
-                f"readings: {key!r} is not an interpretation id; known: A-1 … A-20"
+                f"readings: {key!r} is not an interpretation id; known: A-1 … {_REGISTER[-1].id}"
             )
         INTERPRETATIONS[key].reading(name)
 
@@ -452,7 +520,7 @@ def _freeze(value: Mapping[str, str]) -> Mapping[str, str]:
 class Readings(Mapping[str, str]):
     """The caller's choice of readings; every id not chosen reads its default.
 
-    Iterating gives every id A-1 … A-20; ``choices`` holds only what was chosen.
+    Iterating gives every id A-1 … A-23; ``choices`` holds only what was chosen.
     """
 
     choices: Mapping[str, str] = attrs.field(

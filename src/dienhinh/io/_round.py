@@ -63,6 +63,7 @@ class UnitDoc:
     scope: str
     recognised: int | None = None
     introduced: int | None = None
+    propagated: int | None = None
 
 
 @attrs.frozen
@@ -83,6 +84,7 @@ class RoundDocument:
     units: list[UnitDoc] = attrs.Factory(list)
     days_off: list[dt.date] = attrs.Factory(list)
     readings: dict[str, str] = attrs.Factory(dict)
+    quota: int | None = None
 
 
 def _moment(text: str, where: str) -> dt.date | dt.datetime:
@@ -92,7 +94,15 @@ def _moment(text: str, where: str) -> dt.date | dt.datetime:
     return parse_moment(text, field=where)
 
 
-def _ruleset(name: str, base: Path | None) -> Ruleset:
+def _ruleset(name: str, base: Path | None, given: Ruleset | None = None) -> Ruleset:
+    if given is not None:
+        # The caller's own ruleset (``--ruleset FILE``): it must be the one the document names.
+        if name != given.id:
+            raise InvalidValueError(
+                f"names ruleset {name!r}, but the ruleset given is {given.id!r}",
+                field="ruleset", value=name, allowed=given.id,
+            )  # fmt: skip
+        return given
     if name in builtin_rulesets():
         return load_ruleset(name)
     if "\0" in name:
@@ -107,7 +117,11 @@ def _ruleset(name: str, base: Path | None) -> Ruleset:
 
 
 def round_inputs(
-    doc: RoundDocument, *, source: str = "<input>", base: Path | None = None
+    doc: RoundDocument,
+    *,
+    source: str = "<input>",
+    base: Path | None = None,
+    ruleset: Ruleset | None = None,
 ) -> RoundInputs:
     """Domain inputs from a document; every nomination's problem is reported at once."""
     problems: list[Problem] = []
@@ -133,7 +147,7 @@ def round_inputs(
     if problems:
         raise InvalidInputError(f"{source}: invalid round input", problems)
     return RoundInputs(
-        ruleset=_ruleset(doc.ruleset, base),
+        ruleset=_ruleset(doc.ruleset, base, ruleset),
         council=Council(doc.council.members, doc.council.chair, seats=doc.council.seats),
         considered_on=doc.considered_on,
         nominations=nominations,
@@ -155,16 +169,29 @@ def round_inputs(
         exemplary_citizens=doc.exemplary_citizens,
         national_pool_size=doc.national_pool_size,
         units=[
-            Unit(u.id, u.scope, recognised=u.recognised, introduced=u.introduced) for u in doc.units
+            Unit(
+                u.id,
+                u.scope,
+                recognised=u.recognised,
+                introduced=u.introduced,
+                propagated=u.propagated,
+            )
+            for u in doc.units
         ],
         days_off=doc.days_off,
         readings=Readings(doc.readings),
+        quota=doc.quota,
     )
 
 
 def parse_round(
-    data: str | Mapping[str, Any], *, source: str = "<input>", base: Path | None = None
+    data: str | Mapping[str, Any],
+    *,
+    source: str = "<input>",
+    base: Path | None = None,
+    ruleset: Ruleset | None = None,
 ) -> RoundInputs:
-    """Round inputs from JSON text or already-parsed data."""
+    """Round inputs from JSON text or already-parsed data; ``ruleset``: the one the document names."""
     raw = parse_json(data, source=source) if isinstance(data, str) else data
-    return round_inputs(structure(raw, RoundDocument, source=source), source=source, base=base)
+    doc = structure(raw, RoundDocument, source=source)
+    return round_inputs(doc, source=source, base=base, ruleset=ruleset)

@@ -7,6 +7,7 @@ outcome carries its reasons. :func:`resolve_round` applies the chair's choice
 at a tie; :func:`verify_round` re-derives a decision from its inputs.
 """
 
+from dienhinh.round._floors import FloorCheck, check_floors
 from dienhinh.round._inputs import (
     CouncilLevel,
     Dossier,
@@ -18,7 +19,6 @@ from dienhinh.round._inputs import (
 )
 from dienhinh.round._run import (
     Benefit,
-    FloorCheck,
     NationalPool,
     NominationOutcome,
     RoundDecision,
@@ -44,6 +44,7 @@ __all__ = [
     "RoundStatus",
     "Stage",
     "Unit",
+    "check_floors",
     "resolve_round",
     "run_round",
     "verify_round",

@@ -1,92 +1,15 @@
-"""The provisions a round applies beyond the ballot, and the reason codes it emits.
+"""The reason codes a round emits.
 
-The procedural rules below are those of the Tuyên Quang regulation (the
-normative core, domain §3) and the Kon Tum guidance (§4); the rest — window,
-deadlines, posthumous, cap, floors, benefits — each ruleset carries with its
-own citation.
+No provision is written here: every rule a reason cites comes from the
+ruleset the round runs under (its ``[[checks]]`` and tables), so nothing of
+one province is ever cited in another's round.
 """
 
 from __future__ import annotations
 
-from dienhinh._provenance import Citation, Rule
 from dienhinh._reasons import ReasonCode, Severity
 
 P, F, INFO, Q, W = Severity.PASS, Severity.FAIL, Severity.INFO, Severity.PENDING, Severity.WARNING
-
-CONSENT = Rule("TQ-2.1a", Citation("TQ", article="2", clause="1", point="a", quote="Tự nguyện"))
-HEAD = Rule(
-    "TQ-4.2",
-    Citation(
-        "TQ", article="4", clause="2",
-        quote="Được người đứng đầu cơ quan, tổ chức, đơn vị lựa chọn trong số điển hình tiên tiến "
-        "của cơ quan, tổ chức, đơn vị và đề nghị công nhận",
-    ),
-)  # fmt: skip
-DOSSIER = Rule(
-    "TQ-8.3a",
-    Citation(
-        "TQ", article="8", clause="3", point="a",
-        quote="Tờ trình của cơ quan, tổ chức, đơn vị; biên bản họp Hội đồng Thi đua - Khen thưởng "
-        "cơ quan, tổ chức, đơn vị; báo cáo thành tích của tập thể, cá nhân được đề nghị",
-    ),
-)  # fmt: skip
-STANDARDS = Rule(
-    "TQ-4.1",
-    Citation("TQ", article="4", clause="1", quote="đạt các tiêu chuẩn tại Điều 3 Quy định này"),
-)
-COUNCIL = Rule(
-    "TQ-4.3",
-    Citation(
-        "TQ",
-        article="4",
-        clause="3",
-        quote="đạt tỷ lệ phiếu theo quy định tại điểm b khoản 1 Điều 2",
-    ),
-)
-AUTHORITY = Rule(
-    "TQ-5",
-    Citation(
-        "TQ", article="5",
-        quote="Điển hình tiên tiến tỉnh Tuyên Quang do Chủ tịch Ủy ban nhân dân tỉnh công nhận",
-    ),
-)  # fmt: skip
-POOL = Rule(
-    "TQ-2.2",
-    Citation("TQ", article="2", clause="2"),
-)
-POOL_SIZE = Rule(
-    "TQ-6.3",
-    Citation(
-        "TQ", article="6", clause="3",
-        quote="Do Hội đồng Thi đua - Khen thưởng tỉnh đề xuất với Chủ tịch Ủy ban nhân dân tỉnh quyết định",
-    ),
-)  # fmt: skip
-UNIT_REWARD = Rule("TQ-7.1c", Citation("TQ", article="7", clause="1", point="c"))
-KT_STAGES = Rule(
-    "KT-1",
-    Citation(
-        "KT",
-        article="1",
-        division="section",
-        quote="Phát hiện - Bồi dưỡng - Tổng kết - Nhân rộng điển hình tiên tiến",
-    ),
-)
-KT_LEVEL = Rule(
-    "KT-2",
-    Citation(
-        "KT", article="1", division="section",
-        quote="tập thể, cá nhân đủ tiêu chuẩn tặng hình thức, mức hạng nào thì xét, đề nghị tặng "
-        "thưởng hình thức, mức hạng đó",
-    ),
-)  # fmt: skip
-KT_PRIORITY = Rule(
-    "KT-3",
-    Citation(
-        "KT", article="1", division="section",
-        quote="điển hình tiên tiến là tập thể nhỏ và cá nhân là người trực tiếp lao động, sản xuất, "
-        "học tập, công tác hoặc chiến đấu",
-    ),
-)  # fmt: skip
 
 # -- eligibility ----------------------------------------------------------------------------
 CONSENTED = ReasonCode(
@@ -201,6 +124,23 @@ KT_STAGE = ReasonCode(
     "Điển hình ở giai đoạn “{stage_vi}” (phát hiện → bồi dưỡng → tổng kết → nhân rộng).",
     "The exemplar is at the “{stage_en}” stage (discover → foster → summarise → replicate).",
 )
+AWARD_BELOW_RECORD = ReasonCode(
+    "round.award_below_record",
+    F,
+    "Thành tích vượt mức hạng này",
+    "Award below the record",
+    "Thành tích đủ tiêu chuẩn cấp {supports_vi}, cao hơn cấp {level_vi}: đề nghị hình thức cấp {supports_vi}.",
+    "The record meets the standard of the {supports_en} level, above the {level_en} level: propose "
+    "the {supports_en}-level award instead.",
+)
+AWARD_MATCHES_RECORD = ReasonCode(
+    "round.award_matches_record",
+    P,
+    "Đúng mức hạng của thành tích",
+    "Award matches the record",
+    "Thành tích đủ tiêu chuẩn cấp {level_vi}: xét đúng hình thức cấp này.",
+    "The record meets the standard of the {level_en} level: the award proposed is that level's.",
+)
 KT_BELOW_LEVEL = ReasonCode(
     "round.award_above_record",
     F,
@@ -227,6 +167,24 @@ VOTES_NOT_COUNTED = ReasonCode(
     "{approvals} approvals were not counted: the nominee did not qualify for the ballot.",
 )
 
+PLAN_WINDOW = ReasonCode(
+    "round.plan_window",
+    INFO,
+    "Thời điểm xét",
+    "Consideration date",
+    "Hội đồng cấp {level_vi} xét ngày {day}; {ruleset} không quy định thời gian tính thành tích, "
+    "đọc theo A-21 là {how_vi}: từ {start} đến {end}.",
+    "The {level_en} council considers on {day}; {ruleset} sets no achievement window, read under "
+    "A-21 as {how_en}: from {start} to {end}.",
+)
+CHECKS_NOT_DECLARED = ReasonCode(
+    "round.checks_not_declared",
+    INFO,
+    "Không áp dụng",
+    "Checks not declared",
+    "{ruleset} không quy định, nên không xét: {checks}.",
+    "{ruleset} does not declare these checks, so the round does not apply them: {checks}.",
+)
 # -- the round as a whole --------------------------------------------------------------------
 CONSIDERATION = ReasonCode(
     "round.consideration_date",
@@ -319,4 +277,12 @@ FLOOR_ENDED = ReasonCode(
     "Floor no longer applies",
     "{unit}: mức tối thiểu cho {scope_vi} hết áp dụng từ sau ngày {until}.",
     "{unit}: the floor for {scope_en} no longer applies after {until}.",
+)
+DOSSIER_PARTS_COMPLETE = ReasonCode(
+    "round.dossier_parts_complete",
+    P,
+    "Hồ sơ đủ",
+    "Dossier complete",
+    "Hồ sơ có đủ: {parts_vi}.",
+    "The dossier has every part required: {parts_en}.",
 )

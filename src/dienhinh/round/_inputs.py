@@ -252,14 +252,22 @@ class Unit:
     """A unit subject to a floor (TQ-6.2a, BK-IV.1, NT-V.1đ): its scope and its year's counts.
 
     ``scope`` is a floor scope of the ruleset (``district-people-committee`` …);
-    ``recognised`` and ``introduced`` are the unit's counts for the year. Left
-    ``None``, ``introduced`` is counted from this round's nominations.
+    ``recognised``, ``introduced`` and ``propagated`` are the unit's counts for
+    the year, each read by the floors that count it (A-10). Left ``None``,
+    ``introduced`` is counted from this round's nominations, and in a unit's
+    own round ``recognised`` from the round's recognitions.
     """
 
     id: str = attrs.field(converter=_unit_key)
     scope: str = attrs.field(converter=_scope)
     recognised: int | None = attrs.field(default=None, validator=_count, kw_only=True)
     introduced: int | None = attrs.field(default=None, validator=_count, kw_only=True)
+    propagated: int | None = attrs.field(default=None, validator=_count, kw_only=True)
+
+    def count(self, counts: str) -> int | None:
+        """The unit's given count of ``counts`` (``introduced``, ``recognised``, ``propagated``)."""
+        value: int | None = getattr(self, counts)
+        return value
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -267,6 +275,7 @@ class Unit:
             "scope": self.scope,
             "recognised": self.recognised,
             "introduced": self.introduced,
+            "propagated": self.propagated,
         }
 
 
@@ -341,6 +350,11 @@ def _pool_size(_inst: object, _a: attrs.Attribute[Any], value: object) -> None:
         )
 
 
+def _quota(_inst: object, _a: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not int or value < 0):
+        raise InvalidValueError("must be a whole number ≥ 0", field="quota", value=value)
+
+
 def _days_off(value: Iterable[object]) -> tuple[dt.date, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise InvalidTypeError("must be a list of days", field="days_off", value=value)
@@ -353,7 +367,9 @@ class RoundInputs:
 
     ``decided_on`` is the day the decision is signed: it dates the base salary
     of the cash reward (TQ-7.1d) and, under A-11 ``before-decision``, the
-    posthumous check. Left ``None`` it is the consideration day.
+    posthumous check. Left ``None`` it is the consideration day. ``quota`` is
+    the number a unit sets for its own exemplars (TQ-6.2a “Do cơ quan, tổ chức,
+    đơn vị quy định”): a unit round only, under a ruleset declaring ``unit-quota``.
     """
 
     ruleset: Ruleset
@@ -370,6 +386,7 @@ class RoundInputs:
     units: tuple[Unit, ...] = attrs.field(default=(), converter=_units)
     days_off: tuple[dt.date, ...] = attrs.field(default=(), converter=_days_off)
     readings: Readings = attrs.field(factory=Readings)
+    quota: int | None = attrs.field(default=None, validator=_quota, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
 
@@ -413,6 +430,11 @@ class RoundInputs:
             raise UnknownNomineeError(
                 f"chair_choice names {sorted(self.chair_choice - ids)!r}, who are not nominations"
             )
+        if self.quota is not None and self.level is not CouncilLevel.UNIT:
+            raise InvalidValueError(
+                "is a unit's own quota: the province's number is the ruleset's cap",
+                field="quota", value=self.quota, allowed="a quota with level = unit",
+            )  # fmt: skip
         scopes = {f.scope for f in self.ruleset.floors}
         for unit in self.units:
             if unit.scope not in scopes:
@@ -453,4 +475,5 @@ class RoundInputs:
             "units": [u.to_json() for u in inputs.units],
             "days_off": [d.isoformat() for d in inputs.days_off],
             "readings": inputs.readings.to_json(),
+            **({} if inputs.quota is None else {"quota": inputs.quota}),
         }  # fmt: skip

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -32,16 +32,17 @@ from dienhinh._errors import (
 from dienhinh._html import table
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._kinds import NomineeKind
-from dienhinh._provenance import Citation, Rule
 from dienhinh._reasons import Reason, Severity
 from dienhinh._text import identifier
-from dienhinh.calendar import achievement_window, check_deadline
-from dienhinh.criteria import Title, assess, parse_catalogue
+from dienhinh.calendar import achievement_window
+from dienhinh.criteria import Title
 from dienhinh.criteria._vocab import TitleName
 from dienhinh.round import _codes as codes
-from dienhinh.round._inputs import CouncilLevel, Dossier, Nomination, Priority, RoundInputs
-from dienhinh.rulesets._ruleset import Ruleset
-from dienhinh.voting import BallotInputs, BallotRule, Candidate, count
+from dienhinh.round._checks import LEVEL_VI, NOMINEE_CHECKS, Context, Found, is_nominee_check
+from dienhinh.round._floors import FloorCheck, check_floors, floor_readings
+from dienhinh.round._inputs import CouncilLevel, Nomination, RoundInputs
+from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, check_ids
+from dienhinh.voting import Ballot, BallotInputs, BallotResult, Candidate, Cap, count
 
 __all__ = [
     "Benefit",
@@ -55,15 +56,6 @@ __all__ = [
     "run_round",
     "verify_round",
 ]
-
-if TYPE_CHECKING:
-    from dienhinh.rulesets._parts import Floor
-
-NATIONAL_BALLOT = Rule(
-    "NĐ91-45.8",
-    Citation("Nghị định 91/2017/NĐ-CP", article="45", clause="8"),
-)
-"""The national council wording (90 % of total membership) used where a ruleset sets no ballot rule."""
 
 
 class RoundOutcome(enum.Enum):
@@ -141,32 +133,6 @@ class NationalPool:
 
 
 @attrs.frozen
-class FloorCheck:
-    """One unit against one floor: met, short by how many, unknown, or no longer in force (A-10, A-15)."""
-
-    unit: str
-    scope: str
-    minimum: int
-    counted: str
-    count: int | None
-    status: str
-    shortfall: int
-    reason: Reason
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "unit": self.unit,
-            "scope": self.scope,
-            "minimum": self.minimum,
-            "counted": self.counted,
-            "count": self.count,
-            "status": self.status,
-            "shortfall": self.shortfall,
-            "reason": self.reason.to_json(),
-        }
-
-
-@attrs.frozen
 class RoundDecision:
     """A round's decision record: every nominee's outcome, the ballot, benefits, pool, floors."""
 
@@ -175,13 +141,17 @@ class RoundDecision:
     window: tuple[dt.date, dt.date] | None
     """The achievement window; ``None`` under a ruleset with neither criteria nor window (KT)."""
     outcomes: tuple[NominationOutcome, ...]
-    ballot: Any  # dienhinh.voting.BallotResult (kept untyped here so the import stays lazy)
+    ballot: BallotResult
     benefits: tuple[Benefit, ...]
     national_pool: NationalPool | None
     floors: tuple[FloorCheck, ...]
     reasons: tuple[Reason, ...]
     used: tuple[UsedReading, ...]
     digest: str
+    applied: tuple[str, ...] = ()
+    """The checks the round applied, as the ruleset declares them for its level."""
+    not_declared: tuple[str, ...] = ()
+    """Every check a round at this level can apply that the ruleset does not declare."""
 
     @property
     def recognised(self) -> tuple[str, ...]:
@@ -208,6 +178,7 @@ class RoundDecision:
                 "id": ruleset.id,
                 "status": ruleset.status.value,
                 "blank": list(ruleset.blank),
+                "digest": ruleset_digest(ruleset),
             },
             "level": self.inputs.level.value,
             "considered_on": self.inputs.considered_on.isoformat(),
@@ -221,6 +192,7 @@ class RoundDecision:
             "national_pool": None if self.national_pool is None else self.national_pool.to_json(),
             "floors": [f.to_json() for f in self.floors],
             "reasons": [r.to_json() for r in self.reasons],
+            "checks": {"applied": list(self.applied), "not_declared": list(self.not_declared)},
             "interpretations": [u.to_json() for u in self.used],
             "inputs": self.inputs.to_json(),
             "digest": self.digest,
@@ -254,11 +226,14 @@ class RoundDecision:
         )
 
 
-# ---------------------------------------------------------------------------------------------
+# -- the pipeline ------------------------------------------------------------------------------
 
 
 def run_round(inputs: RoundInputs) -> RoundDecision:
     """Run a council's round for a year under its ruleset; see the module docstring.
+
+    Each step is one function; each eligibility check one function of
+    :mod:`dienhinh.round._checks`, run because the ruleset declares it.
 
     >>> from dienhinh import load_ruleset, RoundInputs, run_round
     >>> from dienhinh.voting import Council
@@ -267,103 +242,285 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     ...                                  dt.date(2024, 12, 20), nominations=[], ballots=[]))
     >>> decision.status.value, [r.code for r in decision.reasons][:2]
     ('final', ['ruleset.draft', 'round.consideration_date'])
+    >>> decision.not_declared
+    ('stage', 'award-level-match', 'priority-groups')
     """
-
-    ruleset, readings = inputs.ruleset, inputs.readings
+    _check_procedure(inputs)
+    checks = inputs.ruleset.checks_at(inputs.level.value)
     used: list[UsedReading] = []
-    draft_used, notes = draft_notice(ruleset, readings)
+    draft_used, notes = draft_notice(inputs.ruleset, inputs.readings)
     used += draft_used
-    level = inputs.level
-    names = {d.name for d in ruleset.deadlines}
-    own_deadline = (
-        "province-consideration" if level is CouncilLevel.PROVINCE else "unit-consideration"
+    span, window_reasons, window_used = _window(inputs, checks)
+    used += window_used
+    late, own_reasons, own_used = _own_deadline(inputs, checks)
+    used += own_used
+    ctx = _context(inputs, checks, span)
+    judged = [_judge(nom, ctx, checks, late) for nom in inputs.nominations]
+    for found in judged:
+        used += found.used
+    eligible = [
+        n for n, f in zip(inputs.nominations, judged, strict=True) if _state(f.reasons) is None
+    ]
+    ballot, ignored = _ballot(inputs, checks, eligible)
+    used += (*inputs.readings.used("A-19"), *ballot.used)
+    status = RoundStatus(ballot.status.value)
+    outcomes = tuple(
+        _outcome(n, f, ballot, ignored) for n, f in zip(inputs.nominations, judged, strict=True)
+    )
+    chosen = set(ballot.recognised)
+    recognised = [n for n in inputs.nominations if n.id in chosen]
+    benefits = tuple(_benefit(n, inputs, checks, used) for n in recognised)
+    pool = _pool(inputs, checks, ballot.recognised, status is RoundStatus.FINAL)
+    floors = _floors(inputs, checks, chosen, status, used)
+    applied, not_declared = _declared(inputs, checks)
+    reasons = (
+        *notes, *window_reasons, *own_reasons, *_no_catalogue(inputs, checks),
+        *_signer(inputs, checks), *_not_declared_reason(inputs, not_declared),
+    )  # fmt: skip
+    return RoundDecision(
+        inputs=inputs,
+        status=status,
+        window=span,
+        outcomes=outcomes,
+        ballot=ballot,
+        benefits=benefits,
+        national_pool=pool,
+        floors=floors,
+        reasons=reasons,
+        used=_in_order(used, inputs.readings),
+        digest=round_digest(inputs),
+        applied=applied,
+        not_declared=not_declared,
     )
 
-    level_vi = {"province": "tỉnh", "unit": "cơ quan, đơn vị"}[level.value]
-    round_reasons: list[Reason] = [*notes]
-    catalogue = _catalogue(ruleset)
 
-    # The window of the consideration date (TQ-3.3; A-2, A-3, A-4). It is only needed to read
-    # the evidence against a catalogue: a ruleset with neither (Kon Tum's guidance letter) runs
-    # without one; a ruleset with criteria but no window cannot be applied, and says why.
-    span: tuple[dt.date, dt.date] | None = None
-    if ruleset.window is not None:
-        window = achievement_window(
-            ruleset, inputs.considered_on, readings=readings,
-            deadline=own_deadline if own_deadline in names and readings["A-2"] == "deadline-date" else None,
-        )  # fmt: skip
-        used += window.readings
-        span = (window.start, window.end)
-        round_reasons.append(
-            codes.CONSIDERATION(window.rule, level_vi=level_vi, level_en=level.value, day=inputs.considered_on,
-                                start=span[0], end=span[1])
-        )  # fmt: skip
-    elif catalogue is not None:
-        raise InvalidValueError(
-            "has criteria but defines no achievement window, which a round needs to read the "
-            "evidence against them",
-            field="ruleset", value=ruleset.id, allowed="a ruleset with a [window] table",
-        )  # fmt: skip
+def ruleset_digest(ruleset: Any) -> str:
+    """SHA-256 over a ruleset's parameters and its catalogue's data: what a record was made under."""
+    return digest_of("ruleset", ruleset.to_json(), {"criteria": ruleset.criteria})
+
+
+def round_digest(inputs: RoundInputs) -> str:
+    """SHA-256 over the round's canonical inputs, its ruleset and the library version."""
+    doc = inputs.to_json()
+    parameters = {"ruleset": inputs.ruleset.to_json(), "criteria": inputs.ruleset.criteria,
+                  "readings": inputs.readings.to_json()}  # fmt: skip
+    return digest_of("round", doc, parameters)
+
+
+def _in_order(used: Iterable[UsedReading], readings: Readings) -> tuple[UsedReading, ...]:
+    order = list(readings)
+    return tuple(sorted({u.id: u for u in used}.values(), key=lambda u: order.index(u.id)))
+
+
+def _declares(checks: tuple[Check, ...], kind: CheckKind) -> Check | None:
+    return next((c for c in checks if c.kind is kind), None)
+
+
+def _level_text(inputs: RoundInputs) -> dict[str, str]:
+    return {"level_vi": LEVEL_VI[inputs.level], "level_en": inputs.level.value}
+
+
+# -- before the nominees: the window and the level's own deadline --------------------------------
+
+
+def _own_role(level: CouncilLevel) -> DeadlineRole:
+    if level is CouncilLevel.PROVINCE:
+        return DeadlineRole.PROVINCE_CONSIDERATION
+    return DeadlineRole.UNIT_CONSIDERATION
+
+
+def _window(
+    inputs: RoundInputs, checks: tuple[Check, ...]
+) -> tuple[tuple[dt.date, dt.date] | None, tuple[Reason, ...], tuple[UsedReading, ...]]:
+    """The window of the consideration date (TQ-3.3; A-2, A-3, A-4), or A-21's for a plan.
+
+    It is needed only to read the evidence against a catalogue: a ruleset
+    that declares no ``standards`` check (Kon Tum's letter) runs without one.
+    """
+    ruleset, readings, day = inputs.ruleset, inputs.readings, inputs.considered_on
+    if ruleset.window is None:
+        if _declares(checks, CheckKind.STANDARDS) is None:
+            reason = codes.CONSIDERATION_NO_WINDOW(
+                None, day=day, ruleset=ruleset.id, **_level_text(inputs)
+            )
+            return None, (reason,), ()
+        return _plan_window(inputs)
+    own = ruleset.deadline_for(_own_role(inputs.level))
+    by_deadline = own is not None and readings["A-2"] == "deadline-date"
+    window = achievement_window(
+        ruleset, day, readings=readings, deadline=own.name if by_deadline and own else None
+    )
+    span = (window.start, window.end)
+    reason = codes.CONSIDERATION(
+        window.rule, day=day, start=span[0], end=span[1], **_level_text(inputs)
+    )
+    return span, (reason,), window.readings
+
+
+def _plan_window(
+    inputs: RoundInputs,
+) -> tuple[tuple[dt.date, dt.date], tuple[Reason, ...], tuple[UsedReading, ...]]:
+    """A-21: a plan with criteria and yearly floors, but no period of achievement (BK, NT)."""
+    day, readings = inputs.considered_on, inputs.readings
+    if readings["A-21"] == "twelve-months":
+        start = _year_before(day)
+        how = ("mười hai tháng tính đến thời điểm xét", "the twelve months up to the consideration")
     else:
-        round_reasons.append(
-            codes.CONSIDERATION_NO_WINDOW(None, level_vi=level_vi, level_en=level.value,
-                                          day=inputs.considered_on, ruleset=ruleset.id)
-        )  # fmt: skip
+        start = dt.date(day.year, 1, 1)
+        how = ("năm dương lịch của thời điểm xét", "the calendar year of the consideration")
+    reason = codes.PLAN_WINDOW(None, day=day, ruleset=inputs.ruleset.id, start=start, end=day,
+                               how_vi=how[0], how_en=how[1], **_level_text(inputs))  # fmt: skip
+    return (start, day), (reason,), readings.used("A-21")
 
-    # The consideration itself on time (TQ-6.1a / TQ-6.1b): a late council fails everyone.
-    late_round: Reason | None = None
-    if own_deadline in names:
-        check = check_deadline(
-            ruleset, own_deadline, inputs.considered_on.year, inputs.considered_on,
-            readings=readings, days_off=inputs.days_off,
-        )  # fmt: skip
-        used += check.readings
-        verdict = check.reasons[-1]
-        round_reasons.append(verdict)
-        if not check.on_time:
-            late_round = verdict
 
-    if catalogue is None:
-        round_reasons.append(codes.NO_CATALOGUE(None, ruleset=ruleset.id))
+def _year_before(day: dt.date) -> dt.date:
+    """The day after the same day a year earlier (29/02 → 01/03)."""
+    try:
+        return day.replace(year=day.year - 1) + dt.timedelta(days=1)
+    except ValueError:
+        return dt.date(day.year - 1, 3, 1)
 
-    dossiers = {d.unit: d for d in inputs.dossiers}
-    procedural = level is CouncilLevel.PROVINCE and "dossier-submission" in names
-    eligible: list[Nomination] = []
-    pending: dict[str, tuple[list[Reason], list[Reason], RoundOutcome]] = {}
-    # A unit's dossier is judged once, however many nominees it carries.
-    judged: dict[tuple[str, int, dt.date | dt.datetime], Any] = {}
 
-    def check_once(
-        ruleset: Ruleset, name: str, year: int, at: dt.date | dt.datetime, **kw: Any
-    ) -> Any:
-        key = (name, year, at)
-        if key not in judged:
-            judged[key] = check_deadline(ruleset, name, year, at, **kw)
-        return judged[key]
+def _own_deadline(
+    inputs: RoundInputs, checks: tuple[Check, ...]
+) -> tuple[Reason | None, tuple[Reason, ...], tuple[UsedReading, ...]]:
+    """TQ-6.1a / TQ-6.1b: the consideration itself on time; a late council fails everyone."""
+    role = _own_role(inputs.level)
+    if not any(c.role is role for c in checks):
+        return None, (), ()
+    ctx = Context(inputs, None, None, {}, frozenset())
+    judged = ctx.deadline(role, inputs.considered_on)
+    verdict = judged.reasons[-1]
+    return (None if judged.on_time else verdict), (verdict,), judged.readings
 
-    for nom in inputs.nominations:
-        reasons, missing = _eligibility(nom, inputs, ruleset, dossiers.get(nom.unit), procedural, span,
-                                        catalogue, used, check_once)  # fmt: skip
-        if late_round is not None:
-            reasons.append(late_round)
-        if any(r.severity is Severity.FAIL for r in reasons):
-            state = RoundOutcome.INELIGIBLE
-        elif any(r.severity is Severity.PENDING for r in reasons):
-            state = RoundOutcome.INCOMPLETE
-        else:
-            state = RoundOutcome.NOT_RECOGNISED
-            eligible.append(nom)
-        pending[nom.id] = (reasons, missing, state)
 
-    # The ballot among the eligible (TQ-2.1b, TQ-4.3) with the ruleset's rule and cap (TQ-6.2b; A-19).
-    rule = ruleset.ballot if ruleset.ballot is not None else BallotRule(rule=NATIONAL_BALLOT)
-    used += readings.used("A-19")
-    if level is CouncilLevel.UNIT and readings["A-19"] == "province-only":
-        rule = BallotRule(
-            threshold="1/2", comparison="more_than", rule=Rule("A-19", rule.rule.citation)
+def _check_procedure(inputs: RoundInputs) -> None:
+    """A ruleset built in Python is checked here, as a file is when it loads."""
+    for where, message, allowed in inputs.ruleset.procedure_problems()[:1]:
+        raise InvalidValueError(
+            f"{where}: {message}", field="ruleset", value=inputs.ruleset.id, allowed=allowed
         )
-    cap = ruleset.cap if level is CouncilLevel.PROVINCE else None
+
+
+def _context(
+    inputs: RoundInputs, checks: tuple[Check, ...], span: tuple[dt.date, dt.date] | None
+) -> Context:
+    catalogue = inputs.ruleset.catalogue
+    if _declares(checks, CheckKind.STANDARDS) is not None and catalogue is None:
+        raise InvalidValueError(
+            "declares the standards check, but its criteria catalogue was not loaded",
+            field="ruleset", value=inputs.ruleset.id,
+            allowed="a ruleset loaded from its file, beside its catalogue",
+        )  # fmt: skip
+    dossiers = {d.unit: d for d in inputs.dossiers}
+    return Context(inputs, span, catalogue, dossiers, frozenset(c.kind for c in checks))
+
+
+def _no_catalogue(inputs: RoundInputs, checks: tuple[Check, ...]) -> tuple[Reason, ...]:
+    if _declares(checks, CheckKind.STANDARDS) is not None:
+        return ()
+    return (codes.NO_CATALOGUE(None, ruleset=inputs.ruleset.id),)
+
+
+# -- each nominee -------------------------------------------------------------------------------
+
+
+def _judge(nom: Nomination, ctx: Context, checks: tuple[Check, ...], late: Reason | None) -> Found:
+    """Every declared check of the nominee, in the ruleset's order; a late council fails all."""
+    reasons: list[Reason] = []
+    missing: list[Reason] = []
+    used: list[UsedReading] = []
+    for check in checks:
+        if is_nominee_check(check, ctx.inputs.level):
+            found = NOMINEE_CHECKS[check.kind](check, nom, ctx)
+            reasons += found.reasons
+            missing += found.missing
+            used += found.used
+    if late is not None:
+        reasons.append(late)
+    return Found(tuple(reasons), tuple(missing), tuple(used))
+
+
+def _state(reasons: Iterable[Reason]) -> RoundOutcome | None:
+    """INELIGIBLE on a FAIL, INCOMPLETE on a PENDING; ``None``: the nominee reaches the ballot."""
+    severities = {r.severity for r in reasons}
+    if Severity.FAIL in severities:
+        return RoundOutcome.INELIGIBLE
+    if Severity.PENDING in severities:
+        return RoundOutcome.INCOMPLETE
+    return None
+
+
+def _outcome(
+    nom: Nomination, found: Found, ballot: BallotResult, ignored: Mapping[str, int]
+) -> NominationOutcome:
+    state = _state(found.reasons) or RoundOutcome.NOT_RECOGNISED
+    reasons = list(found.reasons)
+    by_ballot = {o.nominee: o for o in ballot.outcomes}
+    if nom.id in by_ballot:
+        reasons += by_ballot[nom.id].reasons
+        state = RoundOutcome(by_ballot[nom.id].status.value)
+    elif nom.id in ignored:
+        reasons.append(codes.VOTES_NOT_COUNTED(None, approvals=ignored[nom.id]))
+    return NominationOutcome(nom.id, nom.unit, nom.kind, state, tuple(reasons), found.missing,
+                             nom.nominee.name)  # fmt: skip
+
+
+# -- the ballot among the eligible (TQ-2.1b, TQ-4.3) --------------------------------------------
+
+
+def _ballot(
+    inputs: RoundInputs, checks: tuple[Check, ...], eligible: list[Nomination]
+) -> tuple[BallotResult, dict[str, int]]:
+    """The ruleset's rule (A-19 at a unit), its cap or the unit's own quota (TQ-6.2; A-9)."""
     ids = {n.id for n in eligible}
+    ballots, ignored = _counted_ballots(inputs, ids)
+    choice = inputs.chair_choice
+    if choice is not None and choice - ids:
+        raise ChairChoiceError(
+            "names nominations that did not reach the ballot", field="chair_choice",
+            value=sorted(choice - ids), allowed="nominations in the tied group",
+        )  # fmt: skip
+    ballot = count(
+        BallotInputs(
+            council=inputs.council,
+            nominees=[Candidate(n.id, n.kind, women_priority=n.women_priority) for n in eligible],
+            ballots=ballots, rule=_ballot_rule(inputs), cap=_cap(inputs, checks), chair_choice=choice,
+            readings=inputs.readings,
+        )
+    )  # fmt: skip
+    return ballot, ignored
+
+
+def _ballot_rule(inputs: RoundInputs) -> Any:
+    rule = inputs.ruleset.ballot
+    if rule is None:
+        raise InvalidValueError(
+            "defines no ballot rule, which a round needs", field="ruleset",
+            value=inputs.ruleset.id, allowed="a ruleset with a [ballot] table (docs/rulesets.md)",
+        )  # fmt: skip
+    if inputs.level is CouncilLevel.UNIT and inputs.readings["A-19"] == "province-only":
+        return attrs.evolve(rule, threshold="1/2", comparison="more_than",
+                            rule=attrs.evolve(rule.rule, id="A-19"))  # fmt: skip
+    return rule
+
+
+def _cap(inputs: RoundInputs, checks: tuple[Check, ...]) -> Cap | None:
+    if inputs.level is CouncilLevel.PROVINCE:
+        return inputs.ruleset.cap
+    if inputs.quota is None:
+        return None
+    quota = _declares(checks, CheckKind.UNIT_QUOTA)
+    if quota is None:
+        raise InvalidValueError(
+            "is given, but the ruleset declares no unit quota", field="quota", value=inputs.quota,
+            allowed=f"no quota, or a ruleset declaring check = 'unit-quota' ({inputs.ruleset.id} does not)",
+        )  # fmt: skip
+    return Cap(inputs.quota, rule=quota.rule)
+
+
+def _counted_ballots(inputs: RoundInputs, ids: set[str]) -> tuple[list[Ballot], dict[str, int]]:
+    """Each ballot's approvals of the eligible; the approvals of the others are not counted."""
     all_ids = {n.id for n in inputs.nominations}
     ignored: dict[str, int] = {}
     ballots = []
@@ -377,239 +534,18 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
         for n in dropped:
             ignored[n] = ignored.get(n, 0) + 1
         ballots.append(attrs.evolve(b, approve=b.approve & ids) if dropped else b)
-    choice = inputs.chair_choice
-    if choice is not None and choice - ids:
-        raise ChairChoiceError(
-            "names nominations that did not reach the ballot", field="chair_choice",
-            value=sorted(choice - ids), allowed="nominations in the tied group",
-        )  # fmt: skip
-    ballot = count(
-        BallotInputs(
-            council=inputs.council,
-            nominees=[Candidate(n.id, n.kind, women_priority=n.women_priority) for n in eligible],
-            ballots=ballots, rule=rule, cap=cap, chair_choice=choice, readings=readings,
-        )
-    )  # fmt: skip
-    used += ballot.used
-    status = RoundStatus(ballot.status.value)
-
-    by_ballot = {o.nominee: o for o in ballot.outcomes}
-    outcomes: list[NominationOutcome] = []
-    for nom in inputs.nominations:
-        reasons, missing, state = pending[nom.id]
-        if nom.id in by_ballot:
-            b_out = by_ballot[nom.id]
-            reasons = [*reasons, *b_out.reasons]
-            state = RoundOutcome(b_out.status.value)
-        elif nom.id in ignored:
-            reasons = [*reasons, codes.VOTES_NOT_COUNTED(None, approvals=ignored[nom.id])]
-        outcomes.append(
-            NominationOutcome(
-                nom.id, nom.unit, nom.kind, state, tuple(reasons), tuple(missing), nom.nominee.name
-            )
-        )
-
-    # After the vote: who signs (TQ-5), benefits (TQ-7.1), the national pool (TQ-2.2, TQ-6.3).
-    if level is CouncilLevel.PROVINCE:
-        round_reasons.append(codes.SIGNS(_cite(codes.AUTHORITY, ruleset), authority_vi="Chủ tịch Ủy ban nhân dân tỉnh",
-                                         authority_en="The chairman of the provincial People's Committee"))  # fmt: skip
-    else:
-        round_reasons.append(codes.SIGNS(_cite(codes.AUTHORITY, ruleset), authority_vi="Người đứng đầu cơ quan, tổ chức, đơn vị",
-                                         authority_en="The head of the unit (on the proposal of its council)"))  # fmt: skip
-    chosen = set(ballot.recognised)
-    recognised = [n for n in inputs.nominations if n.id in chosen]
-    benefits = tuple(_benefit(n, inputs, used) for n in recognised)
-    final = status is RoundStatus.FINAL
-    pool = _pool(inputs, ballot.recognised, final) if level is CouncilLevel.PROVINCE else None
-    floors = _floors(inputs, chosen, used)
-
-    order = list(readings)
-    kept = sorted({u.id: u for u in used}.values(), key=lambda u: order.index(u.id))
-    return RoundDecision(
-        inputs=inputs,
-        status=status,
-        window=span,
-        outcomes=tuple(outcomes),
-        ballot=ballot,
-        benefits=benefits,
-        national_pool=pool,
-        floors=floors,
-        reasons=tuple(round_reasons),
-        used=tuple(kept),
-        digest=round_digest(inputs),
-    )
+    return ballots, ignored
 
 
-def round_digest(inputs: RoundInputs) -> str:
-    """SHA-256 over the round's canonical inputs, its ruleset and the library version."""
-    doc = inputs.to_json()
-    parameters = {"ruleset": inputs.ruleset.to_json(), "criteria": inputs.ruleset.criteria,
-                  "readings": inputs.readings.to_json()}  # fmt: skip
-    return digest_of("round", doc, parameters)
+# -- after the vote: who signs, benefits, the pool, floors, what was not declared ---------------
 
 
-def _catalogue(ruleset: Ruleset) -> Any:
-    """The ruleset's criteria catalogue (a few ms to parse, once per round); None where it has none (KT)."""
-    if ruleset.criteria is None:
-        return None
-
-    return parse_catalogue(ruleset.criteria, source=ruleset.criteria_file or ruleset.id)
-
-
-def _eligibility(
-    nom: Nomination,
-    inputs: RoundInputs,
-    ruleset: Ruleset,
-    dossier: Dossier | None,
-    procedural: bool,
-    span: tuple[dt.date, dt.date] | None,
-    catalogue: Any,
-    used: list[UsedReading],
-    check_deadline: Any,
-) -> tuple[list[Reason], list[Reason]]:
-    """Each check a cited reason: FAIL makes the nominee ineligible, PENDING incomplete."""
-    readings = inputs.readings
-    reasons: list[Reason] = []
-    missing: list[Reason] = []
-
-    # TQ-2.1a: recognition is voluntary.
-    if nom.consent is True:
-        reasons.append(codes.CONSENTED(_cite(codes.CONSENT, ruleset)))
-    elif nom.consent is False:
-        reasons.append(codes.NO_CONSENT(_cite(codes.CONSENT, ruleset)))
-    else:
-        reasons.append(r := codes.CONSENT_UNKNOWN(_cite(codes.CONSENT, ruleset)))
-        missing.append(r)
-
-    # TQ-2.1c: no posthumous recognition where the ruleset says so (A-11).
-    if (
-        nom.died_on is not None
-        and ruleset.posthumous is not None
-        and not ruleset.posthumous.allowed
-    ):
-        used += readings.used("A-11")
-        before_decision = readings["A-11"] == "before-decision"
-        day = inputs.decision_day if before_decision else inputs.considered_on
-        if nom.died_on < day:
-            reasons.append(codes.POSTHUMOUS(
-                ruleset.posthumous.rule, died_on=nom.died_on, day=day,
-                before_vi="ngày ký quyết định" if before_decision else "thời điểm xét tặng",
-                before_en="the decision is signed" if before_decision else "the consideration date",
-            ))  # fmt: skip
-
-    if procedural:
-        # TQ-4.2: chosen by the head of its unit from the unit's own exemplars.
-        if nom.selected_by_head is True:
-            reasons.append(codes.HEAD_SELECTED(_cite(codes.HEAD, ruleset), unit=nom.unit))
-        elif nom.selected_by_head is False:
-            reasons.append(codes.HEAD_NOT_SELECTED(_cite(codes.HEAD, ruleset), unit=nom.unit))
-        else:
-            reasons.append(r := codes.HEAD_UNKNOWN(_cite(codes.HEAD, ruleset), unit=nom.unit))
-            missing.append(r)
-        # TQ-8.3a: letter, minutes, a report per nominee; TQ-8.3b: received on time; TQ-6.1a.
-        if dossier is None:
-            reasons.append(r := codes.NO_DOSSIER(_cite(codes.DOSSIER, ruleset), unit=nom.unit))
-            missing.append(r)
-        else:
-            lacking = [
-                (vi, en)
-                for ok, vi, en in (
-                    (dossier.submission_letter, "tờ trình", "the submission letter"),
-                    (dossier.council_minutes, "biên bản họp Hội đồng", "the council's minutes"),
-                    (nom.id in dossier.reports, f"báo cáo thành tích của {nom.id}", f"the achievement report of {nom.id}"),
-                )
-                if not ok
-            ]  # fmt: skip
-            if lacking:
-                reasons.append(r := codes.DOSSIER_MISSING(
-                    _cite(codes.DOSSIER, ruleset), unit=nom.unit,
-                    missing_vi=[vi for vi, _ in lacking], missing_en=[en for _, en in lacking],
-                ))  # fmt: skip
-                missing.append(r)
-            else:
-                reasons.append(codes.DOSSIER_COMPLETE(_cite(codes.DOSSIER, ruleset)))
-            check = check_deadline(ruleset, "dossier-submission", inputs.considered_on.year, dossier.received,
-                                   readings=readings, days_off=inputs.days_off)  # fmt: skip
-            used += check.readings
-            reasons.append(check.reasons[-1])
-            if "unit-consideration" in {d.name for d in ruleset.deadlines}:
-                if dossier.unit_considered_on is None:
-                    reasons.append(
-                        r := codes.UNIT_DATE_UNKNOWN(
-                            ruleset.deadline("unit-consideration").rule, unit=nom.unit
-                        )
-                    )
-                    missing.append(r)
-                else:
-                    # The deadline of the round's year: a unit council meeting in another
-                    # year is judged against the deadline it had to meet, not its own year's.
-                    check = check_deadline(ruleset, "unit-consideration", inputs.considered_on.year,
-                                           dossier.unit_considered_on, readings=readings, days_off=inputs.days_off)  # fmt: skip
-                    used += check.readings
-                    reasons.append(check.reasons[-1])
-
-    # TQ-3, TQ-4.1: the standards, on the window of the consideration date.
-    if catalogue is not None and span is not None:
-        result = assess(nom.nominee, catalogue, window=span, readings=readings)
-        used += result.used
-        if result.verdict.value == "met":
-            reasons.append(
-                codes.CRITERIA_MET(_cite(codes.STANDARDS, ruleset), start=span[0], end=span[1])
-            )
-        elif result.verdict.value == "not_met":
-            # The failing points one level below the general and field standards (TQ-3.1c, TQ-3.2c …).
-            failed = [
-                g.id
-                for c in result.tree.children
-                if c.verdict.value == "not_met"
-                for g in ([k for k in c.children if k.verdict.value == "not_met"] or [c])
-            ]
-            reasons.append(codes.CRITERIA_NOT_MET(_cite(codes.STANDARDS, ruleset), failed=failed or [result.tree.id],
-                                                  start=span[0], end=span[1]))  # fmt: skip
-        else:
-            asks = list(result.missing)
-            reasons.append(codes.CRITERIA_UNKNOWN(
-                _cite(codes.STANDARDS, ruleset), ask_vi=_asks(asks, "vi"), ask_en=_asks(asks, "en"),
-            ))  # fmt: skip
-            missing += asks
-
-    # KT-1 … KT-3: the stage and priority are reported; an award above the record is not proposed.
-    if nom.stage is not None:
-        reasons.append(
-            codes.KT_STAGE(codes.KT_STAGES, stage_vi=nom.stage.vi, stage_en=nom.stage.value)
-        )
-    if nom.supports is not None and _rank(nom.supports) < _rank(inputs.level):
-        reasons.append(codes.KT_BELOW_LEVEL(
-            codes.KT_LEVEL, supports_vi=_LEVEL_VI[nom.supports], supports_en=nom.supports.value,
-            level_vi=_LEVEL_VI[inputs.level], level_en=inputs.level.value,
-        ))  # fmt: skip
-    if nom.priority:
-        groups = sorted(nom.priority, key=lambda p: p.value)
-        reasons.append(codes.KT_PRIORITY_GROUP(
-            codes.KT_PRIORITY, groups_vi=[_PRIORITY_VI[p] for p in groups], groups_en=[p.value for p in groups],
-        ))  # fmt: skip
-    return reasons, missing
-
-
-_LEVEL_VI = {CouncilLevel.UNIT: "cơ quan, đơn vị", CouncilLevel.PROVINCE: "tỉnh"}
-_PRIORITY_VI = {
-    Priority.SMALL_COLLECTIVE: "tập thể nhỏ",
-    Priority.DIRECT_WORKER: "người trực tiếp lao động, sản xuất",
-}
-
-
-def _rank(level: CouncilLevel) -> int:
-    return 0 if level is CouncilLevel.UNIT else 1
-
-
-def _cite(rule: Rule, ruleset: Ruleset) -> Rule | None:
-    """A Tuyên Quang provision, cited only in a round under that document.
-
-    The procedural checks come from the normative core (domain §3) and apply to every
-    round; under another province's ruleset no text of that province states them, so
-    the reason names no provision rather than someone else's.
-    """
-    return rule if rule.citation.document == ruleset.document.code else None
+def _signer(inputs: RoundInputs, checks: tuple[Check, ...]) -> tuple[Reason, ...]:
+    """TQ-5: who signs at this level, as the ruleset declares."""
+    signer = _declares(checks, CheckKind.SIGNER)
+    if signer is None:
+        return ()
+    return (codes.SIGNS(signer.rule, authority_vi=signer.signer_vi, authority_en=signer.signer_en),)
 
 
 def _vnd(amount: int, separator: str) -> str:
@@ -632,23 +568,17 @@ def _times(multiplier: Fraction, point: str) -> str:
     return f"{multiplier.numerator}/{multiplier.denominator}"
 
 
-def _asks(asks: list[Reason], lang: str) -> list[str]:
-    # Each ask is a sentence; the reason's template adds the final full stop.
-    return [
-        f"{a.rule.id if a.rule else ''}: {getattr(a, lang)}".lstrip(": ").rstrip(".") for a in asks
-    ]
-
-
-def _benefit(nom: Nomination, inputs: RoundInputs, used: list[UsedReading]) -> Benefit:
+def _benefit(
+    nom: Nomination, inputs: RoundInputs, checks: tuple[Check, ...], used: list[UsedReading]
+) -> Benefit:
     """TQ-7.1d: certificate and cash, except an individual who is Công dân tiêu biểu that year (A-12)."""
     ruleset = inputs.ruleset
-    benefits = ruleset.benefits
-    if inputs.level is CouncilLevel.UNIT:
-        return Benefit(
-            nom.id, False, 0, (codes.UNIT_BENEFIT(_cite(codes.UNIT_REWARD, inputs.ruleset)),)
-        )
+    unit_reward = _declares(checks, CheckKind.UNIT_REWARD)
+    if unit_reward is not None:
+        return Benefit(nom.id, False, 0, (codes.UNIT_BENEFIT(unit_reward.rule),))
+    benefits = ruleset.benefits if _declares(checks, CheckKind.BENEFITS) else None
     if benefits is None:
-        # A ruleset without a benefits table (KT) computes none, rather than borrow TQ-7.1c.
+        # A ruleset that declares no benefits at this level (KT) computes none, rather than borrow.
         return Benefit(nom.id, False, 0, (codes.NO_BENEFITS(None, ruleset=ruleset.id),))
     day = inputs.decision_day
     if nom.kind is NomineeKind.INDIVIDUAL and benefits.excluded_title_vi is not None:
@@ -693,78 +623,78 @@ def _citizen_year(nom: Nomination, day: dt.date, readings: Readings) -> int | No
     return None
 
 
-def _pool(inputs: RoundInputs, recognised: Iterable[str], final: bool) -> NationalPool:
+def _pool(
+    inputs: RoundInputs, checks: tuple[Check, ...], recognised: Iterable[str], final: bool
+) -> NationalPool | None:
     """TQ-2.2: the recognised of the year and the year's Công dân tiêu biểu individuals.
 
     The number to introduce (TQ-6.3) is checked against the candidates once the ballot is
     final: while a tie awaits the chair, the candidates are not all known yet.
     """
+    pool = _declares(checks, CheckKind.NATIONAL_POOL)
+    if pool is None:
+        return None
     candidates = tuple(sorted({*recognised, *inputs.exemplary_citizens}))
     size = inputs.national_pool_size
     reasons = (codes.POOL_CANDIDATES(
-        _cite(codes.POOL, inputs.ruleset), count=len(candidates),
+        pool.rule, count=len(candidates),
         size_vi="chưa quyết định" if size is None else f"đã quyết định {size}",
         size_en="not decided yet" if size is None else f"decided: {size}",
     ),)  # fmt: skip
-    if final and size is not None and size > len(candidates):
+    limit = _declares(checks, CheckKind.NATIONAL_POOL_SIZE)
+    if limit is not None and final and size is not None and size > len(candidates):
         raise InvalidValueError(
             f"exceeds the {len(candidates)} candidates of the pool", field="national_pool_size",
-            value=size, allowed=f"0 … {len(candidates)}", rule="TQ-6.3",
+            value=size, allowed=f"0 … {len(candidates)}", rule=limit.rule.id if limit.rule else None,
         )  # fmt: skip
     return NationalPool(candidates, size, reasons)
 
 
 def _floors(
-    inputs: RoundInputs, recognised: set[str], used: list[UsedReading]
+    inputs: RoundInputs,
+    checks: tuple[Check, ...],
+    chosen: set[str],
+    status: RoundStatus,
+    used: list[UsedReading],
 ) -> tuple[FloorCheck, ...]:
-    """TQ-6.2a, BK-IV.1, NT-V.1đ: each unit against its floor; a shortfall is reported, never filled (A-10)."""
-    if not inputs.units:
+    """TQ-6.2a, BK-IV.1, NT-V.1đ: each unit against its floors; a shortfall is reported, never filled (A-10).
+
+    The round knows two counts a unit may leave out: its nominations here (introduced
+    to this council) and, in the unit's own round once final, its recognitions.
+    """
+    if not inputs.units or _declares(checks, CheckKind.FLOORS) is None:
         return ()
-    readings = inputs.readings
-    used += readings.used("A-10", "A-15")
-    counted = readings["A-10"]
-    floors: dict[str, list[Floor]] = {}
-    for f in inputs.ruleset.floors:
-        floors.setdefault(f.scope, []).append(f)
-    out = []
-    for unit in inputs.units:
-        for floor in floors[unit.scope]:
-            if not floor.applies_on(inputs.considered_on):
-                reason = codes.FLOOR_ENDED(floor.until_rule or floor.rule, unit=unit.id, scope_vi=floor.scope_vi,
-                                           scope_en=floor.scope_en, until=floor.until)  # fmt: skip
-                out.append(
-                    FloorCheck(
-                        unit.id, unit.scope, floor.minimum, counted, None, "ended", 0, reason
-                    )
-                )
-                continue
-            n: int | None
-            if counted == "introduced":
-                n = (
-                    unit.introduced
-                    if unit.introduced is not None
-                    else sum(1 for x in inputs.nominations if x.unit == unit.id)
-                )
-            else:
-                n = unit.recognised
-            if n is None:
-                reason = codes.FLOOR_UNKNOWN(floor.rule, unit=unit.id, minimum=floor.minimum,
-                                             counted_vi="được công nhận", counted_en="recognised")  # fmt: skip
-                out.append(
-                    FloorCheck(
-                        unit.id, unit.scope, floor.minimum, counted, None, "unknown", 0, reason
-                    )
-                )
-                continue
-            short = max(0, floor.minimum - n)
-            code = codes.FLOOR_SHORT if short else codes.FLOOR_MET
-            params: dict[str, Any] = {"unit": unit.id, "count": n, "minimum": floor.minimum,
-                                      "scope_vi": floor.scope_vi, "scope_en": floor.scope_en}  # fmt: skip
-            if short:
-                params["shortfall"] = short
-            out.append(FloorCheck(unit.id, unit.scope, floor.minimum, counted, n, "short" if short else "met",
-                                  short, code(floor.rule, **params)))  # fmt: skip
-    return tuple(out)
+    used += floor_readings(inputs.readings)
+    introduced: dict[str, int] = {}
+    recognised: dict[str, int] = {}
+    for n in inputs.nominations:
+        introduced[n.unit] = introduced.get(n.unit, 0) + 1
+        if n.id in chosen:
+            recognised[n.unit] = recognised.get(n.unit, 0) + 1
+    counts: dict[str, Mapping[str, int]] = {
+        "introduced": {u.id: introduced.get(u.id, 0) for u in inputs.units}
+    }
+    if inputs.level is CouncilLevel.UNIT and status is RoundStatus.FINAL:
+        units = {n.unit for n in inputs.nominations}
+        counts["recognised"] = {
+            u.id: recognised.get(u.id, 0) for u in inputs.units if u.id in units
+        }
+    return check_floors(inputs.ruleset, inputs.units, inputs.considered_on, readings=inputs.readings,
+                        counts=counts)  # fmt: skip
+
+
+def _declared(
+    inputs: RoundInputs, checks: tuple[Check, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The checks applied, and every check of this level the ruleset does not declare."""
+    applied = tuple(c.id for c in checks)
+    return applied, tuple(i for i in check_ids(inputs.level.value) if i not in applied)
+
+
+def _not_declared_reason(inputs: RoundInputs, not_declared: tuple[str, ...]) -> tuple[Reason, ...]:
+    if not not_declared:
+        return ()
+    return (codes.CHECKS_NOT_DECLARED(None, ruleset=inputs.ruleset.id, checks=list(not_declared)),)
 
 
 def resolve_round(decision: RoundDecision, chair_choice: Iterable[str]) -> RoundDecision:

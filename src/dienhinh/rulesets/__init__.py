@@ -34,20 +34,27 @@ from dienhinh.rulesets._parts import (
     Document,
     Effective,
     Floor,
+    FloorCount,
     Posthumous,
     Successor,
     Timeline,
 )
+from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, DossierPart
 from dienhinh.rulesets._ruleset import Ruleset
 
 __all__ = [
     "Benefits",
     "CashMultipliers",
     "CashReward",
+    "Check",
+    "CheckKind",
     "Dated",
+    "DeadlineRole",
     "Document",
+    "DossierPart",
     "Effective",
     "Floor",
+    "FloorCount",
     "Posthumous",
     "Ruleset",
     "Successor",

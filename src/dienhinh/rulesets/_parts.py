@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import enum
 import math
 from collections.abc import Iterable
 from fractions import Fraction
@@ -29,6 +30,7 @@ __all__ = [
     "Document",
     "Effective",
     "Floor",
+    "FloorCount",
     "Posthumous",
     "Successor",
     "Timeline",
@@ -203,6 +205,57 @@ def _until(value: object) -> dt.date | None:
     return day_or_none(value, "floor.until")
 
 
+class FloorCount(enum.Enum):
+    """What a floor counts, as its document words it (A-10)."""
+
+    INTRODUCED = "introduced"
+    """Exemplars the unit selects and introduces to the council above (BK-IV.1: “giới thiệu”)."""
+    RECOGNISED = "recognised"
+    """Exemplars recognised at the unit's own level (TQ-6.2a: “điển hình tiên tiến cơ quan”)."""
+    PROPAGATED = "propagated"
+    """Exemplars the unit has propagated and replicated (NT-V.1đ: “được phổ biến, nhân rộng”)."""
+
+    @property
+    def vi(self) -> str:
+        return {
+            "introduced": "được giới thiệu",
+            "recognised": "được công nhận",
+            "propagated": "được phổ biến, nhân rộng",
+        }[self.value]
+
+
+def _counts(value: object) -> FloorCount:
+    if isinstance(value, FloorCount):
+        return value
+    for c in FloorCount:
+        if value == c.value:
+            return c
+    raise InvalidValueError(
+        "is not what a floor can count",
+        field="floor.counts",
+        value=value,
+        allowed=", ".join(c.value for c in FloorCount),
+    )
+
+
+_FLOOR_QUESTIONS = ("A-22", "A-23")
+
+
+def _question(value: object) -> str | None:
+    if value is not None and value not in _FLOOR_QUESTIONS:
+        raise InvalidValueError(
+            "is not a question about overlapping floors",
+            field="floor.question",
+            value=value,
+            allowed=", ".join(_FLOOR_QUESTIONS),
+        )
+    return str(value) if value is not None else None
+
+
+def _overlaps(value: object) -> str | None:
+    return None if value is None else slug(value, "floor.overlaps")
+
+
 @attrs.frozen
 class Floor:
     """A floor (“ít nhất”): each unit of ``scope`` must have at least ``minimum`` exemplars.
@@ -220,6 +273,12 @@ class Floor:
     rule: Rule = attrs.field(validator=_rule)
     until: dt.date | None = attrs.field(default=None, converter=_until)
     until_rule: Rule | None = attrs.field(default=None, validator=_opt_rule)
+    counts: FloorCount = attrs.field(default=FloorCount.RECOGNISED, converter=_counts)
+    """What the floor counts (A-10): introductions, recognitions at the unit's level, propagations."""
+    question: str | None = attrs.field(default=None, converter=_question)
+    """The register entry asking how this floor applies where floors overlap (A-22, A-23)."""
+    overlaps: str | None = attrs.field(default=None, converter=_overlaps)
+    """The scope of the floor this one overlaps (read under A-23)."""
 
     def __attrs_post_init__(self) -> None:
         if (self.until is None) != (self.until_rule is None):
@@ -227,6 +286,13 @@ class Floor:
                 "an end date needs the rule that ends the floor, and a rule needs its date",
                 field="floor.until_rule",
                 value=self.until_rule,
+            )
+
+        if (self.question == "A-23") != (self.overlaps is not None):
+            raise InvalidValueError(
+                "a floor overlapping another names its scope and question A-23, both or neither",
+                field="floor.overlaps",
+                value=self.overlaps,
             )
 
     def applies_on(self, day: dt.date) -> bool:
@@ -239,6 +305,9 @@ class Floor:
             "scope_vi": self.scope_vi,
             "scope_en": self.scope_en,
             "minimum": self.minimum,
+            "counts": self.counts.value,
+            "question": self.question,
+            "overlaps": self.overlaps,
             "until": None if self.until is None else self.until.isoformat(),
             "until_rule": None if self.until_rule is None else self.until_rule.to_json(),
             "rule": self.rule.to_json(),

@@ -37,6 +37,7 @@ from dienhinh.calendar import Deadline, Milestone, WindowPolicy
 from dienhinh.criteria import Catalogue, parse_catalogue
 from dienhinh.rulesets import _parts as parts
 from dienhinh.rulesets._parts import Benefits, Document, Effective, Floor, Posthumous, Successor
+from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, as_role
 from dienhinh.voting import BallotRule, Cap
 
 __all__ = ["Ruleset"]
@@ -52,6 +53,22 @@ def _items(value: object) -> tuple[Any, ...]:
     if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
         raise InvalidTypeError("must be a sequence", field="ruleset", value=value)
     return tuple(value)
+
+
+def _roles(value: object) -> tuple[tuple[DeadlineRole, str], ...]:
+    """``(role, deadline name)`` pairs, in role order; a role given as text is checked."""
+    out: list[tuple[DeadlineRole, str]] = []
+    for item in _items(value):
+        if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], str)):
+            raise InvalidTypeError(
+                "must hold (role, deadline name) pairs", field="deadline_roles", value=item
+            )
+        role = as_role(item[0])
+        if role is None:
+            raise InvalidTypeError("must name a role", field="deadline_roles", value=item)
+        out.append((role, item[1]))
+    order = list(DeadlineRole)
+    return tuple(sorted(out, key=lambda p: (order.index(p[0]), p[1])))
 
 
 def _criteria_file(value: object) -> str | None:
@@ -82,6 +99,10 @@ class Ruleset:
     posthumous: Posthumous | None = None
     benefits: Benefits | None = None
     successor: Successor | None = None
+    checks: tuple[Check, ...] = attrs.field(default=(), converter=_items)
+    """The procedure: every check a round applies, in the order it applies them."""
+    deadline_roles: tuple[tuple[DeadlineRole, str], ...] = attrs.field(default=(), converter=_roles)
+    """Which deadline plays which role in a round (``docs/rulesets.md``)."""
     criteria_file: str | None = attrs.field(default=None, converter=_criteria_file)
     own_criteria: bool = attrs.field(default=True, validator=flag)
     criteria: Mapping[str, Any] | None = attrs.field(default=None, eq=False, hash=False, repr=False)
@@ -128,6 +149,7 @@ class Ruleset:
                         value=getattr(item, key),
                     )
                 seen.add(getattr(item, key))
+        self._check_types()
         if self.catalogue is None and self.criteria is not None:
             # Built in Python from data (e.g. a what-if variant): parse and check it now, once.
             object.__setattr__(
@@ -141,6 +163,85 @@ class Ruleset:
                 field="criteria",
                 value=self.criteria_file,
             )
+
+    def _check_types(self) -> None:
+        for check in self.checks:
+            if not isinstance(check, Check):
+                raise InvalidTypeError("must hold Check objects", field="checks", value=check)
+
+    def procedure_problems(self) -> list[tuple[str, str, str]]:
+        """Every problem of the procedure, as ``(where, message, allowed)``; none when it holds.
+
+        Each role is given once, to a deadline the ruleset has; each check has the
+        table it reads, and is declared once per level; when a procedure is
+        declared, no table is left that no check reads. A ruleset file with a
+        problem does not load; a ruleset built in Python is checked when a round
+        runs under it.
+        """
+        out: list[tuple[str, str, str]] = []
+        names = {d.name for d in self.deadlines}
+        bound: list[DeadlineRole] = []
+        for role, name in self.deadline_roles:
+            if role in bound:
+                out.append(
+                    (
+                        "deadlines.role",
+                        f"{role.value!r} is given to two deadlines",
+                        "one deadline per role",
+                    )
+                )
+            if name not in names:
+                out.append((
+                    "deadlines.role", f"{role.value!r} names deadline {name!r}, which the ruleset does not have",
+                    ", ".join(sorted(names)) or "no deadline",
+                ))  # fmt: skip
+            bound.append(role)
+        tables = {
+            CheckKind.POSTHUMOUS: self.posthumous is not None,
+            CheckKind.BENEFITS: self.benefits is not None,
+            CheckKind.FLOORS: bool(self.floors),
+            CheckKind.STANDARDS: self.own_criteria
+            and (self.criteria_file is not None or self.criteria is not None),
+        }
+        seen: dict[tuple[str, str], int] = {}
+        for i, check in enumerate(self.checks):
+            where = f"checks[{i}]"
+            for level in check.runs_at:
+                if (check.id, level) in seen:
+                    out.append((where, f"{check.id!r} is declared twice at the {level} level "
+                                f"(also checks[{seen[check.id, level]}])", "each check once per level"))  # fmt: skip
+                seen[check.id, level] = i
+            if check.role is not None and check.role not in bound:
+                out.append((
+                    f"{where}.role",
+                    f"{check.role.value!r} is the role of no deadline: give one deadline role = {check.role.value!r}",
+                    ", ".join(r.value for r in bound) or "no deadline has a role",
+                ))  # fmt: skip
+            if not tables.get(check.kind, True):
+                needs = check.kind.cited_by_table or "a criteria catalogue (criteria = 'FILE')"
+                out.append((where, f"{check.id!r} needs {needs}, which the ruleset does not have",
+                            f"add {needs}, or drop the check"))  # fmt: skip
+        if self.checks:
+            declared = {c.kind for c in self.checks}
+            for kind, present in tables.items():
+                if present and kind not in declared and kind.cited_by_table is not None:
+                    out.append((
+                        kind.cited_by_table, "is given, but no check reads it",
+                        f"[[checks]] check = {kind.value!r}",
+                    ))  # fmt: skip
+        return out
+
+    def checks_at(self, level: str) -> tuple[Check, ...]:
+        """The checks a round at ``level`` (``"province"``, ``"unit"``) applies, in order."""
+        return tuple(c for c in self.checks if level in c.runs_at)
+
+    def deadline_for(self, role: DeadlineRole | str) -> Deadline | None:
+        """The deadline that plays ``role`` in a round, if the ruleset gives one that role."""
+        key = as_role(role)
+        for bound, name in self.deadline_roles:
+            if bound is key:
+                return self.deadline(name)
+        return None
 
     @property
     def status(self) -> DocumentStatus:
@@ -180,6 +281,10 @@ class Ruleset:
                 value=id,
                 allowed="a new id for the variant",
             )
+        if "deadlines" in changes and "deadline_roles" not in changes:
+            # A role stays with its deadline while that deadline is kept (by name).
+            kept = {d.name for d in changes["deadlines"]}
+            changes["deadline_roles"] = tuple(p for p in self.deadline_roles if p[1] in kept)
         if "criteria" in changes and "catalogue" not in changes:
             changes["catalogue"] = None  # parsed again from the new data
         return attrs.evolve(self, id=id, source=None, **changes)
@@ -226,6 +331,8 @@ class Ruleset:
             "posthumous": j(self.posthumous),
             "benefits": j(self.benefits),
             "successor": j(self.successor),
+            "checks": [c.to_json() for c in self.checks],
+            "deadline_roles": {r.value: n for r, n in self.deadline_roles},
             "criteria": self.criteria_file,
             "own_criteria": self.own_criteria,
         }

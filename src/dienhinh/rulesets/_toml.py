@@ -40,11 +40,13 @@ from dienhinh.rulesets._parts import (
     Document,
     Effective,
     Floor,
+    FloorCount,
     Posthumous,
     Successor,
     Timeline,
     timeline_problems,
 )
+from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, DossierPart
 from dienhinh.rulesets._ruleset import Ruleset
 from dienhinh.voting import BallotRule, Cap, Comparison, Denominator, TieBreak
 
@@ -362,6 +364,7 @@ _TOP: Final = (
     "posthumous",
     "benefits",
     "successor",
+    "checks",
 )
 
 
@@ -388,6 +391,8 @@ def _ruleset(data: dict[str, Any], source: str, directory: Path | None) -> Rules
         "posthumous": _posthumous(top),
         "benefits": _benefits(top),
         "successor": _successor(top),
+        "checks": _checks(top),
+        "deadline_roles": _deadline_roles(top),
     }
     top.close(_TOP)
     catalogue: tuple[Mapping[str, Any], Catalogue] | None = None
@@ -413,6 +418,10 @@ def _ruleset(data: dict[str, Any], source: str, directory: Path | None) -> Rules
     )
     if isinstance(ruleset, _Missing):
         raise RulesetError(f"{source}: does not load", r.problems)
+    for where, message, allowed in ruleset.procedure_problems():
+        r.add(where, message, allowed)
+    if r.problems:
+        raise RulesetError(f"{source}: does not load ({len(r.problems)} problem(s))", r.problems)
     return ruleset
 
 
@@ -585,6 +594,9 @@ def _unique(r: _Reader, tables: list[_Table], key: str) -> None:
                 first[name] = t.path
 
 
+_COUNTS: Final = tuple(c.value for c in FloorCount)
+
+
 def _floors(top: _Table) -> tuple[Floor, ...] | _Missing:
     tables = top.tables("floors")
     if isinstance(tables, _Missing):
@@ -597,6 +609,9 @@ def _floors(top: _Table) -> tuple[Floor, ...] | _Missing:
             "scope_vi": t.need("scope_vi", _string, "whom the floor binds, in Vietnamese"),
             "scope_en": t.need("scope_en", _string, "whom the floor binds, in English"),
             "minimum": t.need("minimum", _integer, "a whole number ≥ 1"),
+            "counts": t.need("counts", _choice(*_COUNTS), ", ".join(_COUNTS)),
+            "question": t.maybe("question", _choice("A-22", "A-23"), "A-22, A-23"),
+            "overlaps": t.maybe("overlaps", _string, "the scope of the floor this one overlaps"),
             "until": t.maybe("until", _date, "the last day the floor applies (A-15)"),
             "rule": t.rule(),
         }
@@ -609,6 +624,9 @@ def _floors(top: _Table) -> tuple[Floor, ...] | _Missing:
                 "scope_vi",
                 "scope_en",
                 "minimum",
+                "counts",
+                "question",
+                "overlaps",
                 "until",
                 "until_rule",
                 "until_citation",
@@ -656,13 +674,76 @@ def _deadlines(top: _Table) -> tuple[Deadline, ...] | _Missing:
             "title_en": t.need("title_en", _string, "a title in English"),
             "rule": t.rule(),
         }
-        t.close(("name", "month", "day", "wording", "title_vi", "title_en", "rule", "citation"))
+        t.maybe("role", _choice(*_ROLES), ", ".join(_ROLES))
+        t.close(
+            ("name", "month", "day", "wording", "title_vi", "title_en", "role", "rule", "citation")
+        )
         if any(isinstance(v, _Missing) for v in values.values()):
             out.append(MISSING)
             continue
         out.append(t.r.build(t.path, Deadline, **values))
     _unique(top.r, tables, "name")
     return MISSING if any(isinstance(d, _Missing) for d in out) else tuple(out)  # type: ignore[arg-type]
+
+
+_ROLES: Final = tuple(r.value for r in DeadlineRole)
+_KINDS: Final = tuple(k.value for k in CheckKind)
+_PARTS: Final = ", ".join(p.value for p in DossierPart)
+
+
+def _deadline_roles(top: _Table) -> tuple[tuple[str, str], ...] | _Missing:
+    """The ``role`` of each deadline that has one (checked with the deadlines themselves)."""
+    value = top.data.get("deadlines", [])
+    if not isinstance(value, list):
+        return MISSING  # reported by _deadlines
+    out: list[tuple[str, str]] = []
+    first: dict[str, str] = {}
+    for i, d in enumerate(value):
+        if isinstance(d, dict) and isinstance(d.get("role"), str) and d["role"] in _ROLES:
+            if d["role"] in first:
+                top.r.add(
+                    f"deadlines[{i}].role",
+                    f"{d['role']!r} is already the role of {first[d['role']]}",
+                    "one deadline per role",
+                )
+                return MISSING
+            first[d["role"]] = f"deadlines[{i}]"
+            if isinstance(d.get("name"), str):
+                out.append((d["role"], d["name"]))
+    return tuple(out)
+
+
+_CHECK_KEYS: Final = (
+    "check", "levels", "role", "parts", "signer_vi", "signer_en", "rule", "citation",
+)  # fmt: skip
+
+
+def _checks(top: _Table) -> tuple[Check, ...] | _Missing:
+    tables = top.tables("checks")
+    if isinstance(tables, _Missing):
+        return MISSING
+
+    out: list[Check | _Missing] = []
+    for t in tables:
+        kind = t.need("check", _choice(*_KINDS), ", ".join(_KINDS))
+        values: dict[str, Any] = {
+            "levels": t.maybe("levels", _strings, "council levels: province, unit"),
+            "role": t.maybe("role", _choice(*_ROLES), "a deadline role: " + ", ".join(_ROLES)),
+            "parts": t.maybe("parts", _strings, "dossier parts: " + _PARTS),
+            "signer_vi": t.maybe("signer_vi", _string, "who signs, in Vietnamese"),
+            "signer_en": t.maybe("signer_en", _string, "who signs, in English"),
+        }
+        table = None if isinstance(kind, _Missing) else CheckKind(kind).cited_by_table
+        rule: Rule | _Missing | None = None
+        if table is None or t.has("rule") or t.has("citation"):
+            rule = t.rule()
+        t.close(_CHECK_KEYS)
+        if any(isinstance(v, _Missing) for v in (kind, rule, *values.values())):
+            out.append(MISSING)
+            continue
+        values["parts"] = values["parts"] or ()
+        out.append(t.r.build(t.path, Check, kind, rule, **values))
+    return MISSING if any(isinstance(c, _Missing) for c in out) else tuple(out)  # type: ignore[arg-type]
 
 
 def _milestones(top: _Table) -> tuple[Milestone, ...] | _Missing:
@@ -971,8 +1052,12 @@ class _Writer:
             self.rule(rs.cap.rule)
         for f in rs.floors:
             self.head("floors", array=True)
-            for key in ("scope", "scope_vi", "scope_en", "minimum", "until"):
+            for key in ("scope", "scope_vi", "scope_en", "minimum"):
                 self.kv(key, getattr(f, key))
+            self.kv("counts", f.counts.value)
+            self.kv("question", f.question)
+            self.kv("overlaps", f.overlaps)
+            self.kv("until", f.until)
             if f.until_rule is not None:
                 self.rule(f.until_rule, "until_")
             self.rule(f.rule)
@@ -981,6 +1066,7 @@ class _Writer:
             self.kv("start_month", rs.window.start_month)
             self.kv("start_day", rs.window.start_day)
             self.rule(rs.window.rule)
+        roles = {name: role.value for role, name in rs.deadline_roles}
         for d in rs.deadlines:
             self.head("deadlines", array=True)
             for key in ("name", "month", "day"):
@@ -988,6 +1074,7 @@ class _Writer:
             self.kv("wording", d.wording.value)
             self.kv("title_vi", d.title_vi)
             self.kv("title_en", d.title_en)
+            self.kv("role", roles.get(d.name))
             self.rule(d.rule)
         for m in rs.milestones:
             self.head("milestones", array=True)
@@ -1028,6 +1115,16 @@ class _Writer:
                 for key in _MULTIPLIER_KEYS:
                     self.kv(key, getattr(m2.value, key))
                 self.rule(m2.rule)
+        for c in rs.checks:
+            self.head("checks", array=True)
+            self.kv("check", c.kind.value)
+            self.kv("levels", None if c.levels is None else list(c.levels))
+            self.kv("role", None if c.role is None else c.role.value)
+            self.kv("parts", [p.value for p in c.parts] or None)
+            self.kv("signer_vi", c.signer_vi)
+            self.kv("signer_en", c.signer_en)
+            if c.rule is not None:
+                self.rule(c.rule)
         if rs.successor is not None:
             s = rs.successor
             self.head("successor")

@@ -1,0 +1,290 @@
+"""One function per eligibility check a ruleset can declare (``rulesets.CheckKind``).
+
+Each check reads one nomination in its round's context and returns what it
+found: reasons (a FAIL makes the nominee ineligible, a PENDING incomplete),
+the facts to ask for, and the readings it relied on. Every reason cites the
+rule of the ruleset's own declaration, never a provision of another document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+
+import attrs
+
+from dienhinh._interpretations import UsedReading
+from dienhinh._provenance import Rule
+from dienhinh._reasons import Reason
+from dienhinh.calendar import DeadlineCheck, check_deadline
+from dienhinh.criteria import Catalogue, Verdict, assess
+from dienhinh.round import _codes as codes
+from dienhinh.round._inputs import CouncilLevel, Dossier, Nomination, Priority, RoundInputs
+from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, DossierPart
+
+__all__ = ["NOMINEE_CHECKS", "Context", "Found", "is_nominee_check"]
+
+
+@attrs.frozen
+class Found:
+    """What one check found about one nomination."""
+
+    reasons: tuple[Reason, ...] = ()
+    missing: tuple[Reason, ...] = ()
+    used: tuple[UsedReading, ...] = ()
+
+
+_Key = tuple[DeadlineRole, dt.date | dt.datetime]
+
+
+@attrs.frozen
+class Context:
+    """What every check of one round reads: the inputs, the window, the catalogue, the dossiers.
+
+    ``judged`` keeps each deadline check made, so a unit's dossier is judged
+    once however many nominees it carries.
+    """
+
+    inputs: RoundInputs
+    span: tuple[dt.date, dt.date] | None
+    catalogue: Catalogue | None
+    dossiers: Mapping[str, Dossier]
+    declared: frozenset[CheckKind]
+    judged: dict[_Key, DeadlineCheck] = attrs.field(factory=dict, eq=False)
+
+    def deadline(self, role: DeadlineRole, at: dt.date | dt.datetime) -> DeadlineCheck:
+        """The check of ``at`` against the deadline of ``role`` in the round's year."""
+        key = (role, at)
+        if key not in self.judged:
+            ruleset, inputs = self.inputs.ruleset, self.inputs
+            deadline = ruleset.deadline_for(role)
+            assert deadline is not None  # the ruleset checked it when it loaded
+            self.judged[key] = check_deadline(
+                ruleset, deadline.name, inputs.considered_on.year, at,
+                readings=inputs.readings, days_off=inputs.days_off,
+            )  # fmt: skip
+        return self.judged[key]
+
+
+def _rule(check: Check) -> Rule:
+    assert check.rule is not None  # a check without a table of its own has its rule (Check)
+    return check.rule
+
+
+def _consent(check: Check, nom: Nomination, ctx: Context) -> Found:
+    """TQ-2.1a: recognition is voluntary."""
+    if nom.consent is True:
+        return Found((codes.CONSENTED(_rule(check)),))
+    if nom.consent is False:
+        return Found((codes.NO_CONSENT(_rule(check)),))
+    r = codes.CONSENT_UNKNOWN(_rule(check))
+    return Found((r,), (r,))
+
+
+def _posthumous(check: Check, nom: Nomination, ctx: Context) -> Found:
+    """TQ-2.1c: no posthumous recognition where the ruleset says so (A-11)."""
+    posthumous = ctx.inputs.ruleset.posthumous
+    assert posthumous is not None  # the ruleset checked it when it loaded
+    if nom.died_on is None or posthumous.allowed:
+        return Found()
+    readings = ctx.inputs.readings
+    before_decision = readings["A-11"] == "before-decision"
+    day = ctx.inputs.decision_day if before_decision else ctx.inputs.considered_on
+    used = readings.used("A-11")
+    if nom.died_on >= day:
+        return Found(used=used)
+    reason = codes.POSTHUMOUS(
+        posthumous.rule, died_on=nom.died_on, day=day,
+        before_vi="ngày ký quyết định" if before_decision else "thời điểm xét tặng",
+        before_en="the decision is signed" if before_decision else "the consideration date",
+    )  # fmt: skip
+    return Found((reason,), used=used)
+
+
+def _head_selection(check: Check, nom: Nomination, ctx: Context) -> Found:
+    """TQ-4.2: chosen by the head of its unit from the unit's own exemplars."""
+    if nom.selected_by_head is True:
+        return Found((codes.HEAD_SELECTED(_rule(check), unit=nom.unit),))
+    if nom.selected_by_head is False:
+        return Found((codes.HEAD_NOT_SELECTED(_rule(check), unit=nom.unit),))
+    r = codes.HEAD_UNKNOWN(_rule(check), unit=nom.unit)
+    return Found((r,), (r,))
+
+
+_PART_TEXT = {
+    DossierPart.SUBMISSION_LETTER: ("tờ trình", "the submission letter"),
+    DossierPart.COUNCIL_MINUTES: ("biên bản họp Hội đồng", "the council's minutes"),
+}
+
+
+def _lacking(check: Check, nom: Nomination, dossier: Dossier) -> list[tuple[str, str]]:
+    out = []
+    for part in check.parts:
+        if part is DossierPart.ACHIEVEMENT_REPORT:
+            if nom.id not in dossier.reports:
+                out.append(
+                    (f"báo cáo thành tích của {nom.id}", f"the achievement report of {nom.id}")
+                )
+        elif not getattr(dossier, part.value.replace("-", "_")):
+            out.append(_PART_TEXT[part])
+    return out
+
+
+def _dossier(check: Check, nom: Nomination, ctx: Context) -> Found:
+    """TQ-8.3a: the unit's dossier, with each part the ruleset requires."""
+    dossier = ctx.dossiers.get(nom.unit)
+    if dossier is None:
+        r = codes.NO_DOSSIER(_rule(check), unit=nom.unit)
+        return Found((r,), (r,))
+    lacking = _lacking(check, nom, dossier)
+    if lacking:
+        r = codes.DOSSIER_MISSING(
+            _rule(check), unit=nom.unit,
+            missing_vi=[vi for vi, _ in lacking], missing_en=[en for _, en in lacking],
+        )  # fmt: skip
+        return Found((r,), (r,))
+    if set(check.parts) == set(DossierPart):
+        return Found((codes.DOSSIER_COMPLETE(_rule(check)),))
+    vi = [
+        _PART_TEXT.get(p, ("báo cáo thành tích", "the achievement report"))[0] for p in check.parts
+    ]
+    en = [
+        _PART_TEXT.get(p, ("báo cáo thành tích", "the achievement report"))[1] for p in check.parts
+    ]
+    return Found((codes.DOSSIER_PARTS_COMPLETE(_rule(check), parts_vi=vi, parts_en=en),))
+
+
+def _deadline(check: Check, nom: Nomination, ctx: Context) -> Found:
+    """TQ-8.3b, TQ-6.1a at the province: the dossier's arrival and the unit council's meeting."""
+    role = check.role
+    assert role is not None
+    dossier = ctx.dossiers.get(nom.unit)
+    if dossier is None:
+        if CheckKind.DOSSIER in ctx.declared:
+            return Found()  # the dossier check asks for it
+        deadline = ctx.inputs.ruleset.deadline_for(role)
+        assert deadline is not None
+        r = codes.NO_DOSSIER(deadline.rule, unit=nom.unit)
+        return Found((r,), (r,))
+    at: dt.date | dt.datetime | None = dossier.received
+    if role is DeadlineRole.UNIT_CONSIDERATION:
+        at = dossier.unit_considered_on
+        if at is None:
+            deadline = ctx.inputs.ruleset.deadline_for(role)
+            assert deadline is not None
+            r = codes.UNIT_DATE_UNKNOWN(deadline.rule, unit=nom.unit)
+            return Found((r,), (r,))
+    assert at is not None
+    # The deadline of the round's year: a unit council meeting in another year is judged
+    # against the deadline it had to meet, not its own year's.
+    judged = ctx.deadline(role, at)
+    return Found((judged.reasons[-1],), used=judged.readings)
+
+
+def _standards(check: Check, nom: Nomination, ctx: Context) -> Found:
+    """TQ-3, TQ-4.1 (BK-III, NT-IV.2): the standards, on the window of the consideration date."""
+    assert ctx.catalogue is not None  # the round checked it
+    assert ctx.span is not None
+    span, rule = ctx.span, _rule(check)
+    result = assess(nom.nominee, ctx.catalogue, window=span, readings=ctx.inputs.readings)
+    if result.verdict is Verdict.MET:
+        return Found((codes.CRITERIA_MET(rule, start=span[0], end=span[1]),), used=result.used)
+    if result.verdict is Verdict.NOT_MET:
+        # The failing points one level below the general and field standards (TQ-3.1c, TQ-3.2c …).
+        failed = [
+            g.id
+            for c in result.tree.children
+            if c.verdict is Verdict.NOT_MET
+            for g in ([k for k in c.children if k.verdict is Verdict.NOT_MET] or [c])
+        ]
+        reason = codes.CRITERIA_NOT_MET(
+            rule, failed=failed or [result.tree.id], start=span[0], end=span[1]
+        )
+        return Found((reason,), used=result.used)
+    asks = tuple(result.missing)
+    reason = codes.CRITERIA_UNKNOWN(rule, ask_vi=_asks(asks, "vi"), ask_en=_asks(asks, "en"))
+    return Found((reason,), asks, result.used)
+
+
+def _asks(asks: tuple[Reason, ...], lang: str) -> list[str]:
+    # Each ask is a sentence; the reason's template adds the final full stop.
+    return [
+        f"{a.rule.id if a.rule else ''}: {getattr(a, lang)}".lstrip(": ").rstrip(".") for a in asks
+    ]
+
+
+def _stage(check: Check, nom: Nomination, ctx: Context) -> Found:
+    """KT-1: the stage of the record is reported, and changes nothing."""
+    if nom.stage is None:
+        return Found()
+    return Found((codes.KT_STAGE(_rule(check), stage_vi=nom.stage.vi, stage_en=nom.stage.value),))
+
+
+LEVEL_VI = {CouncilLevel.UNIT: "cơ quan, đơn vị", CouncilLevel.PROVINCE: "tỉnh"}
+_RANK = {CouncilLevel.UNIT: 0, CouncilLevel.PROVINCE: 1}
+
+
+def _award_level(check: Check, nom: Nomination, ctx: Context) -> Found:
+    """KT-2: the award the record supports, no higher and no lower."""
+    supports, level = nom.supports, ctx.inputs.level
+    if supports is None:
+        return Found()
+    if supports is level:
+        return Found(
+            (
+                codes.AWARD_MATCHES_RECORD(
+                    _rule(check), level_vi=LEVEL_VI[level], level_en=level.value
+                ),
+            )
+        )
+    code = codes.KT_BELOW_LEVEL if _RANK[supports] < _RANK[level] else codes.AWARD_BELOW_RECORD
+    reason = code(
+        _rule(check), supports_vi=LEVEL_VI[supports], supports_en=supports.value,
+        level_vi=LEVEL_VI[level], level_en=level.value,
+    )  # fmt: skip
+    return Found((reason,))
+
+
+_PRIORITY_VI = {
+    Priority.SMALL_COLLECTIVE: "tập thể nhỏ",
+    Priority.DIRECT_WORKER: "người trực tiếp lao động, sản xuất",
+}
+
+
+def _priority(check: Check, nom: Nomination, ctx: Context) -> Found:
+    """KT-3: priority groups are reported, never used to filter."""
+    if not nom.priority:
+        return Found()
+    groups = sorted(nom.priority, key=lambda p: p.value)
+    reason = codes.KT_PRIORITY_GROUP(
+        _rule(check), groups_vi=[_PRIORITY_VI[p] for p in groups], groups_en=[p.value for p in groups],
+    )  # fmt: skip
+    return Found((reason,))
+
+
+NomineeCheck = Callable[[Check, Nomination, Context], Found]
+
+NOMINEE_CHECKS: Mapping[CheckKind, NomineeCheck] = {
+    CheckKind.CONSENT: _consent,
+    CheckKind.POSTHUMOUS: _posthumous,
+    CheckKind.HEAD_SELECTION: _head_selection,
+    CheckKind.DOSSIER: _dossier,
+    CheckKind.DEADLINE: _deadline,
+    CheckKind.STANDARDS: _standards,
+    CheckKind.STAGE: _stage,
+    CheckKind.AWARD_LEVEL_MATCH: _award_level,
+    CheckKind.PRIORITY_GROUPS: _priority,
+}
+"""The check function of each kind that judges one nomination."""
+
+
+def is_nominee_check(check: Check, level: CouncilLevel) -> bool:
+    """Whether ``check`` judges each nomination (rather than the round as a whole).
+
+    A deadline judges the nominee when it dates the nominee's dossier: the dossier's
+    arrival and, at the province, the unit council's meeting. The level's own
+    consideration deadline judges the round.
+    """
+    if check.kind is not CheckKind.DEADLINE:
+        return check.kind in NOMINEE_CHECKS
+    return level is CouncilLevel.PROVINCE and check.role is not DeadlineRole.PROVINCE_CONSIDERATION

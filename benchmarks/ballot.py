@@ -1,48 +1,153 @@
-"""Ballot benchmark: tally + select for 10^5 nominees × 31 members, beside a bare Counter.
+"""Ballot benchmark: tally + select beside a bare Counter; ties beside the same ballot untied.
 
-The figure is the ratio: the library's whole count (validation of every
-reference, tally, rank, threshold, cap, digest) over a bare
-``collections.Counter`` of the same approval marks. Goal: within 3×.
-Also prints the time of ``import dienhinh`` in a fresh interpreter.
+1. Tally and selection for ``--nominees`` (10^5) × ``--members`` (31): the library's
+   :func:`~dienhinh.voting.count` with the digest left out (validation happened when the
+   inputs were built) over a bare ``collections.Counter`` of the same approval marks held
+   as plain lists of strings, the plainest way to count them. The two run in turn and the
+   figure is the median of the pairs' ratios. Goal: within 3×. The digest is timed on its
+   own beside it.
+2. Ties: the whole record (count, outcomes with their reasons, ``to_json``, JSON text) of a
+   ballot where every nominee but the first 14 ties at the cutoff for the 15th slot, over
+   the same ballot where those nominees stay below the cutoff without a tie, in time and in
+   output size, at 10^3, 10^4 and 10^5 nominees; and the growth exponent of each (the slope
+   of log time over log size: 1 is linear, 2 quadratic). Goal: within 2×, exponents ≈ 1.
 
-Run: ``uv run python benchmarks/ballot.py [--nominees N] [--members M] [--repeat R]``
+Run: ``uv run python benchmarks/ballot.py [--nominees N] [--members M] [--repeat R] [--quick]``
+(``--quick``: small sizes, to check that it runs.)
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import json
+import math
 import random
 import statistics
-import subprocess
-import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import chain
+from unittest import mock
 
-from dienhinh.voting import Ballot, BallotInputs, Cap, Council, count
-from dienhinh.voting._count import ballot_digest
+from dienhinh.voting import Ballot, BallotInputs, Cap, Council, _count, count
 
 
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
-    times = []
+def paired(
+    repeat: int, a: Callable[[], object], b: Callable[[], object]
+) -> tuple[float, float, float]:
+    """Median time of ``a``, of ``b``, and the median of the ratios a/b, run in turn."""
+    ta, tb, ratios = [], [], []
     for _ in range(repeat):
         start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        a()
+        mid = time.perf_counter()
+        b()
+        end = time.perf_counter()
+        ta.append(mid - start)
+        tb.append(end - mid)
+        ratios.append((mid - start) / (end - mid))
+    return statistics.median(ta), statistics.median(tb), statistics.median(ratios)
 
 
-def import_time(module: str, runs: int = 7) -> float:
-    """Median wall time of ``import module`` in a fresh interpreter, minus a bare start-up."""
+def tally_and_select(nominees: int, members: int, repeat: int) -> None:
+    rnd = random.Random(2024)
+    ids = [f"n{i:06}" for i in range(nominees)]
+    roster = [f"m{i:02}" for i in range(members)]
+    # Each member approves about 95 % of the nominees: realistic for a 90 % rule.
+    marks = [[n for n in ids if rnd.random() < 0.95] for _ in roster]
+    ballots = [Ballot(m, approve) for m, approve in zip(roster, marks, strict=True)]
+    inputs = BallotInputs(
+        council=Council(roster, chair=roster[0]), nominees=ids, ballots=ballots, cap=Cap(15)
+    )
 
-    def once(code: str) -> float:
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True)
-        return time.perf_counter() - start
+    def ours() -> object:
+        with mock.patch.object(_count, "ballot_digest", return_value=""):
+            return count(inputs)
 
-    bare = statistics.median(once("pass") for _ in range(runs))
-    return statistics.median(once(f"import {module}") for _ in range(runs)) - bare
+    def bare() -> object:
+        return Counter(chain.from_iterable(marks))
+
+    t_ours, t_bare, ratio = paired(repeat, ours, bare)
+    t_digest, _, digest_ratio = paired(repeat, lambda: _count.ballot_digest(inputs), bare)
+    result = count(inputs)
+    total = sum(map(len, marks))
+    print(f"ballot: {nominees:,} nominees × {members} members, {total:,} approval marks")
+    print(f"  bare Counter over plain lists   {t_bare * 1000:9.1f} ms")
+    print(
+        f"  tally + select (no digest)      {t_ours * 1000:9.1f} ms   ratio {ratio:.2f}× (goal ≤ 3×)"
+    )
+    print(
+        f"  the digest alone                {t_digest * 1000:9.1f} ms   ratio {digest_ratio:.2f}×"
+    )
+    print(
+        f"  result: {result.status.value}, {len(result.recognised)} recognised, "
+        f"needed {result.needed}, {len(result.ties)} tie(s)"
+    )
+
+
+def tie_ballot(nominees: int, tied: bool) -> BallotInputs:
+    """15 slots, 31 members: 14 approved by all; the rest on 29 (tied) or 29/28 alternately.
+
+    Untied, the rest meet the threshold (28) but stay beyond the cap: the same nominees,
+    members and (nearly) the same marks, with the same outcome for all but the 15th slot.
+    """
+    roster = [f"m{i:02}" for i in range(31)]
+    ids = [f"n{i:06}" for i in range(nominees)]
+    top, rest = ids[:14], ids[14:]
+    if tied:
+        approve = [top + rest] * 29 + [top] * 2
+    else:
+        # The 15th gets 30: it takes the last slot alone; the others alternate 29 and 28.
+        odd = rest[1::2]
+        approve = [top + rest] * 28 + [top + rest[:1] + odd, top + rest[:1]] + [top]
+    ballots = [Ballot(m, a) for m, a in zip(roster, approve, strict=True)]
+    return BallotInputs(
+        council=Council(roster, chair=roster[0]), nominees=ids, ballots=ballots, cap=Cap(15)
+    )
+
+
+def record(inputs: BallotInputs) -> str:
+    return json.dumps(count(inputs).to_json(), ensure_ascii=False, indent=2)
+
+
+def exponent(sizes: Sequence[float], values: Sequence[float]) -> float:
+    """The least-squares slope of log value over log size."""
+    xs, ys = [math.log(s) for s in sizes], [math.log(v) for v in values]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+
+
+def ties(sizes: list[int], repeat: int) -> None:
+    print("ties: the whole record (count, outcomes, to_json, JSON text), tied vs untied")
+    times, untimed, lengths, unlengths = [], [], [], []
+    for n in sizes:
+        tied, untied = tie_ballot(n, True), tie_ballot(n, False)
+        result = count(tied)
+        assert result.tie is not None
+        assert len(result.tie.group) == n - 14
+        assert count(untied).tie is None
+        t_tied, t_untied, ratio = paired(
+            repeat, functools.partial(record, tied), functools.partial(record, untied)
+        )
+        size, unsize = len(record(tied).encode()), len(record(untied).encode())
+        times.append(t_tied)
+        untimed.append(t_untied)
+        lengths.append(size)
+        unlengths.append(unsize)
+        print(
+            f"  {n:>7,} nominees, {n - 14:>7,} tied: {t_tied * 1000:8.1f} ms vs "
+            f"{t_untied * 1000:8.1f} ms, ratio {ratio:.2f}× (goal ≤ 2×); output "
+            f"{size / 1e6:7.2f} MB vs {unsize / 1e6:7.2f} MB, ratio {size / unsize:.2f}× (goal ≤ 2×)"
+        )
+    print(
+        f"  growth exponents over {', '.join(f'{s:,}' for s in sizes)}: "
+        f"time {exponent(sizes, times):.2f} tied, {exponent(sizes, untimed):.2f} untied; "
+        f"output {exponent(sizes, lengths):.2f} tied, {exponent(sizes, unlengths):.2f} untied "
+        "(1 is linear)"
+    )
 
 
 def main() -> None:
@@ -50,47 +155,16 @@ def main() -> None:
     parser.add_argument("--nominees", type=int, default=100_000)
     parser.add_argument("--members", type=int, default=31)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="small sizes: check that it runs")
+    parser.add_argument("--no-ties", action="store_true", help="only the tally and selection")
     args = parser.parse_args()
-
-    rnd = random.Random(2024)
-    nominees = [f"n{i:06}" for i in range(args.nominees)]
-    members = [f"m{i:02}" for i in range(args.members)]
-    # Each member approves about 95 % of the nominees: realistic for a 90 % rule.
-    ballots = [Ballot(m, [n for n in nominees if rnd.random() < 0.95]) for m in members]
-    marks = sum(len(b.approve) for b in ballots)
-    inputs = BallotInputs(
-        council=Council(members, chair=members[0]), nominees=nominees, ballots=ballots, cap=Cap(15)
-    )
-
-    bare = best_of(args.repeat, lambda: Counter(chain.from_iterable(b.approve for b in ballots)))
-    ours = best_of(args.repeat, lambda: count(inputs))
-    digest = best_of(args.repeat, lambda: ballot_digest(inputs))
-    build = best_of(
-        1,
-        lambda: BallotInputs(
-            council=inputs.council, nominees=nominees, ballots=ballots, cap=Cap(15)
-        ),
-    )
-    result = count(inputs)
-
-    print(f"ballot: {args.nominees:,} nominees × {args.members} members, {marks:,} approval marks")
-    print(f"  bare Counter over the marks   {bare * 1000:9.1f} ms")
-    print(f"  dienhinh count, whole record  {ours * 1000:9.1f} ms   ratio {ours / bare:.2f}×")
-    print(
-        f"    of which the digest         {digest * 1000:9.1f} ms   (canonical JSON of every mark)"
-    )
-    print(
-        f"    tally + select alone        {(ours - digest) * 1000:9.1f} ms   ratio {(ours - digest) / bare:.2f}× (goal ≤ 3×)"
-    )
-    print(
-        f"  building + checking inputs    {build * 1000:9.1f} ms   (once per ballot, not in the ratio)"
-    )
-    print(
-        f"  result: {result.status.value}, {len(result.recognised)} recognised, needed {result.needed}"
-    )
-    print(
-        f"import dienhinh: {import_time('dienhinh') * 1000:.1f} ms (fresh interpreter, median of 7)"
-    )
+    if args.quick:
+        tally_and_select(2_000, args.members, 1)
+        ties([100, 300, 1_000], 1)
+        return
+    tally_and_select(args.nominees, args.members, args.repeat)
+    if not args.no_ties:
+        ties([1_000, 10_000, 100_000], max(1, args.repeat // 2))
 
 
 if __name__ == "__main__":

@@ -285,6 +285,32 @@ class TestTieAtTheLastSlot:
         assert result.status is BallotStatus.UNDECIDED
         assert resolve(result, ["a"]).recognised == ("a",)
 
+    def test_a_tied_reason_refers_to_its_tie_and_names_a_small_group(self) -> None:
+        """A tied nominee's reason points at its tie in ``ties`` and names the others."""
+        c = council(19)
+        result = count_votes(c, "abc", ballots_for(c, {"a": 19, "b": 18, "c": 18}), cap=2)
+        reason = result.outcome("b").reasons[-1]
+        assert reason.code == "ballot.tie_at_cutoff"
+        assert (reason.params["tie"], reason.params["group_en"]) == (0, "c")
+        assert result.to_json()["ties"][reason.params["tie"]]["group"] == ["b", "c"]
+        chosen = resolve(result, ["c"]).outcome("c").reasons[-1]
+        assert (chosen.code, chosen.params["tie"]) == ("ballot.chosen_in_tie", 0)
+        assert chosen.en == "The chair chose this nominee from the tied group b, c."
+
+    def test_a_large_tie_is_named_once_in_the_record(self) -> None:
+        """25 tied for one slot: each reason names 10 of the others and counts the rest."""
+        c = council(10)
+        ids = [f"n{i:02}" for i in range(26)]
+        result = count_votes(c, ids, ballots_for(c, {"n00": 10} | dict.fromkeys(ids[1:], 9)), cap=2)
+        assert result.tie is not None
+        assert len(result.tie.group) == 25
+        reason = result.outcome("n05").reasons[-1]
+        shown = ", ".join(i for i in ids[1:12] if i != "n05")
+        assert reason.params["group_en"] == f"{shown} and 14 others"
+        assert reason.params["group_vi"] == f"{shown} và 14 đề cử khác"
+        assert reason.en.startswith(f"Tied on 9 approvals with {shown} and 14 others for")
+        assert not any(isinstance(v, list) for v in reason.params.values())
+
 
 class TestChairChoiceIsChecked:
     """TQ-2.1b: the chair chooses exactly the slots left, only from the tied group."""

@@ -66,11 +66,13 @@ class ReasonCode:
     title_en: str
     vi: str
     en: str
+    data: frozenset[str] = attrs.field(default=frozenset(), kw_only=True)
+    """Parameters for machines that neither text shows (a tie's position in its record)."""
 
     @property
     def params(self) -> frozenset[str]:
         """Every parameter either text names (a ``*_vi``/``*_en`` pair is one per language)."""
-        return _fields(self.en) | _fields(self.vi)
+        return _fields(self.en) | _fields(self.vi) | self.data
 
     def __call__(self, rule: Rule | None, **params: Any) -> Reason:
         if set(params) != self.params:

@@ -1,10 +1,19 @@
-"""The reason codes the ballot emits; each is part of the public JSON contract."""
+"""The reason codes the ballot emits; each is part of the public JSON contract.
+
+A reason about a tie refers to its tie by ``tie``, the tie's position in the
+record's ``ties``, which lists the group once; its texts name at most
+:data:`LISTED` of the group and count the rest, so a tie of any size keeps
+the record linear in the number of nominees.
+"""
 
 from __future__ import annotations
 
 from dienhinh._reasons import ReasonCode, Severity
 
 P, F, INFO, Q = Severity.PASS, Severity.FAIL, Severity.INFO, Severity.PENDING
+
+LISTED = 10
+"""The most nominees of a tied group a reason's text names; the rest are counted."""
 
 THRESHOLD = ReasonCode(
     "ballot.threshold",
@@ -79,52 +88,58 @@ TIE = ReasonCode(
     Q,
     "Bằng phiếu ở chỉ tiêu cuối",
     "Tied at the cutoff",
-    "Bằng phiếu ({approvals}) với {group} khi chỉ còn {slots} chỉ tiêu; chờ Chủ tịch Hội đồng "
+    "Bằng phiếu ({approvals}) với {group_vi} khi chỉ còn {slots} chỉ tiêu; chờ Chủ tịch Hội đồng "
     "lựa chọn.",
-    "Tied on {approvals} approvals with {group} for the {slots} slot(s) left; awaiting the "
+    "Tied on {approvals} approvals with {group_en} for the {slots} slot(s) left; awaiting the "
     "chair's choice.",
+    data=frozenset({"tie"}),
 )
 CHOSEN = ReasonCode(
     "ballot.chosen_in_tie",
     P,
     "Được chọn khi bằng phiếu",
     "Chosen in a tie",
-    "{decider_vi} đã chọn trong nhóm bằng phiếu {group}.",
-    "The {decider_en} chose this nominee from the tied group {group}.",
+    "{decider_vi} đã chọn trong nhóm bằng phiếu {group_vi}.",
+    "The {decider_en} chose this nominee from the tied group {group_en}.",
+    data=frozenset({"tie"}),
 )
 NOT_CHOSEN = ReasonCode(
     "ballot.not_chosen_in_tie",
     F,
     "Không được chọn khi bằng phiếu",
     "Not chosen in a tie",
-    "{decider_vi} đã chọn người khác trong nhóm bằng phiếu {group}.",
-    "The {decider_en} chose others from the tied group {group}.",
+    "{decider_vi} đã chọn người khác trong nhóm bằng phiếu {group_vi}.",
+    "The {decider_en} chose others from the tied group {group_en}.",
+    data=frozenset({"tie"}),
 )
 WOMEN = ReasonCode(
     "ballot.women_priority",
     P,
     "Ưu tiên nữ",
     "Priority to women",
-    "Trong nhóm bằng phiếu {group}, được ưu tiên là nữ hoặc tập thể có từ 70% nữ trở lên.",
-    "In the tied group {group}, preferred as a woman or a collective with at least 70 % women.",
+    "Trong nhóm bằng phiếu {group_vi}, được ưu tiên là nữ hoặc tập thể có từ 70% nữ trở lên.",
+    "In the tied group {group_en}, preferred as a woman or a collective with at least 70 % women.",
+    data=frozenset({"tie"}),
 )
 HANDED_BACK = ReasonCode(
     "ballot.tie_handed_back",
     Q,
     "Bằng phiếu, trả lại để quyết định",
     "Tie handed back",
-    "Bằng phiếu ({approvals}) với {group} cho {slots} chỉ tiêu còn lại; quy tắc không tự quyết, "
+    "Bằng phiếu ({approvals}) với {group_vi} cho {slots} chỉ tiêu còn lại; quy tắc không tự quyết, "
     "cần người có thẩm quyền quyết định.",
-    "Tied on {approvals} approvals with {group} for the {slots} slot(s) left; no rule settles "
+    "Tied on {approvals} approvals with {group_en} for the {slots} slot(s) left; no rule settles "
     "it, so it is handed back for a decision.",
+    data=frozenset({"tie"}),
 )
 NOT_PREFERRED = ReasonCode(
     "ballot.not_preferred_in_tie",
     F,
     "Không thuộc diện ưu tiên",
     "Not preferred in a tie",
-    "Trong nhóm bằng phiếu {group}, {slots} chỉ tiêu còn lại thuộc về nữ hoặc tập thể có từ 70% "
+    "Trong nhóm bằng phiếu {group_vi}, {slots} chỉ tiêu còn lại thuộc về nữ hoặc tập thể có từ 70% "
     "nữ trở lên.",
-    "In the tied group {group}, the {slots} slot(s) left went to women or collectives with at "
+    "In the tied group {group_en}, the {slots} slot(s) left went to women or collectives with at "
     "least 70 % women.",
+    data=frozenset({"tie"}),
 )

@@ -15,9 +15,11 @@ Chủ tịch Hội đồng … quyết định lựa chọn lấy 01”.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import chain
+from itertools import chain, repeat
+from operator import neg
 from typing import Any, NamedTuple
 
 import attrs
@@ -85,15 +87,6 @@ def resolve(result: BallotResult, chair_choice: Iterable[str]) -> BallotResult:
     return count(attrs.evolve(result.inputs, chair_choice=chair_choice))
 
 
-class _Candidate(NamedTuple):
-    """A nominee in the running (a tuple: a national batch makes 10^5 of them)."""
-
-    id: str
-    approvals: int
-    kind: NomineeKind
-    women: bool
-
-
 def _denominator(inputs: BallotInputs) -> tuple[int, list[str]]:
     """The number the threshold is a fraction of, and the readings that decided it."""
     rule, readings = inputs.rule, inputs.readings
@@ -106,20 +99,53 @@ def _denominator(inputs: BallotInputs) -> tuple[int, list[str]]:
     return inputs.council.size, ["A-7", "A-8"]
 
 
+def _approvals(ids: list[str], ballots: Sequence[Ballot]) -> list[int]:
+    """Each nominee's approvals, in the order of ``ids``, counted in C.
+
+    Dense ballots (a national council approves most nominees) are counted by
+    membership, one test per nominee and ballot, which walks the ids in order;
+    sparse ones by a Counter over the marks.
+    """
+    if not ballots:
+        return [0] * len(ids)
+    marks = sum(len(b.approve) for b in ballots)
+    if 2 * marks < len(ids) * len(ballots):
+        got = Counter(chain.from_iterable(b.approve for b in ballots)).get
+        return list(map(got, ids, repeat(0)))
+    return list(map(sum, zip(*[map(b.approve.__contains__, ids) for b in ballots], strict=True)))
+
+
 def count(inputs: BallotInputs) -> BallotResult:
     """The ballot's result for validated ``inputs`` (see :func:`count_votes`)."""
     rule, readings = inputs.rule, inputs.readings
     denominator, used = _denominator(inputs)
     needed = rule.needed(denominator)
-    marks = Counter(chain.from_iterable(b.approve for b in inputs.ballots)).get
-    ranked = sorted(((marks(n.id, 0), n) for n in inputs.nominees), key=lambda p: (-p[0], p[1].id))
+    nominees = inputs.nominees  # sorted by id
+    approvals = _approvals([n.id for n in nominees], inputs.ballots)
+    # Ranked by approvals, then id: the sort is stable and the nominees are sorted by id.
+    order = sorted(range(len(nominees)), key=approvals.__getitem__, reverse=True)
+    ranked = list(map(nominees.__getitem__, order))
+    ranked_ids = [n.id for n in ranked]
+    ranked_approvals = list(map(approvals.__getitem__, order))
 
-    tally: list[Tally] = []
-    rank, previous = 0, -1
-    for position, (approvals, n) in enumerate(ranked, start=1):
-        if approvals != previous:
-            rank, previous = position, approvals
-        tally.append(Tally(n.id, approvals, denominator, approvals >= needed, rank))
+    # Equal approvals form runs (at most one per possible count): ranks and the
+    # threshold are settled per run, not per nominee.
+    ranks: list[int] = []
+    meets: list[bool] = []
+    met = at_floor = 0
+    floor = 0 if readings["A-6"] == "rank-first" else needed
+    for value, size in sorted(Counter(approvals).items(), reverse=True):
+        ranks += [len(ranks) + 1] * size
+        meets += [value >= needed] * size
+        met += size if value >= needed else 0
+        at_floor += size if value >= floor else 0
+    tally = tuple(
+        map(
+            tuple.__new__,
+            repeat(Tally),
+            zip(ranked_ids, ranked_approvals, repeat(denominator), meets, ranks),
+        )
+    )
 
     recognised: list[str] = []
     ties: list[Tie] = []
@@ -134,34 +160,31 @@ def count(inputs: BallotInputs) -> BallotResult:
             )
     else:
         used += ["A-6"]
-        floor = 0 if readings["A-6"] == "rank-first" else needed
-        candidates = [
-            _Candidate(n.id, a, n.kind, n.women_priority) for a, n in ranked if a >= floor
-        ]
+        # Those in the running are a prefix of the ranking (approvals ≥ floor).
+        running = _Running(ranked[:at_floor], ranked_approvals[:at_floor])
         if inputs.cap is None:
-            chosen = [c.id for c in candidates]
+            recognised = ranked_ids[:met]  # every one in the running who meets the threshold
         else:
             used += ["A-5", "A-9", "A-20"]
-            chosen, ties = _fill_cap(candidates, inputs.cap.slots, rule.tie_break, readings)
+            chosen, ties = _fill_cap(running, inputs.cap.slots, rule.tie_break, readings)
             chosen += _decide(ties, inputs.chair_choice)
             deciders = {t.decider for t in ties if t.open_slots > 0}
             if inputs.chair_choice is None and deciders:
                 status = (
                     BallotStatus.UNDECIDED if _PERSON in deciders else BallotStatus.AWAITING_CHAIR
                 )
+            recognised = list(filter(set(chosen).__contains__, ranked_ids[:met]))
         if inputs.chair_choice is not None and not ties:
             raise ChairChoiceError(
                 "there is no tie to decide", field="chair_choice", value=sorted(inputs.chair_choice)
             )
-        keep = set(chosen)
-        recognised = [t.nominee for t in tally if t.nominee in keep and t.meets_threshold]
 
     return BallotResult(
         inputs=inputs,
         status=status,
         denominator=denominator,
         needed=needed,
-        tally=tuple(tally),
+        tally=tally,
         recognised=tuple(recognised),
         ties=tuple(ties),
         used=readings.used(*used),
@@ -186,61 +209,77 @@ def _required(rule: BallotRule, council: Council) -> int:
     return -(-rule.quorum.numerator * council.size // rule.quorum.denominator)
 
 
+class _Running(NamedTuple):
+    """The nominees in the running, ranked, with their approvals (parallel lists)."""
+
+    nominees: list[Candidate]
+    approvals: list[int]
+
+
 def _fill_cap(
-    candidates: list[_Candidate], slots: int, tie_break: TieBreak, readings: Readings
+    running: _Running, slots: int, tie_break: TieBreak, readings: Readings
 ) -> tuple[list[str], list[Tie]]:
     if readings["A-9"] == "per-kind":
         chosen: list[str] = []
         ties: list[Tie] = []
         for kind in NomineeKind:
-            group = [c for c in candidates if c.kind is kind]
+            picked = [i for i, n in enumerate(running.nominees) if n.kind is kind]
+            group = _Running(
+                list(map(running.nominees.__getitem__, picked)),
+                list(map(running.approvals.__getitem__, picked)),
+            )
             got, tie = _fill(group, slots, tie_break, readings, kind)
             chosen += got
             ties += tie
         return chosen, ties
-    return _fill(candidates, slots, tie_break, readings, None)
+    return _fill(running, slots, tie_break, readings, None)
 
 
 def _fill(
-    candidates: list[_Candidate],
+    running: _Running,
     slots: int,
     tie_break: TieBreak,
     readings: Readings,
     kind: NomineeKind | None,
 ) -> tuple[list[str], list[Tie]]:
-    """Fill ``slots`` from ``candidates`` (ranked); a tie at the cutoff becomes a :class:`Tie`."""
+    """Fill ``slots`` from the ranked ``running``; a tie at the cutoff becomes a :class:`Tie`."""
+    nominees, approvals = running
     if slots == 0:
         return [], []
-    if len(candidates) < slots:
-        return [c.id for c in candidates], []
-    cutoff = candidates[slots - 1].approvals
-    above = [c for c in candidates if c.approvals > cutoff]
-    group = [c for c in candidates if c.approvals == cutoff]
-    left = slots - len(above)
+    if len(nominees) < slots:
+        return [n.id for n in nominees], []
+    cutoff = approvals[slots - 1]
+    # Approvals are descending: those above the cutoff and the tied group are two slices.
+    above = bisect_left(approvals, -cutoff, key=neg)
+    upto = bisect_right(approvals, -cutoff, key=neg)
+    group = nominees[above:upto]
+    left = slots - above
     straddles = len(group) > left
     confirm = readings["A-20"] == "chair-confirms" and len(group) >= 2
     if not straddles and not confirm:
-        return [c.id for c in above + group], []
-    return [c.id for c in above], [_tie(group, left, cutoff, tie_break, readings, kind)]
+        return [n.id for n in nominees[:upto]], []
+    tie = _tie(group, left, cutoff, tie_break, readings, kind)
+    return [n.id for n in nominees[:above]], [tie]
 
 
 def _tie(
-    group: list[_Candidate],
+    group: list[Candidate],
     left: int,
     approvals: int,
     tie_break: TieBreak,
     readings: Readings,
     kind: NomineeKind | None,
 ) -> Tie:
-    ids = tuple(sorted(c.id for c in group))
+    ids = tuple(sorted(n.id for n in group))
     preferred: tuple[str, ...] = ()
     candidates, open_slots = ids, left
     if tie_break is TieBreak.WOMEN_FIRST:
         # Decree 152/2025 Art. 4.6: among equals, the woman, or the collective with ≥ 70 % women.
-        women = tuple(sorted(c.id for c in group if c.women))
+        women = tuple(sorted(n.id for n in group if n.women_priority))
         if len(women) <= left:
             preferred = women
-            candidates = tuple(i for i in ids if i not in women)
+            taken = set(women)
+            candidates = tuple(i for i in ids if i not in taken)
             open_slots = left - len(women)
         else:
             candidates = women
@@ -358,14 +397,45 @@ _DECIDER = {
 }
 
 
+def _shown(names: Sequence[str], total: int) -> dict[str, str]:
+    """``group_vi``/``group_en``: the names listed, and how many of ``total`` are not."""
+    listed = ", ".join(names) if names else "—"
+    rest = total - len(names)
+    if rest <= 0:
+        return {"group_vi": listed, "group_en": listed}
+    return {"group_vi": f"{listed} và {rest} đề cử khác", "group_en": f"{listed} and {rest} others"}
+
+
+class _TieView:
+    """What the reasons of one tie need, computed once for the whole group."""
+
+    def __init__(self, index: int, tie: Tie) -> None:
+        self.index, self.tie = index, tie
+        self.preferred = frozenset(tie.preferred)
+        self.candidates = frozenset(tie.candidates)
+        self.group = _shown(tie.group[: codes.LISTED], len(tie.group))
+        self.chosen_from = _shown(tie.candidates[: codes.LISTED], len(tie.candidates))
+
+    def others(self, nominee: str) -> dict[str, str]:
+        """The other candidates, as a tied nominee's reason names them."""
+        head = [n for n in self.tie.candidates[: codes.LISTED + 1] if n != nominee]
+        return _shown(head[: codes.LISTED], len(self.tie.candidates) - 1)
+
+
 def explain(result: BallotResult) -> tuple[Outcome, ...]:
-    """Each nominee's outcome and reasons, in tally order."""
+    """Each nominee's outcome and reasons, in tally order.
+
+    A tied nominee's reason refers to its tie (``tie``, the position in ``ties``)
+    and names at most :data:`~dienhinh.voting._codes.LISTED` of the group: the
+    outcomes stay linear in the number of nominees, whatever the tie's size.
+    """
     inputs = result.inputs
     rule, cap = inputs.rule.rule, inputs.cap
     kinds = {n.id: n.kind for n in inputs.nominees}
     recognised = set(result.recognised)
     waiting = inputs.chair_choice is None
-    tie_of = {n: t for t in result.ties for n in t.group}
+    views = [_TieView(i, t) for i, t in enumerate(result.ties)]
+    tie_of = {n: v for v in views for n in v.tie.group}
     outcomes = []
     for t in result.tally:
         reasons: list[Reason] = []
@@ -378,32 +448,38 @@ def explain(result: BallotResult) -> tuple[Outcome, ...]:
             continue
         params = {"approvals": t.approvals, "members": t.members, "needed": result.needed}
         reasons.append((codes.MEETS if t.meets_threshold else codes.BELOW)(rule, **params))
-        tie = tie_of.get(t.nominee)
-        if tie is None:
+        view = tie_of.get(t.nominee)
+        if view is None:
             if cap is not None and t.meets_threshold:
                 code = codes.WITHIN_CAP if t.nominee in recognised else codes.OVER_CAP
                 reasons.append(code(cap.rule or rule, rank=t.rank, slots=cap.slots))
-        elif t.nominee in tie.preferred:
-            reasons.append(codes.WOMEN(WOMEN_FIRST, group=list(tie.group)))
-        elif t.nominee not in tie.candidates:
-            reasons.append(codes.NOT_PREFERRED(WOMEN_FIRST, group=list(tie.group), slots=tie.slots))
+        elif t.nominee in view.preferred:
+            reasons.append(codes.WOMEN(WOMEN_FIRST, tie=view.index, **view.group))
+        elif t.nominee not in view.candidates:
+            reasons.append(
+                codes.NOT_PREFERRED(WOMEN_FIRST, tie=view.index, slots=view.tie.slots, **view.group)
+            )
         elif waiting:
-            others = [n for n in tie.candidates if n != t.nominee]
+            tie, others = view.tie, view.others(t.nominee)
             if tie.decider == _PERSON:
                 reasons.append(
                     codes.HANDED_BACK(
-                        rule, approvals=t.approvals, group=others, slots=tie.open_slots
+                        rule, approvals=t.approvals, tie=view.index, slots=tie.open_slots, **others
                     )
                 )
                 status = OutcomeStatus.UNDECIDED
             else:
                 reasons.append(
-                    codes.TIE(rule, approvals=t.approvals, group=others, slots=tie.open_slots)
+                    codes.TIE(
+                        rule, approvals=t.approvals, tie=view.index, slots=tie.open_slots, **others
+                    )
                 )
                 status = OutcomeStatus.AWAITING_CHAIR
         else:
-            vi, en = _DECIDER[tie.decider]
+            vi, en = _DECIDER[view.tie.decider]
             code = codes.CHOSEN if t.nominee in recognised else codes.NOT_CHOSEN
-            reasons.append(code(rule, group=list(tie.candidates), decider_vi=vi, decider_en=en))
+            reasons.append(
+                code(rule, tie=view.index, decider_vi=vi, decider_en=en, **view.chosen_from)
+            )
         outcomes.append(Outcome(t.nominee, kinds[t.nominee], status, tuple(reasons)))
     return tuple(outcomes)

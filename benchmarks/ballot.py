@@ -20,16 +20,19 @@ from __future__ import annotations
 
 import argparse
 import functools
+import hashlib
 import json
 import math
 import random
 import statistics
 import time
+import tracemalloc
 from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import chain
 from unittest import mock
 
+from dienhinh._canonical import digest_of
 from dienhinh.voting import Ballot, BallotInputs, Cap, Council, _count, count
 
 
@@ -70,6 +73,21 @@ def tally_and_select(nominees: int, members: int, repeat: int) -> None:
 
     t_ours, t_bare, ratio = paired(repeat, ours, bare)
     t_digest, _, digest_ratio = paired(repeat, lambda: _count.ballot_digest(inputs), bare)
+    doc = inputs.to_json()
+
+    def streamed() -> object:
+        return digest_of("ballot", doc, {})
+
+    def dumped() -> object:
+        return hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()
+
+    t_stream, t_dumps, stream_ratio = paired(repeat, streamed, dumped)
+    peaks = []
+    for fn in (streamed, dumped):
+        tracemalloc.start()
+        fn()
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
     result = count(inputs)
     total = sum(map(len, marks))
     print(f"ballot: {nominees:,} nominees × {members} members, {total:,} approval marks")
@@ -79,6 +97,11 @@ def tally_and_select(nominees: int, members: int, repeat: int) -> None:
     )
     print(
         f"  the digest alone                {t_digest * 1000:9.1f} ms   ratio {digest_ratio:.2f}×"
+    )
+    print(
+        f"  digest of the inputs' JSON: streamed {t_stream * 1000:.1f} ms, peak "
+        f"{peaks[0] / 2**20:.1f} MiB; json.dumps + sha256 of the same {t_dumps * 1000:.1f} ms, "
+        f"peak {peaks[1] / 2**20:.1f} MiB; time ratio {stream_ratio:.2f}×"
     )
     print(
         f"  result: {result.status.value}, {len(result.recognised)} recognised, "
@@ -159,7 +182,7 @@ def main() -> None:
     parser.add_argument("--no-ties", action="store_true", help="only the tally and selection")
     args = parser.parse_args()
     if args.quick:
-        tally_and_select(2_000, args.members, 1)
+        tally_and_select(2_000, args.members, 3)
         ties([100, 300, 1_000], 1)
         return
     tally_and_select(args.nominees, args.members, args.repeat)

@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import numbers
-from collections.abc import Mapping, Set
+from collections.abc import Iterator, Mapping, Set
 from typing import Any
 
 import attrs
 
 from dienhinh._version import __version__
 
-__all__ = ["canonical_json", "digest_of", "plain"]
+__all__ = ["canonical_chunks", "canonical_json", "digest_of", "plain"]
 
 
 def plain(value: Any) -> Any:
@@ -77,11 +77,94 @@ def canonical_json(value: Any) -> str:
     )
 
 
+_SLICE = 2048
+"""Items of a long list handed to the C encoder at once when a digest streams a record."""
+
+_FLAT = frozenset({str, int, bool, float, type(None)})
+"""The types of a list's items that never hold a large container."""
+
+
+def _large(value: Any) -> bool:
+    """A container worth walking (a long list, or a dict holding one) rather than encoding whole."""
+    if type(value) is dict:
+        return len(value) > _SLICE or any(
+            type(v) in (list, tuple, dict) and len(v) > _SLICE for v in value.values()
+        )
+    return type(value) in (list, tuple) and len(value) > _SLICE
+
+
+def canonical_chunks(value: Any) -> Iterator[str]:
+    """The text of :func:`canonical_json` in pieces, for a digest to stream.
+
+    Large lists and dicts are walked in Python and their small parts handed to
+    the C encoder a slice at a time, so a national record is hashed without
+    its whole text (or the encoder's list of pieces) ever being held at once.
+
+    >>> "".join(canonical_chunks({"b": [1, 2], "a": "x"})) == canonical_json({"b": [1, 2], "a": "x"})
+    True
+    """
+    import json
+
+    encode = json.JSONEncoder(
+        sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default
+    ).encode
+
+    def walk(value: Any) -> Iterator[str]:
+        if type(value) is dict and all(type(k) is str for k in value):
+            if not value:
+                yield "{}"
+                return
+            sep = "{"
+            for key in sorted(value):
+                yield sep + encode(key) + ":"
+                sep = ","
+                item = value[key]
+                if type(item) in (dict, list, tuple):
+                    yield from walk(item)
+                else:
+                    yield encode(item)
+            yield "}"
+        elif type(value) in (list, tuple) and _FLAT.issuperset(map(type, value)):
+            if len(value) <= _SLICE:
+                yield encode(value)
+                return
+            # Ids, marks, numbers: slices straight to the C encoder.
+            sep = "["
+            for start in range(0, len(value), _SLICE):
+                yield sep + encode(value[start : start + _SLICE])[1:-1]
+                sep = ","
+            yield "]"
+        elif type(value) in (list, tuple) and (len(value) > _SLICE or any(map(_large, value))):
+            sep = "["
+            start = 0
+            while start < len(value):
+                if _large(value[start]):
+                    yield sep
+                    yield from walk(value[start])
+                    start += 1
+                else:
+                    stop = start + 1
+                    while stop < len(value) and stop - start < _SLICE and not _large(value[stop]):
+                        stop += 1
+                    yield sep + encode(value[start:stop])[1:-1]
+                    start = stop
+                sep = ","
+            yield "]"
+        else:
+            yield encode(value)
+
+    return walk(value)
+
+
 def digest_of(kind: str, inputs: Any, parameters: Any) -> str:
-    """``sha256:<hex>`` over the canonical JSON of kind, inputs, parameters and version."""
+    """``sha256:<hex>`` over the canonical JSON of kind, inputs, parameters and version.
+
+    The text is hashed as it is made (:func:`canonical_chunks`), never held whole.
+    """
     import hashlib
 
-    text = canonical_json(
-        {"kind": kind, "inputs": inputs, "parameters": parameters, "version": __version__}
-    )
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    h = hashlib.sha256()
+    doc = {"kind": kind, "inputs": inputs, "parameters": parameters, "version": __version__}
+    for chunk in canonical_chunks(doc):
+        h.update(chunk.encode("utf-8"))
+    return "sha256:" + h.hexdigest()

@@ -151,7 +151,7 @@ class BallotInputs:
             "ballots": [
                 {
                     "member": b.member,
-                    "approve": [i for i in ids if i in b.approve],
+                    "approve": list(filter(b.approve.__contains__, ids)),
                     "cast": b.cast.value,
                 }
                 for b in self.ballots

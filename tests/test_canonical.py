@@ -1,0 +1,61 @@
+"""Canonical JSON and digests: the streamed text is the one text, the digest its SHA-256."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from fractions import Fraction
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dienhinh import _canonical
+from dienhinh._canonical import canonical_chunks, canonical_json, digest_of
+from dienhinh._version import __version__
+
+leaves = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=5)
+    | st.fractions(max_denominator=50)
+    | st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))
+)
+values = st.recursive(
+    leaves,
+    lambda inner: (
+        st.lists(inner, max_size=8)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=4), inner, max_size=6)
+        | st.frozensets(st.text(max_size=3), max_size=4)
+    ),
+    max_leaves=40,
+)
+
+
+@given(values, st.integers(min_value=1, max_value=4))
+def test_the_streamed_text_is_the_canonical_text(value: Any, slice_: int) -> None:
+    """Walked in slices of any size, the pieces join to exactly ``canonical_json``."""
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(_canonical, "_SLICE", slice_)
+        assert "".join(canonical_chunks(value)) == canonical_json(value)
+
+
+@given(values)
+def test_the_digest_is_the_sha256_of_the_canonical_text(value: Any) -> None:
+    """Streaming changes no digest: it is the hash of the whole text, as before."""
+    text = canonical_json({"kind": "k", "inputs": value, "parameters": {}, "version": __version__})
+    expected = "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    assert digest_of("k", value, {}) == expected
+
+
+def test_a_large_record_streams_in_bounded_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """10^4 marks in slices of 256: no piece holds more than a fraction of the text."""
+    monkeypatch.setattr(_canonical, "_SLICE", 256)
+    doc = {"ballots": [{"member": f"m{i}", "approve": [f"n{j:05}" for j in range(2_000)]} for i in range(5)],
+           "rate": Fraction(9, 10)}  # fmt: skip
+    pieces = list(canonical_chunks(doc))
+    assert "".join(pieces) == canonical_json(doc)
+    assert max(map(len, pieces)) < len(canonical_json(doc)) // 5

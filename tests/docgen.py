@@ -4,7 +4,7 @@ Run ``uv run python -m tests.docgen`` to rewrite the generated files; the test
 suite fails while a generated file differs from what this module renders, so
 the documents never drift from the code and the tests.
 
-* ``docs/interpretations.md`` — A-1 … A-20 from ``dienhinh.INTERPRETATIONS``.
+* ``docs/interpretations.md`` — A-1 … from ``dienhinh.INTERPRETATIONS``.
 * ``docs/traceability.md`` — every rule id of the specification
   (``../shared/docs/domain.md``) → the files under ``src/`` that mention it →
   the tests that name it; the ids the library does not compute, and why.

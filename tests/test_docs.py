@@ -40,7 +40,7 @@ def test_generated_documents_are_up_to_date(name: str) -> None:
 
 @pytest.mark.parametrize("id", list(INTERPRETATIONS))
 def test_every_interpretation_has_a_test(id: str) -> None:
-    """Each ambiguity A-1 … A-20 is exercised by a test whose docstring names it."""
+    """Each ambiguity of the register is exercised by a test whose docstring names it."""
     assert named_tests().get(id), f"no test names {id} in its docstring"
 
 

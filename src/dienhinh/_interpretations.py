@@ -1,4 +1,4 @@
-"""The register of readings chosen where the documents are ambiguous (A-1 … A-23).
+"""The register of readings chosen where the documents are ambiguous (A-1, A-2, …).
 
 Each :class:`Interpretation` names an ambiguity of the specification, the
 reading the library takes by default and the alternatives a caller may choose.
@@ -475,10 +475,73 @@ _REGISTER: tuple[Interpretation, ...] = (
             "Mức 03 của sở, ban, ngành: đơn vị của ngành báo cáo như một sở.",
         ),
     ),
+    _i(
+        "A-24",
+        "“;”-lists a catalogue reads as alternatives",
+        "TQ-3.2c TQ-3.2d TQ-3.2đ TQ-3.2m TQ-3.2p TQ-3.2q.community NT-IV.2c.defence "
+        "NT-IV.2c.industry NT-IV.2c.finance NT-IV.2c.science NT-IV.2c.ict",
+        "Where a field's “;”-list names different branches, sectors or nominees, is one item "
+        "enough (the catalogue's note says why), or is every item required as written?",
+        (
+            "as-noted",
+            "One item is enough, for the reason each node's note gives (a tea cooperative is not "
+            "also a forest owner); the rest of the catalogue follows A-14.",
+            "Đạt một nội dung là đủ, theo lý do nêu trong ghi chú của từng tiêu chí (hợp tác xã "
+            "chè không đồng thời là chủ rừng); các tiêu chí khác theo A-14.",
+        ),
+        (
+            "literal-and",
+            "Read as written: every item of these lists is required, like any “;”-list under "
+            "A-14 “semicolon-and”.",
+            "Đọc đúng câu chữ: mọi nội dung của các danh sách này đều bắt buộc, như mọi danh sách "
+            "ngăn bởi “;” theo A-14 “semicolon-and”.",
+        ),
+    ),
+    _i(
+        "A-25",
+        "“Giải cao” in an exam or contest",
+        "TQ-3.2đ.students",
+        "Which prizes are “giải cao” (high prizes) in exams and contests at provincial level or "
+        "above?",
+        (
+            "any-prize",
+            "Any prize in such an exam or contest: the documents do not rank prizes.",
+            "Mọi giải trong kỳ thi, cuộc thi đó: văn bản không xếp hạng các giải.",
+        ),
+        (
+            "attested-high",
+            "Only a prize the proposing unit attests, in a signed statement naming the criterion, "
+            "to be a high prize; a recorded award alone does not show it.",
+            "Chỉ giải được đơn vị đề nghị xác nhận bằng văn bản (nêu rõ tiêu chí) là giải cao; "
+            "riêng hồ sơ giải chưa chứng minh điều đó.",
+        ),
+    ),
+    _i(
+        "A-26",
+        "“Hằng năm”, “luôn” and “năm sau cao hơn năm trước” in Bắc Kạn's standards",
+        "BK-III.2.3-collective BK-III.2.4 BK-III.2.6-collective BK-III.2.6-individual "
+        "BK-III.2.7-collective BK-III.2.10-individual",
+        "Which years must a title, a rating or a growing figure cover when the plan (2021-2025) "
+        "says “hằng năm” (every year), “luôn” (always) or “năm sau cao hơn năm trước”?",
+        (
+            "two-previous-years",
+            "The two calendar years before the consideration year (for growth, three figures: "
+            "each of those years above the year before it).",
+            "Hai năm dương lịch liền trước năm xét (với tăng trưởng: ba số liệu, mỗi năm cao hơn "
+            "năm trước đó).",
+        ),
+        (
+            "plan-period",
+            "Every year of the plan's period (from 2021) before the consideration year; for "
+            "growth, from 2020, so that 2021 is compared with the year before it.",
+            "Mọi năm của giai đoạn kế hoạch (từ năm 2021) trước năm xét; với tăng trưởng: từ năm "
+            "2020, để năm 2021 được so sánh với năm trước đó.",
+        ),
+    ),
 )
 
 INTERPRETATIONS: Mapping[str, Interpretation] = MappingProxyType({i.id: i for i in _REGISTER})
-"""Every interpretation, by id (``"A-1"`` … ``"A-23"``)."""
+"""Every interpretation, by id (``"A-1"`` … the last)."""
 
 
 @attrs.frozen
@@ -520,7 +583,7 @@ def _freeze(value: Mapping[str, str]) -> Mapping[str, str]:
 class Readings(Mapping[str, str]):
     """The caller's choice of readings; every id not chosen reads its default.
 
-    Iterating gives every id A-1 … A-23; ``choices`` holds only what was chosen.
+    Iterating gives every id of the register; ``choices`` holds only what was chosen.
     """
 
     choices: Mapping[str, str] = attrs.field(

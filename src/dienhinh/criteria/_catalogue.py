@@ -23,6 +23,7 @@ from dienhinh._errors import (
     RulesetError,
     UnknownFieldError,
 )
+from dienhinh._interpretations import INTERPRETATIONS, Interpretation, Readings
 from dienhinh._kinds import NomineeKind
 from dienhinh._provenance import Citation, Rule
 from dienhinh._text import nfc
@@ -76,6 +77,10 @@ class Group:
         return self.rule.id
 
 
+def _freeze_nodes(value: Mapping[str, Criterion]) -> Mapping[str, Criterion]:
+    return MappingProxyType(dict(value))
+
+
 @attrs.frozen
 class Criterion:
     """One node of a criteria tree: a rule with its titles, kinds and structure.
@@ -97,10 +102,20 @@ class Criterion:
     note_en: str | None = None
     ask_vi: str | None = None
     ask_en: str | None = None
+    reading: str | None = None
+    alternatives: Mapping[str, Criterion] = attrs.field(
+        factory=dict, converter=_freeze_nodes, hash=False
+    )
 
     @property
     def id(self) -> str:
         return self.rule.id
+
+    def read(self, readings: Readings) -> Criterion:
+        """The node as ``readings`` read it: itself, or the alternative its reading chose."""
+        if self.reading is None:
+            return self
+        return self.alternatives.get(readings[self.reading], self)
 
     @property
     def citation(self) -> Citation:
@@ -126,6 +141,10 @@ class Criterion:
             "note_vi": self.note_vi,
             "note_en": self.note_en,
         }
+        if self.reading is not None:
+            out["reading"] = self.reading
+        if self.alternatives:
+            out["alternatives"] = {k: v.to_json() for k, v in self.alternatives.items()}
         if self.test is not None:
             out["needs_vi"] = self.ask_vi or self.test.need_vi()
             out["needs_en"] = self.ask_en or self.test.need_en()
@@ -228,6 +247,34 @@ class Catalogue:
         from dienhinh.criteria._engine import compile_catalogue
 
         return compile_catalogue(self)
+
+    @functools.cached_property
+    def readings_declared(self) -> tuple[str, ...]:
+        """The register ids the catalogue's nodes declare (``reading = "A-n"``), in register order."""
+        ids = {n.reading for n in self.criteria.values() if n.reading is not None}
+        return tuple(i for i in INTERPRETATIONS if i in ids)
+
+    @functools.cached_property
+    def _read_as(self) -> dict[tuple[tuple[str, str], ...], Any]:
+        return {}
+
+    def compiled_for(self, readings: Readings) -> Any:
+        """The trees compiled with each declared reading's alternative chosen (internal)."""
+        chosen = tuple(
+            (cid, readings[n.reading])
+            for cid, n in self.criteria.items()
+            if n.reading is not None and readings[n.reading] in n.alternatives
+        )
+        if not chosen:
+            return self.compiled
+        if chosen not in self._read_as:
+            from dienhinh.criteria._engine import compile_catalogue
+
+            criteria = dict(self.criteria)
+            for cid, name in chosen:
+                criteria[cid] = criteria[cid].alternatives[name]
+            self._read_as[chosen] = compile_catalogue(attrs.evolve(self, criteria=criteria))
+        return self._read_as[chosen]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -429,12 +476,13 @@ def _lookback(r: _Reader, t: Mapping[str, Any], where: str) -> Lookback | None:
     raw = r.table(t["lookback"], f"{where}.lookback")
     if raw is None:
         return None
-    r.keys(raw, f"{where}.lookback", ("years",), ("through",))
-    years = r.integer(raw, "years", f"{where}.lookback")
+    w = f"{where}.lookback"
+    r.keys(raw, w, () if "since" in raw else ("years",), ("years", "through", "since"))
+    years, since = r.integer(raw, "years", w), r.integer(raw, "since", w)
     through = raw.get("through", "window-end")
-    if years is None:
+    if years is None and since is None:
         return None
-    return r.build(f"{where}.lookback", lambda: Lookback(years, through))
+    return r.build(w, lambda: Lookback(years, through, since=since))
 
 
 # -- leaves: one reader per evidence type --
@@ -571,8 +619,12 @@ def _kinds(r: _Reader, t: Mapping[str, Any], key: str, where: str) -> frozenset[
 # -- criteria --
 
 
-def _shape(r: _Reader, t: Mapping[str, Any], where: str) -> str | None:
-    """The node's structure, its keys checked against it (``None``: reported)."""
+def _shape(r: _Reader, t: Mapping[str, Any], where: str, nested: bool = False) -> str | None:
+    """The node's structure, its keys checked against it (``None``: reported).
+
+    ``nested``: the node is an alternative (it declares no reading of its own).
+    """
+    optional = _OPTIONAL if nested else (*_OPTIONAL, "reading", "alternatives")
     shapes = [k for k in ("all_of", "any_of", "evidence") if k in t]
     if len(shapes) != 1:
         r.add(
@@ -582,7 +634,7 @@ def _shape(r: _Reader, t: Mapping[str, Any], where: str) -> str | None:
         return None
     shape = shapes[0]
     if shape != "evidence":
-        r.keys(t, where, (*_COMMON, shape), (*_OPTIONAL, "joined_by"))
+        r.keys(t, where, (*_COMMON, shape), (*optional, "joined_by"))
         return shape
     kind = t["evidence"]
     if kind not in _LEAF_KEYS:
@@ -591,7 +643,7 @@ def _shape(r: _Reader, t: Mapping[str, Any], where: str) -> str | None:
         )
         return None
     required = (*_COMMON, "evidence", *_LEAF_REQUIRED.get(kind, ()))
-    r.keys(t, where, required, (*_OPTIONAL, *_LEAF_KEYS[kind], "ask_vi", "ask_en"))
+    r.keys(t, where, required, (*optional, *_LEAF_KEYS[kind], "ask_vi", "ask_en"))
     return shape
 
 
@@ -627,9 +679,14 @@ def _texts(r: _Reader, t: Mapping[str, Any], where: str) -> dict[str, str | None
 
 
 def _criterion(
-    r: _Reader, t: Mapping[str, Any], where: str, document: str, division: str
+    r: _Reader,
+    t: Mapping[str, Any],
+    where: str,
+    document: str,
+    division: str,
+    nested: bool = False,
 ) -> tuple[Criterion | None, frozenset[NomineeKind] | None]:
-    shape = _shape(r, t, where)
+    shape = _shape(r, t, where, nested)
     if shape is None:
         return None, None
     rule = r.rule(t, where, document, division)
@@ -658,7 +715,70 @@ def _criterion(
         note_vi=texts["note_vi"], note_en=texts["note_en"], ask_vi=texts["ask_vi"],
         ask_en=texts["ask_en"],
     )  # fmt: skip
-    return node, kinds
+    if nested or ("reading" not in t and "alternatives" not in t):
+        return node, kinds
+    alternatives = _alternatives(r, t, where, (document, division), node)
+    if alternatives is None:
+        return None, None
+    return attrs.evolve(node, reading=alternatives[0], alternatives=alternatives[1]), kinds
+
+
+# -- a node's readings (docs/criteria-format.md, "Readings") --
+
+_INHERITED = ("id", "title_vi", "title_en", "citation", "applies_to")
+
+
+def _entry(r: _Reader, t: Mapping[str, Any], where: str) -> Interpretation | None:
+    if "reading" not in t or "alternatives" not in t:
+        r.add(where, "reading and alternatives are given together", kind="missing_key")
+        return None
+    rid = t["reading"]
+    if not isinstance(rid, str) or rid not in INTERPRETATIONS:
+        r.add(f"{where}.reading", f"{rid!r} is not an entry of the interpretation register",
+              allowed=", ".join(INTERPRETATIONS))  # fmt: skip
+        return None
+    return INTERPRETATIONS[rid]
+
+
+def _alternatives(
+    r: _Reader, t: Mapping[str, Any], where: str, doc: tuple[str, str], node: Criterion
+) -> tuple[str, dict[str, Criterion]] | None:
+    """The register entry a node declares and its structure under each other reading."""
+    entry = _entry(r, t, where)
+    raw = r.table(t["alternatives"], f"{where}.alternatives") if entry is not None else None
+    if entry is None or raw is None:
+        return None
+    expected = entry.names[1:]
+    if sorted(raw) != sorted(expected):
+        r.add(f"{where}.alternatives", f"names {sorted(raw)}; {entry.id} needs one alternative "
+              "for each reading but its default", allowed=", ".join(expected))  # fmt: skip
+        return None
+    out: dict[str, Criterion] = {}
+    for name in expected:
+        alt = _alternative(r, t, raw[name], f"{where}.alternatives.{name}", doc, node)
+        if alt is None:
+            return None
+        out[name] = attrs.evolve(alt, reading=entry.id)
+    return entry.id, out
+
+
+def _alternative(
+    r: _Reader, t: Mapping[str, Any], raw: object, where: str, doc: tuple[str, str], node: Criterion
+) -> Criterion | None:
+    alt = r.table(raw, where)
+    if alt is None:
+        return None
+    for key in sorted(set(alt) & set(_INHERITED)):
+        r.add(f"{where}.{key}", "an alternative keeps the node's id, titles, citation and kinds",
+              kind="unknown_key")  # fmt: skip
+    merged = {k: t[k] for k in _INHERITED if k in t} | {
+        k: v for k, v in alt.items() if k not in _INHERITED
+    }
+    sub, _ = _criterion(r, merged, where, *doc, nested=True)
+    if sub is not None and sorted(sub.children) != sorted(node.children):
+        r.add(where, f"an alternative keeps the node's children {sorted(node.children)}")
+        return None
+    return sub
 
 
 def _group(
@@ -929,6 +1049,11 @@ def _check_trees(
     return trees.resolved
 
 
+def _resolved(node: Criterion, kinds: frozenset[NomineeKind]) -> Criterion:
+    alternatives = {k: attrs.evolve(a, applies_to=kinds) for k, a in node.alternatives.items()}
+    return attrs.evolve(node, applies_to=kinds, alternatives=alternatives)
+
+
 def parse_catalogue(data: Mapping[str, Any], *, source: str = "<catalogue>") -> Catalogue:
     """A :class:`Catalogue` from plain data, or one :class:`RulesetError` listing every problem.
 
@@ -959,9 +1084,7 @@ def parse_catalogue(data: Mapping[str, Any], *, source: str = "<catalogue>") -> 
         if not r.problems:
             r.add("$", "incomplete catalogue")
         raise RulesetError(f"{source}: not a criteria catalogue", r.problems)
-    final = {
-        k: attrs.evolve(n, applies_to=resolved[k]) for k, n in nodes.nodes.items() if k in resolved
-    }
+    final = {k: _resolved(n, resolved[k]) for k, n in nodes.nodes.items() if k in resolved}
     return Catalogue(
         id=cid, document=h.document, title_vi=title_vi, title_en=title_en, kinds=kinds,
         standing=standing, field_group=field_group, general=general, fields=tuple(fields),

@@ -543,6 +543,7 @@ def _window(window: WindowLike | tuple[dt.date, dt.date]) -> tuple[dt.date, dt.d
 
 
 def _check(nominee: Nominee, catalogue: Catalogue, compiled: Compiled) -> None:
+    catalogue = compiled.catalogue  # as read: an alternative may test other evidence
     kind = nominee.kind
     if kind not in catalogue.kinds:
         raise InvalidValueError(
@@ -599,7 +600,7 @@ def assess(
 
     readings = _DEFAULT if readings is None else readings
     start, end = _window(window)
-    compiled: Compiled = catalogue.compiled
+    compiled: Compiled = catalogue.compiled_for(readings)
     _check(nominee, catalogue, compiled)
     ctx = _Ctx(nominee, start, end, readings)
     kind = nominee.kind
@@ -873,6 +874,8 @@ def used_interpretations(a: Assessment) -> tuple[str, ...]:
         if isinstance(node, Criterion):
             if node.joined_by == ";":
                 ids.add("A-14")
+            if node.reading is not None:
+                ids.add(node.reading)
             t = node.test
             if (
                 isinstance(t, AwardTest | InitiativeTest | ProjectTest)

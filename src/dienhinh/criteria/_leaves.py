@@ -59,19 +59,28 @@ def _vis(items: Iterable[Any]) -> str:
     return ", ".join(sorted(i.vi for i in items))
 
 
+def _positive_or_none(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _positive(_inst, attribute, value)
+
+
 @attrs.frozen
 class Lookback:
     """A look-back on purpose: ``years`` consecutive calendar years ending with ``through``.
 
     ``"window-end"`` is the year of the window's end (the consideration date),
-    ``"previous-year"`` the year before it.
+    ``"previous-year"`` the year before it. ``since`` instead of ``years``: every
+    year from ``since`` (a plan's period, A-26 ``plan-period``), at least one.
 
     >>> Lookback(3, "previous-year").years_for(dt.date(2024, 12, 15))
     (2021, 2022, 2023)
+    >>> Lookback(None, "previous-year", since=2021).years_for(dt.date(2025, 6, 1))
+    (2021, 2022, 2023, 2024)
     """
 
-    years: int = attrs.field(validator=_positive)
+    years: int | None = attrs.field(validator=_positive_or_none)
     through: Through = attrs.field(default="window-end")
+    since: int | None = attrs.field(default=None, kw_only=True, validator=_positive_or_none)
 
     @through.validator
     def _check_through(self, _a: attrs.Attribute[str], value: object) -> None:
@@ -81,11 +90,21 @@ class Lookback:
                 allowed="window-end, previous-year",
             )  # fmt: skip
 
+    def __attrs_post_init__(self) -> None:
+        if (self.years is None) == (self.since is None):
+            raise InvalidValueError(
+                "a look-back gives either years or since", field="lookback", value=self.to_json(),
+                allowed="years = N, or since = YEAR",
+            )  # fmt: skip
+
     def years_for(self, end: dt.date) -> tuple[int, ...]:
         last = end.year if self.through == "window-end" else end.year - 1
-        return tuple(range(last - self.years + 1, last + 1))
+        first = last - self.years + 1 if self.years is not None else min(self.since or last, last)
+        return tuple(range(first, last + 1))
 
     def to_json(self) -> dict[str, Any]:
+        if self.since is not None:
+            return {"since": self.since, "through": self.through}
         return {"years": self.years, "through": self.through}
 
 
@@ -296,7 +315,7 @@ class FigureTest:
 
     @lookback.validator
     def _check(self, _a: attrs.Attribute[Lookback], value: Lookback) -> None:
-        if value.years < 2:
+        if value.years is not None and value.years < 2:
             raise InvalidValueError(
                 "growth compares at least two years", field="lookback.years", value=value.years,
                 allowed="an integer ≥ 2",

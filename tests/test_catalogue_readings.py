@@ -1,0 +1,285 @@
+"""Readings a catalogue declares (``reading = "A-n"``, docs/criteria-format.md): each switchable.
+
+A-24 (“;”-lists read as alternatives), A-25 (“giải cao”), A-26 (Bắc Kạn's look-backs): the
+default is the catalogue's node as written, the alternative its declared structure; the
+switch works from Python, the command line and the JSON inputs, and a catalogue note that
+reads the text names the register entry it belongs to.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import json
+import re
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dienhinh import INTERPRETATIONS, Readings, RulesetError
+from dienhinh.cli import main
+from dienhinh.criteria import (
+    Attestation,
+    Award,
+    Catalogue,
+    Figure,
+    Nominee,
+    Ocop,
+    Title,
+    Verdict,
+    assess,
+    parse_catalogue,
+)
+from dienhinh.rulesets import load_catalogue
+
+D = dt.date
+TQ = load_catalogue("tuyen-quang-2023")
+BK = load_catalogue("bac-kan-2021")
+NT = load_catalogue("ninh-thuan-2023")
+WINDOW = (D(2023, 10, 1), D(2024, 12, 15))
+IN = D(2024, 3, 15)
+DATA = Path(__file__).resolve().parent.parent / "src" / "dienhinh" / "rulesets" / "data"
+
+
+def attest(cid: str, on: D = IN) -> Attestation:
+    return Attestation(cid, "UBND xã Tân Trào", "Chủ tịch", on, f"Xác nhận {cid}.")
+
+
+def read(**choices: str) -> Readings:
+    return Readings({k.replace("_", "-"): v for k, v in choices.items()})
+
+
+# -- A-24 -----------------------------------------------------------------------------------
+
+
+def test_tq_3_2c_a24_one_branch_meets_the_point_by_default_and_not_read_literally() -> None:
+    """A-24: TQ-3.2c (“;”: farming; OCOP; forestry) — one OCOP product meets it as noted; under
+    literal-and the other two branches are still needed."""
+    n = Nominee("collective", ["agriculture"], [Ocop("Chè Shan tuyết", 3, IN, "UBND tỉnh")])
+    as_noted = assess(n, TQ, window=WINDOW).tree.find("TQ-3.2c")
+    literal = assess(n, TQ, window=WINDOW, readings=read(A_24="literal-and"))
+    node = literal.tree.find("TQ-3.2c")
+    assert (as_noted.verdict, as_noted.read_as) == (Verdict.MET, "any_of")
+    assert (node.verdict, node.structure, node.read_as) == (Verdict.UNKNOWN, "all_of", "all_of")
+    assert "criteria.semicolon_alternatives" not in {r.code for r in node.reasons}
+    assert any("A-24 “literal-and”" in r.vi for r in node.reasons)
+    assert ("A-24", "literal-and") in {(u.id, u.reading) for u in literal.used}
+
+
+@pytest.mark.parametrize(
+    "cid", ["TQ-3.2c", "TQ-3.2d", "TQ-3.2đ", "TQ-3.2m", "TQ-3.2p", "TQ-3.2q.community"]
+)
+def test_tq_3_2_a24_every_semicolon_alternative_has_its_literal_conjunction(cid: str) -> None:
+    """A-24: each “;”-list TQ-3.2 reads as “or” declares A-24 and the literal all_of of the same items."""
+    node = TQ.criteria[cid]
+    alt = node.alternatives["literal-and"]
+    assert (node.reading, node.structure, node.joined_by) == ("A-24", "any_of", ";")
+    assert (alt.structure, alt.children, alt.joined_by) == ("all_of", node.children, ";")
+    assert "A-24" in (node.note_en or "")
+    assert "A-24" in (node.note_vi or "")
+    assert cid in INTERPRETATIONS["A-24"].rules
+
+
+def test_nt_iv_2c_a24_either_place_suffices_unless_read_literally() -> None:
+    """A-24: NT-IV.2c.ict (“;” before “các điển hình tiên tiến trong lĩnh vực báo chí”)."""
+    press = next(c for c in NT.criteria["NT-IV.2c.ict"].children)
+    n = Nominee("collective", ["information-communications"], [attest(press)])
+    window = (D(2023, 10, 1), D(2024, 12, 15))
+    default = assess(n, NT, window=window).tree.find("NT-IV.2c.ict")
+    literal = assess(n, NT, window=window, readings=read(A_24="literal-and")).tree.find(
+        "NT-IV.2c.ict"
+    )
+    assert default.verdict is Verdict.MET
+    assert literal.verdict is Verdict.UNKNOWN
+
+
+# -- A-25 -----------------------------------------------------------------------------------
+
+
+def test_tq_3_2d_students_a25_a_recorded_prize_counts_unless_a_high_prize_must_be_attested() -> (
+    None
+):
+    """A-25: TQ-3.2đ “đoạt giải cao trong các kỳ thi, cuộc thi cấp tỉnh trở lên”."""
+    prize = Award("province", "education", "competition", IN, "Sở Giáo dục và Đào tạo")
+    n = Nominee("collective", ["education"], [prize])
+    default = assess(n, TQ, window=WINDOW).tree.find("TQ-3.2đ.students")
+    high = assess(n, TQ, window=WINDOW, readings=read(A_25="attested-high"))
+    node = high.tree.find("TQ-3.2đ.students")
+    assert default.verdict is Verdict.MET
+    assert (node.verdict, node.evidence_type) == (Verdict.UNKNOWN, "attestation")
+    attested = Nominee("collective", ["education"], [prize, attest("TQ-3.2đ.students")])
+    node = assess(attested, TQ, window=WINDOW, readings=read(A_25="attested-high")).tree.find(
+        "TQ-3.2đ.students"
+    )
+    assert node.verdict is Verdict.MET
+    assert ("A-25", "attested-high") in {(u.id, u.reading) for u in high.used}
+
+
+# -- A-26 -----------------------------------------------------------------------------------
+
+ON_2025 = (D(2024, 10, 1), D(2025, 6, 15))  # the 2021-2025 plan's last round
+
+
+def test_bk_iii_2_4_a26_every_year_means_the_two_previous_years_or_the_whole_plan() -> None:
+    """A-26: BK-III.2.4 “hằng năm đạt danh hiệu ‘Gia đình văn hóa’” considered in 2025."""
+    titles = [Title("cultural_family", y, "UBND xã Dương Quang") for y in (2023, 2024)]
+    n = Nominee("household", ["household-economy"], titles, complete=["title"])
+    default = assess(n, BK, window=ON_2025).tree.find("BK-III.2.4.family")
+    plan = assess(n, BK, window=ON_2025, readings=read(A_26="plan-period")).tree.find(
+        "BK-III.2.4.family"
+    )
+    assert (default.verdict, default.years) == (Verdict.MET, (2023, 2024))
+    assert (plan.verdict, plan.years) == (Verdict.NOT_MET, (2021, 2022, 2023, 2024))
+
+
+def test_bk_iii_2_3_a26_growth_every_year_of_the_plan_compares_from_2020() -> None:
+    """A-26: BK-III.2.3 “doanh thu … hằng năm tăng trưởng”: plan-period compares 2020 → 2024."""
+    rising = [Figure("revenue", y, 10 + y - 2020) for y in (2022, 2023, 2024)]
+    n = Nominee("collective", ["production-business"], [*rising, Figure("revenue", 2021, 99),
+                                                      Figure("revenue", 2020, 1)])  # fmt: skip
+    cid = "BK-III.2.3-collective.revenue"
+    default = assess(n, BK, window=ON_2025).tree.find(cid)
+    plan = assess(n, BK, window=ON_2025, readings=read(A_26="plan-period")).tree.find(cid)
+    assert (default.verdict, default.years) == (Verdict.MET, (2022, 2023, 2024))
+    assert (plan.verdict, plan.years) == (Verdict.NOT_MET, (2020, 2021, 2022, 2023, 2024))
+
+
+def test_bk_a26_every_lookback_of_the_plan_declares_its_reading() -> None:
+    """A-26: every look-back of the Bắc Kạn catalogue is switchable and listed in the register."""
+    with_lookback = [c for c in BK.criteria.values() if getattr(c.test, "lookback", None)]
+    assert len(with_lookback) == 11
+    for c in with_lookback:
+        assert c.reading == "A-26", c.id
+        lookback: Any = getattr(c.alternatives["plan-period"].test, "lookback", None)
+        assert lookback.since in (2020, 2021), c.id
+        assert any(c.id.startswith(r) for r in INTERPRETATIONS["A-26"].rules), c.id
+
+
+# -- every way to choose ----------------------------------------------------------------------
+
+
+def test_a24_is_chosen_from_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """A-24: ``--read A-24=literal-and`` on ``dienhinh assess`` changes TQ-3.2c's reading."""
+    example = Path(__file__).resolve().parent.parent / "examples" / "nominees" / "tq-ocop.json"
+
+    def run(*extra: str) -> Any:
+        sys.stdin = io.StringIO("")
+        main(
+            ["assess", str(example), "--ruleset", "tuyen-quang-2023", "--on", "2024-12-15", *extra]
+        )
+        sys.stdin = sys.__stdin__
+        return json.loads(capsys.readouterr().out)
+
+    default, literal = run(), run("--read", "A-24=literal-and")
+    assert {"id": "A-24", "reading": "literal-and", "default": False} in literal["interpretations"]
+    assert {"id": "A-24", "reading": "as-noted", "default": True} in default["interpretations"]
+    assert literal["inputs"]["readings"] == {"A-24": "literal-and"}
+
+
+def test_a24_is_chosen_from_json_inputs() -> None:
+    """A-24: an assessment record's ``readings`` re-derive the literal reading."""
+    from dienhinh.io._nominee import assessment_document, reassess
+
+    n = Nominee("collective", ["agriculture"], [Ocop("Chè Shan tuyết", 3, IN, "UBND tỉnh")])
+    doc = assessment_document(assess(n, TQ, window=WINDOW, readings=read(A_24="literal-and")))
+    again = reassess(doc["inputs"])
+    assert again.tree.find("TQ-3.2c").structure == "all_of"
+    assert assessment_document(again) == doc
+
+
+# -- the format -------------------------------------------------------------------------------
+
+
+def _tq_data() -> dict[str, Any]:
+    return tomllib.loads((DATA / "tuyen-quang-2023.criteria.toml").read_text(encoding="utf-8"))
+
+
+def _node(data: dict[str, Any], cid: str) -> dict[str, Any]:
+    return next(c for c in data["criterion"] if c["id"] == cid)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (
+            lambda n: n.update(reading="A-99"),
+            "'A-99' is not an entry of the interpretation register",
+        ),
+        (lambda n: n.pop("alternatives"), "reading and alternatives are given together"),
+        (
+            lambda n: n.update(alternatives={"other": n["alternatives"]["literal-and"]}),
+            "A-24 needs one alternative for each reading but its default",
+        ),
+        (
+            lambda n: n["alternatives"]["literal-and"].update(all_of=n["any_of"][:2]),
+            "an alternative keeps the node's children",
+        ),
+        (
+            lambda n: n["alternatives"]["literal-and"].update(id="TQ-3.2x"),
+            "an alternative keeps the node's id, titles, citation and kinds",
+        ),
+        (lambda n: n["alternatives"]["literal-and"].update(reading="A-14"), "unknown key"),
+    ],
+)
+def test_a_declared_reading_is_checked_when_the_catalogue_loads(mutate: Any, message: str) -> None:
+    """TQ-3.2c: a broken ``reading``/``alternatives`` declaration is refused with its place."""
+    data = _tq_data()
+    mutate(_node(data, "TQ-3.2c"))
+    with pytest.raises(RulesetError, match=re.escape(message)):
+        parse_catalogue(data, source="tq.toml")
+
+
+# -- notes name their entries ------------------------------------------------------------------
+
+# A note "reads the text" when the node embodies a reading (a “;”-list read as “or”, a
+# look-back the text gives only in words) or the note says it reads ("is read", "được hiểu" …).
+_READS = re.compile(
+    r"\bis read\b|\bare read\b|\bread as\b|\bread like\b|được đọc|được hiểu|đọc là|hiểu là"
+)
+
+
+def unregistered_readings(catalogue: Catalogue) -> list[str]:
+    """The nodes whose note reads the text without naming a register entry that lists them."""
+    out = []
+    for c in catalogue.criteria.values():
+        reads = (c.joined_by == ";" and c.structure == "any_of") or getattr(
+            c.test, "lookback", None
+        )
+        reads = reads or bool(_READS.search(f"{c.note_vi or ''} {c.note_en or ''}"))
+        if not reads:
+            continue
+        named = set(re.findall(r"\bA-\d+\b", f"{c.note_vi or ''} {c.note_en or ''}"))
+        if c.reading is not None:
+            named.add(c.reading)
+        ok = any(
+            i in INTERPRETATIONS
+            and any(c.id == r or c.id.startswith(f"{r}.") or c.id.startswith(f"{r}-")
+                    for r in INTERPRETATIONS[i].rules)
+            for i in named
+        )  # fmt: skip
+        if not ok:
+            out.append(c.id)
+    return out
+
+
+@pytest.mark.parametrize("catalogue", [TQ, BK, NT], ids=lambda c: c.id)
+def test_every_catalogue_note_that_reads_the_text_names_its_register_entry(
+    catalogue: Catalogue,
+) -> None:
+    """A-13, A-14, A-15, A-24, A-25, A-26: no reading lives only in a note."""
+    assert unregistered_readings(catalogue) == []
+
+
+def test_a_note_that_reads_the_text_without_an_entry_is_found() -> None:
+    """TQ-3.2đ.students: drop its declared reading and the A-25 in its note, and the check names it."""
+    data = copy.deepcopy(_tq_data())
+    node = _node(data, "TQ-3.2đ.students")
+    node.pop("reading")
+    node.pop("alternatives")
+    node["note_vi"] = node["note_vi"].replace(" (A-25)", "")
+    node["note_en"] = node["note_en"].replace(" (A-25)", "")
+    assert unregistered_readings(parse_catalogue(data)) == ["TQ-3.2đ.students"]

@@ -26,7 +26,7 @@ from typing import Final, NoReturn
 
 from dienhinh._errors import DienhinhError, UnreadableFileError
 from dienhinh._version import __version__
-from dienhinh.cli import _ballot, _calendar, _criteria, _round, _schema
+from dienhinh.cli import _ballot, _calendar, _criteria, _round, _schema, _serve_cmd
 from dienhinh.cli._common import EXIT_INVALID, EXIT_UNREADABLE, CommandError
 from dienhinh.rulesets import builtin_rulesets, load_ruleset
 
@@ -156,14 +156,15 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_HelpParser
     )
-    for module in (_round, _ballot, _criteria, _calendar, _schema):
+    for module in (_round, _ballot, _criteria, _calendar, _schema, _serve_cmd):
         module.register(sub)
     for name, p in sub.choices.items():
         if name in HELP and not p.description:
             description, example = HELP[name]
             p.description = description
             p.epilog = f"example:\n  {example}\n\n{EPILOG}"
-        if not any("--output" in a.option_strings for a in p._actions):
+        # `serve` prints nothing to redirect.
+        if name != "serve" and not any("--output" in a.option_strings for a in p._actions):
             p.add_argument(
                 "--output",
                 metavar="FILE",

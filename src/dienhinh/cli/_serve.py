@@ -157,8 +157,6 @@ def create_app(
                 case "/calendar":
                     query = {k: request.query_params.getlist(k) for k in request.query_params}
                     return service.calendar(query)
-                case "/healthz":
-                    return service.health()
             raise AssertionError(path)  # pragma: no cover
 
         if "id" in params and params["id"] not in service.ids():
@@ -168,6 +166,9 @@ def create_app(
                 f"known: {', '.join(service.ids())}", path=None, instance=path,
             ))  # fmt: skip
         return await _compute(limits, path, run)
+
+    async def get_health(request: Request) -> Response:
+        return _json(service.health())  # no thread, no time limit: liveness only
 
     async def get_schema(request: Request) -> Response:
         name = request.path_params["name"].removesuffix(".json")
@@ -215,12 +216,13 @@ def create_app(
     routes += [Route(p, static, methods=["GET"]) for p in STATIC]
     routes += [
         Route(p, get_json, methods=["GET"])
-        for p in ("/rulesets", "/rulesets/{id}", "/rulesets/{id}/criteria", "/calendar", "/healthz")
+        for p in ("/rulesets", "/rulesets/{id}", "/rulesets/{id}/criteria", "/calendar")
     ]
     routes += [
         Route("/schemas/{name}", get_schema, methods=["GET"]),
         Route("/openapi.json", get_openapi, methods=["GET"]),
         Route("/demo", get_demo, methods=["GET"]),
+        Route("/healthz", get_health, methods=["GET"]),
     ]
     middleware = []
     if cors:

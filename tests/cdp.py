@@ -167,9 +167,16 @@ def main(argv: list[str]) -> int:
     if binary is None:
         print("no chromium on PATH", file=sys.stderr)
         return 1
-    with Browser(binary, width=1280, height=int(os.environ.get("HEIGHT", "900"))) as b:
+    height = int(os.environ.get("HEIGHT", "1700"))
+    with Browser(binary, width=1280, height=height) as b:
+        b.send("Emulation.setDeviceMetricsOverride", width=1280, height=height,
+               deviceScaleFactor=1, mobile=False)  # fmt: skip
         b.navigate(url)
         b.wait_for("document.body && document.body.dataset.state === 'ready'")
+        # Show the reasons of the first cards, as a reader who opened them would see them.
+        opened = int(os.environ.get("OPEN", "0"))
+        b.evaluate(f"[...document.querySelectorAll('#cards details')].slice(0, {opened})"
+                   ".forEach(d => d.open = true)")  # fmt: skip
         b.screenshot(Path(out))
     return 0
 

@@ -142,9 +142,11 @@
     },
   };
   const OUTCOMES = ["recognised", "awaiting_chair", "undecided", "not_recognised", "ineligible", "incomplete"];
+  // A card shows what decides first: a failing requirement, then what is still to come (docs/cards.md).
+  const ORDER = { fail: 0, pending: 1, warning: 2, pass: 3, info: 4 };
   const MARK = { pass: "✓", fail: "✗", pending: "?", warning: "!", info: "i" };
 
-  const state = { lang: "vi", record: null, filters: { unit: "", outcome: "" }, downloadUrl: null };
+  const state = { lang: "vi", record: null, filters: { unit: "", outcome: "" }, downloadUrl: null, message: null };
   const $ = (id) => document.getElementById(id);
   const t = () => TEXT[state.lang];
   const label = (group, value) => (LABELS[group][state.lang] || {})[value] || value;
@@ -166,6 +168,26 @@
   }
 
   function setState(name) { document.body.dataset.state = name; }
+
+  // A status message is kept as its text's key and arguments, so it follows the language.
+  function say(key, ...args) {
+    state.message = key === null ? null : [key, args];
+    renderMessage();
+  }
+
+  function renderMessage() {
+    if (!state.message) { $("message").textContent = ""; return; }
+    const [key, args] = state.message;
+    const value = t()[key];
+    $("message").textContent = typeof value === "function" ? value(...args) : value;
+  }
+
+  // Dates as the documents write them in Vietnamese (dd/mm/yyyy); ISO in English.
+  function day(iso) {
+    if (state.lang !== "vi" || !/^\d{4}-\d{2}-\d{2}$/.test(iso || "")) return iso;
+    const [y, m, d] = iso.split("-");
+    return `${d}/${m}/${y}`;
+  }
 
   async function call(path, body) {
     const response = await fetch(path, {
@@ -194,13 +216,13 @@
       box.append(dl);
     }
     box.hidden = false;
-    $("message").textContent = "";
+    say(null);
     setState("error");
   }
 
   async function run(task) {
     $("problem").hidden = true;
-    $("message").textContent = t().loading;
+    say("loading");
     setState("loading");
     try {
       await task();
@@ -209,13 +231,15 @@
     }
   }
 
-  function show(record, message) {
+  function show(record, ...message) {
     state.record = record;
     if (state.downloadUrl) URL.revokeObjectURL(state.downloadUrl);
     state.downloadUrl = URL.createObjectURL(new Blob([JSON.stringify(record)], { type: "application/json" }));
     state.filters = { unit: "", outcome: "" };
+    $("input-details").open = false;
     render();
-    $("message").textContent = message || t().done(record.outcomes.length);
+    if (message.length) say(...message);
+    else say("done", record.outcomes.length);
     setState("ready");
   }
 
@@ -228,7 +252,7 @@
     }
     if (data && typeof data === "object" && "kind" in data && "inputs" in data) {
       await call("/verify", text);
-      show(data, t().verified);
+      show(data, "verified");
     } else {
       show(await call("/round", text));
     }
@@ -246,6 +270,7 @@
       button.setAttribute("aria-pressed", String(button.dataset.lang === state.lang));
     }
     document.title = `dienhinh — ${t().title}`;
+    renderMessage();
     const r = state.record;
     for (const id of ["summary", "results"]) $(id).hidden = !r;
     if (!r) { $("draft").hidden = true; $("tie").hidden = true; return; }
@@ -271,9 +296,9 @@
       [t().status, label("status", r.status)],
       [t().ruleset, `${r.ruleset.id} (${label("rulesetStatus", r.ruleset.status)})`],
       [t().level, label("level", r.level)],
-      [t().considered, r.considered_on],
+      [t().considered, day(r.considered_on)],
     ];
-    if (r.window) rows.push([t().window, t().from(r.window.start, r.window.end)]);
+    if (r.window) rows.push([t().window, t().from(day(r.window.start), day(r.window.end))]);
     if (r.ballot) rows.push([t().threshold, t().thresholdValue(r.ballot.needed, r.ballot.denominator)]);
     rows.push([t().recognisedCount, `${r.recognised.length}/${r.outcomes.length}`]);
     $("summary-list").replaceChildren(...rows.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]));
@@ -358,7 +383,10 @@
       add(t().certificate, benefit.certificate ? t().yes : t().no, "certificate");
       add(t().cash, t().money(benefit.cash_vnd), "cash");
     }
-    const reasons = [...o.reasons, ...(benefit ? benefit.reasons : [])];
+    const reasons = [...o.reasons, ...(benefit ? benefit.reasons : [])]
+      .map((r, i) => [r, i])
+      .sort(([a, i], [b, j]) => (ORDER[a.severity] ?? 5) - (ORDER[b.severity] ?? 5) || i - j)
+      .map(([r]) => r);
     const id = `card-${o.nominee}`.replace(/[^A-Za-z0-9_-]/g, "_");
     return el("li", { class: "card", "data-nominee": o.nominee, "data-outcome": o.outcome, "data-unit": o.unit },
       el("article", { "aria-labelledby": id },
@@ -400,7 +428,7 @@
       const file = $("input-file").files[0];
       run(async () => {
         const text = file ? await file.text() : $("input-text").value;
-        if (!text.trim()) throw new Error(t().nothing);
+        if (!text.trim()) throw new Error(t().nothing);  // shown as the problem
         await submitInput(text);
       });
     });
@@ -414,7 +442,7 @@
       run(async () => {
         const who = names(state.record);
         const record = await call("/resolve", { record: state.record, chair_choice: choice });
-        show(record, t().resolved(choice.map((n) => who.get(n)).join(", ")));
+        show(record, "resolved", choice.map((n) => who.get(n)).join(", "));
         $("summary-h").focus?.();
       });
     });

@@ -1,0 +1,239 @@
+"""The card page in a real headless Chromium (the OS's package), driven over the DevTools protocol.
+
+``/?demo`` runs the shipped demo round: the test checks every card against the JSON the server
+returns, resolves the tie through the tie panel with the keyboard, compares the record the page
+ends with to ``dienhinh demo --json -``, switches to English, and checks the console stayed clean.
+A screenshot is saved as a test artefact in a temporary folder.
+
+Skipped only when Chromium is not installed and this is not CI (``.ci/run`` installs it).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dienhinh.cli import main
+from tests.cdp import Browser, chromium
+from tests.serve_process import Server, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "src" / "dienhinh" / "data"
+BINARY = chromium()
+
+if BINARY is None and not os.environ.get("CI"):
+    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+OUTCOME = {
+    "vi": {"recognised": "Được công nhận", "not_recognised": "Không được công nhận",
+           "ineligible": "Không đủ điều kiện", "incomplete": "Hồ sơ chưa đủ",
+           "awaiting_chair": "Chờ Chủ tịch quyết định"},
+    "en": {"recognised": "Recognised", "not_recognised": "Not recognised",
+           "ineligible": "Ineligible", "incomplete": "Incomplete",
+           "awaiting_chair": "Awaiting the chair"},
+}  # fmt: skip
+
+ORDER = {"fail": 0, "pending": 1, "warning": 2, "pass": 3, "info": 4}
+
+CARDS_JS = """
+[...document.querySelectorAll('#cards > li.card')].map(li => ({
+  nominee: li.dataset.nominee,
+  outcome: li.dataset.outcome,
+  name: li.querySelector('h3').textContent,
+  unit: li.querySelector('.unit').textContent,
+  label: li.querySelector('.badge').textContent,
+  approvals: li.querySelector('dd.approvals').textContent,
+  rank: li.querySelector('dd.rank')?.textContent ?? null,
+  cash: li.querySelector('dd.cash')?.textContent ?? null,
+  certificate: li.querySelector('dd.certificate')?.textContent ?? null,
+  reasons: [...li.querySelectorAll('li.reason')].map(r => ({
+    code: r.dataset.code,
+    text: r.querySelector('.sentence').textContent,
+    cite: r.querySelector('cite')?.textContent ?? null,
+    quote: r.querySelector('blockquote')?.textContent ?? null,
+  })),
+  missing: [...li.querySelectorAll('li.missing')].map(m => m.textContent),
+}))
+"""
+
+
+def _money(amount: int, lang: str) -> str:
+    grouped = f"{amount:,}"
+    return f"{grouped.replace(',', '.')} đồng" if lang == "vi" else f"{grouped} VND"
+
+
+def check_cards(cards: list[dict[str, Any]], record: dict[str, Any], lang: str) -> None:
+    """Every nomination has its card, and each card says what the record says."""
+    tally = {t["nominee"]: t for t in record["ballot"]["tally"]}
+    benefits = {b["nominee"]: b for b in record["benefits"]}
+    assert [c["nominee"] for c in cards] == [o["nominee"] for o in record["outcomes"]]
+    for card, o in zip(cards, record["outcomes"], strict=True):
+        assert card["name"] == (o["name"] or o["nominee"])
+        assert card["unit"] == o["unit"]
+        assert card["outcome"] == o["outcome"]
+        assert card["label"] == OUTCOME[lang][o["outcome"]]
+        t = tally.get(o["nominee"])
+        if t is None:
+            assert card["rank"] is None
+        else:
+            assert card["approvals"].startswith(f"{t['approvals']}/{t['members']} ")
+            assert str(record["ballot"]["needed"]) in card["approvals"]
+            assert card["rank"] == (None if t["rank"] is None else str(t["rank"]))
+        b = benefits.get(o["nominee"])
+        if b is None:
+            assert card["cash"] is None
+        else:
+            assert card["cash"] == _money(b["cash_vnd"], lang)
+            assert card["certificate"] == {"vi": {True: "Có", False: "Không"},
+                                           "en": {True: "Yes", False: "No"}}[lang][b["certificate"]]  # fmt: skip
+        # Failing reasons first, then pending, warnings, passes, information (docs/cards.md).
+        reasons = sorted(
+            o["reasons"] + (b["reasons"] if b else []), key=lambda r: ORDER[r["severity"]]
+        )
+        assert [r["code"] for r in card["reasons"]] == [r["code"] for r in reasons]
+        for shown, reason in zip(card["reasons"], reasons, strict=True):
+            assert shown["text"] == reason[lang]
+            citation = reason["citation"]
+            assert shown["cite"] == (None if citation is None else citation[lang])
+            assert shown["quote"] == (None if citation is None else citation["quote"])
+        assert card["missing"] == [m[lang] for m in o["missing"]]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    with serve() as s:
+        yield s
+
+
+def demo_json(capsys: pytest.CaptureFixture[str]) -> Any:
+    sys.stdin = io.StringIO("")
+    try:
+        assert main(["demo", "--json", "-"]) == 0
+    finally:
+        sys.stdin = sys.__stdin__
+    return json.loads(capsys.readouterr().out)
+
+
+def test_the_demo_cards_the_tie_and_both_languages(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert BINARY is not None, "CI must have chromium: .ci/run installs it"
+    demo = json.loads((DATA / "demo-tuyen-quang-2024.json").read_text(encoding="utf-8"))
+    awaiting = server.post("/round", demo).json()
+    chair = json.loads((DATA / "demo-tuyen-quang-2024.chair.json").read_text(encoding="utf-8"))
+    final = demo_json(capsys)
+
+    with Browser(BINARY, width=1280, height=1000) as b:
+        b.navigate(f"{server.url}/?demo")
+        b.wait_for("document.body && document.body.dataset.state === 'ready'")
+        assert b.evaluate("document.documentElement.lang") == "vi"
+        assert b.evaluate("JSON.stringify(window.dienhinh.record)") == json.dumps(
+            awaiting, ensure_ascii=False, separators=(",", ":")
+        )
+        cards = b.evaluate(CARDS_JS)
+        assert len(cards) == 40
+        check_cards(cards, awaiting, "vi")
+
+        draft = next(r for r in awaiting["reasons"] if r["code"] == "ruleset.draft")
+        assert b.evaluate("document.getElementById('draft').hidden") is False
+        assert b.evaluate("document.getElementById('draft-text').textContent") == draft["vi"]
+
+        # Filters: by outcome, then by unit.
+        b.evaluate("(() => { const s = document.getElementById('filter-outcome'); s.value = 'incomplete';"
+                   " s.dispatchEvent(new Event('change')); })()")  # fmt: skip
+        shown = b.evaluate(CARDS_JS)
+        assert [c["nominee"] for c in shown] == [
+            o["nominee"] for o in awaiting["outcomes"] if o["outcome"] == "incomplete"
+        ]
+        assert shown
+        unit = awaiting["outcomes"][0]["unit"]
+        b.evaluate("(() => { const o = document.getElementById('filter-outcome'); o.value = '';"
+                   " o.dispatchEvent(new Event('change'));"
+                   f" const s = document.getElementById('filter-unit'); s.value = {json.dumps(unit)};"
+                   " s.dispatchEvent(new Event('change')); })()")  # fmt: skip
+        shown = b.evaluate(CARDS_JS)
+        assert [c["nominee"] for c in shown] == [
+            o["nominee"] for o in awaiting["outcomes"] if o["unit"] == unit
+        ]
+        b.evaluate("(() => { const s = document.getElementById('filter-unit'); s.value = '';"
+                   " s.dispatchEvent(new Event('change')); })()")  # fmt: skip
+        assert len(b.evaluate(CARDS_JS)) == 40
+
+        # The tie panel: the tied nominees, the button disabled until the chair has chosen.
+        assert b.evaluate("document.getElementById('tie').hidden") is False
+        options = b.evaluate(
+            "[...document.querySelectorAll('#tie-options input')].map(i => i.value)"
+        )
+        assert options == awaiting["ballot"]["tie"]["nominees"]
+        assert b.evaluate("document.getElementById('tie-resolve').disabled") is True
+        (choice,) = chair["chair_choice"]
+        # By keyboard: focus the choice, Space selects it; focus the button, Enter submits.
+        b.evaluate(
+            f"document.querySelector('#tie-options input[value={json.dumps(choice)}]').focus()"
+        )
+        b.key(" ", "Space", 32, " ")
+        assert (
+            b.evaluate(
+                f"document.querySelector('#tie-options input[value={json.dumps(choice)}]').checked"
+            )
+            is True
+        )
+        assert b.evaluate("document.getElementById('tie-resolve').disabled") is False
+        b.evaluate("document.getElementById('tie-resolve').focus()")
+        b.key("Enter", "Enter", 13, "\r")
+        b.wait_for(
+            "document.body.dataset.state === 'ready' && window.dienhinh.record.status === 'final'"
+        )
+        assert b.evaluate("window.dienhinh.record") == final
+        assert b.evaluate("document.getElementById('tie').hidden") is True
+        assert "20/12/2024" in b.evaluate("document.getElementById('summary-list').textContent")
+        cards = b.evaluate(CARDS_JS)
+        check_cards(cards, final, "vi")
+        assert sum(c["outcome"] == "recognised" for c in cards) == len(final["recognised"])
+        b.screenshot(tmp_path / "cards-vi.png")
+
+        # English: the same cards in the other language.
+        b.evaluate("document.querySelector('[data-lang=en]').focus()")
+        b.key("Enter", "Enter", 13, "\r")
+        b.wait_for("document.documentElement.lang === 'en'")
+        assert (
+            b.evaluate("document.querySelector('[data-lang=en]').getAttribute('aria-pressed')")
+            == "true"
+        )
+        check_cards(b.evaluate(CARDS_JS), final, "en")
+        assert b.evaluate("document.getElementById('draft-text').textContent") == draft["en"]
+        chosen = next(o["name"] for o in final["outcomes"] if o["nominee"] == choice)
+        assert b.evaluate("document.getElementById('message').textContent") == (
+            f"The chair chose: {chosen}. The round is final."
+        )
+        assert "2024-12-20" in b.evaluate("document.getElementById('summary-list').textContent")
+        b.screenshot(tmp_path / "cards-en.png")
+        assert b.console_errors() == []
+    assert (tmp_path / "cards-vi.png").stat().st_size > 10_000
+    print(f"screenshots: {tmp_path}")
+
+
+def test_a_refused_input_shows_the_problem_on_the_page(server: Server) -> None:
+    assert BINARY is not None
+    with Browser(BINARY) as b:
+        b.navigate(f"{server.url}/?lang=en")
+        b.wait_for("document.body && document.body.dataset.state === 'idle'")
+        b.evaluate(
+            "document.getElementById('input-text').value = '{\"ruleset\": \"../etc/x.toml\"}'"
+        )
+        b.evaluate("document.querySelector('#input-form button[type=submit]').click()")
+        b.wait_for("document.body.dataset.state === 'error'")
+        text = b.evaluate("document.getElementById('problem').textContent")
+        assert "is not a ruleset of this server" in text
+        assert "unknown_ruleset" in text
+        assert b.evaluate("document.getElementById('results').hidden") is True
+        # The server's 422 is logged by the browser as a failed resource load; nothing else.
+        errors = b.console_errors()
+        assert all("422" in e for e in errors), errors

@@ -34,7 +34,8 @@ from dienhinh.cli._serve_api import (
     problem_of,
     read_body,
 )
-from dienhinh.cli._serve_openapi import openapi, schema_files
+from dienhinh.cli._serve_openapi import openapi
+from dienhinh.io import schema_names, schema_text
 
 __all__ = ["Limits", "create_app", "run"]
 
@@ -172,13 +173,13 @@ def create_app(
 
     async def get_schema(request: Request) -> Response:
         name = request.path_params["name"].removesuffix(".json")
-        schemas = schema_files()
-        if name not in schemas:
+        if name not in schema_names():
             return _problem(problem(
                 404, "not_found", f"name={name!r} is not a published schema; "
-                f"published: {', '.join(sorted(schemas))}", path=None, instance=request.url.path,
+                f"published: {', '.join(schema_names())}", path=None, instance=request.url.path,
             ))  # fmt: skip
-        return Response(dumps(schemas[name]), media_type="application/schema+json")
+        # The text as shipped, byte for byte.
+        return Response(schema_text(name).encode("utf-8"), media_type="application/schema+json")
 
     async def get_openapi(request: Request) -> Response:
         body = await anyio.to_thread.run_sync(description)

@@ -44,11 +44,16 @@ from dienhinh.calendar._time import parse_day, parse_moment
 from dienhinh.cli._calendar import DEFAULT_RULESET
 from dienhinh.cli._round import DEMO_ROUND
 from dienhinh.criteria import assess
-from dienhinh.io._ballot import ballot_document, parse_ballot
-from dienhinh.io._json import parse_json, structure
-from dienhinh.io._nominee import assessment_document, parse_nominee
-from dienhinh.io._round import parse_round
-from dienhinh.io._verify import verify_document
+from dienhinh.io import (
+    assessment_document,
+    ballot_document,
+    parse_ballot,
+    parse_json,
+    parse_nominee,
+    parse_round,
+    verify_document,
+)
+from dienhinh.io._json import structure
 from dienhinh.round._run import resolve_round, run_round
 from dienhinh.rulesets import builtin_rulesets, load_ruleset
 from dienhinh.rulesets._load import ballot_parameters

@@ -18,38 +18,21 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from importlib.resources import files
-from importlib.resources.abc import Traversable
-from pathlib import Path
 from typing import Any, Final
 
 from dienhinh._canonical import plain
 from dienhinh._version import __version__
 from dienhinh.cli._serve_api import Service, demo_input, problem
+from dienhinh.io import schema, schema_names
 
-__all__ = ["EXAMPLES", "openapi", "schema_files", "schema_names"]
+__all__ = ["EXAMPLES", "openapi", "schema_files"]
 
 EXAMPLES: Final = "serve-examples.json"
 
 
-def _schema_dir() -> Traversable | Path:
-    """The shipped schemas (``dienhinh/io/schemas``), or ``docs/schemas`` of a source checkout."""
-    shipped = files("dienhinh.io").joinpath("schemas")
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parents[3] / "docs" / "schemas"
-
-
 def schema_files() -> dict[str, Any]:
-    """Every published schema by name (``round-input``), as parsed JSON."""
-    out = {}
-    for entry in sorted(_schema_dir().iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".json"):
-            out[entry.name.removesuffix(".json")] = json.loads(entry.read_text(encoding="utf-8"))
-    return out
-
-
-def schema_names() -> list[str]:
-    return sorted(schema_files())
+    """Every schema shipped in the package (:func:`dienhinh.io.schema`) by name."""
+    return {name: schema(name) for name in schema_names()}
 
 
 _REF: Final = re.compile(r"^(?:[^#]*/)?(?P<file>[^/#]+)\.json(?P<frag>#.*)?$")
@@ -145,7 +128,7 @@ OWN_SCHEMAS: Final[dict[str, Any]] = {
         "properties": {
             "ruleset": {"type": "string", "description": "A built-in ruleset id."},
             "nominee": _ref("nominee"),
-            "on": {**_DATE, "description": "The consideration date (TQ-3.3 window)."},
+            "on": {**_DATE, "description": "The consideration date: the window is the ruleset's."},
             "window": {
                 "type": "object",
                 "additionalProperties": False,

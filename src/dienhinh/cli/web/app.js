@@ -1,6 +1,7 @@
 // dienhinh's reference card page: plain JavaScript, no build step, nothing fetched from outside.
-// It posts a round input to /round (or /verify for a record), draws one card per nomination,
-// and lets the chair decide a tie through /resolve. The record travels with the page.
+// It posts a round input to /round (or a record to /verify), draws one card per nomination,
+// and lets the chair decide a tie through /resolve. The record travels with the page. Every
+// request is relative to the page, so the page also works behind a proxy under a sub-path.
 "use strict";
 
 (() => {
@@ -251,10 +252,10 @@
       data = null; // the server says what is wrong with it, with its place
     }
     if (data && typeof data === "object" && "kind" in data && "inputs" in data) {
-      await call("/verify", text);
+      await call("verify", text);
       show(data, "verified");
     } else {
-      show(await call("/round", text));
+      show(await call("round", text));
     }
   }
 
@@ -433,7 +434,7 @@
       });
     });
     $("run-demo").addEventListener("click", () => run(async () => {
-      show(await call("/round", await call("/demo")));
+      show(await call("round", await call("demo")));
     }));
     $("tie-options").addEventListener("change", updateTieButton);
     $("tie-form").addEventListener("submit", (event) => {
@@ -441,7 +442,7 @@
       const choice = tieChoice();
       run(async () => {
         const who = names(state.record);
-        const record = await call("/resolve", { record: state.record, chair_choice: choice });
+        const record = await call("resolve", { record: state.record, chair_choice: choice });
         show(record, "resolved", choice.map((n) => who.get(n)).join(", "));
         $("summary-h").focus?.();
       });

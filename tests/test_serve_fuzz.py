@@ -24,7 +24,7 @@ from tests.serve_process import Reply, Server, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = json.loads(
-    (ROOT / "src" / "dienhinh" / "data" / "serve-examples.json").read_text(encoding="utf-8")
+    (ROOT / "src" / "dienhinh" / "cli" / "serve-examples.json").read_text(encoding="utf-8")
 )
 ENDPOINTS = ["/round", "/ballot", "/resolve", "/assess", "/verify", "/window", "/deadline"]
 

@@ -20,6 +20,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping
+from importlib.resources import files
 from pathlib import Path
 from typing import Any, Final
 
@@ -415,8 +416,6 @@ def _same(given: Mapping[str, Any], fresh: Mapping[str, Any], source: str) -> No
 
 def demo_input() -> Any:
     """The shipped demo round input (``dienhinh demo`` without the chair's choice)."""
-    from importlib.resources import files
-
     text = files("dienhinh").joinpath("data").joinpath(DEMO_ROUND).read_text(encoding="utf-8")
     return parse_json(text, source=DEMO_ROUND)
 

@@ -189,7 +189,7 @@ OWN_SCHEMAS: Final[dict[str, Any]] = {
 
 
 def _examples() -> dict[str, Any]:
-    text = files("dienhinh").joinpath("data").joinpath(EXAMPLES).read_text(encoding="utf-8")
+    text = files("dienhinh.cli").joinpath(EXAMPLES).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from openapi_spec_validator import validate as validate_openapi
 
@@ -168,6 +169,11 @@ def test_verify_is_the_cli_answer(
     assert reply.json() == expected
     record["recognised"] = []
     assert_problem(server.post("/verify", record), 422, "verification")
+    ballot = server.post("/ballot", load(BALLOT)).json()
+    path.write_text(json.dumps(ballot, ensure_ascii=False), encoding="utf-8")
+    _, expected, _ = cli(capsys, "verify", str(path))
+    assert server.post("/verify", ballot).json() == expected
+    assert expected["kind"] == "ballot"
 
 
 def test_assess_is_the_cli_assessment(server: Server, capsys: pytest.CaptureFixture[str]) -> None:
@@ -380,7 +386,12 @@ def test_openapi_is_valid_3_1_with_an_example_per_operation(server: Server) -> N
     for path, method, op in operations:
         if path == "/openapi.json":
             continue
-        assert "example" in op["responses"]["200"]["content"]["application/json"], path
+        answer_doc = op["responses"]["200"]["content"]["application/json"]
+        assert "example" in answer_doc, path
+        _conforms(spec, answer_doc["schema"], answer_doc["example"])
+        if method == "post":
+            request_doc = op["requestBody"]["content"]["application/json"]
+            _conforms(spec, request_doc["schema"], request_doc["example"])
         assert "application/problem+json" in op["responses"]["4XX"]["content"]
         if method == "post":
             example = op["requestBody"]["content"]["application/json"]["example"]
@@ -395,9 +406,8 @@ def test_openapi_embeds_the_published_schemas(server: Server) -> None:
     assert len(schema_names()) >= 7
     for name in schema_names():
         published: Any = schema(name)
-        embedded = schemas[name]
-        assert embedded["properties"].keys() == published["properties"].keys()
-        assert embedded.get("required") == published.get("required")
+        # The same schema, keyword for keyword: only its identity and where its $refs point moved.
+        assert _shape(schemas[name]) == _shape(published)
     refs = list(_refs(spec["components"]))
     assert refs
     for ref in refs:  # every $ref points inside the document, at something there
@@ -409,6 +419,22 @@ def test_openapi_embeds_the_published_schemas(server: Server) -> None:
     assert op["requestBody"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/round-input"
     }
+
+
+def _conforms(spec: dict[str, Any], schema: dict[str, Any], instance: Any) -> None:
+    """``instance`` is valid against ``schema`` (a $ref into the description's components)."""
+    root = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "components": spec["components"], **schema}  # fmt: skip
+    jsonschema.Draft202012Validator(root).validate(instance)
+
+
+def _shape(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: "<ref>" if k == "$ref" else _shape(v) for k, v in node.items()
+                if k not in ("$id", "$schema")}  # fmt: skip
+    if isinstance(node, list):
+        return [_shape(v) for v in node]
+    return node
 
 
 def _refs(node: Any) -> Iterator[str]:

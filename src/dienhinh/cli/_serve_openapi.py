@@ -166,14 +166,9 @@ OWN_SCHEMAS: Final[dict[str, Any]] = {
         },
     },
     "record": {"anyOf": [_ref("round-output"), _ref("ballot-output")]},
-    "verify-output": {
-        "type": "object",
-        "required": ["verified", "kind", "digest"],
-        "properties": {
-            "verified": {"const": True},
-            "kind": {"type": "string"},
-            "digest": {"type": "string"},
-        },
+    "any-record": {
+        "description": "A decision record the server or the command line printed.",
+        "anyOf": [_ref("round-output"), _ref("ballot-output"), _ref("assessment")],
     },
     "health": {
         "type": "object",
@@ -184,7 +179,7 @@ OWN_SCHEMAS: Final[dict[str, Any]] = {
             "rulesets": {"type": "array", "items": {"type": "string"}},
         },
     },
-    "json": {"description": "The command's JSON output (no published schema yet)."},
+    "json": {"description": "A JSON value (a JSON Schema, for /schemas/{name})."},
 }
 
 
@@ -194,8 +189,11 @@ def _examples() -> dict[str, Any]:
     return data
 
 
-def _schema_or(name: str, fallback: str = "json") -> str:
-    return name if name in schema_files() else fallback
+def _schema_or(name: str, fallback: str = "json", *, item: bool = False) -> str:
+    """``name`` if a schema of that name is shipped (``item``: its array's items), else ``fallback``."""
+    if name not in schema_names():
+        return fallback
+    return f"{name}/items" if item else name
 
 
 def operations(service: Service) -> Iterator[dict[str, Any]]:
@@ -226,28 +224,29 @@ def operations(service: Service) -> Iterator[dict[str, Any]]:
     yield post("/assess", "assess", "Assess one nominee against a ruleset's criteria (dienhinh assess)",
                "assess-request", "assessment", ex["assess"], service.assess)  # fmt: skip
     yield post("/verify", "verify", "Re-derive a record and check its digest (dienhinh verify)",
-               "json", "verify-output", ballot_out, service.verify)  # fmt: skip
+               "any-record", _schema_or("verify-output"), ballot_out, service.verify)  # fmt: skip
     yield post("/window", "window", "The achievement window for a consideration date (dienhinh window)",
                "window-request", _schema_or("window-output"), ex["window"], service.window)  # fmt: skip
     yield post("/deadline", "deadline", "Check a submission against a deadline (dienhinh deadline)",
                "deadline-request", _schema_or("deadline-output"), ex["deadline"], service.deadline)  # fmt: skip
     yield get("/rulesets", "rulesets", "The rulesets this server knows (dienhinh rulesets)",
-              "json", service.rulesets())  # fmt: skip
+              _schema_or("rulesets-output"), service.rulesets())  # fmt: skip
     first = service.ids()[0]
-    yield get("/rulesets/{id}", "ruleset", "One ruleset's summary", "json",
+    yield get("/rulesets/{id}", "ruleset", "One ruleset's summary",
+              _schema_or("rulesets-output", item=True),
               service.ruleset_summary(first), params=[("id", "path", first)])  # fmt: skip
     yield get("/rulesets/{id}/criteria", "criteria", "A ruleset's criteria catalogue (dienhinh criteria)",
-              "json", service.criteria(first), params=[("id", "path", first)])  # fmt: skip
+              _schema_or("criteria-output"), service.criteria(first), params=[("id", "path", first)])  # fmt: skip
     query = {"ruleset": [first], "year": ["2024"]}
     yield get("/calendar", "calendar", "The year's deadlines and milestones (dienhinh calendar)",
-              "json", service.calendar(query),
+              _schema_or("calendar-output"), service.calendar(query),
               params=[("ruleset", "query", first), ("year", "query", "2024"),
                       ("reading", "query", None), ("roll_over", "query", None),
                       ("day_off", "query", None), ("read", "query", None)])  # fmt: skip
     yield get("/schemas/{name}", "schema", "A published JSON Schema", "json",
               schema_files()["reason"], params=[("name", "path", "reason")])  # fmt: skip
     yield get("/demo", "demo", "The shipped demo round's input (dienhinh demo)", "round-input",
-              {"ruleset": demo_input()["ruleset"], "…": "…"})  # fmt: skip
+              demo_input())  # fmt: skip
     yield get("/healthz", "health", "Liveness", "health", service.health())
 
 

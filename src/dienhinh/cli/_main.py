@@ -129,6 +129,15 @@ HELP: Final[dict[str, tuple[str, str]]] = {
         "a line; with NAME, that schema (JSON).",
         "dienhinh schema round-output",
     ),
+    "serve": (
+        "Reads nothing but the ruleset files named with --ruleset FILE, at start. Prints only\n"
+        "its log: it serves over HTTP every computation of the command line with the same JSON\n"
+        "(POST /round, /ballot, /resolve, /assess, /verify, /window, /deadline; GET /rulesets,\n"
+        "/calendar, /schemas/NAME), the OpenAPI 3.1 description at /openapi.json, and the card\n"
+        "page at / (/?demo runs the demo). Refusals are application/problem+json. Needs the\n"
+        "extra: pip install 'dienhinh[serve]'. See docs/serve.md.",
+        "dienhinh serve --port 8000 --cors https://cards.example.vn",
+    ),
 }
 """Each command's description (what it reads and prints) and one example."""
 
@@ -163,8 +172,7 @@ def _parser() -> argparse.ArgumentParser:
             description, example = HELP[name]
             p.description = description
             p.epilog = f"example:\n  {example}\n\n{EPILOG}"
-        # `serve` prints nothing to redirect.
-        if name != "serve" and not any("--output" in a.option_strings for a in p._actions):
+        if not any("--output" in a.option_strings for a in p._actions):
             p.add_argument(
                 "--output",
                 metavar="FILE",

@@ -14,10 +14,11 @@ meaning. Each module declares the codes it emits beside the rule it applies.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -50,6 +51,10 @@ def _fields(template: str) -> frozenset[str]:
     return frozenset(f for _, f, _, _ in string.Formatter().parse(template) if f)
 
 
+def _names(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
 @attrs.frozen
 class ReasonCode:
     """A stable code with its texts; ``code(rule, **params)`` makes a :class:`Reason`.
@@ -66,12 +71,15 @@ class ReasonCode:
     title_en: str
     vi: str
     en: str
-    data: frozenset[str] = attrs.field(default=frozenset(), kw_only=True)
-    """Parameters for machines that neither text shows (a tie's position in its record)."""
+    data: frozenset[str] = attrs.field(default=frozenset(), converter=_names, kw_only=True)
+    """Parameters no text names: for machines (a tie's position in its record), or the values
+    behind a formatted one (``amount`` beside ``amount_vi``/``amount_en``), so ``params`` keep
+    numbers as numbers."""
 
     @property
     def params(self) -> frozenset[str]:
-        """Every parameter either text names (a ``*_vi``/``*_en`` pair is one per language)."""
+        """Every parameter either text names (a ``*_vi``/``*_en`` pair is one per language),
+        and the data-only ones."""
         return _fields(self.en) | _fields(self.vi) | self.data
 
     def __call__(self, rule: Rule | None, **params: Any) -> Reason:
@@ -79,6 +87,8 @@ class ReasonCode:
             raise TypeError(f"{self.code} takes {sorted(self.params)}, got {sorted(params)}")
         values = {k: plain(v) for k, v in params.items()}
         shown = {k: _show(v) for k, v in values.items()}
+        # Vietnamese text writes a date dd/mm/yyyy (“ngày 17/10/2024”); params keep ISO dates.
+        shown_vi = {k: _show_vi(params[k], shown[k]) for k in values}
         return Reason(
             code=self.code,
             severity=self.severity,
@@ -86,9 +96,20 @@ class ReasonCode:
             rule=rule,
             title_vi=self.title_vi,
             title_en=self.title_en,
-            vi=self.vi.format(**shown),
+            vi=self.vi.format(**shown_vi),
             en=self.en.format(**shown),
         )
+
+
+def _show_vi(value: Any, shown: str) -> str:
+    if isinstance(value, dt.datetime):
+        offset = value.isoformat()[19:].lstrip(".0123456789")  # "+07:00", "Z" or "" (naive)
+        return f"{value:%H:%M:%S} ngày {value:%d/%m/%Y}" + (f" (UTC{offset})" if offset else "")
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, list | tuple) and value and all(isinstance(v, dt.date) for v in value):
+        return ", ".join(_show_vi(v, "") for v in value)
+    return shown
 
 
 def _show(value: Any) -> str:

@@ -192,13 +192,19 @@ def _standards(check: Check, nom: Nomination, ctx: Context) -> Found:
     if result.verdict is Verdict.NOT_MET:
         # The failing points one level below the general and field standards (TQ-3.1c, TQ-3.2c …).
         failed = [
-            g.id
+            g
             for c in result.tree.children
             if c.verdict is Verdict.NOT_MET
             for g in ([k for k in c.children if k.verdict is Verdict.NOT_MET] or [c])
-        ]
+        ] or [result.tree]
+        # Each failing criterion by its id and its title, so a card needs no look-up.
         reason = codes.CRITERIA_NOT_MET(
-            rule, failed=failed or [result.tree.id], start=span[0], end=span[1]
+            rule,
+            failed=[g.id for g in failed],
+            failed_vi=[f"{g.id} ({g.title_vi})" for g in failed],
+            failed_en=[f"{g.id} ({g.title_en})" for g in failed],
+            start=span[0],
+            end=span[1],
         )
         return Found((reason,), used=result.used)
     asks = tuple(result.missing)

@@ -97,8 +97,9 @@ CRITERIA_NOT_MET = ReasonCode(
     F,
     "Không đạt tiêu chuẩn",
     "Does not meet the standards",
-    "Không đạt: {failed} (khoảng tính thành tích {start} – {end}).",
-    "Not met: {failed} (achievement window {start} – {end}).",
+    "Không đạt: {failed_vi} (khoảng tính thành tích {start} – {end}).",
+    "Not met: {failed_en} (achievement window {start} – {end}).",
+    data={"failed"},
 )
 CRITERIA_UNKNOWN = ReasonCode(
     "round.criteria_unknown",
@@ -225,6 +226,9 @@ CASH = ReasonCode(
     "đồng, làm tròn lên bội số của {step_vi} đồng).",
     "{certificate_en} and a cash reward of {amount_en} VND ({multiplier_en} × the base salary of "
     "{base_en} VND, rounded up to a multiple of {step_en} VND).",
+    # The numbers themselves, beside their formatted text: VND as integers, the multiplier an
+    # exact fraction ("2", "3/2").
+    data={"amount", "multiplier", "base", "step"},
 )
 NO_CASH_CITIZEN = ReasonCode(
     "round.exemplary_citizen_same_year",

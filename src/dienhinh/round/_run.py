@@ -17,7 +17,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -32,6 +32,7 @@ from dienhinh._errors import (
 from dienhinh._html import table
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._kinds import NomineeKind
+from dienhinh._labels import labels
 from dienhinh._reasons import Reason, Severity
 from dienhinh._text import identifier
 from dienhinh.calendar import achievement_window
@@ -186,7 +187,7 @@ class RoundDecision:
             if self.window is None
             else {"start": self.window[0].isoformat(), "end": self.window[1].isoformat()},
             "recognised": list(self.recognised),
-            "outcomes": [o.to_json() for o in self.outcomes],
+            "outcomes": self._cards(),
             "ballot": ballot,
             "benefits": [b.to_json() for b in self.benefits],
             "national_pool": None if self.national_pool is None else self.national_pool.to_json(),
@@ -197,6 +198,33 @@ class RoundDecision:
             "inputs": self.inputs.to_json(),
             "digest": self.digest,
         }
+
+    def _cards(self) -> list[dict[str, Any]]:
+        """Each outcome as a card a front end draws as it comes (``docs/cards.md``): its labels
+        in both languages, its approvals, rank and threshold verdict, its certificate and cash,
+        and its reasons by severity (fail, pending, warning, pass, info), then in procedure order."""
+        tally = {t.nominee: t for t in self.ballot.tally}
+        benefits = {b.nomination: b for b in self.benefits}
+        status = labels("status", self.status.value)
+        cards = []
+        for o in self.outcomes:
+            doc = o.to_json()
+            t, b = tally.get(o.nomination), benefits.get(o.nomination)
+            threshold = "not_voted" if t is None else "met" if t.meets_threshold else "not_met"
+            doc["reasons"] = [r.to_json() for r in sorted(o.reasons, key=_by_severity)]
+            doc.update({
+                "labels": {"outcome": labels("outcome", o.outcome.value),
+                           "kind": labels("kind", o.kind.value), "status": status,
+                           "threshold": labels("threshold", threshold)},
+                "approvals": None if t is None else t.approvals,
+                "members": None if t is None else t.members,
+                "rank": None if t is None else t.rank,
+                "threshold": threshold,
+                "certificate": None if b is None else b.certificate,
+                "cash_vnd": None if b is None else b.cash,
+            })  # fmt: skip
+            cards.append(doc)
+        return cards
 
     def to_rows(self) -> list[dict[str, Any]]:
         """One flat row per nomination, for ``pandas.DataFrame(decision.to_rows())``."""
@@ -227,6 +255,19 @@ class RoundDecision:
 
 
 # -- the pipeline ------------------------------------------------------------------------------
+
+
+_SEVERITY_ORDER: Final = {
+    s: i
+    for i, s in enumerate(
+        (Severity.FAIL, Severity.PENDING, Severity.WARNING, Severity.PASS, Severity.INFO)
+    )
+}
+
+
+def _by_severity(reason: Reason) -> int:
+    """A card's order: what decides first (sorted() is stable: procedure order within)."""
+    return _SEVERITY_ORDER[reason.severity]
 
 
 def run_round(inputs: RoundInputs) -> RoundDecision:
@@ -602,6 +643,8 @@ def _benefit(
         multiplier_vi=_times(cash.multiplier, ","), multiplier_en=_times(cash.multiplier, "."),
         base_vi=_vnd(cash.base_salary.value, "."), base_en=_vnd(cash.base_salary.value, ","),
         step_vi=_vnd(cash.decree.value.round_up_to, "."), step_en=_vnd(cash.decree.value.round_up_to, ","),
+        amount=cash.amount, multiplier=str(cash.multiplier), base=cash.base_salary.value,
+        step=cash.decree.value.round_up_to,
     )  # fmt: skip
     return Benefit(nom.id, True, cash.amount, (reason,))
 

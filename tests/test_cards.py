@@ -75,7 +75,7 @@ def test_a_cards_reasons_come_by_severity_then_in_procedure_order(
 ) -> None:
     final = run_round(demo())
     doc = awaiting_and_final[1]
-    seen = set()
+    seen: set[str] = set()
     for card, outcome in zip(doc["outcomes"], final.outcomes, strict=True):
         ranks = [SEVERITY_ORDER.index(r["severity"]) for r in card["reasons"]]
         assert ranks == sorted(ranks)

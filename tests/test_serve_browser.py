@@ -26,6 +26,7 @@ from tests.serve_process import Server, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "dienhinh" / "data"
+ROUND = ROOT / "examples" / "rounds" / "small-tuyen-quang.json"
 BINARY = chromium()
 
 if BINARY is None and not os.environ.get("CI"):
@@ -236,4 +237,32 @@ def test_a_refused_input_shows_the_problem_on_the_page(server: Server) -> None:
         assert b.evaluate("document.getElementById('results').hidden") is True
         # The server's 422 is logged by the browser as a failed resource load; nothing else.
         errors = b.console_errors()
+        assert errors
         assert all("422" in e for e in errors), errors
+
+
+def test_an_uploaded_round_and_a_pasted_record(server: Server, tmp_path: Path) -> None:
+    """Upload a round input file: its cards; paste the record back: verified, the same cards."""
+    assert BINARY is not None
+    record = server.post("/round", json.loads(ROUND.read_text(encoding="utf-8"))).json()
+    with Browser(BINARY) as b:
+        b.navigate(f"{server.url}/?lang=en")
+        b.wait_for("document.body && document.body.dataset.state === 'idle'")
+        doc = b.send("DOM.getDocument")
+        node = b.send("DOM.querySelector", nodeId=doc["root"]["nodeId"], selector="#input-file")
+        b.send("DOM.setFileInputFiles", files=[str(ROUND)], nodeId=node["nodeId"])
+        b.evaluate("document.querySelector('#input-form button[type=submit]').click()")
+        b.wait_for("document.body.dataset.state === 'ready'")
+        assert b.evaluate("window.dienhinh.record") == record
+        check_cards(b.evaluate(CARDS_JS), record, "en")
+        b.navigate(f"{server.url}/?lang=en")
+        b.wait_for("document.body && document.body.dataset.state === 'idle'")
+        text = json.dumps(record, ensure_ascii=False)
+        b.evaluate(f"document.getElementById('input-text').value = {json.dumps(text)}")
+        b.evaluate("document.querySelector('#input-form button[type=submit]').click()")
+        b.wait_for("document.body.dataset.state === 'ready'")
+        assert b.evaluate("document.getElementById('message').textContent") == (
+            "The record was re-derived from its inputs."
+        )
+        check_cards(b.evaluate(CARDS_JS), record, "en")
+        assert b.console_errors() == []

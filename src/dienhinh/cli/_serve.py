@@ -16,6 +16,7 @@ from typing import Any, Final
 
 import anyio
 import anyio.to_thread
+import attrs
 import uvicorn
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -53,12 +54,12 @@ CSP: Final = (
 )
 
 
+@attrs.frozen
 class Limits:
     """The request-body size limit (bytes) and the per-request time limit (seconds)."""
 
-    def __init__(self, max_body: int = 4 * 1024 * 1024, time_limit: float = 30.0) -> None:
-        self.max_body = max_body
-        self.time_limit = time_limit
+    max_body: int = 4 * 1024 * 1024
+    time_limit: float = 30.0
 
 
 class _Refused(Exception):
@@ -67,12 +68,15 @@ class _Refused(Exception):
         self.doc = doc
 
 
+NOSNIFF: Final = {"x-content-type-options": "nosniff"}
+
+
 def _json(value: Any, status: int = 200) -> Response:
-    return Response(dumps(value), status_code=status, media_type=JSON)
+    return Response(dumps(value), status_code=status, media_type=JSON, headers=NOSNIFF)
 
 
 def _problem(doc: dict[str, Any]) -> Response:
-    return Response(dumps(doc), status_code=doc["status"], media_type=PROBLEM)
+    return Response(dumps(doc), status_code=doc["status"], media_type=PROBLEM, headers=NOSNIFF)
 
 
 async def _body(request: Request, limits: Limits) -> bytes:
@@ -141,7 +145,7 @@ def create_app(
         name, media = STATIC[request.url.path]
         body = web.joinpath(name).read_bytes()
         return Response(body, media_type=media, headers={"content-security-policy": CSP,
-                                                         "cache-control": "no-cache"})  # fmt: skip
+                        "cache-control": "no-cache", **NOSNIFF})  # fmt: skip
 
     async def get_json(request: Request) -> Response:
         path = request.url.path

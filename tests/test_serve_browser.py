@@ -79,13 +79,18 @@ def check_cards(cards: list[dict[str, Any]], record: dict[str, Any], lang: str) 
         assert card["name"] == (o["name"] or o["nominee"])
         assert card["unit"] == o["unit"]
         assert card["outcome"] == o["outcome"]
-        assert card["label"] == OUTCOME[lang][o["outcome"]]
+        # The record's own label (capitalised) where it carries one, else the page's.
+        own = o.get("labels", {}).get("outcome", {}).get(lang)
+        assert card["label"] == (own[0].upper() + own[1:] if own else OUTCOME[lang][o["outcome"]])
+        assert own, "the round's outcomes carry their labels"
         t = tally.get(o["nominee"])
         if t is None:
             assert card["rank"] is None
+            assert o.get("approvals") is None
         else:
             assert card["approvals"].startswith(f"{t['approvals']}/{t['members']} ")
             assert str(record["ballot"]["needed"]) in card["approvals"]
+            assert o["labels"]["threshold"][lang] in card["approvals"]
             assert card["rank"] == (None if t["rank"] is None else str(t["rank"]))
         b = benefits.get(o["nominee"])
         if b is None:

@@ -28,6 +28,7 @@
       done: (n) => `Đã tính xong: ${n} đề nghị.`,
       resolved: (names) => `Chủ tịch Hội đồng đã chọn: ${names}. Vòng xét đã hoàn tất.`,
       verified: "Bản ghi đã được kiểm tra lại từ dữ liệu đầu vào.",
+      onlyRounds: "Bản ghi đúng, nhưng trang này chỉ hiển thị bản ghi của một vòng xét (kind: round).",
       problem: "Dữ liệu không hợp lệ",
       path: "Vị trí",
       code: "Mã",
@@ -80,6 +81,7 @@
       done: (n) => `Computed: ${n} nominations.`,
       resolved: (names) => `The chair chose: ${names}. The round is final.`,
       verified: "The record was re-derived from its inputs.",
+      onlyRounds: "The record verifies, but this page draws round records only (kind: round).",
       problem: "The input is refused",
       path: "Where",
       code: "Code",
@@ -151,6 +153,10 @@
   const $ = (id) => document.getElementById(id);
   const t = () => TEXT[state.lang];
   const label = (group, value) => (LABELS[group][state.lang] || {})[value] || value;
+  const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+  // The record's own display labels where it carries them (an outcome's "labels"), else the page's.
+  const labelOf = (o, group, value) =>
+    o && o.labels && o.labels[group] ? capital(o.labels[group][state.lang]) : label(group, value);
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -253,6 +259,7 @@
     }
     if (data && typeof data === "object" && "kind" in data && "inputs" in data) {
       await call("verify", text);
+      if (data.kind !== "round") throw new Error(t().onlyRounds);
       show(data, "verified");
     } else {
       show(await call("round", text));
@@ -294,7 +301,7 @@
 
   function renderSummary(r) {
     const rows = [
-      [t().status, label("status", r.status)],
+      [t().status, labelOf(r.outcomes[0], "status", r.status)],
       [t().ruleset, `${r.ruleset.id} (${label("rulesetStatus", r.ruleset.status)})`],
       [t().level, label("level", r.level)],
       [t().considered, day(r.considered_on)],
@@ -351,7 +358,8 @@
     $("filter-unit").replaceChildren(option("", t().all, !state.filters.unit),
       ...units.map((u) => option(u, u, u === state.filters.unit)));
     $("filter-outcome").replaceChildren(option("", t().all, !state.filters.outcome),
-      ...present.map((x) => option(x, label("outcome", x), x === state.filters.outcome)));
+      ...present.map((x) => option(x, labelOf(r.outcomes.find((o) => o.outcome === x), "outcome", x),
+        x === state.filters.outcome)));
     $("filter-unit").value = state.filters.unit;
     $("filter-outcome").value = state.filters.outcome;
   }
@@ -377,13 +385,20 @@
   function card(o, tally, benefit, needed) {
     const facts = el("dl", { class: "facts" });
     const add = (k, v, cls) => facts.append(el("dt", { text: k }), el("dd", { class: cls, text: v }));
-    add(t().kind, label("kind", o.kind));
-    add(t().approvals, tally ? t().approvalsValue(tally.approvals, tally.members, needed) : t().notBalloted, "approvals");
-    if (tally && tally.rank !== null && tally.rank !== undefined) add(t().rank, String(tally.rank), "rank");
-    if (benefit) {
-      add(t().certificate, benefit.certificate ? t().yes : t().no, "certificate");
-      add(t().cash, t().money(benefit.cash_vnd), "cash");
-    }
+    // The outcome's own approvals, rank, certificate and cash where the record carries them on
+    // the outcome; else joined from the ballot's tally and the benefits by nominee.
+    const own = (key, joined) => (o[key] !== undefined && o[key] !== null ? o[key] : joined);
+    const approvals = own("approvals", tally ? tally.approvals : null);
+    const members = own("members", tally ? tally.members : null);
+    const rank = own("rank", tally ? tally.rank : null);
+    const verdict = o.labels && o.labels.threshold && approvals !== null ? ` — ${o.labels.threshold[state.lang]}` : "";
+    add(t().kind, labelOf(o, "kind", o.kind));
+    add(t().approvals, approvals !== null ? t().approvalsValue(approvals, members, needed) + verdict : t().notBalloted, "approvals");
+    if (rank !== null) add(t().rank, String(rank), "rank");
+    const cash = own("cash_vnd", benefit ? benefit.cash_vnd : null);
+    const certificate = own("certificate", benefit ? benefit.certificate : null);
+    if (certificate !== null) add(t().certificate, certificate ? t().yes : t().no, "certificate");
+    if (cash !== null) add(t().cash, t().money(cash), "cash");
     const reasons = [...o.reasons, ...(benefit ? benefit.reasons : [])]
       .map((r, i) => [r, i])
       .sort(([a, i], [b, j]) => (ORDER[a.severity] ?? 5) - (ORDER[b.severity] ?? 5) || i - j)
@@ -393,7 +408,7 @@
       el("article", { "aria-labelledby": id },
         el("h3", { id, text: o.name || o.nominee }),
         el("p", { class: "unit", text: o.unit }),
-        el("p", { class: `badge ${o.outcome}`, text: label("outcome", o.outcome) }),
+        el("p", { class: `badge ${o.outcome}`, text: labelOf(o, "outcome", o.outcome) }),
         facts,
         o.missing.length
           ? el("section", { class: "ask" }, el("h4", { text: t().ask }),

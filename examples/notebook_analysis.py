@@ -13,31 +13,17 @@ Run: ``uv run python examples/notebook_analysis.py [ROUND.json]``
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
-from importlib.resources import files
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from dienhinh import RoundDecision, RoundInputs, resolve_round, run_round
-
-DEMO = files("dienhinh").joinpath("data", "demo-tuyen-quang-2024.json")
-DEMO_CHAIR = files("dienhinh").joinpath("data", "demo-tuyen-quang-2024.chair.json")
+from dienhinh import RoundDecision, resolve_round, run_round
+from dienhinh.io import demo, read_round
 
 
-def load_round(text: str, source: str, base: Path | None) -> RoundInputs:
-    """A round input document (the round-input schema), read as `dienhinh round` reads it.
-
-    The reader is not in the public façade yet; a notebook wraps it once, here.
-    """
-    from dienhinh.io._round import parse_round
-
-    return parse_round(text, source=source, base=base)
-
-
-def table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
     """A plain-text table (what ``DataFrame.to_string()`` would print)."""
     widths = [max(len(c), *(len(str(r[c])) for r in rows)) for c in columns]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
@@ -47,7 +33,7 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-def crosstab(rows: Sequence[dict[str, Any]], index: str, column: str) -> list[dict[str, Any]]:
+def crosstab(rows: Sequence[Mapping[str, Any]], index: str, column: str) -> list[dict[str, Any]]:
     """Counts of ``index`` × ``column``, with totals: ``pd.crosstab(df[index], df[column], margins=True)``."""
     counts = Counter((r[index], r[column]) for r in rows)
     columns = sorted({r[column] for r in rows})
@@ -66,12 +52,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # %% Load the round and run it; a tie at the last slot waits for the chair's choice.
     if args:
-        path = Path(args[0])
-        inputs = load_round(path.read_text(encoding="utf-8"), str(path), path.resolve().parent)
+        inputs = read_round(Path(args[0]))
         choice: list[str] = []
     else:
-        inputs = load_round(DEMO.read_text(encoding="utf-8"), "demo-tuyen-quang-2024.json", None)
-        choice = json.loads(DEMO_CHAIR.read_text(encoding="utf-8"))["chair_choice"]
+        final = demo()  # the shipped round, with the chair's choice at the tie
+        assert final.chair_choice is not None
+        inputs, choice = demo(chair=False), sorted(final.chair_choice)
     decision: RoundDecision = run_round(inputs)
     if decision.ballot.open_ties and choice:
         decision = resolve_round(decision, choice)

@@ -182,6 +182,7 @@ def test_the_root_holds_the_kernel_only() -> None:
         "_labels",
         "_provenance",
         "_reasons",
+        "_repr",
         "_text",
         "_version",
     ]

@@ -26,6 +26,7 @@ import attrs
 
 from dienhinh._canonical import plain
 from dienhinh._provenance import Rule
+from dienhinh._repr import short as _short
 
 __all__ = ["Reason", "ReasonCode", "Severity"]
 
@@ -126,6 +127,11 @@ def _freeze(value: Mapping[str, Any]) -> Mapping[str, Any]:
 class Reason:
     """One reason for an outcome: code, parameters, the rule applied, and its texts."""
 
+    def __repr__(self) -> str:
+        return _short(
+            f"<Reason {self.code} {self.severity.value} {self.rule.id if self.rule else '-'}: {self.en}>"
+        )
+
     code: str
     severity: Severity
     params: Mapping[str, Any] = attrs.field(converter=_freeze, hash=False)
@@ -134,6 +140,11 @@ class Reason:
     title_en: str
     vi: str
     en: str
+
+    def _repr_html_(self) -> str:
+        from dienhinh._html import reason_html
+
+        return reason_html(self)
 
     def to_json(self) -> dict[str, Any]:
         """The card object; ``citation`` is ``None`` for reasons no provision states."""

@@ -14,6 +14,7 @@ from dienhinh._canonical import canonical_json
 from dienhinh._convert import to_enum
 from dienhinh._errors import DuplicateIdError, InvalidTypeError, InvalidValueError
 from dienhinh._kinds import NomineeKind
+from dienhinh._repr import short as _short
 from dienhinh._text import identifier, nfc
 from dienhinh.criteria._evidence import EVIDENCE_TYPES, Attestation, Evidence, Figure, Rating
 
@@ -105,6 +106,11 @@ class Nominee:
     >>> n.kind, n.fields
     (<NomineeKind.COLLECTIVE: 'collective'>, ('agriculture',))
     """
+
+    def __repr__(self) -> str:
+        return _short(
+            f"<Nominee {self.name or '(no name)'!s}: {self.kind.value}, fields {', '.join(f.value if hasattr(f, 'value') else str(f) for f in self.fields)}, {len(self.evidence)} evidence>"
+        )
 
     kind: NomineeKind = attrs.field(converter=_kind)
     fields: tuple[str, ...] = attrs.field(converter=_fields)

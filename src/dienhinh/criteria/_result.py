@@ -20,6 +20,7 @@ from dienhinh._html import table
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._provenance import Rule
 from dienhinh._reasons import Reason
+from dienhinh._repr import short as _short_repr
 from dienhinh.criteria import _codes as codes
 from dienhinh.criteria._catalogue import Catalogue
 from dienhinh.criteria._evidence import Evidence
@@ -68,6 +69,11 @@ class CriterionResult:
     ``missing`` the facts to ask for (only when the verdict is unknown);
     ``field`` the field slug when the node is a field's standard.
     """
+
+    def __repr__(self) -> str:
+        return _short_repr(
+            f"<CriterionResult {self.id} {self.verdict.value}: {len(self.children)} children, {len(self.missing)} missing>"
+        )
 
     rule: Rule
     title_vi: str
@@ -132,6 +138,11 @@ class Assessment:
     field standard(s) are met on the evidence; ``unknown`` comes with
     :attr:`missing`, the facts to ask the nominating unit for.
     """
+
+    def __repr__(self) -> str:
+        return _short_repr(
+            f"<Assessment {self.catalogue.id} {self.verdict.value} ({self.window_start} – {self.window_end}): {len(self.nominee.evidence)} evidence, {len(self.missing)} missing>"
+        )
 
     catalogue: Catalogue = attrs.field(repr=False)
     nominee: Nominee

@@ -28,16 +28,20 @@ from dienhinh.round._run import (
     run_round,
     verify_round,
 )
+from dienhinh.round._views import FloorRow, OutcomeRow, ReasonRow
 
 __all__ = [
     "Benefit",
     "CouncilLevel",
     "Dossier",
     "FloorCheck",
+    "FloorRow",
     "NationalPool",
     "Nomination",
     "NominationOutcome",
+    "OutcomeRow",
     "Priority",
+    "ReasonRow",
     "RoundDecision",
     "RoundInputs",
     "RoundOutcome",

@@ -27,6 +27,7 @@ import attrs
 from dienhinh._errors import InvalidTypeError, UnknownIdError
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._reasons import Reason
+from dienhinh._repr import short as _short
 from dienhinh.round import _codes as codes
 from dienhinh.round._inputs import Unit
 from dienhinh.rulesets._parts import Floor, FloorCount
@@ -38,6 +39,11 @@ __all__ = ["FloorCheck", "check_floors", "floor_readings"]
 @attrs.frozen
 class FloorCheck:
     """One unit against one floor: met, short by how many, unknown, or no longer in force (A-10, A-15)."""
+
+    def __repr__(self) -> str:
+        return _short(
+            f"<FloorCheck {self.unit!r} {self.scope}: {self.count} of at least {self.minimum}, {self.status}>"
+        )
 
     unit: str
     scope: str

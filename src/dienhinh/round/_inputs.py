@@ -25,6 +25,7 @@ from dienhinh._errors import (
     UnknownNomineeError,
 )
 from dienhinh._interpretations import Readings
+from dienhinh._repr import short as _short
 from dienhinh._text import identifier
 from dienhinh.criteria import Nominee
 from dienhinh.rulesets._ruleset import Ruleset
@@ -125,6 +126,11 @@ class Nomination:
     record meets, when a unit states it (KT-2).
     """
 
+    def __repr__(self) -> str:
+        return _short(
+            f"<Nomination {self.id!r} of {self.unit!r}: {self.nominee.kind.value}, {len(self.nominee.evidence)} evidence>"
+        )
+
     id: str = attrs.field(converter=_nomination_id)
     unit: str = attrs.field(converter=_unit_id)
     nominee: Nominee = attrs.field()
@@ -209,6 +215,11 @@ class Dossier:
     tích); ``unit_considered_on`` is the day of the unit council's meeting
     recorded in its minutes (TQ-6.1a).
     """
+
+    def __repr__(self) -> str:
+        return _short(
+            f"<Dossier of {self.unit!r}: received {self.received}, {len(self.reports)} reports>"
+        )
 
     unit: str = attrs.field(converter=_dossier_unit)
     received: dt.date | dt.datetime = attrs.field(converter=_received)
@@ -371,6 +382,11 @@ class RoundInputs:
     the number a unit sets for its own exemplars (TQ-6.2a “Do cơ quan, tổ chức,
     đơn vị quy định”): a unit round only, under a ruleset declaring ``unit-quota``.
     """
+
+    def __repr__(self) -> str:
+        return _short(
+            f"<RoundInputs {self.ruleset.id} {self.level.value} on {self.considered_on}: {len(self.nominations)} nominations, {len(self.ballots)} ballots, council of {len(self.council.members)}>"
+        )
 
     ruleset: Ruleset
     council: Council

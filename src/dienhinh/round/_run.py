@@ -29,19 +29,21 @@ from dienhinh._errors import (
     UnknownNomineeError,
     VerificationError,
 )
-from dienhinh._html import table
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._kinds import NomineeKind
 from dienhinh._labels import labels
 from dienhinh._reasons import Reason, Severity
+from dienhinh._repr import short as _short
 from dienhinh._text import identifier
 from dienhinh.calendar import achievement_window
 from dienhinh.criteria import Title
 from dienhinh.criteria._vocab import TitleName
 from dienhinh.round import _codes as codes
+from dienhinh.round import _views
 from dienhinh.round._checks import LEVEL_VI, NOMINEE_CHECKS, Context, Found, is_nominee_check
 from dienhinh.round._floors import FloorCheck, check_floors, floor_readings
 from dienhinh.round._inputs import CouncilLevel, Nomination, RoundInputs
+from dienhinh.round._views import FloorRow, Lang, OutcomeRow, ReasonRow
 from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, check_ids
 from dienhinh.voting import Ballot, BallotInputs, BallotResult, Candidate, Cap, count
 
@@ -79,6 +81,11 @@ class RoundStatus(enum.Enum):
 class NominationOutcome:
     """One nomination's outcome with every reason, and what to ask for when incomplete."""
 
+    def __repr__(self) -> str:
+        return _short(
+            f"<NominationOutcome {self.nomination!r} {self.outcome.value}: {len(self.reasons)} reasons, {len(self.missing)} missing>"
+        )
+
     nomination: str
     unit: str
     kind: NomineeKind
@@ -86,6 +93,13 @@ class NominationOutcome:
     reasons: tuple[Reason, ...]
     missing: tuple[Reason, ...] = ()
     name: str | None = None
+
+    def to_html(self, lang: Lang = "vi") -> str:
+        """The card of this nomination: its outcome, every reason, what to ask for."""
+        return _views.outcome_html(self, lang)
+
+    def _repr_html_(self) -> str:
+        return _views.outcome_html(self, "vi")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -102,6 +116,11 @@ class NominationOutcome:
 @attrs.frozen
 class Benefit:
     """What a recognised nominee receives (TQ-7.1d): certificate and cash, or why not."""
+
+    def __repr__(self) -> str:
+        return _short(
+            f"<Benefit {self.nomination!r}: certificate={self.certificate}, cash {self.cash:,} VND>"
+        )
 
     nomination: str
     certificate: bool
@@ -121,6 +140,9 @@ class Benefit:
 class NationalPool:
     """Who may be introduced for national propagation (TQ-2.2); the number is an input (TQ-6.3)."""
 
+    def __repr__(self) -> str:
+        return _short(f"<NationalPool {len(self.candidates)} candidates, size {self.size}>")
+
     candidates: tuple[str, ...]
     size: int | None
     reasons: tuple[Reason, ...]
@@ -136,6 +158,11 @@ class NationalPool:
 @attrs.frozen
 class RoundDecision:
     """A round's decision record: every nominee's outcome, the ballot, benefits, pool, floors."""
+
+    def __repr__(self) -> str:
+        return _short(
+            f"<RoundDecision {self.inputs.ruleset.id} {self.status.value}: {len(self.recognised)} recognised of {len(self.outcomes)}, {len(self.floors)} floors; {self.digest[:19]}…>"
+        )
 
     inputs: RoundInputs
     status: RoundStatus
@@ -226,32 +253,25 @@ class RoundDecision:
             cards.append(doc)
         return cards
 
-    def to_rows(self) -> list[dict[str, Any]]:
-        """One flat row per nomination, for ``pandas.DataFrame(decision.to_rows())``."""
-        tally = {t.nominee: t for t in self.ballot.tally}
-        cash = {b.nomination: b.cash for b in self.benefits}
-        rows = []
-        for o in self.outcomes:
-            t = tally.get(o.nomination)
-            rows.append({
-                "nominee": o.nomination,
-                "name": o.name,
-                "unit": o.unit,
-                "kind": o.kind.value,
-                "outcome": o.outcome.value,
-                "approvals": None if t is None else t.approvals,
-                "rank": None if t is None else t.rank,
-                "cash_vnd": cash.get(o.nomination),
-                "first_reason": next((r.code for r in o.reasons if r.severity in (Severity.FAIL, Severity.PENDING)), None),
-                "missing": [m.en for m in o.missing],
-            })  # fmt: skip
-        return rows
+    def to_rows(self, lang: Lang = "vi") -> list[OutcomeRow]:
+        """One row per nomination, one type per column (dates as ``date``, counts as ``int``), for
+        ``pandas.DataFrame(decision.to_rows())``; texts and labels in ``lang``."""
+        return _views.rows(self, lang)
+
+    def reason_rows(self, lang: Lang = "vi") -> list[ReasonRow]:
+        """Long format: one row per reason (of each nomination, its benefit, the round)."""
+        return _views.reason_rows(self, lang)
+
+    def floor_rows(self, lang: Lang = "vi") -> list[FloorRow]:
+        """Long format: one row per unit and floor."""
+        return _views.floor_rows(self, lang)
+
+    def to_html(self, lang: Lang = "vi") -> str:
+        """The notebook view: a summary, then a compact table (Jupyter shows it by itself)."""
+        return _views.round_html(self, lang)
 
     def _repr_html_(self) -> str:
-
-        return table(
-            self.to_rows(), caption=f"Round {self.inputs.ruleset.id} — {self.status.value}"
-        )
+        return _views.round_html(self, "vi")
 
 
 # -- the pipeline ------------------------------------------------------------------------------

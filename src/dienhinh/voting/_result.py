@@ -19,6 +19,7 @@ from dienhinh._html import table
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._kinds import NomineeKind
 from dienhinh._reasons import Reason
+from dienhinh._repr import short as _short
 from dienhinh._text import identifier
 from dienhinh.voting._council import Ballot, Candidate, Council
 from dienhinh.voting._rule import BallotRule, Cap
@@ -90,6 +91,11 @@ class BallotInputs:
     ballot's member is on the roster and votes once, every approval names a
     nominee.
     """
+
+    def __repr__(self) -> str:
+        return _short(
+            f"<BallotInputs {len(self.nominees)} nominees, {len(self.ballots)} ballots, council of {len(self.council.members)}, rule {self.rule.rule.id}>"
+        )
 
     council: Council
     nominees: tuple[Candidate, ...] = attrs.field(converter=_nominees)
@@ -207,6 +213,11 @@ class Tie:
     settled by the rule alone.
     """
 
+    def __repr__(self) -> str:
+        return _short(
+            f"<Tie {len(self.group)} on {self.approvals} approvals for {self.open_slots} open slot(s), decider {self.decider}>"
+        )
+
     group: tuple[str, ...]
     slots: int
     approvals: int
@@ -233,6 +244,11 @@ class Tie:
 class Outcome:
     """One nominee's outcome with all its reasons: what a card shows."""
 
+    def __repr__(self) -> str:
+        return _short(
+            f"<Outcome {self.nominee!r} {self.status.value}: {len(self.reasons)} reasons>"
+        )
+
     nominee: str
     kind: NomineeKind
     status: OutcomeStatus
@@ -255,6 +271,11 @@ class BallotResult:
     use, so counting a national batch does not format a million sentences it
     may never show.
     """
+
+    def __repr__(self) -> str:
+        return _short(
+            f"<BallotResult {self.status.value}: {len(self.recognised)} recognised of {len(self.tally)}, {self.needed}/{self.denominator} needed; {self.digest[:19]}…>"
+        )
 
     inputs: BallotInputs
     status: BallotStatus

@@ -28,7 +28,11 @@ def execute(path: Path) -> list[dict[str, Any]]:
             continue
         source = "".join(cell["source"])
         tree = ast.parse(source)
-        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        last = tree.body[-1] if tree.body else None
+        if isinstance(last, ast.Expr):
+            tree.body.pop()
+        else:
+            last = None
         exec(compile(tree, str(path), "exec"), namespace)
         value = None
         if last is not None:

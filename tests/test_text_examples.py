@@ -18,6 +18,7 @@ from dienhinh.criteria import (
     Award,
     Evidence,
     Figure,
+    LevelName,
     Nominee,
     Ocop,
     Project,
@@ -117,7 +118,7 @@ def test_tq_3_2c_a_three_star_ocop_product_alone_meets_the_agriculture_standard(
     ("level", "verdict"),
     [("province", Verdict.MET), ("national", Verdict.MET), ("district", Verdict.NOT_MET)],
 )
-def test_tq_3_2g_a_science_prize_from_provincial_level(level: str, verdict: Verdict) -> None:
+def test_tq_3_2g_a_science_prize_from_provincial_level(level: LevelName, verdict: Verdict) -> None:
     """TQ-3.2g: "được giải thưởng về khoa học và công nghệ từ cấp tỉnh trở lên"."""
     award = [Award(level, "science_technology", "prize", IN, "UBND tỉnh Tuyên Quang")]
     got = verdict_tq("TQ-3.2g.award", "individual", "science-technology", award, complete=["award"])
@@ -133,7 +134,7 @@ def test_tq_3_2g_a_provincial_project_rated_pass_alone_meets_point_g() -> None:
 @pytest.mark.parametrize(
     ("level", "verdict"), [("district", Verdict.MET), ("commune", Verdict.NOT_MET)]
 )
-def test_tq_3_2h_sport_results_from_district_level(level: str, verdict: Verdict) -> None:
+def test_tq_3_2h_sport_results_from_district_level(level: LevelName, verdict: Verdict) -> None:
     """TQ-3.2h: "thi đấu đạt thành tích cao trong các cuộc thi thể dục, thể thao từ cấp huyện trở lên"."""
     award = [Award(level, "sport", "competition", D(2024, 3, 15), "UBND huyện Sơn Dương")]
     got = verdict_tq("TQ-3.2h.sport", "individual", "culture-sport", award, complete=["award"])

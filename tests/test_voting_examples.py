@@ -208,7 +208,7 @@ class TestTieAtTheLastSlot:
         c = council(10)
         readings = Readings().choose("A-5", "last-slot-only")
         result = count_votes(
-            c, "abc", ballots_for(c, {"a": 9, "b": 9, "c": 9}), cap=2, readings=readings
+            c, ["a", "b", "c"], ballots_for(c, {"a": 9, "b": 9, "c": 9}), cap=2, readings=readings
         )
         assert result.status is BallotStatus.UNDECIDED
         assert result.outcome("a").status is OutcomeStatus.UNDECIDED
@@ -224,7 +224,7 @@ class TestTieAtTheLastSlot:
         c = council(10)
         readings = Readings().choose("A-20", "chair-confirms")
         result = count_votes(
-            c, "abc", ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=3, readings=readings
+            c, ["a", "b", "c"], ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=3, readings=readings
         )
         assert result.status is BallotStatus.AWAITING_CHAIR
         with pytest.raises(ChairChoiceError):
@@ -242,7 +242,7 @@ class TestTieAtTheLastSlot:
         c = council(10)
         readings = Readings().choose("A-6", "rank-first")
         result = count_votes(
-            c, "abc", ballots_for(c, {"a": 9, "b": 8, "c": 8}), cap=2, readings=readings
+            c, ["a", "b", "c"], ballots_for(c, {"a": 9, "b": 8, "c": 8}), cap=2, readings=readings
         )
         assert result.status is BallotStatus.AWAITING_CHAIR
         assert resolve(result, ["b"]).recognised == ("a",)
@@ -281,14 +281,14 @@ class TestTieAtTheLastSlot:
         """Tie-break ``undecided``: no rule settles the tie; a person decides."""
         c = council(10)
         rule = BallotRule(tie_break=TieBreak.UNDECIDED)
-        result = count_votes(c, "ab", ballots_for(c, {"a": 9, "b": 9}), cap=1, rule=rule)
+        result = count_votes(c, ["a", "b"], ballots_for(c, {"a": 9, "b": 9}), cap=1, rule=rule)
         assert result.status is BallotStatus.UNDECIDED
         assert resolve(result, ["a"]).recognised == ("a",)
 
     def test_a_tied_reason_refers_to_its_tie_and_names_a_small_group(self) -> None:
         """A tied nominee's reason points at its tie in ``ties`` and names the others."""
         c = council(19)
-        result = count_votes(c, "abc", ballots_for(c, {"a": 19, "b": 18, "c": 18}), cap=2)
+        result = count_votes(c, ["a", "b", "c"], ballots_for(c, {"a": 19, "b": 18, "c": 18}), cap=2)
         reason = result.outcome("b").reasons[-1]
         assert reason.code == "ballot.tie_at_cutoff"
         assert (reason.params["tie"], reason.params["group_en"]) == (0, "c")
@@ -318,7 +318,9 @@ class TestChairChoiceIsChecked:
     @pytest.fixture
     def awaiting(self) -> BallotResult:
         c = council(10)
-        return count_votes(c, "abcd", ballots_for(c, {"a": 10, "b": 9, "c": 9, "d": 9}), cap=2)
+        return count_votes(
+            c, ["a", "b", "c", "d"], ballots_for(c, {"a": 10, "b": 9, "c": 9, "d": 9}), cap=2
+        )
 
     @pytest.mark.parametrize(
         ("choice", "error"),

@@ -26,10 +26,13 @@ from dienhinh._text import nfc
 from dienhinh.criteria._vocab import (
     DISTRICT_LEVEL_ENDED,
     AwardCategory,
+    AwardCategoryName,
     AwardField,
+    AwardFieldName,
     ContributionKind,
     Grade,
     Level,
+    LevelName,
     Metric,
     ProjectRating,
     Purpose,
@@ -100,15 +103,15 @@ def _type_of(inst: object) -> str:
     return str(getattr(inst, "TYPE", type(inst).__name__))
 
 
-def _level(value: object) -> Level:
+def _level(value: Level | LevelName) -> Level:
     return to_enum(Level, value, "level")
 
 
-def _award_field(value: object) -> AwardField:
+def _award_field(value: AwardField | AwardFieldName) -> AwardField:
     return to_enum(AwardField, value, "award.field")
 
 
-def _category(value: object) -> AwardCategory:
+def _category(value: AwardCategory | AwardCategoryName) -> AwardCategory:
     return to_enum(AwardCategory, value, "award.category")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Final
+from typing import Final, Literal
 
 __all__ = [
     "DISTRICT_LEVEL_ENDED",
@@ -329,3 +329,15 @@ _PURPOSE_VI = {
     Purpose.CHARITY: "từ thiện, nhân đạo",
     Purpose.OTHER: "mục đích khác",
 }
+
+
+LevelName = Literal["commune", "district", "province", "central", "national", "international"]
+"""The values of :class:`Level`, for annotations (a typo fails the type check)."""
+AwardFieldName = Literal[
+    "general", "science_technology", "press_communication", "sport", "culture_arts", "tourism",
+    "education", "health", "agriculture", "industry_trade", "finance", "defence_security",
+    "social", "other",
+]  # fmt: skip
+"""The values of :class:`AwardField`, for annotations."""
+AwardCategoryName = Literal["commendation", "prize", "competition"]
+"""The values of :class:`AwardCategory`, for annotations."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, cast
 
 import attrs
 from cattrs.gen import make_dict_structure_fn
@@ -44,6 +44,7 @@ from dienhinh.criteria._evidence import (
     Title,
 )
 from dienhinh.criteria._nominee import Nominee
+from dienhinh.criteria._vocab import AwardCategoryName, AwardFieldName, LevelName
 from dienhinh.io._json import converter, parse_json, structure
 from dienhinh.rulesets._load import load_catalogue, load_ruleset
 
@@ -62,10 +63,11 @@ class AwardDoc:
     ref: str | None = None
 
     def build(self) -> Evidence:
+        # The strings are checked by the evidence's own converters (a precise error with the path).
         return Award(
-            self.level,
-            self.field,
-            self.category,
+            cast(LevelName, self.level),
+            cast(AwardFieldName, self.field),
+            cast(AwardCategoryName, self.category),
             self.date,
             self.issuer,
             name=self.name,
@@ -83,7 +85,9 @@ class InitiativeDoc:
     ref: str | None = None
 
     def build(self) -> Evidence:
-        return Initiative(self.name, self.authority, self.level, self.date, ref=self.ref)
+        return Initiative(
+            self.name, self.authority, cast(LevelName, self.level), self.date, ref=self.ref
+        )
 
 
 @attrs.frozen
@@ -138,7 +142,7 @@ class ProjectDoc:
     ref: str | None = None
 
     def build(self) -> Evidence:
-        return Project(self.name, self.level, self.rating, self.date, ref=self.ref)
+        return Project(self.name, cast(LevelName, self.level), self.rating, self.date, ref=self.ref)
 
 
 @attrs.frozen

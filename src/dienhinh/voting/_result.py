@@ -12,6 +12,7 @@ import attrs
 from dienhinh._errors import (
     DoubleVoteError,
     DuplicateIdError,
+    InvalidValueError,
     UnknownMemberError,
     UnknownNomineeError,
 )
@@ -54,6 +55,11 @@ class OutcomeStatus(enum.Enum):
 
 
 def _nominees(value: Iterable[Candidate | str]) -> tuple[Candidate, ...]:
+    if isinstance(value, str):
+        # A string is iterable: "abc" would silently be three nominees a, b, c.
+        raise InvalidValueError(
+            "must be a list of nominees, not one string", field="nominees", value=value
+        )
     items = [v if isinstance(v, Candidate) else Candidate(v) for v in value]
     seen: set[str] = set()
     for n in items:

@@ -140,7 +140,7 @@ def test_calendar_json_and_ics(capsys: pytest.CaptureFixture[str], tmp_path: Pat
         assert {"id", "start", "end", "title_vi", "title_en", "citation", "rule", "ruleset"} <= set(
             e
         )
-    assert out[0]["citation"]["vi"] == "BK, Mục IV, khoản 2"
+    assert out[0]["citation"]["vi"] == "khoản 2 Mục IV Kế hoạch số 458/KH-UBND (BK)"
     assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 

@@ -299,7 +299,15 @@ def test_moving_a_number_by_one_fails_the_pin_naming_its_rule(
 
 
 ORDERS: dict[str, tuple[str, ...]] = {
-    "level_at_least": ("commune", "district", "province", "central", "national", "international"),
+    "level_at_least": (
+        "unit",
+        "commune",
+        "district",
+        "province",
+        "central",
+        "national",
+        "international",
+    ),
     "grade_at_least": ("not_completed", "completed", "good", "excellent"),
     "rating_at_least": ("pass", "good", "excellent"),
     "through": ("previous-year", "window-end"),

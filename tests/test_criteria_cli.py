@@ -55,7 +55,7 @@ def test_criteria_lists_the_catalogue_with_citations_and_kinds(
     assert first["id"] == "TQ-3.1"
     by_id = {c["id"]: c for c in data}
     assert by_id["TQ-3.2c.ocop"]["params"]["stars_at_least"] == 3
-    assert by_id["TQ-3.2c.ocop"]["citation"]["vi"] == "TQ, Điều 3, khoản 2, điểm c"
+    assert by_id["TQ-3.2c.ocop"]["citation"]["vi"] == "điểm c khoản 2 Điều 3 Quy định (TQ)"
     assert by_id["TQ-3.2o"]["applies_to"] == ["individual"]
     assert by_id["TQ-3.2đ"]["field"] == "education"
 
@@ -133,7 +133,7 @@ def test_assess_text_renders_in_vietnamese(capsys: pytest.CaptureFixture[str]) -
         ({**OCOP, "date": "2024-02-30"}, "$.evidence[0].date: date='2024-02-30': is not a calendar date"),
         ({**OCOP, "stars": 6}, "ocop.stars=6: an OCOP rating has 1 to 5 stars"),
         ({"type": "award", "level": "county", "field": "sport", "category": "competition",
-          "date": "2024-01-01", "issuer": "U"}, "level='county': is not a Level; allowed: commune, district"),
+          "date": "2024-01-01", "issuer": "U"}, "level='county': is not a Level; allowed: unit, commune, district"),
         ({"type": "attestation", "criterion": "TQ-3.9", "authority": "A", "signer": "S", "date": "2024-01-01",
           "statement": "x"}, "attestation.criterion='TQ-3.9' is not a criterion of tuyen-quang-2023"),
         ({"type": "contribution", "kind": "money", "amount": -5, "purpose": "charity", "date": "2024-01-01"},

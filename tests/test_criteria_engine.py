@@ -533,10 +533,10 @@ def test_render_speaks_vietnamese_and_english() -> None:
     a = assess(Nominee("collective", ["agriculture"], [OCOP]), TQ, window=WINDOW)
     vi, en = a.render("vi"), a.render("en")
     assert "Kết quả: chưa đủ căn cứ" in vi
-    assert "TQ, Điều 3, khoản 2, điểm c" in vi
+    assert "điểm c khoản 2 Điều 3 Quy định (TQ)" in vi
     assert "Cần bổ sung:" in vi
     assert "Verdict: unknown" in en
-    assert "TQ Art. 3(2)(c)" in en
+    assert "TQ Regulation Art. 3(2)(c)" in en
     assert "Missing facts:" in en
     with pytest.raises(InvalidValueError):
         a.render("fr")

@@ -348,7 +348,7 @@ def test_the_catalogue_has_the_sixteen_fields_of_tq_3_2() -> None:
 
 
 def test_every_criterion_cites_article_3_of_tq() -> None:
-    """Every node cites TQ Art. 3, the clause of its standard and, below the clause, its point."""
+    """Every node cites TQ Regulation Art. 3, the clause of its standard and, below the clause, its point."""
     for node in TQ.criteria.values():
         c = node.citation
         assert (c.document, c.article) == ("TQ", "3")

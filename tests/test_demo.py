@@ -262,7 +262,7 @@ class TestTheReport:
         ]
         for nid in ("HY03", "NH02", "TP03", "ND01", "ND02", "YS04", "SD04", "GD04", "KH02"):
             assert f"- {nid} " in details
-        assert "[TQ-2.1c — TQ Art. 2(1)(c)]" in details
+        assert "[TQ-2.1c — TQ Regulation Art. 2(1)(c)]" in details
         assert (
             "→ Needed: whether the invention “Máy sấy chè tiết kiệm năng lượng” is applied"
             in details

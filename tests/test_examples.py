@@ -71,7 +71,7 @@ def test_embedding_the_round_prints_cards_in_vietnamese() -> None:
     """embed_round.py --lang vi: the cards' titles, texts and citations in Vietnamese."""
     out = run("embed_round.py", "--lang", "vi")
     assert "✗ Không đồng ý: Tập thể, cá nhân không đồng ý được xét" in out
-    assert "[TQ, Điều 2, khoản 1, điểm a]" in out
+    assert "[điểm a khoản 1 Điều 2 Quy định (TQ)]" in out
 
 
 def test_the_notebook_analysis_counts_every_nominee_once(tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ class TestRound:
             assert reason["en"]
         first = outcome["reasons"][0]
         assert (first["code"], first["rule"]) == ("round.consent", "TQ-2.1a")
-        assert first["citation"]["vi"] == "TQ, Điều 2, khoản 1, điểm a"
+        assert first["citation"]["vi"] == "điểm a khoản 1 Điều 2 Quy định (TQ)"
 
     def test_benefits_pool_and_floors_follow_the_documents(
         self, capsys: pytest.CaptureFixture[str]

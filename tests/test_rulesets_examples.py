@@ -252,7 +252,7 @@ class TestTuyenQuang:
             assert rule is not None
             assert rule.citation.document == "TQ"
             assert rule.citation.quote
-        assert rs.deadline("dossier-submission").rule.citation.en == "TQ Art. 8(3)(b)"
+        assert rs.deadline("dossier-submission").rule.citation.en == "TQ Regulation Art. 8(3)(b)"
 
     @pytest.mark.parametrize(
         ("kind", "signed_on", "amount", "decree"),
@@ -349,7 +349,7 @@ class TestBacKanNinhThuanKonTum:
             ("commune-people-committee", 2, "NT-V.1đ", None),
             ("department-under-provincial-committee", 1, "NT-V.1đ", None),
         ]
-        assert rs.floors[2].rule.citation.vi == "NT, Mục V, khoản 1, điểm đ"
+        assert rs.floors[2].rule.citation.vi == "điểm đ khoản 1 Mục V Kế hoạch (NT)"
         assert rs.milestones[0].when == DateRange(D(2025, 12, 31), D(2025, 12, 31))
 
     def test_kon_tum_is_guidance_with_no_numbers(self) -> None:

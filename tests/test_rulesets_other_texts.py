@@ -42,7 +42,7 @@ def test_each_province_names_its_successor_from_1_july_2025_under_nq202_2025() -
         successor = load_ruleset(name).successor
         assert successor is not None
         assert (successor.start, successor.rule.id) == (REFORM, "NQ202-2025")
-        assert successor.rule.citation.vi == "Nghị quyết 202/2025/QH15, Điều 1"
+        assert successor.rule.citation.vi == "Điều 1 Nghị quyết 202/2025/QH15"
         successors[name] = (successor.province, successor.formed_from)
     assert successors == {
         "tuyen-quang-2023": ("Tuyên Quang", ("Tuyên Quang", "Hà Giang")),
@@ -57,7 +57,7 @@ def test_the_tuyen_quang_draft_leaves_its_effective_date_blank_under_tq_qd_2() -
     effective date is listed as blank, never guessed (A-18)."""
     tq = load_ruleset("tuyen-quang-2023")
     assert tq.effective.rule.id == "TQ-QĐ.2"
-    assert tq.effective.rule.citation.vi == "TQ (Quyết định), Điều 2"
+    assert tq.effective.rule.citation.vi == "Điều 2 Quyết định (TQ)"
     assert tq.effective.start is None
     assert tq.effective.end is None
     assert "effective.from" in tq.blank

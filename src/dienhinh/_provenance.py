@@ -17,9 +17,65 @@ import attrs
 from dienhinh._errors import InvalidValueError
 from dienhinh._text import nfc
 
-__all__ = ["Citation", "Rule"]
+__all__ = ["Citation", "Rule", "document_title"]
 
-Division = Literal["article", "section"]
+Division = Literal["article", "section", "opening"]
+
+_DOCUMENTS: dict[str, tuple[str, str, str, str]] = {
+    # code: (as cited in Vietnamese, as cited in English, title_vi, title_en)
+    "TQ": (
+        "Quy định (TQ)",
+        "TQ Regulation",
+        "Quy định về đối tượng, tiêu chuẩn điển hình tiên tiến trên địa bàn tỉnh Tuyên Quang "
+        "(ban hành kèm theo Quyết định số …/2023/QĐ-UBND của UBND tỉnh Tuyên Quang, dự thảo "
+        "tháng 8/2023)",
+        "Regulation on the subjects and standards of advanced exemplars in Tuyên Quang province "
+        "(attached to Decision …/2023/QĐ-UBND of the Tuyên Quang People's Committee, draft of "
+        "August 2023)",
+    ),
+    "TQ (Quyết định)": (
+        "Quyết định (TQ)",
+        "TQ Decision",
+        "Quyết định ban hành Quy định về đối tượng, tiêu chuẩn điển hình tiên tiến trên địa bàn "
+        "tỉnh Tuyên Quang (số …/2023/QĐ-UBND của UBND tỉnh Tuyên Quang, dự thảo tháng 8/2023)",
+        "Decision issuing the Regulation on the subjects and standards of advanced exemplars in "
+        "Tuyên Quang province (…/2023/QĐ-UBND, draft of August 2023)",
+    ),
+    "KT": (
+        "Công văn số 4054/UBND-NC (KT)",
+        "KT letter 4054/UBND-NC",
+        "Công văn số 4054/UBND-NC ngày 29/11/2022 của UBND tỉnh Kon Tum V/v phát hiện - bồi "
+        "dưỡng - tổng kết - nhân rộng điển hình tiên tiên, mô hình mới tiêu biểu trong phong trào "
+        "thi đua",
+        "Letter 4054/UBND-NC of 29/11/2022 of the Kon Tum People's Committee on discovering, "
+        "fostering, summarising and spreading advanced exemplars and new models in the emulation "
+        "movements",
+    ),
+    "BK": (
+        "Kế hoạch số 458/KH-UBND (BK)",
+        "BK plan 458/KH-UBND",
+        "Kế hoạch số 458/KH-UBND ngày 19/7/2021 của UBND tỉnh Bắc Kạn xây dựng, nhân rộng mô "
+        "hình, gương điển hình tiên tiến giai đoạn 2021-2025",
+        "Plan 458/KH-UBND of 19/07/2021 of the Bắc Kạn People's Committee on building and "
+        "spreading models and advanced exemplars, 2021-2025",
+    ),
+    "NT": (
+        "Kế hoạch (NT)",
+        "NT plan",
+        "Kế hoạch của UBND tỉnh Ninh Thuận (số …/KH-UBND, tháng 02/2023) tổ chức thực hiện Đề "
+        "án “Tuyên truyền gương điển hình tiên tiến giai đoạn 2022 - 2025” trên địa bàn tỉnh "
+        "Ninh Thuận",
+        "Plan of the Ninh Thuận People's Committee (…/KH-UBND, February 2023) implementing the "
+        "scheme “Publicising advanced exemplars, 2022-2025” in Ninh Thuận province",
+    ),
+}
+
+
+def document_title(code: str) -> tuple[str, str] | None:
+    """The full title of a provincial document by its code (``"TQ"``), in vi and en."""
+    known = _DOCUMENTS.get(code)
+    return None if known is None else (known[2], known[3])
+
 
 _RULE_ID = re.compile(r"^[^\W\d_][\w]*(?:-[\w.()]+)*$")
 
@@ -42,11 +98,19 @@ class Citation:
     numerals).  ``quote`` is a short quotation of the provision, marked as
     such wherever it is shown.
 
+    ``"opening"``: the part of a letter before its numbered points (the subject
+    line, V/v, and the opening paragraphs). A known document is cited by its
+    name and carries its title (``title_vi``/``title_en``): the Tuyên Quang
+    articles are those of the attached *Quy định*, the Decision's own as the
+    Decision (``"TQ (Quyết định)"``).
+
     >>> c = Citation("TQ", article="2", clause="1", point="b")
     >>> c.en
-    'TQ Art. 2(1)(b)'
+    'TQ Regulation Art. 2(1)(b)'
     >>> c.vi
-    'TQ, Điều 2, khoản 1, điểm b'
+    'điểm b khoản 1 Điều 2 Quy định (TQ)'
+    >>> Citation("Nghị định 91/2017/NĐ-CP", article="45", clause="8").vi
+    'khoản 8 Điều 45 Nghị định 91/2017/NĐ-CP'
     """
 
     document: str = attrs.field(converter=nfc, validator=_non_empty)
@@ -57,14 +121,17 @@ class Citation:
         default=None, converter=_opt_nfc, validator=_non_empty, eq=False, repr=False
     )
     division: Division = attrs.field(
-        default="article", validator=attrs.validators.in_(("article", "section"))
+        default="article", validator=attrs.validators.in_(("article", "section", "opening"))
     )
 
     @property
     def en(self) -> str:
         """The citation as an English reader writes it."""
+        known = _DOCUMENTS.get(self.document)
+        text = self.document if known is None else known[1]
+        if self.division == "opening":
+            return f"{text}, subject line and opening"
         head = "Art." if self.division == "article" else "Sec."
-        text = self.document
         if self.article is not None:
             text += f" {head} {self.article}"
             if self.clause is not None:
@@ -75,15 +142,19 @@ class Citation:
 
     @property
     def vi(self) -> str:
-        """The citation as a Vietnamese reader writes it (Điều/Mục, khoản, điểm)."""
-        parts = [self.document]
-        if self.article is not None:
-            parts.append(f"{'Điều' if self.division == 'article' else 'Mục'} {self.article}")
-        if self.clause is not None:
-            parts.append(f"khoản {self.clause}")
+        """The citation as a Vietnamese reader writes it: điểm b khoản 1 Điều 2 Quy định …"""
+        known = _DOCUMENTS.get(self.document)
+        name = self.document if known is None else known[0]
+        if self.division == "opening":
+            return f"phần trích yếu và mở đầu {name}"
+        parts = []
         if self.point is not None:
             parts.append(f"điểm {self.point}")
-        return ", ".join(parts)
+        if self.clause is not None:
+            parts.append(f"khoản {self.clause}")
+        if self.article is not None:
+            parts.append(f"{'Điều' if self.division == 'article' else 'Mục'} {self.article}")
+        return " ".join([*parts, name])
 
     def to_json(self) -> dict[str, Any]:
         """A plain JSON object: the parts, both renderings, and the quotation if any."""
@@ -96,6 +167,8 @@ class Citation:
             "quote": self.quote,
             "en": self.en,
             "vi": self.vi,
+            "title_vi": None if (t := document_title(self.document)) is None else t[0],
+            "title_en": None if t is None else t[1],
         }
 
 

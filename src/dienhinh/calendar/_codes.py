@@ -54,8 +54,9 @@ ON_TIME = ReasonCode(
     P,
     "Đúng hạn",
     "On time",
-    "Nộp ngày {submitted}, không muộn hơn ngày cuối cùng đúng hạn {last_day} (sớm {days} ngày).",
-    "Submitted on {submitted}, no later than the last day on time, {last_day} ({days} day(s) "
+    "{act_vi} ngày {submitted}, không muộn hơn ngày cuối cùng đúng hạn {last_day} (sớm {days} "
+    "ngày).",
+    "{act_en} on {submitted}, no later than the last day on time, {last_day} ({days} day(s) "
     "early).",
 )
 LATE = ReasonCode(
@@ -63,8 +64,8 @@ LATE = ReasonCode(
     F,
     "Quá hạn",
     "Late",
-    "Nộp ngày {submitted}, muộn {days} ngày so với ngày cuối cùng đúng hạn {last_day}.",
-    "Submitted on {submitted}, {days} day(s) after the last day on time, {last_day}.",
+    "{act_vi} ngày {submitted}, muộn {days} ngày so với ngày cuối cùng đúng hạn {last_day}.",
+    "{act_en} on {submitted}, {days} day(s) after the last day on time, {last_day}.",
 )
 OUTSIDE = ReasonCode(
     "schedule.outside_effect",

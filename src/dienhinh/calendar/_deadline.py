@@ -278,6 +278,13 @@ class DeadlineCheck:
         }
 
 
+def _act(rule: Deadline) -> dict[str, str]:
+    """What the checked day is: a council's meeting (a consideration deadline) or a submission."""
+    if "consideration" in rule.name:
+        return {"act_vi": "Họp xét", "act_en": "Considered"}
+    return {"act_vi": "Nộp", "act_en": "Submitted"}
+
+
 def check_deadline(
     ruleset: CalendarRules,
     deadline: str,
@@ -321,12 +328,15 @@ def check_deadline(
             field="submitted",
             value=submitted,
         )
+    act = _act(rule)
     if day <= last:
         reasons.append(
-            codes.ON_TIME(rule.rule, submitted=day, last_day=last, days=(last - day).days)
+            codes.ON_TIME(rule.rule, submitted=day, last_day=last, days=(last - day).days, **act)
         )
     else:
-        reasons.append(codes.LATE(rule.rule, submitted=day, last_day=last, days=(day - last).days))
+        reasons.append(
+            codes.LATE(rule.rule, submitted=day, last_day=last, days=(day - last).days, **act)
+        )
     order = list(chosen)
     readings_used = tuple(sorted({*used, *more_used}, key=lambda u: order.index(u.id)))
     return DeadlineCheck(

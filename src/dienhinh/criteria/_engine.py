@@ -558,10 +558,10 @@ def _check(nominee: Nominee, catalogue: Catalogue, compiled: Compiled) -> None:
     for f in nominee.fields:
         per = compiled.fields.get(f)
         if per is None or kind not in per:
-            what = "is not a field of" if per is None else f"has no standard for a {kind.value} in"
+            what = "is not a field of" if per is None else f"has no standard for {_a(kind)} in"
             raise UnknownFieldError(
                 f"nominee.fields: {f!r} {what} {catalogue.id}; "
-                f"fields for a {kind.value}: {catalogue.describe_fields(kind)}"
+                f"fields for {_a(kind)}: {catalogue.describe_fields(kind)}"
             )
     criteria = catalogue.criteria
     for cid in nominee.attestations:
@@ -834,6 +834,11 @@ def _children_missing(children: tuple[CriterionResult, ...]) -> tuple[Reason, ..
                 seen.add(key)
                 out.append(m)
     return tuple(out)
+
+
+def _a(kind: NomineeKind) -> str:
+    """``"an individual"``, ``"a collective"``: the kind with its article."""
+    return f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value}"
 
 
 def _group_op(a: Assessment) -> str:

@@ -159,10 +159,14 @@ class InitiativeTest:
 
     def need_vi(self, level: Level | None = None) -> str:
         level = level or self.level_at_least
+        if level is Level.UNIT:  # any competent body: the words of TQ-3.1c
+            return "sáng kiến, giải pháp sáng tạo trong công tác được cấp có thẩm quyền công nhận"
         return f"sáng kiến, giải pháp được cơ quan có thẩm quyền từ {level.vi} trở lên công nhận"
 
     def need_en(self, level: Level | None = None) -> str:
         level = level or self.level_at_least
+        if level is Level.UNIT:
+            return "an initiative or creative solution recognised by a competent authority"
         return f"an initiative recognised by an authority at {level.en} level or above"
 
     def to_json(self) -> dict[str, Any]:

@@ -34,10 +34,13 @@ DISTRICT_LEVEL_ENDED: Final = dt.date(2025, 7, 1)
 class Level(enum.Enum):
     """The level (cấp) of an award, an authority or a project, lowest first.
 
-    ``commune`` < ``district`` < ``province`` < ``central`` < ``national`` <
+    ``unit`` < ``commune`` < ``district`` < ``province`` < ``central`` < ``national`` <
     ``international``; "từ cấp tỉnh trở lên" is ``level.rank >= Level.PROVINCE.rank``.
+    ``unit`` is an agency's, enterprise's or school's own body (its initiative council,
+    Hội đồng sáng kiến cơ sở): "được cấp có thẩm quyền công nhận" (TQ-3.1c) names no level.
     """
 
+    UNIT = "unit"
     COMMUNE = "commune"
     DISTRICT = "district"
     PROVINCE = "province"
@@ -60,6 +63,7 @@ class Level(enum.Enum):
 
 _LEVEL_RANK = {level: i for i, level in enumerate(Level)}
 _LEVEL_VI = {
+    Level.UNIT: "cấp cơ sở (cơ quan, đơn vị, trường học)",
     Level.COMMUNE: "cấp xã",
     Level.DISTRICT: "cấp huyện",
     Level.PROVINCE: "cấp tỉnh",
@@ -68,6 +72,7 @@ _LEVEL_VI = {
     Level.INTERNATIONAL: "cấp quốc tế",
 }
 _LEVEL_EN = {
+    Level.UNIT: "unit (an agency's or school's own council)",
     Level.COMMUNE: "commune",
     Level.DISTRICT: "district",
     Level.PROVINCE: "provincial",

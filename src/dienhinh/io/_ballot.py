@@ -36,6 +36,8 @@ class CitationDoc:
     quote: str | None = None
     en: str | None = None
     vi: str | None = None
+    title_vi: str | None = None
+    title_en: str | None = None
 
     def build(self) -> Citation:
         citation = Citation(
@@ -46,14 +48,15 @@ class CitationDoc:
             self.quote,
             division=self.division,  # type: ignore[arg-type]
         )
-        for name in ("en", "vi"):
+        rendered = citation.to_json()
+        for name in ("en", "vi", "title_vi", "title_en"):
             given = getattr(self, name)
-            if given is not None and given != getattr(citation, name):
+            if given is not None and given != rendered[name]:
                 raise InvalidValueError(
                     "does not match the citation's parts",
                     field=f"citation.{name}",
                     value=given,
-                    allowed=repr(getattr(citation, name)),
+                    allowed=repr(rendered[name]),
                 )
         return citation
 

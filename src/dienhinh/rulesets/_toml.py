@@ -241,7 +241,9 @@ class _Table:
 
     def citation(self, t: _Table) -> Citation | _Missing:
         document = t.maybe("document", _string, "the document's name; default: [document].code")
-        division = t.maybe("division", _choice("article", "section"), "article, section")
+        division = t.maybe(
+            "division", _choice("article", "section", "opening"), "article, section, opening"
+        )
         parts = {
             k: t.maybe(k, _string, "a string, e.g. '6'") for k in ("article", "clause", "point")
         }

@@ -336,7 +336,9 @@ _PURPOSE_VI = {
 }
 
 
-LevelName = Literal["commune", "district", "province", "central", "national", "international"]
+LevelName = Literal[
+    "unit", "commune", "district", "province", "central", "national", "international"
+]
 """The values of :class:`Level`, for annotations (a typo fails the type check)."""
 AwardFieldName = Literal[
     "general", "science_technology", "press_communication", "sport", "culture_arts", "tourism",

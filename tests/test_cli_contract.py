@@ -26,6 +26,13 @@ BALLOT = "examples/ballot/tie-at-last-slot.json"
 # command → the examples it is run on, and the schema of what it prints.
 COMMANDS: dict[str, tuple[list[list[str]], str]] = {
     "round": ([["round", ROUND]], "round-output"),
+    "floors": (
+        [
+            ["floors", "examples/floors/bac-kan-2024.json"],
+            ["floors", "examples/rulesets/lac-son/floors.json"],
+        ],
+        "floors-output",
+    ),
     "ballot": ([["ballot", BALLOT]], "ballot-output"),
     "assess": (
         [

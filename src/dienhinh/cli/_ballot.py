@@ -10,7 +10,8 @@ from dienhinh.cli._common import emit, read_text
 from dienhinh.io._ballot import ballot_document, parse_ballot
 from dienhinh.io._verify import verify_document
 from dienhinh.report import LANGUAGES, render_report
-from dienhinh.rulesets._load import ballot_parameters
+from dienhinh.rulesets import load_ruleset
+from dienhinh.rulesets._load import ballot_lookup, ballot_parameters
 from dienhinh.voting import count
 
 
@@ -18,25 +19,36 @@ def register(sub: Any) -> None:
     p = sub.add_parser("ballot", help="count a council's ballot (JSON in, JSON out)")
     p.add_argument("path", metavar="PATH", help="a ballot input JSON file, or - for stdin")
     p.add_argument(
+        "--ruleset", metavar="ID|PATH",
+        help="the ruleset the document names, given as a built-in id or a ruleset file",
+    )  # fmt: skip
+    p.add_argument(
         "--text", choices=LANGUAGES, metavar="vi|en", help="print a readable account instead"
     )
     p.set_defaults(run=_ballot)
     v = sub.add_parser("verify", help="re-derive a decision record and check its digest")
     v.add_argument("path", metavar="PATH", help="a record printed by dienhinh, or - for stdin")
+    v.add_argument(
+        "--ruleset", metavar="ID|PATH",
+        help="the ruleset file the record was made under, when it is not a built-in one",
+    )  # fmt: skip
     v.set_defaults(run=_verify)
 
 
 def _ballot(args: argparse.Namespace) -> int:
 
     text, source = read_text(args.path)
-    result = count(parse_ballot(text, source=source, ruleset=ballot_parameters))
+    given = None if args.ruleset is None else load_ruleset(args.ruleset)
+    lookup = ballot_parameters if given is None else ballot_lookup(given)
+    result = count(parse_ballot(text, source=source, ruleset=lookup))
     if args.text:
         sys.stdout.write(render_report(result, lang=args.text))
         return 0
-    return emit(ballot_document(result))
+    return emit(ballot_document(result, given))
 
 
 def _verify(args: argparse.Namespace) -> int:
 
     text, source = read_text(args.path)
-    return emit(verify_document(text, source=source))
+    ruleset = None if args.ruleset is None else load_ruleset(args.ruleset)
+    return emit(verify_document(text, source=source, ruleset=ruleset))

@@ -24,7 +24,12 @@ from dienhinh.rulesets import load_catalogue, load_ruleset
 
 def register(sub: Any) -> None:
     c = sub.add_parser("criteria", help="list a ruleset's criteria catalogue (JSON)")
-    c.add_argument("--ruleset", required=True, metavar="ID", help="a built-in ruleset id")
+    c.add_argument(
+        "--ruleset",
+        required=True,
+        metavar="ID|PATH",
+        help="a built-in ruleset id or a ruleset file",
+    )
     c.set_defaults(run=_criteria)
 
     a = sub.add_parser("assess", help="assess one nominee's evidence against a ruleset's criteria")
@@ -33,7 +38,12 @@ def register(sub: Any) -> None:
         metavar="FILE",
         help="a nominee JSON file (the nominee schema), or - for stdin",
     )
-    a.add_argument("--ruleset", required=True, metavar="ID", help="a built-in ruleset id")
+    a.add_argument(
+        "--ruleset",
+        required=True,
+        metavar="ID|PATH",
+        help="a built-in ruleset id or a ruleset file",
+    )
     a.add_argument(
         "--on", metavar="DATE", help="the consideration date: the window is the ruleset's (TQ-3.3)"
     )
@@ -94,11 +104,12 @@ def _window(args: argparse.Namespace, readings: Readings) -> tuple[dt.date, dt.d
 def _assess(args: argparse.Namespace) -> int:
 
     readings = _readings(args.read)
-    catalogue = load_catalogue(args.ruleset)
+    ruleset = load_ruleset(args.ruleset)
+    catalogue = load_catalogue(args.ruleset) if ruleset.catalogue is None else ruleset.catalogue
     window = _window(args, readings)
     text, source = read_text(args.path)
     result = assess(parse_nominee(text, source=source), catalogue, window=window, readings=readings)
     if args.text:
         print(result.render(args.text), end="")
         return 0
-    return emit(assessment_document(result))
+    return emit(assessment_document(result, ruleset))

@@ -26,7 +26,7 @@ from typing import Final, NoReturn
 
 from dienhinh._errors import DienhinhError, UnreadableFileError
 from dienhinh._version import __version__
-from dienhinh.cli import _ballot, _calendar, _criteria, _round, _schema, _serve_cmd
+from dienhinh.cli import _ballot, _calendar, _criteria, _floors, _round, _schema, _serve_cmd
 from dienhinh.cli._common import EXIT_INVALID, EXIT_UNREADABLE, CommandError
 from dienhinh.rulesets import builtin_rulesets, load_ruleset
 
@@ -95,6 +95,13 @@ HELP: Final[dict[str, tuple[str, str]]] = {
         "--text vi|en a readable account: each criterion met, not met or unknown, and what to\n"
         "ask for.",
         "dienhinh assess --ruleset tuyen-quang-2023 --on 2024-12-20 examples/nominees/tq-ocop.json",
+    ),
+    "floors": (
+        "Reads a floors input document (floors-input schema): the ruleset, the day, the units\n"
+        "with their counts of the year. Prints each unit against each floor of its scope — met,\n"
+        "short by how many, unknown, or ended — counting what each floor's document counts\n"
+        "(A-10): introduced, recognised or propagated (floors-output schema).",
+        "dienhinh floors examples/floors/bac-kan-2024.json",
     ),
     "criteria": (
         "Reads nothing. Prints a ruleset's criteria catalogue: every criterion with its rule\n"
@@ -165,7 +172,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_HelpParser
     )
-    for module in (_round, _ballot, _criteria, _calendar, _schema, _serve_cmd):
+    for module in (_round, _ballot, _criteria, _calendar, _floors, _schema, _serve_cmd):
         module.register(sub)
     for name, p in sub.choices.items():
         if name in HELP and not p.description:

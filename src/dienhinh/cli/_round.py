@@ -25,6 +25,7 @@ from dienhinh.io._round import parse_round
 from dienhinh.report import LANGUAGES, render_report
 from dienhinh.report._text import json_written
 from dienhinh.round._run import RoundDecision, run_round
+from dienhinh.rulesets import load_ruleset
 
 __all__ = ["DEMO_CHAIR", "DEMO_ROUND", "demo_decision", "demo_round", "register"]
 
@@ -35,6 +36,10 @@ DEMO_JSON: Final = "dienhinh-demo.json"
 def register(sub: Any) -> None:
     p = sub.add_parser("round", help="run a council's recognition round (JSON in, JSON out)")
     p.add_argument("path", metavar="FILE", help="a round input JSON file, or - for stdin")
+    p.add_argument(
+        "--ruleset", metavar="ID|PATH",
+        help="the ruleset the document names, given as a built-in id or a ruleset file",
+    )  # fmt: skip
     p.add_argument(
         "--text", choices=LANGUAGES, metavar="vi|en", help="print the readable report instead"
     )
@@ -57,7 +62,8 @@ def register(sub: Any) -> None:
 def _round(args: argparse.Namespace) -> int:
     text, source = read_text(args.path)
     base = None if args.path == "-" else Path(args.path).resolve().parent
-    decision = run_round(parse_round(text, source=source, base=base))
+    ruleset = None if args.ruleset is None else load_ruleset(args.ruleset)
+    decision = run_round(parse_round(text, source=source, base=base, ruleset=ruleset))
     if args.text:
         sys.stdout.write(render_report(decision, lang=args.text))
         return 0

@@ -209,11 +209,14 @@ def parse_ballot(
     return ballot_inputs(structure(raw, BallotDocument, source=source), ruleset=ruleset)
 
 
-def ballot_document(result: Any) -> dict[str, Any]:
-    """The result's JSON; under a ruleset, with its status — a draft is visible (A-18)."""
+def ballot_document(result: Any, given: Any = None) -> dict[str, Any]:
+    """The result's JSON; under a ruleset, with its status — a draft is visible (A-18).
+
+    ``given`` is the ruleset counted under when it is not a built-in one (a file).
+    """
     doc: dict[str, Any] = result.to_json()
     if result.inputs.ruleset is not None:
-        ruleset = load_ruleset(result.inputs.ruleset)
+        ruleset = given if given is not None else load_ruleset(result.inputs.ruleset)
         _, notes = draft_notice(ruleset, result.inputs.readings)
         doc["ruleset"] = {
             "id": ruleset.id,

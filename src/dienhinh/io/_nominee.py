@@ -295,14 +295,14 @@ def parse_nominee(data: str | Mapping[str, Any], *, source: str = "<input>") -> 
     return nominee_from(structure(raw, NomineeDocument, source=source), source=source)
 
 
-def reassess(inputs: Mapping[str, Any], *, source: str = "<input>") -> Any:
+def reassess(inputs: Mapping[str, Any], *, source: str = "<input>", ruleset: Any = None) -> Any:
     """The assessment a record's ``inputs`` describe, computed afresh (for ``dienhinh verify``).
 
     The record names its catalogue by ruleset id and digest; a catalogue that
     changed since is a :class:`~dienhinh.VerificationError`, not a silent re-run.
     """
     try:
-        ruleset, digest = inputs["ruleset"], inputs["catalogue_digest"]
+        given, ruleset, digest = ruleset, inputs["ruleset"], inputs["catalogue_digest"]
         window = inputs["window"]
         start, end = _dt.date.fromisoformat(window["start"]), _dt.date.fromisoformat(window["end"])
         readings = Readings(dict(inputs.get("readings", {})))
@@ -311,7 +311,7 @@ def reassess(inputs: Mapping[str, Any], *, source: str = "<input>") -> Any:
         raise InvalidValueError(
             "is not the inputs of an assessment", field=f"{source}: inputs", value=repr(exc)
         ) from None
-    catalogue = load_catalogue(ruleset)
+    catalogue = _catalogue_of(ruleset, given)
     if catalogue.digest != digest:
         raise VerificationError(
             f"{source}: the catalogue of {ruleset} is not the one assessed against "
@@ -322,11 +322,28 @@ def reassess(inputs: Mapping[str, Any], *, source: str = "<input>") -> Any:
     return assess(nominee, catalogue, window=(start, end), readings=readings)
 
 
-def assessment_document(assessment: Any) -> dict[str, Any]:
-    """The assessment's JSON with its ruleset's status: a draft is visible in every result (A-18)."""
+def _catalogue_of(name: str, given: Any) -> Any:
+    """The catalogue of the ruleset ``name``: the caller's own ruleset (``--ruleset FILE``), or a built-in."""
+    if given is None:
+        return load_catalogue(name)
+    if given.id != name or given.catalogue is None:
+        raise InvalidValueError(
+            f"names ruleset {name!r}, but the ruleset given is {given.id!r}"
+            + ("" if given.catalogue is not None else ", which has no criteria catalogue"),
+            field="ruleset", value=name, allowed=given.id,
+        )  # fmt: skip
+    return given.catalogue
+
+
+def assessment_document(assessment: Any, ruleset: Any = None) -> dict[str, Any]:
+    """The assessment's JSON with its ruleset's status: a draft is visible in every result (A-18).
+
+    ``ruleset`` is the ruleset assessed under, when it is not a built-in one (a file).
+    """
 
     doc: dict[str, Any] = assessment.to_json()
-    ruleset = load_ruleset(assessment.catalogue.id)
+    if ruleset is None:
+        ruleset = load_ruleset(assessment.catalogue.id)
     _, notes = draft_notice(ruleset, assessment.readings)
     doc["ruleset"] = {
         "id": ruleset.id,

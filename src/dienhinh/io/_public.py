@@ -37,7 +37,8 @@ from dienhinh.io._nominee import assessment_document, parse_nominee, reassess
 from dienhinh.io._round import parse_round
 from dienhinh.round._inputs import RoundInputs
 from dienhinh.round._run import RoundDecision, run_round
-from dienhinh.rulesets._load import ballot_parameters
+from dienhinh.rulesets._load import ballot_lookup, ballot_parameters
+from dienhinh.rulesets._ruleset import Ruleset
 from dienhinh.voting import count
 from dienhinh.voting._result import BallotInputs, BallotResult
 
@@ -173,14 +174,18 @@ def read_nominee(source: JSONSource, *, name: str | None = None) -> Nominee:
 _KINDS: Final = ("ballot", "criteria-assessment", "round")
 
 
-def read_record(source: JSONSource, *, name: str | None = None) -> Record:
+def read_record(
+    source: JSONSource, *, name: str | None = None, ruleset: Ruleset | None = None
+) -> Record:
     """A decision record (what ``dienhinh round``, ``ballot`` or ``assess`` printed), re-derived.
 
     The record is recomputed from its own ``inputs`` and compared with what it says, key by
     key: a record that does not re-derive is a :class:`~dienhinh.VerificationError`, so the
     value returned is always the library's own result, never a copy of edited JSON.
+    ``ruleset`` is the ruleset file a record was made under when it is not a built-in one;
+    a round record carries its ruleset's digest, and another ruleset is refused.
     """
-    from dienhinh.io._verify import compare
+    from dienhinh.io._verify import compare, same_ruleset
 
     text, name, _ = read_text(source, name=name)
     doc = _parse(text, name)
@@ -191,11 +196,13 @@ def read_record(source: JSONSource, *, name: str | None = None) -> Record:
     kind, inputs = doc["kind"], doc["inputs"]
     record: Record
     if kind == "ballot":
-        record = count(parse_ballot(inputs, source=f"{name}: inputs", ruleset=ballot_parameters))
+        lookup = ballot_parameters if ruleset is None else ballot_lookup(ruleset)
+        record = count(parse_ballot(inputs, source=f"{name}: inputs", ruleset=lookup))
     elif kind == "criteria-assessment":
-        record = reassess(inputs, source=f"{name}: inputs")
+        record = reassess(inputs, source=f"{name}: inputs", ruleset=ruleset)
     elif kind == "round":
-        record = run_round(parse_round(inputs, source=f"{name}: inputs"))
+        given = same_ruleset(doc, ruleset, source=name)
+        record = run_round(parse_round(inputs, source=f"{name}: inputs", ruleset=given))
     else:
         raise InvalidValueError(
             "is not a kind of record this version verifies",
@@ -203,18 +210,18 @@ def read_record(source: JSONSource, *, name: str | None = None) -> Record:
             value=kind,
             allowed=", ".join(_KINDS),
         )
-    compare(doc, record_document(record), source=name)
+    compare(doc, record_document(record, ruleset), source=name)
     return record
 
 
-def record_document(record: Record) -> dict[str, object]:
+def record_document(record: Record, ruleset: Ruleset | None = None) -> dict[str, object]:
     """The record's JSON value, exactly as the command line prints it."""
     if isinstance(record, RoundDecision):
         return record.to_json()
     if isinstance(record, BallotResult):
-        return ballot_document(record)
+        return ballot_document(record, ruleset)
     if isinstance(record, Assessment):
-        return assessment_document(record)
+        return assessment_document(record, ruleset)
     raise InvalidTypeError(
         "is not a decision record",
         field="record",

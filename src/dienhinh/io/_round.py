@@ -96,8 +96,11 @@ def _moment(text: str, where: str) -> dt.date | dt.datetime:
 
 def _ruleset(name: str, base: Path | None, given: Ruleset | None = None) -> Ruleset:
     if given is not None:
-        # The caller's own ruleset (``--ruleset FILE``): it must be the one the document names.
-        if name != given.id:
+        # The caller's own ruleset (``--ruleset FILE``): it must be the one the document names,
+        # by its id or by the path of its file.
+        named = Path(name) if base is None or Path(name).is_absolute() else base / name
+        same_file = given.source is not None and named.resolve() == Path(given.source).resolve()
+        if name != given.id and not same_file:
             raise InvalidValueError(
                 f"names ruleset {name!r}, but the ruleset given is {given.id!r}",
                 field="ruleset", value=name, allowed=given.id,

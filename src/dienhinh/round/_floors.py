@@ -146,31 +146,42 @@ def check_floors(
     if not isinstance(ruleset, Ruleset):
         raise InvalidTypeError("must be a dienhinh.Ruleset", field="ruleset", value=ruleset)
     given = sorted(_units(units), key=lambda u: u.id)
-    scopes = {f.scope for f in ruleset.floors}
-    for unit in given:
-        if unit.scope not in scopes:
-            raise UnknownIdError(
-                f"unit.scope={unit.scope!r} of unit {unit.id!r} is not a floor scope of "
-                f"{ruleset.id}; its scopes: {', '.join(sorted(scopes)) or 'none'}"
-            )
+    _check_scopes(ruleset, given)
     known = counts or {}
     out: list[FloorCheck] = []
-    together_done: set[str] = set()
+    together: set[str] = set()
     for unit in given:
         for floor in _floors_of(ruleset, unit, chosen):
             counted = _counted(floor, chosen)
             if floor.question == "A-22" and chosen["A-22"] == "together":
-                if floor.scope in together_done:
-                    continue
-                together_done.add(floor.scope)
-                group = _together(floor, [u for u in given if u.scope == unit.scope], counted)
-                out.append(_check(floor, group, group.count(counted.value), counted, on))
+                out += _together_once(floor, unit, given, counted, on, together)
                 continue
             n = unit.count(counted.value)
             if n is None:
                 n = known.get(counted.value, {}).get(unit.id)
             out.append(_check(floor, unit, n, counted, on))
     return tuple(out)
+
+
+def _check_scopes(ruleset: Ruleset, units: list[Unit]) -> None:
+    scopes = {f.scope for f in ruleset.floors}
+    for unit in units:
+        if unit.scope not in scopes:
+            raise UnknownIdError(
+                f"unit.scope={unit.scope!r} of unit {unit.id!r} is not a floor scope of "
+                f"{ruleset.id}; its scopes: {', '.join(sorted(scopes)) or 'none'}"
+            )
+
+
+def _together_once(
+    floor: Floor, unit: Unit, given: list[Unit], counted: FloorCount, on: dt.date, done: set[str]
+) -> list[FloorCheck]:
+    """A-22 together: one check for the scope's units, the first time the scope comes up."""
+    if floor.scope in done:
+        return []
+    done.add(floor.scope)
+    group = _together(floor, [u for u in given if u.scope == unit.scope], counted)
+    return [_check(floor, group, group.count(counted.value), counted, on)]
 
 
 def _units(value: Iterable[Unit]) -> list[Unit]:

@@ -405,18 +405,30 @@ class RoundInputs:
     quota: int | None = attrs.field(default=None, validator=_quota, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
+        self._check_types()
+        self._check_decided()
+        self._check_unique()
+        self._check_reports()
+        self._check_chair()
+        self._check_quota()
+        self._check_scopes()
 
+    def _check_types(self) -> None:
         for name, kind in (("ruleset", Ruleset), ("council", Council), ("readings", Readings)):
             if not isinstance(getattr(self, name), kind):
                 raise InvalidTypeError(
                     f"must be a {kind.__name__}", field=name, value=getattr(self, name)
                 )
+
+    def _check_decided(self) -> None:
         if self.decided_on is not None and self.decided_on < self.considered_on:
             raise InvalidValueError(
                 "is before the consideration: a decision is signed after the council considers",
                 field="decided_on", value=self.decided_on,
                 allowed=f"{self.considered_on} or later",
             )  # fmt: skip
+
+    def _check_unique(self) -> None:
         for name, items, key in (
             ("nominations", self.nominations, "id"),
             ("dossiers", self.dossiers, "unit"),
@@ -432,7 +444,8 @@ class RoundInputs:
                         value=value,
                     )
                 seen.add(value)
-        ids = {n.id for n in self.nominations}
+
+    def _check_reports(self) -> None:
         for dossier in self.dossiers:
             stray = sorted(
                 dossier.reports - {n.id for n in self.nominations if n.unit == dossier.unit}
@@ -442,15 +455,22 @@ class RoundInputs:
                     f"dossier of {dossier.unit!r} has achievement reports for {stray!r}, "
                     "who are not nominations of that unit"
                 )
+
+    def _check_chair(self) -> None:
+        ids = {n.id for n in self.nominations}
         if self.chair_choice is not None and self.chair_choice - ids:
             raise UnknownNomineeError(
                 f"chair_choice names {sorted(self.chair_choice - ids)!r}, who are not nominations"
             )
+
+    def _check_quota(self) -> None:
         if self.quota is not None and self.level is not CouncilLevel.UNIT:
             raise InvalidValueError(
                 "is a unit's own quota: the province's number is the ruleset's cap",
                 field="quota", value=self.quota, allowed="a quota with level = unit",
             )  # fmt: skip
+
+    def _check_scopes(self) -> None:
         scopes = {f.scope for f in self.ruleset.floors}
         for unit in self.units:
             if unit.scope not in scopes:

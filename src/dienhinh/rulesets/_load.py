@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeVar
 
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from dienhinh.voting import BallotRule, Cap
 
 __all__ = [
+    "ballot_lookup",
     "ballot_parameters",
     "builtin_rulesets",
     "dump_ruleset",
@@ -152,6 +154,25 @@ def ballot_parameters(id: str) -> tuple[BallotRule, Cap | None]:
             allowed=", ".join(having) or "a ruleset with a [ballot] table",
         )
     return ruleset.ballot, ruleset.cap
+
+
+def ballot_lookup(ruleset: Ruleset) -> Callable[[str], tuple[BallotRule, Cap | None]]:
+    """The ``"ruleset"`` lookup of a ballot document read under one given ruleset (``--ruleset``)."""
+
+    def lookup(id: str) -> tuple[BallotRule, Cap | None]:
+        if id != ruleset.id:
+            raise InvalidValueError(
+                f"names ruleset {id!r}, but the ruleset given is {ruleset.id!r}",
+                field="ruleset", value=id, allowed=ruleset.id,
+            )  # fmt: skip
+        if ruleset.ballot is None:
+            raise InvalidValueError(
+                "defines no ballot rule", field="ruleset", value=ruleset.id,
+                allowed="a ruleset with a [ballot] table",
+            )  # fmt: skip
+        return ruleset.ballot, ruleset.cap
+
+    return lookup
 
 
 # -- reading files --------------------------------------------------------------------------------

@@ -178,31 +178,41 @@ class Ruleset:
         problem does not load; a ruleset built in Python is checked when a round
         runs under it.
         """
+        bound = [role for role, _ in self.deadline_roles]
+        return [
+            *self._role_problems(),
+            *self._check_problems(bound),
+            *self._unread_tables(),
+        ]
+
+    def _tables(self) -> dict[CheckKind, bool]:
+        """Whether the ruleset has what each table-reading check reads."""
+        criteria = self.criteria_file is not None or self.criteria is not None
+        return {
+            CheckKind.POSTHUMOUS: self.posthumous is not None,
+            CheckKind.BENEFITS: self.benefits is not None,
+            CheckKind.FLOORS: bool(self.floors),
+            CheckKind.STANDARDS: self.own_criteria and criteria,
+        }
+
+    def _role_problems(self) -> list[tuple[str, str, str]]:
         out: list[tuple[str, str, str]] = []
         names = {d.name for d in self.deadlines}
-        bound: list[DeadlineRole] = []
+        seen: set[DeadlineRole] = set()
         for role, name in self.deadline_roles:
-            if role in bound:
-                out.append(
-                    (
-                        "deadlines.role",
-                        f"{role.value!r} is given to two deadlines",
-                        "one deadline per role",
-                    )
-                )
+            if role in seen:
+                out.append(("deadlines.role", f"{role.value!r} is given to two deadlines", "one deadline per role"))  # fmt: skip
             if name not in names:
                 out.append((
                     "deadlines.role", f"{role.value!r} names deadline {name!r}, which the ruleset does not have",
                     ", ".join(sorted(names)) or "no deadline",
                 ))  # fmt: skip
-            bound.append(role)
-        tables = {
-            CheckKind.POSTHUMOUS: self.posthumous is not None,
-            CheckKind.BENEFITS: self.benefits is not None,
-            CheckKind.FLOORS: bool(self.floors),
-            CheckKind.STANDARDS: self.own_criteria
-            and (self.criteria_file is not None or self.criteria is not None),
-        }
+            seen.add(role)
+        return out
+
+    def _check_problems(self, bound: list[DeadlineRole]) -> list[tuple[str, str, str]]:
+        out: list[tuple[str, str, str]] = []
+        tables = self._tables()
         seen: dict[tuple[str, str], int] = {}
         for i, check in enumerate(self.checks):
             where = f"checks[{i}]"
@@ -221,15 +231,17 @@ class Ruleset:
                 needs = check.kind.cited_by_table or "a criteria catalogue (criteria = 'FILE')"
                 out.append((where, f"{check.id!r} needs {needs}, which the ruleset does not have",
                             f"add {needs}, or drop the check"))  # fmt: skip
-        if self.checks:
-            declared = {c.kind for c in self.checks}
-            for kind, present in tables.items():
-                if present and kind not in declared and kind.cited_by_table is not None:
-                    out.append((
-                        kind.cited_by_table, "is given, but no check reads it",
-                        f"[[checks]] check = {kind.value!r}",
-                    ))  # fmt: skip
         return out
+
+    def _unread_tables(self) -> list[tuple[str, str, str]]:
+        if not self.checks:
+            return []
+        declared = {c.kind for c in self.checks}
+        return [
+            (kind.cited_by_table, "is given, but no check reads it", f"[[checks]] check = {kind.value!r}")
+            for kind, present in self._tables().items()
+            if present and kind not in declared and kind.cited_by_table is not None
+        ]  # fmt: skip
 
     def checks_at(self, level: str) -> tuple[Check, ...]:
         """The checks a round at ``level`` (``"province"``, ``"unit"``) applies, in order."""

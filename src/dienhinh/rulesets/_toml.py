@@ -1005,6 +1005,17 @@ class _Writer:
             f"{prefix}citation = {{ {inline} }}" if inline else f"{prefix}citation = {{}}"
         )
 
+    def check(self, c: Check) -> None:
+        self.head("checks", array=True)
+        self.kv("check", c.kind.value)
+        self.kv("levels", None if c.levels is None else list(c.levels))
+        self.kv("role", None if c.role is None else c.role.value)
+        self.kv("parts", [p.value for p in c.parts] or None)
+        self.kv("signer_vi", c.signer_vi)
+        self.kv("signer_en", c.signer_en)
+        if c.rule is not None:
+            self.rule(c.rule)
+
     def text(self) -> str:
         rs, doc = self.rs, self.rs.document
         self.lines += [f"# Ruleset {rs.id}: written by dienhinh.dump_ruleset", f"format = {FORMAT}"]
@@ -1118,15 +1129,7 @@ class _Writer:
                     self.kv(key, getattr(m2.value, key))
                 self.rule(m2.rule)
         for c in rs.checks:
-            self.head("checks", array=True)
-            self.kv("check", c.kind.value)
-            self.kv("levels", None if c.levels is None else list(c.levels))
-            self.kv("role", None if c.role is None else c.role.value)
-            self.kv("parts", [p.value for p in c.parts] or None)
-            self.kv("signer_vi", c.signer_vi)
-            self.kv("signer_en", c.signer_en)
-            if c.rule is not None:
-                self.rule(c.rule)
+            self.check(c)
         if rs.successor is not None:
             s = rs.successor
             self.head("successor")

@@ -1,0 +1,29 @@
+"""``dienhinh floors``: each unit against its ruleset's floors, without a round (issue 9)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from dienhinh.cli._common import emit, read_text
+from dienhinh.io._floors import floors_document, parse_floors, run_floors
+from dienhinh.rulesets import load_ruleset
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("floors", help="check units against a ruleset's floors (JSON in, JSON out)")
+    p.add_argument("path", metavar="FILE", help="a floors input JSON file, or - for stdin")
+    p.add_argument(
+        "--ruleset", metavar="ID|PATH",
+        help="the ruleset the document names, given as a built-in id or a ruleset file",
+    )  # fmt: skip
+    p.set_defaults(run=_floors)
+
+
+def _floors(args: argparse.Namespace) -> int:
+    text, source = read_text(args.path)
+    base = None if args.path == "-" else Path(args.path).resolve().parent
+    ruleset = None if args.ruleset is None else load_ruleset(args.ruleset)
+    inputs = parse_floors(text, source=source, base=base, ruleset=ruleset)
+    return emit(floors_document(inputs, run_floors(inputs)))

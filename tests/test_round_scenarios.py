@@ -179,9 +179,15 @@ class TestPosthumousTQ21c:
             assert out.outcome is RoundOutcome.INELIGIBLE, reading
             assert rule_of(one(out.reasons, "round.posthumous")) == "TQ-2.1c"
 
-    def test_a_death_between_consideration_and_signature_is_eligible_by_default(self) -> None:
-        """A-11 default (before-consideration): died 22/12/2024 after the council's 20/12 vote — recognised."""
-        inputs = make_round([nomination("N1", died_on=D(2024, 12, 22))], decided_on=DECIDED)
+    def test_a_death_between_consideration_and_signature_is_eligible_before_consideration(
+        self,
+    ) -> None:
+        """A-11 before-consideration: died 22/12/2024 after the council's 20/12 vote — recognised."""
+        inputs = make_round(
+            [nomination("N1", died_on=D(2024, 12, 22))],
+            decided_on=DECIDED,
+            readings=Readings().choose("A-11", "before-consideration"),
+        )
         decision = run_round(inputs)
         assert decision.outcome("N1").outcome is RoundOutcome.RECOGNISED
         assert ("A-11", "before-consideration") in {(u.id, u.reading) for u in decision.used}
@@ -202,8 +208,39 @@ class TestPosthumousTQ21c:
         assert ("A-11", "before-decision") in {(u.id, u.reading) for u in decision.used}
 
     def test_a_death_on_the_consideration_day_itself_is_not_before_it(self) -> None:
-        """A-11 default: “died before the consideration date” — dying on 20/12 itself is not before 20/12."""
-        assert solo(died_on=CONSIDERED).outcome("N1").outcome is RoundOutcome.RECOGNISED
+        """A-11 before-consideration: “died before the consideration date” — 20/12 is not before 20/12."""
+        inputs = make_round(
+            [nomination("N1", died_on=CONSIDERED)],
+            readings=Readings().choose("A-11", "before-consideration"),
+        )
+        assert run_round(inputs).outcome("N1").outcome is RoundOutcome.RECOGNISED
+
+    def test_tq_2_1c_by_default_a_death_after_the_council_before_the_signature_is_refused(
+        self,
+    ) -> None:
+        """A-11 default (on-or-before-decision): died 22/12, considered 20/12, signed 26/12 — the
+        recognition would be truy tặng (the Chairman decides, TQ Art. 5): ineligible."""
+        decision = run_round(
+            make_round([nomination("N1", died_on=D(2024, 12, 22))], decided_on=DECIDED)
+        )
+        out = decision.outcome("N1")
+        assert out.outcome is RoundOutcome.INELIGIBLE
+        assert one(out.reasons, "round.posthumous").params["day"] == "2024-12-26"
+        assert ("A-11", "on-or-before-decision") in {(u.id, u.reading) for u in decision.used}
+
+    def test_tq_2_1c_a_death_on_the_day_of_signature_is_refused_by_default_only(self) -> None:
+        """A-11: died on 26/12, the day of signature — refused on or before it (≤, the default);
+        the old strict reading (before-decision, <) still recognises."""
+
+        def run(readings: Readings) -> RoundOutcome:
+            inputs = make_round(
+                [nomination("N1", died_on=DECIDED)], decided_on=DECIDED, readings=readings
+            )
+            return run_round(inputs).outcome("N1").outcome
+
+        assert run(Readings()) is RoundOutcome.INELIGIBLE
+        assert run(Readings().choose("A-11", "before-decision")) is RoundOutcome.RECOGNISED
+        assert run(Readings().choose("A-11", "before-consideration")) is RoundOutcome.RECOGNISED
 
     def test_a_ruleset_that_allows_posthumous_recognition_does_not_exclude_the_dead(self) -> None:
         """TQ-2.1c is a ruleset flag, not a law of nature (domain §9): allowed, the dead are not excluded."""

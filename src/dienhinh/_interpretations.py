@@ -152,7 +152,7 @@ _REGISTER: tuple[Interpretation, ...] = (
         (
             "previous-emulation-year",
             "01/10 that opened the emulation year before the current one (two calendar years back "
-            "for dates before 01/10).",
+            "for dates before 01/10): with A-3 “literal”, a window of up to two years.",
             "Ngày 01/10 mở đầu năm thi đua trước năm thi đua hiện tại.",
         ),
     ),
@@ -270,14 +270,24 @@ _REGISTER: tuple[Interpretation, ...] = (
         "TQ-2.1c",
         "Which death makes a nominee ineligible where the ruleset forbids posthumous recognition?",
         (
+            "on-or-before-decision",
+            "A nominee who died on or before the day the decision is signed is not eligible: "
+            "recognition is the Chairman's decision (TQ Art. 5), and recognising someone dead by "
+            "then would be truy tặng.",
+            "Người đã mất trước hoặc đúng ngày ký quyết định công nhận thì không được công nhận: "
+            "việc công nhận là quyết định của Chủ tịch UBND tỉnh (Điều 5), công nhận khi đó là "
+            "truy tặng.",
+        ),
+        (
             "before-consideration",
             "A nominee who died before the consideration date is not eligible.",
             "Người đã mất trước thời điểm xét tặng thì không được xét.",
         ),
         (
             "before-decision",
-            "A nominee who died before the decision is signed is not eligible.",
-            "Người đã mất trước ngày ký quyết định công nhận thì không được công nhận.",
+            "A nominee who died before (not on) the day the decision is signed is not eligible.",
+            "Người đã mất trước ngày ký quyết định công nhận (không kể chính ngày ký) thì không được "
+            "công nhận.",
         ),
     ),
     _i(

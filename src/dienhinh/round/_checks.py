@@ -88,17 +88,27 @@ def _posthumous(check: Check, nom: Nomination, ctx: Context) -> Found:
     if nom.died_on is None or posthumous.allowed:
         return Found()
     readings = ctx.inputs.readings
-    before_decision = readings["A-11"] == "before-decision"
-    day = ctx.inputs.decision_day if before_decision else ctx.inputs.considered_on
+    reading = readings["A-11"]
     used = readings.used("A-11")
-    if nom.died_on >= day:
+    if reading == "before-consideration":
+        day, refused = ctx.inputs.considered_on, nom.died_on < ctx.inputs.considered_on
+    else:  # on-or-before-decision (≤, the default) or before-decision (<)
+        day = ctx.inputs.decision_day
+        refused = nom.died_on <= day if reading == "on-or-before-decision" else nom.died_on < day
+    if not refused:
         return Found(used=used)
+    before_vi, before_en = _POSTHUMOUS_WHEN[reading]
     reason = codes.POSTHUMOUS(
-        posthumous.rule, died_on=nom.died_on, day=day,
-        before_vi="ngày ký quyết định" if before_decision else "thời điểm xét tặng",
-        before_en="the decision is signed" if before_decision else "the consideration date",
-    )  # fmt: skip
+        posthumous.rule, died_on=nom.died_on, day=day, before_vi=before_vi, before_en=before_en
+    )
     return Found((reason,), used=used)
+
+
+_POSTHUMOUS_WHEN = {
+    "on-or-before-decision": ("trước hoặc đúng ngày ký quyết định", "on or before the day the decision is signed"),
+    "before-decision": ("trước ngày ký quyết định", "before the decision is signed"),
+    "before-consideration": ("trước thời điểm xét tặng", "before the consideration date"),
+}  # fmt: skip
 
 
 def _head_selection(check: Check, nom: Nomination, ctx: Context) -> Found:

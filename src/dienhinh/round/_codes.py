@@ -37,8 +37,8 @@ POSTHUMOUS = ReasonCode(
     F,
     "Không truy tặng",
     "No posthumous recognition",
-    "Đã mất ngày {died_on}, trước {before_vi} ({day}); quy định không áp dụng truy tặng.",
-    "Died on {died_on}, before {before_en} ({day}); the ruleset allows no posthumous recognition.",
+    "Đã mất ngày {died_on}, {before_vi} ({day}); quy định không áp dụng truy tặng.",
+    "Died on {died_on}, {before_en} ({day}); the ruleset allows no posthumous recognition.",
 )
 HEAD_SELECTED = ReasonCode(
     "round.selected_by_head", P, "Được người đứng đầu lựa chọn", "Selected by the head of unit",

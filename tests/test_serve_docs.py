@@ -50,7 +50,7 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_document_has_an_example_of_every_endpoint() -> None:
     text = " ".join(c for c, _ in EXAMPLES)
-    for path in ("/round", "/ballot", "/resolve", "/assess", "/verify", "/window", "/deadline",
+    for path in ("/round", "/ballot", "/resolve", "/assess", "/verify", "/window", "/deadline", "/floors",
                  "/rulesets", "/rulesets/tuyen-quang-2023/criteria", "/calendar", "/schemas/",
                  "/openapi.json", "/healthz", "/demo"):  # fmt: skip
         assert f"{DOCUMENTED}{path}" in text, path

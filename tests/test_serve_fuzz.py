@@ -26,7 +26,16 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = json.loads(
     (ROOT / "src" / "dienhinh" / "cli" / "serve-examples.json").read_text(encoding="utf-8")
 )
-ENDPOINTS = ["/round", "/ballot", "/resolve", "/assess", "/verify", "/window", "/deadline"]
+ENDPOINTS = [
+    "/round",
+    "/ballot",
+    "/resolve",
+    "/assess",
+    "/verify",
+    "/window",
+    "/deadline",
+    "/floors",
+]
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +56,7 @@ def bodies(server: Server) -> dict[str, Any]:
         "/verify": ballot,
         "/window": EXAMPLES["window"],
         "/deadline": EXAMPLES["deadline"],
+        "/floors": EXAMPLES["floors"],
     }
     for path, body in out.items():
         assert server.post(path, body).status == 200, path

@@ -31,13 +31,15 @@ ROUND = EXAMPLES / "rounds" / "small-tuyen-quang.json"
 BALLOT = EXAMPLES / "ballot" / "tie-at-last-slot.json"
 NOMINEE = EXAMPLES / "nominees" / "tq-award.json"
 PROVINCE = EXAMPLES / "rulesets" / "my-province.toml"
+FLOORS = EXAMPLES / "floors" / "bac-kan-2024.json"
+LAC_SON = EXAMPLES / "rulesets" / "lac-son"
 DATA = ROOT / "src" / "dienhinh" / "data"
 PROBLEM = "application/problem+json"
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
-    with serve("--ruleset", str(PROVINCE)) as s:
+    with serve("--ruleset", str(PROVINCE), "--ruleset", str(LAC_SON / "lac-son-2025.toml")) as s:
         yield s
 
 
@@ -222,7 +224,7 @@ def test_rulesets_and_criteria_are_the_cli_listings(
     _, expected, _ = cli(capsys, "rulesets")
     served = server.get("/rulesets").json()
     assert served[: len(expected)] == expected
-    assert [r["id"] for r in served[len(expected) :]] == ["my-province-2024"]
+    assert [r["id"] for r in served[len(expected) :]] == ["lac-son-2025", "my-province-2024"]
     one = server.get("/rulesets/tuyen-quang-2023").json()
     assert one == next(r for r in expected if r["id"] == "tuyen-quang-2023")
     _, expected, _ = cli(capsys, "criteria", "--ruleset", "tuyen-quang-2023")
@@ -231,12 +233,47 @@ def test_rulesets_and_criteria_are_the_cli_listings(
     assert_problem(server.get("/rulesets/nowhere/criteria"), 404, "unknown_ruleset")
 
 
+def test_floors_is_the_cli_answer(server: Server, capsys: pytest.CaptureFixture[str]) -> None:
+    reply = server.post("/floors", FLOORS.read_text(encoding="utf-8"))
+    status, expected, _ = cli(capsys, "floors", str(FLOORS))
+    assert status == 0
+    assert reply.status == 200, reply.body[:300]
+    assert reply.json() == expected
+    assert expected["short"] >= 1
+    validate(reply.json(), "floors-output")
+    doc = assert_problem(server.post("/floors", {**load(FLOORS), "ruleset": "../x.toml"}), 422)
+    assert doc["code"] == "unknown_ruleset"
+
+
 def test_a_ruleset_named_at_start_serves_by_its_id(
     server: Server, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _, expected, _ = cli(capsys, "window", "2024-12-20", "--ruleset", str(PROVINCE))
     reply = server.post("/window", {"date": "2024-12-20", "ruleset": "my-province-2024"})
     assert reply.status == 200
+    assert reply.json() == expected
+
+
+def test_a_round_and_floors_under_a_file_named_at_start_are_the_cli_records(
+    server: Server, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The documents name the file; the request names its id; the records are the same."""
+    for command, name in (("round", "round.json"), ("floors", "floors.json")):
+        body = {**load(LAC_SON / name), "ruleset": "lac-son-2025"}
+        reply = server.post(f"/{command}", body)
+        assert reply.status == 200, reply.body[:300]
+        _, expected, _ = cli(capsys, command, str(LAC_SON / name))
+        assert reply.json() == expected
+    record = server.post(
+        "/round", {**load(LAC_SON / "round.json"), "ruleset": "lac-son-2025"}
+    ).json()
+    reply = server.post("/verify", record)
+    assert reply.status == 200, reply.body[:300]
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    _, expected, _ = cli(
+        capsys, "verify", str(path), "--ruleset", str(LAC_SON / "lac-son-2025.toml")
+    )
     assert reply.json() == expected
 
 
@@ -378,7 +415,8 @@ def test_openapi_is_valid_3_1_with_an_example_per_operation(server: Server) -> N
     validate_openapi(spec)
     operations = [(p, m, op) for p, item in spec["paths"].items() for m, op in item.items()]
     served = {(m, p) for p, m, _ in operations}
-    for path in ("/round", "/ballot", "/resolve", "/assess", "/verify", "/window", "/deadline"):
+    for path in ("/round", "/ballot", "/resolve", "/assess", "/verify", "/window", "/deadline",
+                 "/floors"):  # fmt: skip
         assert ("post", path) in served
     for path in ("/rulesets", "/rulesets/{id}", "/rulesets/{id}/criteria", "/calendar",
                  "/schemas/{name}", "/openapi.json", "/healthz"):  # fmt: skip

@@ -214,9 +214,8 @@ def create_app(
         "/verify": Service.verify,
         "/window": Service.window,
         "/deadline": Service.deadline,
+        "/floors": Service.floors,
     }
-    if hasattr(Service, "floors"):
-        posts["/floors"] = Service.floors
     routes = [Route(p, _post(service, limits, m), methods=["POST"]) for p, m in posts.items()]
     routes += [Route(p, static, methods=["GET"]) for p in STATIC]
     routes += [

@@ -54,6 +54,7 @@ from dienhinh.io import (
     parse_round,
     verify_document,
 )
+from dienhinh.io._floors import floors_document, parse_floors, run_floors
 from dienhinh.io._json import structure
 from dienhinh.round._run import resolve_round, run_round
 from dienhinh.rulesets import builtin_rulesets, load_ruleset
@@ -201,15 +202,12 @@ class Service:
             f"{where}={id!r} is not a ruleset of this server; known: {', '.join(self.ids())}"
         )
 
-    def _round_data(self, data: Any, where: str) -> Any:
-        """``data`` with its ruleset id replaced by the operator's file path where it names one."""
-        if not isinstance(data, dict) or "ruleset" not in data:
-            return data  # parse_round reports it
-        name = data["ruleset"]
-        self.ruleset(name, f"{where}.ruleset")
-        if name in self.files:
-            return {**data, "ruleset": str(self.files[name])}
-        return data
+    def _named(self, data: dict[str, Any], where: str) -> Ruleset | None:
+        """The known ruleset ``data`` names by id, checked before anything is read; a document
+        without one is left to its reader to report."""
+        if "ruleset" not in data:
+            return None
+        return self.ruleset(data["ruleset"], f"{where}.ruleset")
 
     def rulesets(self) -> list[dict[str, Any]]:
         return [self.ruleset(i).summary() for i in self.ids()]
@@ -227,7 +225,8 @@ class Service:
 
     def round(self, data: Any) -> Any:
         """``dienhinh round FILE``."""
-        inputs = parse_round(self._round_data(_object(data, "round input"), "$"), source=SOURCE)
+        doc = _object(data, "round input")
+        inputs = parse_round(doc, source=SOURCE, ruleset=self._named(doc, "$"))
         return run_round(inputs).to_json()
 
     def ballot(self, data: Any) -> Any:
@@ -251,7 +250,7 @@ class Service:
         source = f"{SOURCE}: record.inputs"
         if kind == "round":
             raw = _object(record["inputs"], "round input")
-            inputs = parse_round(self._round_data(raw, "$.record.inputs"), source=source)
+            inputs = parse_round(raw, source=source, ruleset=self._named(raw, "$.record.inputs"))
             first = run_round(inputs)
             _same(record, first.to_json(), "record")
             return resolve_round(first, req.chair_choice).to_json()
@@ -268,13 +267,12 @@ class Service:
     def verify(self, data: Any) -> Any:
         """``dienhinh verify FILE``."""
         self._check_record(data, "$")
+        ruleset = None
         if data["kind"] == "round":
-            raw = _object(data["inputs"], "round input")
-            inputs = parse_round(self._round_data(raw, "$.inputs"), source=f"{SOURCE}: inputs")
-            fresh = run_round(inputs).to_json()
-            _same(data, fresh, SOURCE)
-            return {"verified": True, "kind": "round", "digest": fresh["digest"]}
-        return verify_document(json.dumps(data, ensure_ascii=False), source=SOURCE)
+            ruleset = self._named(_object(data["inputs"], "round input"), "$.inputs")
+            if ruleset is not None and ruleset.id in builtin_rulesets():
+                ruleset = None  # as the command line verifies a record made under a built-in one
+        return verify_document(json.dumps(data, ensure_ascii=False), source=SOURCE, ruleset=ruleset)
 
     def _check_record(self, data: Any, where: str) -> None:
         """A record's shape, and that it names no file: only known rulesets."""
@@ -291,6 +289,12 @@ class Service:
                     f"{where}.inputs.ruleset={name!r} is not a built-in ruleset; "
                     f"built in: {', '.join(builtin_rulesets())}"
                 )
+
+    def floors(self, data: Any) -> Any:
+        """``dienhinh floors FILE``."""
+        doc = _object(data, "floors input")
+        inputs = parse_floors(doc, source=SOURCE, ruleset=self._named(doc, "$"))
+        return floors_document(inputs, run_floors(inputs))
 
     def assess(self, data: Any) -> Any:
         """``dienhinh assess FILE --ruleset ID``: a built-in ruleset, as in the CLI."""

@@ -229,6 +229,8 @@ def operations(service: Service) -> Iterator[dict[str, Any]]:
                "window-request", _schema_or("window-output"), ex["window"], service.window)  # fmt: skip
     yield post("/deadline", "deadline", "Check a submission against a deadline (dienhinh deadline)",
                "deadline-request", _schema_or("deadline-output"), ex["deadline"], service.deadline)  # fmt: skip
+    yield post("/floors", "floors", "Each unit against its ruleset's floors (dienhinh floors)",
+               _schema_or("floors-input"), _schema_or("floors-output"), ex["floors"], service.floors)  # fmt: skip
     yield get("/rulesets", "rulesets", "The rulesets this server knows (dienhinh rulesets)",
               _schema_or("rulesets-output"), service.rulesets())  # fmt: skip
     first = service.ids()[0]

@@ -1050,6 +1050,33 @@ class TestUnitRoundA19:
         assert decision.recognised == ("U1",)
         assert decision.ballot.needed == 6
 
+    def test_tq_2_1b_the_simple_majority_of_a19_cites_the_reading_not_tq_2_1b(self) -> None:
+        """A-19 province-only: the simple majority is in no document; its reasons cite the reading,
+        never TQ Art. 2(1)(b) (“từ 90% trở lên”), so no card says 6/10 next to a 90 % quotation."""
+        decision = self._unit_round({"U1": 6, "U2": 5}, "province-only")
+        cited = [r for o in decision.outcomes for r in o.reasons if r.code.startswith("ballot.")]
+        assert cited
+        for reason in cited:
+            assert reason.rule is not None
+            assert reason.rule.id == "A-19"
+            assert "90%" not in (reason.rule.citation.quote or "")
+            assert "Cách hiểu A-19" in reason.rule.citation.vi
+
+    def test_every_ballot_reasons_threshold_agrees_with_the_rule_it_cites(self) -> None:
+        """TQ-2.1b: a reason citing “từ 90% trở lên” counts against 9/10; one citing A-19, 1/2."""
+        for reading, threshold in (("every-level", "9/10"), ("province-only", "1/2")):
+            decision = self._unit_round({"U1": 9, "U2": 5}, reading)
+            assert str(decision.ballot.inputs.rule.threshold) == threshold
+            for o in decision.outcomes:
+                for r in o.reasons:
+                    if r.rule is None or not r.code.startswith("ballot."):
+                        continue
+                    quote = r.rule.citation.quote or ""
+                    if "90%" in quote:
+                        assert threshold == "9/10", (reading, r.en)
+                    if r.rule.id == "A-19":
+                        assert threshold == "1/2", (reading, r.en)
+
     def test_the_province_council_keeps_90_percent_under_province_only(self) -> None:
         """A-19 province-only binds only units: the province's council still needs 9 of 10."""
         inputs = make_round(

@@ -32,6 +32,7 @@ from dienhinh._errors import (
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._kinds import NomineeKind
 from dienhinh._labels import labels
+from dienhinh._provenance import Citation, Rule
 from dienhinh._reasons import Reason, Severity
 from dienhinh._repr import short as _short
 from dienhinh._text import identifier
@@ -415,7 +416,9 @@ def _window(
     reason = codes.CONSIDERATION(
         window.rule, day=day, start=span[0], end=span[1], **_level_text(inputs)
     )
-    return span, (reason,), window.readings
+    # A-3 literal: a window past the “01 năm” says so in the record that uses it.
+    long = tuple(r for r in window.reasons if r.code == "window.longer_than_a_year")
+    return span, (reason, *long), window.readings
 
 
 def _plan_window(
@@ -561,9 +564,18 @@ def _ballot_rule(inputs: RoundInputs) -> Any:
             value=inputs.ruleset.id, allowed="a ruleset with a [ballot] table (docs/rulesets.md)",
         )  # fmt: skip
     if inputs.level is CouncilLevel.UNIT and inputs.readings["A-19"] == "province-only":
-        return attrs.evolve(rule, threshold="1/2", comparison="more_than",
-                            rule=attrs.evolve(rule.rule, id="A-19"))  # fmt: skip
+        # Not in the documents: the rule cites the reading, never TQ Art. 2(1)(b)'s “từ 90%”.
+        return attrs.evolve(rule, threshold="1/2", comparison="more_than", rule=_A19_MAJORITY)
     return rule
+
+
+_A19_MAJORITY: Final = Rule(
+    "A-19",
+    Citation(
+        "Cách hiểu A-19 “province-only” (không có trong văn bản: đa số quá bán tổng số thành viên "
+        "Hội đồng cấp cơ sở)"
+    ),
+)
 
 
 def _cap(inputs: RoundInputs, checks: tuple[Check, ...]) -> Cap | None:

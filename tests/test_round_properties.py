@@ -255,7 +255,9 @@ class TestBallotTQ43:
         assert decision.recognised == oracle.recognised
         assert decision.status.value == oracle.status.value
 
-    @given(cases(slots=(1, 2, 3), eligible=True) | cases(), st.randoms(use_true_random=False))
+    # Only the generator built for ties: the general one rarely ties, and the `assume` below
+    # then filters so much that Hypothesis's health check fails at random.
+    @given(cases(slots=(1, 2, 3), eligible=True), st.randoms(use_true_random=False))
     def test_the_chairs_choice_finishes_the_round_as_it_finishes_the_ballot(
         self, case: Case, rnd: random.Random
     ) -> None:

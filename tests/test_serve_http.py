@@ -277,6 +277,27 @@ def test_a_round_and_floors_under_a_file_named_at_start_are_the_cli_records(
     assert reply.json() == expected
 
 
+def test_a_ballot_and_an_assessment_under_a_file_named_at_start_are_the_cli_records(
+    server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lac_son = str(LAC_SON / "lac-son-2025.toml")
+    reply = server.post("/ballot", load(LAC_SON / "ballot.json"))
+    assert reply.status == 200, reply.body[:300]
+    _, expected, _ = cli(capsys, "ballot", str(LAC_SON / "ballot.json"), "--ruleset", lac_son)
+    assert reply.json() == expected
+    assert server.post("/verify", reply.json()).json()["verified"] is True
+    body = {
+        "ruleset": "lac-son-2025",
+        "on": "2025-12-15",
+        "nominee": load(LAC_SON / "nominee.json"),
+    }
+    reply = server.post("/assess", body)
+    assert reply.status == 200, reply.body[:300]
+    _, expected, _ = cli(capsys, "assess", str(LAC_SON / "nominee.json"), "--ruleset", lac_son,
+                         "--on", "2025-12-15")  # fmt: skip
+    assert reply.json() == expected
+
+
 def test_a_request_never_names_a_file(server: Server, tmp_path: Path) -> None:
     """A path where a ruleset id goes is refused unread, in a round, a record or a query."""
     body = {**load(ROUND), "ruleset": str(PROVINCE)}

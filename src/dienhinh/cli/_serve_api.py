@@ -58,7 +58,7 @@ from dienhinh.io._floors import floors_document, parse_floors, run_floors
 from dienhinh.io._json import structure
 from dienhinh.round._run import resolve_round, run_round
 from dienhinh.rulesets import builtin_rulesets, load_ruleset
-from dienhinh.rulesets._load import ballot_parameters
+from dienhinh.rulesets._load import ballot_lookup, ballot_parameters
 from dienhinh.rulesets._ruleset import Ruleset
 from dienhinh.voting import count, resolve
 
@@ -229,12 +229,22 @@ class Service:
         inputs = parse_round(doc, source=SOURCE, ruleset=self._named(doc, "$"))
         return run_round(inputs).to_json()
 
+    def _file_ruleset(self, data: Any) -> Ruleset | None:
+        """The operator's ruleset a document names by id (``--ruleset FILE`` in the CLI), if any."""
+        name = data.get("ruleset") if isinstance(data, dict) else None
+        if isinstance(name, str) and name in self.files:
+            return self.ruleset(name)
+        return None
+
+    def _ballot(self, data: Any, source: str) -> tuple[Any, Ruleset | None]:
+        given = self._file_ruleset(data)
+        lookup = ballot_parameters if given is None else ballot_lookup(given)
+        return parse_ballot(data, source=source, ruleset=lookup), given
+
     def ballot(self, data: Any) -> Any:
-        """``dienhinh ballot FILE``: a ``ruleset`` key names a built-in ruleset, as in the CLI."""
-        inputs = parse_ballot(
-            _object(data, "ballot input"), source=SOURCE, ruleset=ballot_parameters
-        )
-        return ballot_document(count(inputs))
+        """``dienhinh ballot FILE``: a ``ruleset`` key names a built-in ruleset or one named at start."""
+        inputs, given = self._ballot(_object(data, "ballot input"), SOURCE)
+        return ballot_document(count(inputs), given)
 
     def resolve(self, data: Any) -> Any:
         """A record awaiting the chair, finished with the chair's choice."""
@@ -255,10 +265,10 @@ class Service:
             _same(record, first.to_json(), "record")
             return resolve_round(first, req.chair_choice).to_json()
         if kind == "ballot":
-            ballot_inputs = parse_ballot(record["inputs"], source=source, ruleset=ballot_parameters)
+            ballot_inputs, given = self._ballot(_object(record["inputs"], "ballot input"), source)
             result = count(ballot_inputs)
-            _same(record, ballot_document(result), "record")
-            return ballot_document(resolve(result, req.chair_choice))
+            _same(record, ballot_document(result, given), "record")
+            return ballot_document(resolve(result, req.chair_choice), given)
         raise InvalidValueError(
             "is not a kind of record awaiting a chair", field="record.kind", value=kind,
             allowed="round, ballot",
@@ -272,6 +282,8 @@ class Service:
             ruleset = self._named(_object(data["inputs"], "round input"), "$.inputs")
             if ruleset is not None and ruleset.id in builtin_rulesets():
                 ruleset = None  # as the command line verifies a record made under a built-in one
+        elif isinstance(data["inputs"], dict):
+            ruleset = self._file_ruleset(data["inputs"])
         return verify_document(json.dumps(data, ensure_ascii=False), source=SOURCE, ruleset=ruleset)
 
     def _check_record(self, data: Any, where: str) -> None:
@@ -283,12 +295,7 @@ class Service:
             )  # fmt: skip
         inputs = data["inputs"]
         if data["kind"] == "criteria-assessment" and isinstance(inputs, dict):
-            name = inputs.get("ruleset")
-            if not (isinstance(name, str) and name in builtin_rulesets()):
-                raise UnknownRulesetError(
-                    f"{where}.inputs.ruleset={name!r} is not a built-in ruleset; "
-                    f"built in: {', '.join(builtin_rulesets())}"
-                )
+            self.ruleset(inputs.get("ruleset"), f"{where}.inputs.ruleset")
 
     def floors(self, data: Any) -> Any:
         """``dienhinh floors FILE``."""
@@ -297,15 +304,10 @@ class Service:
         return floors_document(inputs, run_floors(inputs))
 
     def assess(self, data: Any) -> Any:
-        """``dienhinh assess FILE --ruleset ID``: a built-in ruleset, as in the CLI."""
+        """``dienhinh assess FILE --ruleset ID|PATH``: a built-in ruleset or one named at start."""
         req = structure(data, AssessRequest, source=SOURCE)
         readings = Readings(req.readings)
-        if req.ruleset not in builtin_rulesets():
-            raise UnknownRulesetError(
-                f"ruleset={req.ruleset!r} is not a built-in ruleset; "
-                f"built in: {', '.join(builtin_rulesets())}"
-            )
-        ruleset = load_ruleset(req.ruleset)
+        ruleset = self.ruleset(req.ruleset)
         if ruleset.catalogue is None:
             raise UnknownRulesetError(f"ruleset={req.ruleset!r} has no criteria catalogue")
         if (req.on is None) == (req.window is None):
@@ -321,7 +323,7 @@ class Service:
             window = (req.window.start, req.window.end)
         nominee = parse_nominee(req.nominee, source=f"{SOURCE}: nominee")
         return assessment_document(
-            assess(nominee, ruleset.catalogue, window=window, readings=readings)
+            assess(nominee, ruleset.catalogue, window=window, readings=readings), ruleset
         )
 
     def window(self, data: Any) -> Any:

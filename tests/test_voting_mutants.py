@@ -1,0 +1,814 @@
+"""The ballot's behaviour that mutation testing found unpinned (docs/mutation.md).
+
+Each test states what a provision (or a reading of the register) makes the ballot do, on
+numbers small enough to check by hand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from fractions import Fraction
+from typing import ClassVar
+
+import attrs
+import pytest
+
+import dienhinh
+from dienhinh import (
+    ChairChoiceError,
+    DoubleVoteError,
+    DuplicateIdError,
+    InvalidTypeError,
+    InvalidValueError,
+    Readings,
+    UnknownMemberError,
+    UnknownNomineeError,
+    VerificationError,
+)
+from dienhinh.voting import (
+    TQ_CAP,
+    Ballot,
+    BallotResult,
+    BallotRule,
+    BallotStatus,
+    Cap,
+    Comparison,
+    Council,
+    Denominator,
+    Nominee,
+    OutcomeStatus,
+    TieBreak,
+    count_votes,
+    resolve,
+    verify,
+)
+
+
+def council(n: int) -> Council:
+    return Council([f"m{i:02}" for i in range(1, n + 1)], chair="m01")
+
+
+def ballots_for(c: Council, approvals: dict[str, int], *, written: int = 0) -> list[Ballot]:
+    """Ballots in which nominee ``x`` gets ``approvals[x]`` approvals, from the first members;
+    the last ``written`` members vote in writing."""
+    return [
+        Ballot(
+            m,
+            [n for n, k in approvals.items() if i < k],
+            "written" if i >= len(c.members) - written else "in_meeting",
+        )
+        for i, m in enumerate(c.members)
+    ]
+
+
+class TestNoQuorum:
+    """Domain §9 (education sector): a two-thirds quorum of members in the meeting."""
+
+    RULE = BallotRule(threshold="7/10", denominator=Denominator.VOTES_CAST, quorum="2/3")
+
+    def test_the_reason_names_who_attended_and_who_was_required(self) -> None:
+        """9 members, 5 in the meeting and 2 in writing: ⌈2/3 × 9⌉ = 6 must attend; 5 did."""
+        c = council(9)
+        ballots = [Ballot(m, ["a"], "in_meeting") for m in c.members[:5]]
+        ballots += [Ballot(m, ["a"], "written") for m in c.members[5:7]]
+        result = count_votes(c, ["a"], ballots, rule=self.RULE)
+        assert result.status is BallotStatus.NO_QUORUM
+        assert result.recognised == ()
+        quorum = [r for r in result.reasons if r.code == "ballot.no_quorum"]
+        assert len(quorum) == 1
+        assert dict(quorum[0].params) == {"present": 5, "members": 9, "required": 6}
+        assert quorum[0].vi == ("Chỉ 5/9 thành viên dự họp, cần ít nhất 6: phiên họp không hợp lệ.")
+        outcome = result.outcome("a")
+        assert outcome.status is OutcomeStatus.NOT_RECOGNISED
+        assert [r.code for r in outcome.reasons] == ["ballot.no_quorum"]
+        assert outcome.reasons[0].params == quorum[0].params
+
+    def test_exactly_the_quorum_decides(self) -> None:
+        """6 of 9 in the meeting is the two-thirds quorum itself: the meeting decides."""
+        c = council(9)
+        ballots = ballots_for(c, {"a": 6})[:6]
+        result = count_votes(c, ["a"], ballots, rule=self.RULE)
+        assert result.status is BallotStatus.FINAL
+        assert result.recognised == ("a",)
+        assert "ballot.no_quorum" not in [r.code for r in result.reasons]
+
+    def test_written_opinions_do_not_make_the_quorum(self) -> None:
+        """The quorum counts attendance: 5 in the meeting and 4 in writing is still no quorum."""
+        c = council(9)
+        result = count_votes(c, ["a"], ballots_for(c, {"a": 9}, written=4), rule=self.RULE)
+        assert result.status is BallotStatus.NO_QUORUM
+
+    def test_a_chair_choice_without_a_quorum_is_refused(self) -> None:
+        """TQ-2.1b gives the chair a tie to decide; a meeting without quorum decides nothing."""
+        c = council(9)
+        with pytest.raises(ChairChoiceError, match="no quorum"):
+            count_votes(
+                c,
+                ["a", "b"],
+                ballots_for(c, {"a": 5, "b": 5})[:5],
+                rule=self.RULE,
+                cap=1,
+                chair_choice=["a"],
+            )
+
+
+class TestHandedBack:
+    """Tie-break ``undecided`` (domain §9) and A-5 ``last-slot-only``: a person decides."""
+
+    def test_each_tied_nominee_is_undecided_with_the_handed_back_reason(self) -> None:
+        """10 members, a and b both 9/10, one slot: no rule picks, the tie is handed back."""
+        c = council(10)
+        rule = BallotRule(tie_break=TieBreak.UNDECIDED)
+        result = count_votes(c, ["a", "b"], ballots_for(c, {"a": 9, "b": 9}), cap=1, rule=rule)
+        assert result.status is BallotStatus.UNDECIDED
+        assert result.tie is not None
+        assert result.tie.decider == "person"
+        for nominee, other in (("a", "b"), ("b", "a")):
+            outcome = result.outcome(nominee)
+            assert outcome.status is OutcomeStatus.UNDECIDED
+            assert [r.code for r in outcome.reasons] == [
+                "ballot.meets_threshold",
+                "ballot.tie_handed_back",
+            ]
+            handed = outcome.reasons[1]
+            assert dict(handed.params) == {"approvals": 9, "group": [other], "slots": 1}
+
+    def test_the_chair_decides_with_the_chair_reason(self) -> None:
+        """TQ-2.1b: the same tie under the default tie-break awaits the chair."""
+        c = council(10)
+        result = count_votes(c, ["a", "b"], ballots_for(c, {"a": 9, "b": 9}), cap=1)
+        assert result.status is BallotStatus.AWAITING_CHAIR
+        assert result.tie is not None
+        assert result.tie.decider == "chair"
+        outcome = result.outcome("a")
+        assert outcome.status is OutcomeStatus.AWAITING_CHAIR
+        assert [r.code for r in outcome.reasons] == [
+            "ballot.meets_threshold",
+            "ballot.tie_at_cutoff",
+        ]
+
+    def test_last_slot_only_hands_back_two_open_slots_but_not_one(self) -> None:
+        """A-5 ``last-slot-only``: the chair's power covers one last slot, not two."""
+        c = council(10)
+        last_slot = Readings().choose("A-5", "last-slot-only")
+        wide = count_votes(
+            c, "abc", ballots_for(c, {"a": 9, "b": 9, "c": 9}), cap=2, readings=last_slot
+        )
+        assert wide.status is BallotStatus.UNDECIDED
+        narrow = count_votes(
+            c, "abc", ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=2, readings=last_slot
+        )
+        assert narrow.status is BallotStatus.AWAITING_CHAIR
+        assert narrow.recognised == ("a",)
+
+
+class TestIntegerThresholds:
+    """The threshold is an exact fraction (domain §9); an integer is a whole fraction."""
+
+    def test_one_means_every_member(self) -> None:
+        """A threshold of 1 (all of the membership) needs every one of 19 approvals."""
+        rule = BallotRule(threshold=1)
+        assert rule.threshold == Fraction(1)
+        assert rule.needed(19) == 19
+        c = council(19)
+        assert count_votes(c, ["a"], ballots_for(c, {"a": 18}), rule=rule).recognised == ()
+        assert count_votes(c, ["a"], ballots_for(c, {"a": 19}), rule=rule).recognised == ("a",)
+
+    @pytest.mark.parametrize("value", [0, 2, -1])
+    def test_an_integer_outside_the_unit_interval_is_refused(self, value: int) -> None:
+        """A fraction of the membership lies in (0, 1]."""
+        with pytest.raises(InvalidValueError, match="outside"):
+            BallotRule(threshold=value)
+
+    @pytest.mark.parametrize("value", [True, 0.9])
+    def test_a_boolean_or_a_float_is_not_a_threshold(self, value: object) -> None:
+        """``True`` is not the number one, and 0.9 as a float is not nine tenths."""
+        with pytest.raises(InvalidTypeError, match="exact"):
+            BallotRule(threshold=value)
+
+    def test_more_than_the_whole_membership_cannot_be_met(self) -> None:
+        """“trên” 1 of 10 asks for 11 approvals: nobody can meet it."""
+        rule = BallotRule(threshold=1, comparison=Comparison.MORE_THAN)
+        assert rule.needed(10) == 11
+
+
+class TestRanks:
+    """TQ-2.1b ranks “theo thứ tự từ cao xuống thấp”: equal counts share a rank (1, 2, 2, 4)."""
+
+    def test_a_top_nominee_with_one_approval_ranks_first(self) -> None:
+        c = council(3)
+        result = count_votes(c, ["a", "b"], [Ballot("m01", ["a"])])
+        assert [(t.nominee, t.approvals, t.rank) for t in result.tally] == [
+            ("a", 1, 1),
+            ("b", 0, 2),
+        ]
+
+    def test_a_top_nominee_with_no_approval_ranks_first(self) -> None:
+        c = council(3)
+        result = count_votes(c, ["a", "b"], [Ballot("m01", [])])
+        assert [(t.nominee, t.rank) for t in result.tally] == [("a", 1), ("b", 1)]
+
+    def test_equal_counts_share_a_rank_and_the_next_skips(self) -> None:
+        c = council(4)
+        result = count_votes(c, "abcd", ballots_for(c, {"a": 4, "b": 3, "c": 3, "d": 1}))
+        assert [t.rank for t in result.tally] == [1, 2, 2, 4]
+
+
+class TestMessages:
+    """Bad input is a specific error whose one line names the field, the value, what is wrong,
+    what is allowed and, where a provision is the reason, its rule (src/dienhinh/_errors.py)."""
+
+    C10 = council(10)
+
+    @staticmethod
+    def tied() -> BallotResult:
+        c = council(10)
+        return count_votes(c, "abcd", ballots_for(c, {"a": 9, "b": 9, "c": 9, "d": 8}), cap=1)
+
+    CASES: ClassVar[dict[str, tuple[Callable[[], object], type[Exception], str]]] = {
+        "a choice on a final ballot": (
+            lambda: resolve(count_votes(council(3), "a", []), ["a"]),
+            ChairChoiceError,
+            "chair_choice=['a']: there is no tie to decide",
+        ),
+        "a choice where no cap makes a tie": (
+            lambda: count_votes(
+                council(10), "ab", ballots_for(council(10), {"a": 9, "b": 9}), chair_choice=["a"]
+            ),
+            ChairChoiceError,
+            "chair_choice=['a']: there is no tie to decide",
+        ),
+        "a choice where women first settled the tie": (
+            lambda: count_votes(
+                council(10),
+                [Nominee("a", women_priority=True), "b"],
+                ballots_for(council(10), {"a": 9, "b": 9}),
+                cap=1,
+                rule=BallotRule(tie_break=TieBreak.WOMEN_FIRST),
+                chair_choice=["a"],
+            ),
+            ChairChoiceError,
+            "chair_choice=['a']: there is no tie to decide",
+        ),
+        "a choice outside the tied group": (
+            lambda: resolve(TestMessages.tied(), ["d"]),
+            ChairChoiceError,
+            "chair_choice=['d']: names nominees outside the tied group; "
+            "allowed: a choice from ['a', 'b', 'c'] (rule TQ-2.1b)",
+        ),
+        "a choice of two for one slot": (
+            lambda: resolve(TestMessages.tied(), ["a", "b"]),
+            ChairChoiceError,
+            "chair_choice=['a', 'b']: picks 2 of the tied group ['a', 'b', 'c']; "
+            "allowed: exactly 1 of ['a', 'b', 'c'] (rule TQ-2.1b)",
+        ),
+        "a choice of nobody": (
+            lambda: resolve(TestMessages.tied(), []),
+            ChairChoiceError,
+            "chair_choice=[]: picks 0 of the tied group ['a', 'b', 'c']; "
+            "allowed: exactly 1 of ['a', 'b', 'c'] (rule TQ-2.1b)",
+        ),
+        "a choice naming a nominee twice": (
+            lambda: count_votes(council(3), "ab", [], cap=1, chair_choice=["a", "a"]),
+            DuplicateIdError,
+            "chair_choice='a': names a nominee twice",
+        ),
+        "a choice naming no nominee": (
+            lambda: count_votes(council(3), "ab", [], cap=1, chair_choice=["q"]),
+            UnknownNomineeError,
+            "chair_choice names ['q'], who are not nominees",
+        ),
+        "a member listed twice": (
+            lambda: Council(["m1", "m1"], chair="m1"),
+            DuplicateIdError,
+            "council.members='m1': is given twice (ids are compared after NFC)",
+        ),
+        "a roster given as one string": (
+            lambda: Council("m1", chair="m1"),
+            InvalidValueError,
+            "members='m1': must be a list of member ids, not one string",
+        ),
+        "an empty roster": (
+            lambda: Council([], chair="m1"),
+            InvalidValueError,
+            "council.members=(): the roster is empty; allowed: at least one member",
+        ),
+        "a chair off the roster": (
+            lambda: Council(["m1", "m2"], chair="m3"),
+            UnknownMemberError,
+            "council.chair='m3' is not on the roster; the chair must be a member (members: m1, m2)",
+        ),
+        "fewer seats than members": (
+            lambda: Council(["m1", "m2"], chair="m1", seats=1),
+            InvalidValueError,
+            "council.seats=1: must be a whole number of seats, at least the roster's size; "
+            "allowed: an integer ≥ 2",
+        ),
+        "seats given as a boolean": (
+            lambda: Council(["m1"], chair="m1", seats=True),
+            InvalidValueError,
+            "council.seats=True: must be a whole number of seats, at least the roster's size; "
+            "allowed: an integer ≥ 1",
+        ),
+        "an unknown kind of nominee": (
+            lambda: Nominee("a", "team"),
+            InvalidValueError,
+            "nominee.kind='team': is not a NomineeKind; allowed: collective, individual, household",
+        ),
+        "an unknown way to cast": (
+            lambda: Ballot("m1", [], "phone"),
+            InvalidValueError,
+            "ballot.cast='phone': is not a Cast; allowed: in_meeting, written",
+        ),
+        "approvals given as one string": (
+            lambda: Ballot("m1", "ab"),
+            InvalidValueError,
+            "ballot.approve='ab': must be a list of nominee ids, not one string",
+        ),
+        "an approval that is not a string": (
+            lambda: Ballot("m1", [1]),
+            InvalidTypeError,
+            "ballot.approve=[1]: must list nominee ids as strings",
+        ),
+        "an approval given twice after NFC": (
+            lambda: Ballot("m1", (x for x in ["Lê", "Le\u0302"])),
+            DuplicateIdError,
+            "ballot.approve='Lê': is given twice (ids are compared after NFC)",
+        ),
+        "a nominee given twice": (
+            lambda: count_votes(council(3), ["a", "a"], []),
+            DuplicateIdError,
+            "nominees='a': is nominated twice (ids are compared after NFC)",
+        ),
+        "a ballot from outside the roster": (
+            lambda: count_votes(council(2), "a", [Ballot("x1", ["a"])]),
+            UnknownMemberError,
+            "ballot.member='x1' is not on the council's roster; only members vote (TQ-2.1b); "
+            "roster: m01, m02",
+        ),
+        "two ballots from one member": (
+            lambda: count_votes(council(2), "a", [Ballot("m01", ["a"]), Ballot("m01", [])]),
+            DoubleVoteError,
+            "ballot.member='m01': cast two ballots; each member votes once",
+        ),
+        "an approval of nobody nominated": (
+            lambda: count_votes(council(2), "a", [Ballot("m01", ["z", "y"])]),
+            UnknownNomineeError,
+            "ballot of 'm01' approves ['y', 'z'], who are not nominees of this ballot",
+        ),
+        "the outcome of nobody nominated": (
+            lambda: count_votes(council(2), "a", []).outcome("zz"),
+            UnknownNomineeError,
+            "nominee='zz' is not a nominee of this ballot",
+        ),
+        "a float threshold": (
+            lambda: BallotRule(threshold=0.5),
+            InvalidTypeError,
+            "threshold=0.5: must be exact: a fraction such as '9/10' or a decimal string such as "
+            "'0.9'",
+        ),
+        "a float quorum": (
+            lambda: BallotRule(quorum=0.5),
+            InvalidTypeError,
+            "quorum=0.5: must be exact: a fraction such as '9/10' or a decimal string such as "
+            "'0.9'",
+        ),
+        "a threshold that is no number": (
+            lambda: BallotRule(threshold="x"),
+            InvalidValueError,
+            "threshold='x': is not an exact fraction; allowed: 'a/b' or a decimal string",
+        ),
+        "a threshold over zero": (
+            lambda: BallotRule(threshold="1/0"),
+            InvalidValueError,
+            "threshold='1/0': is not an exact fraction; allowed: 'a/b' or a decimal string",
+        ),
+        "a threshold of another type": (
+            lambda: BallotRule(threshold=[1]),
+            InvalidValueError,
+            "threshold=[1]: is not an exact fraction; allowed: 'a/b' or a decimal string",
+        ),
+        "a zero threshold": (
+            lambda: BallotRule(threshold="0"),
+            InvalidValueError,
+            "threshold='0': is outside (0, 1]; allowed: 0 < fraction ≤ 1",
+        ),
+        "a quorum over the whole": (
+            lambda: BallotRule(quorum="3/2"),
+            InvalidValueError,
+            "quorum='3/2': is outside (0, 1]; allowed: 0 < fraction ≤ 1",
+        ),
+        "a negative denominator": (
+            lambda: BallotRule().needed(-1),
+            InvalidValueError,
+            "denominator=-1: must not be negative",
+        ),
+        "negative slots": (
+            lambda: Cap(-1),
+            InvalidValueError,
+            "slots=-1: must be a whole number of slots; allowed: an integer ≥ 0",
+        ),
+        "slots given as a boolean": (
+            lambda: Cap(True),
+            InvalidValueError,
+            "slots=True: must be a whole number of slots; allowed: an integer ≥ 0",
+        ),
+        "an unknown comparison": (
+            lambda: BallotRule(comparison="most"),
+            InvalidValueError,
+            "comparison='most': is not a Comparison; allowed: at_least, more_than",
+        ),
+        "an unknown denominator": (
+            lambda: BallotRule(denominator="x"),
+            InvalidValueError,
+            "denominator='x': is not a Denominator; allowed: total_membership, votes_cast",
+        ),
+        "an unknown tie-break": (
+            lambda: BallotRule(tie_break="x"),
+            InvalidValueError,
+            "tie_break='x': is not a TieBreak; allowed: chair, women_first, undecided",
+        ),
+    }
+
+    @pytest.mark.parametrize("case", list(CASES))
+    def test_the_message(self, case: str) -> None:
+        make, error, message = self.CASES[case]
+        with pytest.raises(error) as raised:
+            make()
+        assert str(raised.value) == message
+
+    def test_the_error_carries_its_data(self) -> None:
+        """A program reacts on ``field``, ``value``, ``allowed`` and ``rule``, not on the text."""
+        with pytest.raises(ChairChoiceError) as raised:
+            resolve(self.tied(), ["a", "b"])
+        error = raised.value
+        assert (error.field, error.value, error.rule) == ("chair_choice", ["a", "b"], "TQ-2.1b")
+        assert error.allowed == "exactly 1 of ['a', 'b', 'c']"
+        with pytest.raises(ChairChoiceError) as raised:
+            resolve(self.tied(), ["d", "a"])
+        assert (raised.value.field, raised.value.value) == ("chair_choice", ["d"])
+
+    def test_exactly_as_many_seats_as_members_is_allowed(self) -> None:
+        """A-8: a founding decision may set as many seats as the roster has (no vacancy)."""
+        assert Council(["m1", "m2"], chair="m1", seats=2).seats == 2
+
+
+def sample() -> BallotResult:
+    """10 members (m10 in writing); a 10/10, b and c 9/10 each, d 8/10; two slots (TQ-6.2b)."""
+    c = council(10)
+    nominees = [Nominee("a", "collective"), "b", Nominee("c", women_priority=True), "d"]
+    ballots = ballots_for(c, {"a": 10, "b": 9, "c": 9, "d": 8}, written=1)
+    return count_votes(c, nominees, ballots, cap=Cap(2, TQ_CAP))
+
+
+CITATION_TQ_21B = {
+    "document": "TQ",
+    "division": "article",
+    "article": "2",
+    "clause": "1",
+    "point": "b",
+    "quote": "đạt tỷ lệ phiếu đồng ý từ 90% trở lên tính trên tổng số thành viên của Hội đồng",
+    "en": "TQ Art. 2(1)(b)",
+    "vi": "TQ, Điều 2, khoản 1, điểm b",
+}
+CITATION_TQ_62B = {
+    "document": "TQ",
+    "division": "article",
+    "article": "6",
+    "clause": "2",
+    "point": "b",
+    "quote": "Mỗi năm không quá 15 (mười lăm) tập thể, cá nhân",
+    "en": "TQ Art. 6(2)(b)",
+    "vi": "TQ, Điều 6, khoản 2, điểm b",
+}
+
+
+class TestTheRecord:
+    """The ballot's record (docs/ballot.md, docs/schemas/ballot-output.json): what a reader of
+    the JSON sees, on the sample counted by hand."""
+
+    def test_the_json_of_a_tie_at_the_last_slot(self) -> None:
+        """TQ-2.1b: b and c tie at 9/10 for the second of two slots; the chair must choose."""
+        doc = sample().to_json()
+        row = {"members": 10, "meets_threshold": True}
+        tie = {
+            "nominees": ["b", "c"],
+            "slots": 1,
+            "decider": "chair",
+            "approvals": 9,
+            "group": ["b", "c"],
+            "group_slots": 1,
+            "preferred": [],
+            "kind": None,
+        }
+        assert {k: doc[k] for k in ("kind", "status", "recognised", "needed", "denominator")} == {
+            "kind": "ballot",
+            "status": "awaiting_chair",
+            "recognised": ["a"],
+            "needed": 9,
+            "denominator": 10,
+        }
+        assert doc["tally"] == [
+            {"nominee": "a", "approvals": 10, "rate": "10/10", "rank": 1, **row},
+            {"nominee": "b", "approvals": 9, "rate": "9/10", "rank": 2, **row},
+            {"nominee": "c", "approvals": 9, "rate": "9/10", "rank": 2, **row},
+            {
+                "nominee": "d",
+                "approvals": 8,
+                "rate": "8/10",
+                "rank": 4,
+                **row,
+                "meets_threshold": False,
+            },
+        ]
+        assert doc["tie"] == tie
+        assert doc["ties"] == [tie]
+        assert [o["outcome"] for o in doc["outcomes"]] == [
+            "recognised",
+            "awaiting_chair",
+            "awaiting_chair",
+            "not_recognised",
+        ]
+        assert doc["outcomes"][0]["nominee"] == "a"
+        assert doc["outcomes"][0]["kind"] == "collective"
+        assert [r["code"] for r in doc["outcomes"][0]["reasons"]] == [
+            "ballot.meets_threshold",
+            "ballot.within_cap",
+        ]
+        assert [r["code"] for r in doc["reasons"]] == [
+            "ballot.threshold",
+            "ballot.written_opinions",
+        ]
+        assert [(u["id"], u["reading"], u["default"]) for u in doc["interpretations"]] == [
+            ("A-5", "remaining-slots", True),
+            ("A-6", "threshold-first", True),
+            ("A-7", "counts-against", True),
+            ("A-8", "roster", True),
+            ("A-9", "combined", True),
+            ("A-20", "no-decision", True),
+        ]
+
+    def test_the_inputs_in_the_record(self) -> None:
+        """The record keeps its inputs in the input format, so ``dienhinh ballot`` re-runs them."""
+        inputs = sample().to_json()["inputs"]
+        assert inputs["council"] == {"members": [f"m{i:02}" for i in range(1, 11)], "chair": "m01"}
+        assert inputs["nominees"] == [
+            {"id": "a", "kind": "collective"},
+            {"id": "b", "kind": "individual"},
+            {"id": "c", "kind": "individual", "women_priority": True},
+            {"id": "d", "kind": "individual"},
+        ]
+        assert inputs["ballots"][8] == {
+            "member": "m09",
+            "approve": ["a", "b", "c"],
+            "cast": "in_meeting",
+        }
+        assert inputs["ballots"][9] == {"member": "m10", "approve": ["a"], "cast": "written"}
+        assert inputs["rule"] == {
+            "threshold": "9/10",
+            "comparison": "at_least",
+            "denominator": "total_membership",
+            "quorum": None,
+            "tie_break": "chair",
+            "rule": {"id": "TQ-2.1b", "citation": CITATION_TQ_21B},
+        }
+        assert inputs["cap"] == {"slots": 2, "rule": {"id": "TQ-6.2b", "citation": CITATION_TQ_62B}}
+        assert (inputs["chair_choice"], inputs["readings"]) == (None, {})
+        seats = Council(["m1"], chair="m1", seats=3)
+        quorum = BallotRule(quorum="2/3")
+        other = count_votes(seats, ["a"], [], rule=quorum, cap=Cap(1), chair_choice=None)
+        assert other.to_json()["inputs"]["council"] == {
+            "members": ["m1"],
+            "chair": "m1",
+            "seats": 3,
+        }
+        assert other.to_json()["inputs"]["rule"]["quorum"] == "2/3"
+        assert other.to_json()["inputs"]["cap"] == {"slots": 1, "rule": None}
+        resolved = resolve(sample(), ["c"]).to_json()["inputs"]
+        assert resolved["chair_choice"] == ["c"]
+
+    def test_the_digest_follows_the_documented_recipe(self) -> None:
+        """src/dienhinh/_canonical.py: SHA-256 over the canonical JSON (sorted keys, no spaces,
+        UTF-8) of the kind, the inputs, the parameters (rule, cap, readings) and the version —
+        so anyone can recompute it from the printed record."""
+        for result in (sample(), resolve(sample(), ["b"])):
+            inputs = result.to_json()["inputs"]
+            parameters = {k: inputs.pop(k) for k in ("rule", "cap", "readings")}
+            text = json.dumps(
+                {
+                    "kind": "ballot",
+                    "inputs": inputs,
+                    "parameters": parameters,
+                    "version": dienhinh.__version__,
+                },
+                sort_keys=True,
+                separators=(",", ":"),
+                ensure_ascii=False,
+            )
+            assert result.digest == "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+
+    def test_rows_for_a_data_frame(self) -> None:
+        """One flat row per nominee in tally order, with its outcome."""
+        rows = sample().to_rows()
+        assert rows[0] == {
+            "nominee": "a",
+            "kind": "collective",
+            "approvals": 10,
+            "members": 10,
+            "rate": "10/10",
+            "meets_threshold": True,
+            "rank": 1,
+            "outcome": "recognised",
+        }
+        assert [(r["nominee"], r["outcome"], r["meets_threshold"]) for r in rows[1:]] == [
+            ("b", "awaiting_chair", True),
+            ("c", "awaiting_chair", True),
+            ("d", "not_recognised", False),
+        ]
+
+    def test_the_notebook_table(self) -> None:
+        """In Jupyter the record shows as a table captioned with its status and threshold."""
+        html = sample()._repr_html_()
+        assert "<caption>Ballot — awaiting_chair; 9/10 needed</caption>" in html
+        assert html.count("<tr>") == 5
+        assert "<td>collective</td>" in html
+
+    def test_the_chair_chooses(self) -> None:
+        """TQ-2.1b: the chair's choice of c settles the last slot; the reasons name the chair."""
+        result = resolve(sample(), ["c"])
+        assert result.status is BallotStatus.FINAL
+        assert result.recognised == ("a", "c")
+        assert result.tie is None
+        assert result.open_ties == ()
+        assert len(result.ties) == 1
+        chosen, passed = result.outcome("c").reasons[1], result.outcome("b").reasons[1]
+        assert (chosen.code, passed.code) == (
+            "ballot.chosen_in_tie",
+            "ballot.not_chosen_in_tie",
+        )
+        assert dict(chosen.params) == {
+            "group": ["b", "c"],
+            "decider_vi": "Chủ tịch Hội đồng",
+            "decider_en": "chair",
+        }
+        assert result.outcome("b").status is OutcomeStatus.NOT_RECOGNISED
+        assert result.outcome("a").reasons[1].code == "ballot.within_cap"
+        assert dict(result.outcome("a").reasons[1].params) == {"rank": 1, "slots": 2}
+
+    def test_a_person_chooses_a_tie_handed_back(self) -> None:
+        """Tie-break ``undecided``: the chosen nominee's reason names the competent person."""
+        c = council(10)
+        rule = BallotRule(tie_break=TieBreak.UNDECIDED)
+        result = count_votes(c, "ab", ballots_for(c, {"a": 9, "b": 9}), cap=1, rule=rule)
+        reason = resolve(result, ["b"]).outcome("b").reasons[1]
+        assert reason.params["decider_vi"] == "Người có thẩm quyền"
+        assert reason.params["decider_en"] == "competent person"
+
+    def test_over_the_cap(self) -> None:
+        """TQ-6.2b: a nominee meeting the threshold but ranked past the cap is not recognised."""
+        c = council(10)
+        result = count_votes(c, "ab", ballots_for(c, {"a": 10, "b": 9}), cap=Cap(1, TQ_CAP))
+        reason = result.outcome("b").reasons[1]
+        assert (reason.code, dict(reason.params)) == ("ballot.over_cap", {"rank": 2, "slots": 1})
+        assert reason.rule is not None
+        assert reason.rule.id == "TQ-6.2b"
+        uncited = count_votes(c, "ab", ballots_for(c, {"a": 10, "b": 9}), cap=1)
+        rule = uncited.outcome("b").reasons[1].rule
+        assert rule is not None
+        assert rule.id == "TQ-2.1b"
+
+    def test_women_first_reasons(self) -> None:
+        """Decree 152/2025 Art. 4.6: among b and c tied, c (a woman) is taken by the rule."""
+        c = council(10)
+        nominees = ["a", "b", Nominee("c", women_priority=True)]
+        rule = BallotRule(tie_break=TieBreak.WOMEN_FIRST)
+        result = count_votes(
+            c, nominees, ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=2, rule=rule
+        )
+        assert result.status is BallotStatus.FINAL
+        assert result.recognised == ("a", "c")
+        women, other = result.outcome("c").reasons[1], result.outcome("b").reasons[1]
+        assert (women.code, dict(women.params)) == ("ballot.women_priority", {"group": ["b", "c"]})
+        assert (other.code, dict(other.params)) == (
+            "ballot.not_preferred_in_tie",
+            {"group": ["b", "c"], "slots": 1},
+        )
+        assert women.rule is not None
+        assert women.rule.id == "NĐ152-4.6"
+        assert result.ties[0].to_json()["preferred"] == ["c"]
+        assert result.ties[0].to_json()["nominees"] == []
+        assert result.ties[0].to_json()["decider"] == "rule"
+
+
+class TestBallotReasons:
+    """The reasons of the ballot as a whole: the threshold in words, absences, written opinions."""
+
+    def test_the_threshold_of_tq_2_1b(self) -> None:
+        """TQ-2.1b “từ 90% trở lên tính trên tổng số thành viên”."""
+        reason = sample().reasons[0]
+        assert (
+            reason.vi == "Cần ít nhất 9/10 phiếu đồng ý (từ 9/10 của tổng số thành viên Hội đồng)."
+        )
+        assert reason.en == (
+            "At least 9 of 10 approvals are needed (at least 9/10 of the council's total membership)."
+        )
+
+    def test_more_than_of_the_members_who_voted(self) -> None:
+        """Domain §9: “trên” 70 % of the members who voted."""
+        c = council(10)
+        rule = BallotRule(threshold="7/10", comparison="more_than", denominator="votes_cast")
+        result = count_votes(c, ["a"], ballots_for(c, {"a": 8})[:9], rule=rule)
+        assert (result.denominator, result.needed) == (9, 7)
+        reason = result.reasons[0]
+        assert (
+            reason.vi == "Cần ít nhất 7/9 phiếu đồng ý (trên 7/10 của số thành viên đã biểu quyết)."
+        )
+        assert reason.en == (
+            "At least 7 of 9 approvals are needed (more than 7/10 of the members who voted)."
+        )
+        assert "ballot.absent_silent" not in [r.code for r in result.reasons]
+        assert [u.id for u in result.used] == ["A-6"]
+
+    def test_a7_excluded_counts_the_members_who_voted(self) -> None:
+        """A-7 ``excluded``: a silent absentee is left out of the denominator, and the words say so."""
+        c = council(10)
+        excluded = Readings().choose("A-7", "excluded")
+        result = count_votes(c, ["a"], ballots_for(c, {"a": 8})[:9], readings=excluded)
+        assert (result.denominator, result.needed, result.recognised) == (9, 9, ())
+        assert result.reasons[0].params["denominator_en"] == "the members who voted"
+        assert "ballot.absent_silent" not in [r.code for r in result.reasons]
+        assert [u.id for u in result.used] == ["A-6", "A-7"]
+
+    def test_a_silent_absentee_is_named(self) -> None:
+        """A-7 default: m09 and m10 sent nothing; they count in the total, not as approvals."""
+        c = council(10)
+        result = count_votes(c, ["a"], ballots_for(c, {"a": 8})[:8])
+        silent = [r for r in result.reasons if r.code == "ballot.absent_silent"]
+        assert len(silent) == 1
+        assert silent[0].params["members"] == ["m09", "m10"]
+        assert "ballot.written_opinions" not in [r.code for r in result.reasons]
+        assert [u.id for u in result.used] == ["A-6", "A-7", "A-8"]
+
+    def test_statutory_seats_without_seats_uses_the_roster(self) -> None:
+        """A-8 ``statutory-seats`` with no seats given: the roster is all there is to count."""
+        c = council(10)
+        seats = Readings().choose("A-8", "statutory-seats")
+        result = count_votes(c, ["a"], ballots_for(c, {"a": 9}), readings=seats)
+        assert (result.denominator, result.recognised) == (10, ("a",))
+
+
+class TestCapsAndTies:
+    """TQ-6.2b's cap and the readings A-9 (per kind) and A-20 (a tie that fits)."""
+
+    def test_per_kind_caps_report_the_kind_of_each_tie(self) -> None:
+        """A-9 ``per-kind``: one slot for collectives and one for individuals; each kind ties."""
+        c = council(10)
+        nominees = [Nominee("t1", "collective"), Nominee("t2", "collective"), "p1", "p2"]
+        per_kind = Readings().choose("A-9", "per-kind")
+        ballots = ballots_for(c, {"t1": 9, "t2": 9, "p1": 10, "p2": 10})
+        result = count_votes(c, nominees, ballots, cap=1, readings=per_kind)
+        assert [(t.kind.value if t.kind else None, t.group) for t in result.ties] == [
+            ("individual", ("p1", "p2")),
+            ("collective", ("t1", "t2")),
+        ] or [(t.kind.value if t.kind else None, t.group) for t in result.ties] == [
+            ("collective", ("t1", "t2")),
+            ("individual", ("p1", "p2")),
+        ]
+        assert {t.to_json()["kind"] for t in result.ties} == {"collective", "individual"}
+        assert result.tie is result.open_ties[0]
+        final = resolve(result, ["t2", "p1"])
+        assert final.recognised == ("p1", "t2")
+
+    def test_fewer_candidates_than_slots_all_pass(self) -> None:
+        """TQ-6.2b “không quá”: a cap above the number who meet the threshold takes them all."""
+        c = council(10)
+        result = count_votes(c, "abc", ballots_for(c, {"a": 9, "b": 9, "c": 1}), cap=5)
+        assert result.recognised == ("a", "b")
+        assert result.ties == ()
+        exactly = count_votes(c, "ab", ballots_for(c, {"a": 9, "b": 9}), cap=2)
+        assert (exactly.recognised, exactly.ties) == (("a", "b"), ())
+
+    def test_a_zero_cap_leaves_no_tie(self) -> None:
+        """A cap of 0 recognises nobody and asks nobody to choose."""
+        c = council(10)
+        result = count_votes(c, "ab", ballots_for(c, {"a": 9, "b": 9}), cap=0)
+        assert (result.status, result.recognised, result.ties) == (BallotStatus.FINAL, (), ())
+
+
+class TestVerify:
+    """docs/ballot.md: ``verify()`` re-derives a record and rejects any that does not match."""
+
+    def test_the_message_names_the_field_and_the_value_that_re_derives(self) -> None:
+        record = sample()
+        tampered = attrs.evolve(record, recognised=("a", "b"))
+        with pytest.raises(VerificationError) as raised:
+            verify(tampered)
+        assert raised.value.field == "recognised"
+        assert raised.value.value == ("a", "b")
+        assert str(raised.value) == (
+            "recognised=('a', 'b'): the record's recognised does not re-derive from its inputs; "
+            "allowed: ('a',)"
+        )
+        assert verify(record) is record

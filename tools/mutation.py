@@ -1,0 +1,195 @@
+"""Mutation testing of one package with mutmut, and its score (docs/mutation.md).
+
+    uv run python tools/mutation.py voting      # or: calendar
+    uv run python tools/mutation.py voting --show   # also print the diff of every survivor
+
+The project is copied to ``.mutation/<package>/`` (ignored by git), mutmut is configured there
+for that package alone — the files it mutates and the only test files it runs for each
+mutant — and run with the Hypothesis profile ``mutation`` (fixed examples, see
+tests/conftest.py). The score is ``killed / (mutants - equivalent survivors)``, where the
+equivalent survivors are the mutant names listed in the table of docs/mutation.md. A timeout
+counts as killed; "no tests" counts as survived. Exit status 0 when the score reaches
+``--fail-under`` (90 by default), 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import NamedTuple
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "mutation.md"
+
+
+class Target(NamedTuple):
+    """What mutmut mutates for a package, and the only tests it runs against each mutant."""
+
+    mutate: list[str]
+    skip: list[str]
+    tests: list[str]
+
+
+TARGETS = {
+    # voting/_json.py is the JSON boundary of the ballot (moving to io/): not the ballot's logic.
+    "voting": Target(
+        mutate=["src/dienhinh/voting/*"],
+        skip=["src/dienhinh/voting/_json.py"],
+        tests=[
+            "tests/test_voting_examples.py",
+            "tests/test_voting_properties.py",
+            "tests/test_voting_mutants.py",
+        ],
+    ),
+    "calendar": Target(
+        mutate=["src/dienhinh/calendar/*"],
+        skip=[],
+        tests=[
+            "tests/test_calendar_examples.py",
+            "tests/test_calendar_properties.py",
+            "tests/test_calendar_mutants.py",
+        ],
+    ),
+}
+
+COPIED = ["src", "tests", "docs", "examples", "pyproject.toml", "README.md"]
+DETECTED = {"killed", "timeout", "caught by type check"}
+EQUIVALENT_ROW = re.compile(r"^\|\s*`(dienhinh\.[^`]+__mutmut_\d+)`\s*\|")
+
+
+def equivalents(package: str) -> set[str]:
+    """The mutant names docs/mutation.md judges equivalent for ``package``."""
+    prefix = f"dienhinh.{package}."
+    names: set[str] = set()
+    if not DOC.exists():
+        return names
+    for line in DOC.read_text(encoding="utf-8").splitlines():
+        match = EQUIVALENT_ROW.match(line)
+        if match and match.group(1).startswith(prefix):
+            names.add(match.group(1))
+    return names
+
+
+def prepare(package: str, work: Path, without: list[str]) -> None:
+    """A fresh copy of the project in ``work`` with mutmut configured for ``package``."""
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, work / name, ignore=ignore)
+        elif source.exists():
+            shutil.copy2(source, work / name)
+    target = TARGETS[package]
+    tests = [test for test in target.tests if (ROOT / test).exists() and test not in without]
+    config = "\n".join(
+        [
+            "",
+            "[tool.mutmut]",
+            'source_paths = ["src"]',
+            f"only_mutate = {json.dumps(target.mutate)}",
+            f"do_not_mutate = {json.dumps(target.skip)}",
+            f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
+            'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]',
+            "use_git_change_detection = false",
+            "",
+        ]
+    )
+    with (work / "pyproject.toml").open("a", encoding="utf-8") as file:
+        file.write(config)
+
+
+def verdicts(package: str, work: Path) -> dict[str, str]:
+    """Each mutant's status, read from the ``.meta`` files mutmut leaves beside its copies."""
+    from mutmut.stats import status_by_exit_code
+
+    result = {}
+    for meta in sorted((work / "mutants" / "src" / "dienhinh" / package).glob("*.py.meta")):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        for name, code in data["exit_code_by_key"].items():
+            result[name] = status_by_exit_code[code]
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("package", choices=sorted(TARGETS))
+    parser.add_argument("--show", action="store_true", help="print the diff of every survivor")
+    parser.add_argument("--fail-under", type=float, default=90.0, metavar="PERCENT")
+    parser.add_argument("--max-children", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="TEST_FILE",
+        help="leave a test file out of the selection (to measure what it adds)",
+    )
+    args = parser.parse_args(argv)
+    package: str = args.package
+
+    work = ROOT / ".mutation" / package
+    prepare(package, work, args.without)
+    log = work / "mutmut.log"
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation"}
+    started = time.monotonic()
+    with log.open("w", encoding="utf-8") as out:
+        run = subprocess.run(
+            [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.max_children)],
+            cwd=work,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+    elapsed = time.monotonic() - started
+    status = verdicts(package, work)
+    if run.returncode != 0 or not status:
+        print(f"mutmut failed (exit {run.returncode}); see {log}", file=sys.stderr)
+        return 2
+
+    counts = Counter(status.values())
+    survivors = sorted(name for name, verdict in status.items() if verdict not in DETECTED)
+    judged = equivalents(package)
+    equivalent = [name for name in survivors if name in judged]
+    stale = sorted(judged - set(survivors))
+    detected = sum(counts[verdict] for verdict in DETECTED)
+    scored = len(status) - len(equivalent)
+    score = 100 * detected / scored
+    raw = 100 * detected / len(status)
+
+    print(f"dienhinh.{package}: {len(status)} mutants in {elapsed:.0f} s")
+    print("  " + ", ".join(f"{verdict} {n}" for verdict, n in sorted(counts.items())))
+    print(f"  raw score {raw:.1f} % ({detected}/{len(status)})")
+    print(f"  equivalent survivors (docs/mutation.md): {len(equivalent)}")
+    for name in stale:
+        print(f"  listed as equivalent but not a survivor now: {name}")
+    print(f"  score {score:.1f} % ({detected}/{scored})")
+    others = [name for name in survivors if name not in judged]
+    if others:
+        print(f"  survivors not judged equivalent: {len(others)}")
+        for name in others:
+            print(f"    {name}: {status[name]}")
+            if args.show:
+                diff = subprocess.run(
+                    [sys.executable, "-m", "mutmut", "show", name],
+                    cwd=work,
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                )
+                print("      " + diff.stdout.strip().replace("\n", "\n      "))
+    return 0 if score >= args.fail_under else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -7,11 +7,38 @@ dates checked by hand.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import ClassVar
 
 import pytest
 
-from dienhinh import Readings, Ruleset, load_ruleset
-from dienhinh.calendar import achievement_window
+from dienhinh import (
+    Citation,
+    ImpossibleDateError,
+    InvalidTypeError,
+    InvalidValueError,
+    NaiveDatetimeError,
+    Readings,
+    Rule,
+    Ruleset,
+    load_ruleset,
+)
+from dienhinh.calendar import (
+    DateRange,
+    Deadline,
+    EventKind,
+    Milestone,
+    Quarter,
+    QuarterPart,
+    WindowPolicy,
+    Wording,
+    achievement_window,
+    check_deadline,
+    local_day,
+    year_schedule,
+)
+from dienhinh.calendar._holidays import days_off_of
+from dienhinh.calendar._time import as_day, as_readings, as_year, parse_day, parse_moment
 
 D = dt.date
 
@@ -77,3 +104,519 @@ class TestEmulationYearA3:
         long = [r for r in w.reasons if r.code == "window.longer_than_a_year"]
         assert len(long) == 1
         assert long[0].params["anniversary"] == "2024-09-30"
+
+
+R = Rule("TQ-8.3b", Citation("TQ", "8", "3", "b"))
+BK = load_ruleset("bac-kan-2021")
+TQ = load_ruleset("tuyen-quang-2023")
+
+
+class TestMessages:
+    """Bad input is a specific error whose one line names the field, the value, what is wrong
+    and what is allowed (src/dienhinh/_errors.py); a naive timestamp names A-16."""
+
+    CASES: ClassVar[dict[str, tuple[Callable[[], object], type[Exception], str]]] = {
+        "year_bool": (
+            lambda: as_year(True),
+            InvalidTypeError,
+            "year=True: must be an integer year",
+        ),
+        "year_str": (
+            lambda: as_year("2024"),
+            InvalidTypeError,
+            "year='2024': must be an integer year",
+        ),
+        "year_low": (
+            lambda: as_year(1899),
+            InvalidValueError,
+            "year=1899: is outside the years the calendar handles; allowed: 1900–2199",
+        ),
+        "year_high": (
+            lambda: as_year(2200),
+            InvalidValueError,
+            "year=2200: is outside the years the calendar handles; allowed: 1900–2199",
+        ),
+        "day_dt": (
+            lambda: as_day(dt.datetime(2024, 1, 1), field="x"),
+            InvalidTypeError,
+            "x=datetime.datetime(2024, 1, 1, 0, 0): is a datetime where a date is meant; pass value.date() or a timestamp where one is accepted",
+        ),
+        "day_str": (
+            lambda: as_day("2024-01-01", field="x"),
+            InvalidTypeError,
+            "x='2024-01-01': must be a datetime.date",
+        ),
+        "day_year": (
+            lambda: as_day(D(1800, 1, 1), field="x"),
+            InvalidValueError,
+            "x.year=1800: is outside the years the calendar handles; allowed: 1900–2199",
+        ),
+        "readings": (
+            lambda: as_readings({}),
+            InvalidTypeError,
+            "readings={}: must be a dienhinh.Readings",
+        ),
+        "local_notdt": (
+            lambda: local_day(D(2024, 1, 1)),  # type: ignore[arg-type]
+            InvalidTypeError,
+            "at=datetime.date(2024, 1, 1): must be an aware datetime.datetime",
+        ),
+        "local_naive": (
+            lambda: local_day(dt.datetime(2024, 1, 1)),
+            NaiveDatetimeError,
+            "at=datetime.datetime(2024, 1, 1, 0, 0): has no UTC offset; judging it would be a guess (A-16); allowed: an aware datetime, e.g. 2024-10-29T18:30:00Z or ...+07:00",
+        ),
+        "parse_day_len": (
+            lambda: parse_day("2024-1-1"),
+            ImpossibleDateError,
+            "date='2024-1-1': is not a calendar date; allowed: YYYY-MM-DD that exists",
+        ),
+        "parse_day_bad": (
+            lambda: parse_day("2024-02-30"),
+            ImpossibleDateError,
+            "date='2024-02-30': is not a calendar date; allowed: YYYY-MM-DD that exists",
+        ),
+        "parse_moment_bad": (
+            lambda: parse_moment("2024-02-30T00:00"),
+            ImpossibleDateError,
+            "at='2024-02-30T00:00': is neither a date nor a timestamp; allowed: YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with Z or ±HH:MM",
+        ),
+        "parse_moment_naive": (
+            lambda: parse_moment("2024-02-03T00:00"),
+            NaiveDatetimeError,
+            "at='2024-02-03T00:00': has no UTC offset; judging it would be a guess (A-16); allowed: a timestamp ending in Z or ±HH:MM",
+        ),
+        "days_off_str": (
+            lambda: days_off_of("2024-01-01"),
+            InvalidTypeError,
+            "days_off='2024-01-01': must be a collection of dates",
+        ),
+        "days_off_int": (
+            lambda: days_off_of(5),  # type: ignore[arg-type]
+            InvalidTypeError,
+            "days_off=5: must be a collection of dates",
+        ),
+        "dl_month": (
+            lambda: Deadline("x", 13, 1, R, "a", "b"),
+            ImpossibleDateError,
+            "deadline.month=13: is not a month; allowed: 1–12",
+        ),
+        "dl_month_bool": (
+            lambda: Deadline("x", True, 1, R, "a", "b"),
+            ImpossibleDateError,
+            "deadline.month=True: is not a month; allowed: 1–12",
+        ),
+        "dl_day": (
+            lambda: Deadline("x", 1, 32, R, "a", "b"),
+            ImpossibleDateError,
+            "deadline.day=32: is not a day of a month; allowed: 1–31",
+        ),
+        "dl_day0": (
+            lambda: Deadline("x", 1, 0, R, "a", "b"),
+            ImpossibleDateError,
+            "deadline.day=0: is not a day of a month; allowed: 1–31",
+        ),
+        "dl_rule": (
+            lambda: Deadline("x", 1, 1, "R", "a", "b"),  # type: ignore[arg-type]
+            InvalidTypeError,
+            "deadline.rule='R': must be a dienhinh.Rule",
+        ),
+        "dl_feb29": (
+            lambda: Deadline("x", 2, 29, R, "a", "b"),
+            ImpossibleDateError,
+            "deadline.day=29: is not a day of every year; allowed: a day that month 2 has in every year (29/02 is not)",
+        ),
+        "dl_apr31": (
+            lambda: Deadline("x", 4, 31, R, "a", "b"),
+            ImpossibleDateError,
+            "deadline.day=31: is not a day of every year; allowed: a day that month 4 has in every year (29/02 is not)",
+        ),
+        "dl_wording": (
+            lambda: Deadline("x", 1, 1, R, "a", "b", "soon"),
+            InvalidValueError,
+            "deadline.wording='soon': is not a Wording; allowed: before, no-later-than",
+        ),
+        "wp_month": (
+            lambda: WindowPolicy(0, 1, R),
+            ImpossibleDateError,
+            "window.start_month=0: is not a month; allowed: 1–12",
+        ),
+        "wp_day": (
+            lambda: WindowPolicy(1, 0, R),
+            ImpossibleDateError,
+            "window.start_day=0: is not a day of a month; allowed: 1–31",
+        ),
+        "wp_rule": (
+            lambda: WindowPolicy(1, 1, None),  # type: ignore[arg-type]
+            InvalidTypeError,
+            "window.rule=None: must be a dienhinh.Rule",
+        ),
+        "wp_feb29": (
+            lambda: WindowPolicy(2, 29, R),
+            ImpossibleDateError,
+            "window.start_day=29: is not a day of every year; allowed: a day that month 2 has in every year (29/02 is not)",
+        ),
+        "check_type": (
+            lambda: check_deadline(TQ, "dossier-submission", 2024, "2024-10-01"),  # type: ignore[arg-type]
+            InvalidTypeError,
+            "submitted='2024-10-01': must be a datetime.date or an aware datetime.datetime",
+        ),
+        "check_days_off": (
+            lambda: check_deadline(
+                TQ, "dossier-submission", 2024, D(2024, 10, 1), days_off=[D(2024, 10, 2)]
+            ),
+            InvalidValueError,
+            "days_off=[datetime.date(2024, 10, 2)]: are given, but A-17 reads 'no-roll-over', so no day off can move a deadline; allowed: no days off, or A-17 = roll-over",
+        ),
+        "window_none": (
+            lambda: achievement_window(BK, D(2024, 1, 1)),
+            InvalidValueError,
+            "ruleset='bac-kan-2021': defines no achievement window; allowed: a ruleset with a [window] table, e.g. tuyen-quang-2023",
+        ),
+        "window_needs_deadline": (
+            lambda: achievement_window(
+                TQ, D(2024, 1, 1), readings=Readings().choose("A-2", "deadline-date")
+            ),
+            InvalidValueError,
+            "deadline: is needed: A-2 reads the window's end as the level's consideration deadline; allowed: unit-consideration, dossier-submission, province-consideration",
+        ),
+        "window_deadline_without": (
+            lambda: achievement_window(TQ, D(2024, 1, 1), deadline="x"),
+            InvalidValueError,
+            "deadline='x': is read only under A-2 = deadline-date; allowed: no deadline, or readings A-2 = deadline-date",
+        ),
+        "window_in_dt": (
+            lambda: dt.datetime(2024, 1, 1) in achievement_window(TQ, D(2024, 1, 1)),
+            InvalidTypeError,
+            "day=datetime.datetime(2024, 1, 1, 0, 0): must be a datetime.date (not a datetime)",
+        ),
+        "window_in_str": (
+            lambda: "x" in achievement_window(TQ, D(2024, 1, 1)),
+            InvalidTypeError,
+            "day='x': must be a datetime.date (not a datetime)",
+        ),
+        "q_year": (
+            lambda: Quarter(1800, 1),
+            InvalidValueError,
+            "quarter.year=1800: is not a year the calendar handles; allowed: 1900–2199",
+        ),
+        "q_year_bool": (
+            lambda: Quarter(True, 1),
+            InvalidValueError,
+            "quarter.year=True: is not a year the calendar handles; allowed: 1900–2199",
+        ),
+        "q_num": (
+            lambda: Quarter(2024, 5),
+            InvalidValueError,
+            "quarter.number=5: is not a quarter; allowed: 1–4",
+        ),
+        "q_num0": (
+            lambda: Quarter(2024, 0),
+            InvalidValueError,
+            "quarter.number=0: is not a quarter; allowed: 1–4",
+        ),
+        "q_part": (
+            lambda: Quarter(2024, 1, "late"),
+            InvalidValueError,
+            "quarter.part='late': is not a QuarterPart; allowed: whole, early",
+        ),
+        "dr_type": (
+            lambda: DateRange("2024-01-01", D(2024, 1, 1)),
+            InvalidTypeError,
+            "date='2024-01-01': must be a datetime.date",
+        ),
+        "dr_dt": (
+            lambda: DateRange(dt.datetime(2024, 1, 1), D(2024, 1, 1)),
+            InvalidTypeError,
+            "date=datetime.datetime(2024, 1, 1, 0, 0): must be a datetime.date",
+        ),
+        "dr_year": (
+            lambda: DateRange(D(1800, 1, 1), D(2024, 1, 1)),
+            InvalidValueError,
+            "date=datetime.date(1800, 1, 1): is not in a year the calendar handles",
+        ),
+        "dr_order": (
+            lambda: DateRange(D(2024, 1, 2), D(2024, 1, 1)),
+            InvalidValueError,
+            "end=datetime.date(2024, 1, 1): ends before it starts; allowed: ≥ 2024-01-02",
+        ),
+        "ms_when": (
+            lambda: Milestone("x", "a", "b", "Q1", R),  # type: ignore[arg-type]
+            InvalidTypeError,
+            "milestone.when='Q1': must be a Quarter or a DateRange",
+        ),
+        "ms_rule": (
+            lambda: Milestone("x", "a", "b", Quarter(2024, 1), "R"),  # type: ignore[arg-type]
+            InvalidTypeError,
+            "milestone.rule='R': must be a dienhinh.Rule",
+        ),
+        "sched_days_off": (
+            lambda: year_schedule(TQ, 2024, days_off=[D(2024, 1, 1)]),
+            InvalidValueError,
+            "days_off=[datetime.date(2024, 1, 1)]: are given, but A-17 reads 'no-roll-over', so no day off can move a deadline; allowed: no days off, or A-17 = roll-over",
+        ),
+        "sched_year": (
+            lambda: year_schedule(TQ, 1800),
+            InvalidValueError,
+            "year=1800: is outside the years the calendar handles; allowed: 1900–2199",
+        ),
+    }
+
+    @pytest.mark.parametrize("case", list(CASES))
+    def test_the_message(self, case: str) -> None:
+        make, error, message = self.CASES[case]
+        with pytest.raises(error) as raised:
+            make()
+        assert str(raised.value) == message
+
+    def test_a_timestamp_beyond_the_calendar(self) -> None:
+        """A moment whose Vietnam day overflows Python's dates is an input error, not a crash."""
+        far = dt.datetime(9999, 12, 31, 23, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+        with pytest.raises(InvalidValueError, match="outside the years the calendar handles"):
+            local_day(far)
+
+    def test_the_edges_of_what_is_allowed(self) -> None:
+        """1900 and 2199 are handled years; 31 is a day of January; 12 and 4 are a month and a
+        quarter; a range of one day ends where it starts."""
+        assert as_year(1900) == 1900
+        assert as_year(2199) == 2199
+        assert Deadline("x", 12, 31, R, "a", "b").on(2199) == D(2199, 12, 31)
+        assert Deadline("x", 1, 1, R, "a", "b").on(1900) == D(1900, 1, 1)
+        assert WindowPolicy(12, 31, R).start_in(2024) == D(2024, 12, 31)
+        assert Quarter(2199, 4).end == D(2199, 12, 31)
+        assert Quarter(1900, 1).start == D(1900, 1, 1)
+        assert DateRange(D(2024, 1, 1), D(2024, 1, 1)).en == "2024-01-01"
+        assert as_day(D(1900, 1, 1), field="x") == D(1900, 1, 1)
+
+
+CITATION_TQ_33 = {
+    "document": "TQ",
+    "division": "article",
+    "article": "3",
+    "clause": "3",
+    "point": None,
+    "quote": "được tính trong thời gian 01 năm, tính từ ngày 01/10 năm trước đến thời điểm xét tặng",
+    "en": "TQ Art. 3(3)",
+    "vi": "TQ, Điều 3, khoản 3",
+}
+
+
+class TestTheRecords:
+    """The JSON of a window, a deadline, a schedule (docs/calendar.md, docs/schemas/)."""
+
+    def test_the_window_json(self) -> None:
+        """TQ-3.3 on 20/12/2024: 447 days from 01/10/2023, longer than a year (A-2, A-3)."""
+        doc = achievement_window(TQ, D(2024, 12, 20)).to_json()
+        assert {k: doc[k] for k in ("start", "end", "consideration", "days", "policy")} == {
+            "start": "2023-10-01",
+            "end": "2024-12-20",
+            "consideration": "2024-12-20",
+            "days": 447,
+            "policy": "literal",
+        }
+        assert doc["rule"] == {"id": "TQ-3.3", "citation": CITATION_TQ_33}
+        assert doc["ruleset"] == {"id": "tuyen-quang-2023", "status": "draft"}
+        assert [(u["id"], u["reading"]) for u in doc["readings"]] == [
+            ("A-2", "meeting-date"),
+            ("A-3", "literal"),
+            ("A-4", "calendar-year"),
+            ("A-18", "allowed-visible"),
+        ]
+        assert [r["code"] for r in doc["reasons"]] == [
+            "ruleset.draft",
+            "window.period",
+            "window.longer_than_a_year",
+        ]
+        period = doc["reasons"][1]
+        assert period["vi"] == (
+            "Thành tích được tính từ 2023-10-01 đến 2024-12-20 (447 ngày): từ ngày 01/10 năm "
+            "trước đến thời điểm xét tặng."
+        )
+        assert period["en"] == (
+            "Achievements count from 2023-10-01 to 2024-12-20 (447 days): from 01/10 of the "
+            "previous year to the consideration date."
+        )
+
+    def test_the_emulation_year_in_words(self) -> None:
+        """A-3 ``emulation-year``: the reason says the year runs through 30/09 and is capped."""
+        w = achievement_window(TQ, D(2024, 12, 20), readings=read(A_3="emulation-year"))
+        period = next(r for r in w.reasons if r.code == "window.period")
+        assert period.params["how_vi"] == (
+            "năm thi đua từ ngày 01/10 năm trước đến hết ngày 2024-09-30, không vượt quá thời "
+            "điểm xét tặng"
+        )
+        assert period.params["how_en"] == (
+            "the emulation year from 01/10 of the previous year through 2024-09-30, capped at "
+            "the consideration date"
+        )
+        assert w.policy == "emulation-year"
+
+    def test_the_window_policy(self) -> None:
+        """TQ-3.3: the window starts on 01/10 each year."""
+        policy = TQ.window
+        assert policy is not None
+        assert policy.start_text == "01/10"
+        assert policy.to_json() == {
+            "start_month": 10,
+            "start_day": 1,
+            "rule": {"id": "TQ-3.3", "citation": CITATION_TQ_33},
+        }
+
+    def test_a_deadline_and_its_json(self) -> None:
+        """TQ-8.3b “trước 30/10 hằng năm”."""
+        deadline = TQ.deadline("dossier-submission")
+        assert deadline.to_json() == {
+            "name": "dossier-submission",
+            "month": 10,
+            "day": 30,
+            "wording": "before",
+            "title_vi": "Gửi hồ sơ đề nghị về Sở Nội vụ",
+            "title_en": "Dossiers reach the Department of Home Affairs",
+            "rule": deadline.rule.to_json(),
+        }
+        assert deadline.rule.id == "TQ-8.3b"
+        assert (Wording.BEFORE.vi, Wording.BEFORE.en) == ("trước ngày", "before")
+        assert (Wording.NO_LATER_THAN.vi, Wording.NO_LATER_THAN.en) == (
+            "chậm nhất ngày",
+            "no later than",
+        )
+
+    def test_the_check_of_a_timestamp(self) -> None:
+        """TQ-8.3b with A-1 strict and A-16: 18:30 UTC on 29/10 is 30/10 in Vietnam, a day late."""
+        at = dt.datetime(2024, 10, 29, 18, 30, tzinfo=dt.UTC)
+        doc = check_deadline(TQ, "dossier-submission", 2024, at).to_json()
+        assert {k: v for k, v in doc.items() if k not in ("rule", "readings", "reasons")} == {
+            "name": "dossier-submission",
+            "year": 2024,
+            "deadline": "2024-10-30",
+            "last_day_on_time": "2024-10-29",
+            "submitted_on": "2024-10-30",
+            "submitted_at": "2024-10-29T18:30:00+00:00",
+            "on_time": False,
+            "days_early": 0,
+            "days_late": 1,
+            "ruleset": {"id": "tuyen-quang-2023", "status": "draft"},
+        }
+        assert doc["rule"]["id"] == "TQ-8.3b"
+        assert [u["id"] for u in doc["readings"]] == ["A-1", "A-16", "A-17", "A-18"]
+        stamp = doc["reasons"][1]
+        assert stamp["code"] == "deadline.timestamp"
+        assert stamp["vi"] == (
+            "Thời điểm 2024-10-29T18:30:00+00:00 là ngày 2024-10-30 theo giờ Việt Nam (UTC+7) (A-16)."
+        )
+        utc = check_deadline(TQ, "dossier-submission", 2024, at, readings=read(A_16="utc"))
+        assert utc.submitted_on == D(2024, 10, 29)
+        assert utc.on_time
+        assert utc.reasons[1].params["zone_en"] == "UTC"
+        assert utc.reasons[1].params["zone_vi"] == "giờ UTC"
+        last = next(r for r in utc.reasons if r.code == "deadline.last_day")
+        assert last.params["reading_en"] == "“before” read strictly: the day itself is late, A-1"
+        on_time = next(r for r in utc.reasons if r.code == "deadline.on_time")
+        assert dict(on_time.params) == {
+            "submitted": "2024-10-29",
+            "last_day": "2024-10-29",
+            "days": 0,
+        }
+
+    def test_a_day_checked_without_a_timestamp(self) -> None:
+        """A day needs no A-16; its JSON has no timestamp."""
+        c = check_deadline(TQ, "dossier-submission", 2024, D(2024, 10, 20))
+        assert c.to_json()["submitted_at"] is None
+        assert (c.on_time, c.days_early, c.days_late) == (True, 9, 0)
+        assert "A-16" not in [u.id for u in c.readings]
+        inclusive = check_deadline(
+            TQ, "dossier-submission", 2024, D(2024, 10, 30), readings=read(A_1="inclusive")
+        )
+        assert inclusive.on_time
+        last = next(r for r in inclusive.reasons if r.code == "deadline.last_day")
+        assert last.params["reading_vi"] == "“trước ngày” hiểu là không muộn hơn ngày đó, A-1"
+
+    def test_the_bac_kan_schedule_json(self) -> None:
+        """BK-IV.2: Q1 2023, early Q2 2023 (read as April) and Q2 2023."""
+        doc = year_schedule(BK, 2023).to_json()
+        assert doc["ruleset"] == {"id": "bac-kan-2021", "status": "issued"}
+        assert (doc["year"], doc["readings"], doc["reasons"]) == (2023, [], [])
+        early = doc["events"][1]
+        assert {k: v for k, v in early.items() if k != "citation"} == {
+            "id": "preliminary-review-education",
+            "kind": "milestone",
+            "start": "2023-04-01",
+            "end": "2023-04-30",
+            "title_vi": "Ngành Giáo dục và Đào tạo sơ kết công tác xây dựng điển hình tiên tiến",
+            "title_en": "Preliminary review in the education sector",
+            "written_vi": "Đầu Quý II năm 2023",
+            "deadline": None,
+            "note_vi": "“Đầu quý” được hiểu là tháng đầu tiên của quý (cách hiểu của thư viện).",
+            "note_en": "“Early in the quarter” is read as the quarter's first month (the library's reading).",
+            "rule": "BK-IV.2",
+        }
+        assert early["citation"]["vi"] == "BK, Mục IV, khoản 2"
+        assert [e["written_vi"] for e in doc["events"]] == [
+            "Quý I năm 2023",
+            "Đầu Quý II năm 2023",
+            "Quý II năm 2023",
+        ]
+        assert doc["events"][0]["note_vi"] is None
+
+    def test_a_milestone_and_its_quarter(self) -> None:
+        """BK-IV.1 “trong Quý III năm 2021”."""
+        milestone = BK.milestones[0]
+        doc = milestone.to_json()
+        assert {k: v for k, v in doc.items() if k != "rule"} == {
+            "id": "unit-plans",
+            "title_vi": "Các đơn vị, địa phương ban hành Kế hoạch xây dựng điển hình tiên tiến",
+            "title_en": "Units issue their plans for building exemplars",
+            "when": {"year": 2021, "quarter": 3, "part": "whole"},
+            "start": "2021-07-01",
+            "end": "2021-09-30",
+        }
+        assert doc["rule"]["id"] == "BK-IV.1"
+        early = Quarter(2023, 2, QuarterPart.EARLY)
+        assert (early.vi, early.en) == ("Đầu Quý II năm 2023", "early Q2 2023")
+        assert early.to_json() == {"year": 2023, "quarter": 2, "part": "early"}
+        whole = Quarter(2023, 4)
+        assert (whole.vi, whole.en, whole.note_vi, whole.note_en) == (
+            "Quý IV năm 2023",
+            "Q4 2023",
+            None,
+            None,
+        )
+
+    def test_a_milestone_on_a_range_of_days(self) -> None:
+        """NT-III.2 “đến hết năm 2025”: a one-day milestone on 31/12/2025."""
+        milestone = load_ruleset("ninh-thuan-2023").milestones[0]
+        assert milestone.to_json()["when"] == {"start": "2025-12-31", "end": "2025-12-31"}
+        assert milestone.when.vi == "ngày 31/12/2025"
+        assert (milestone.when.note_vi, milestone.when.note_en) == (None, None)
+        span = DateRange(D(2025, 1, 1), D(2025, 12, 31))
+        assert span.vi == "từ ngày 01/01/2025 đến ngày 31/12/2025"
+        assert span.en == "2025-01-01 to 2025-12-31"
+        schedule = year_schedule(load_ruleset("ninh-thuan-2023"), 2025)
+        event = schedule.events[-1]
+        assert (event.id, event.written_vi, event.kind) == (
+            "plan-period-end",
+            "ngày 31/12/2025",
+            EventKind.MILESTONE,
+        )
+
+    def test_a_deadline_event(self) -> None:
+        """TQ-6.1a “Trước ngày 15/10”: under A-1 strict the event sits on 14/10."""
+        doc = year_schedule(TQ, 2024).to_json()
+        first = doc["events"][0]
+        assert {k: v for k, v in first.items() if k != "citation"} == {
+            "id": "unit-consideration",
+            "kind": "deadline",
+            "start": "2024-10-14",
+            "end": "2024-10-14",
+            "title_vi": "Xét công nhận điển hình tiên tiến cơ quan, tổ chức, đơn vị",
+            "title_en": "Unit-level consideration",
+            "written_vi": "trước ngày 15/10/2024",
+            "deadline": "2024-10-15",
+            "note_vi": None,
+            "note_en": None,
+            "rule": "TQ-6.1a",
+        }
+        assert first["citation"]["vi"] == "TQ, Điều 6, khoản 1, điểm a"
+        assert doc["ruleset"] == {"id": "tuyen-quang-2023", "status": "draft"}
+        assert [u["id"] for u in doc["readings"]] == ["A-1", "A-17", "A-18"]
+        assert [r["code"] for r in doc["reasons"]] == ["ruleset.draft"]

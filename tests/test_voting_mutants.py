@@ -458,7 +458,12 @@ class TestMessages:
 def sample() -> BallotResult:
     """10 members (m10 in writing); a 10/10, b and c 9/10 each, d 8/10; two slots (TQ-6.2b)."""
     c = council(10)
-    nominees = [Nominee("a", "collective"), "b", Nominee("c", women_priority=True), "d"]
+    nominees: list[Nominee | str] = [
+        Nominee("a", "collective"),
+        "b",
+        Nominee("c", women_priority=True),
+        "d",
+    ]
     ballots = ballots_for(c, {"a": 10, "b": 9, "c": 9, "d": 8}, written=1)
     return count_votes(c, nominees, ballots, cap=Cap(2, TQ_CAP))
 
@@ -682,7 +687,7 @@ class TestTheRecord:
     def test_women_first_reasons(self) -> None:
         """Decree 152/2025 Art. 4.6: among b and c tied, c (a woman) is taken by the rule."""
         c = council(10)
-        nominees = ["a", "b", Nominee("c", women_priority=True)]
+        nominees: list[Nominee | str] = ["a", "b", Nominee("c", women_priority=True)]
         rule = BallotRule(tie_break=TieBreak.WOMEN_FIRST)
         result = count_votes(
             c, nominees, ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=2, rule=rule
@@ -765,7 +770,12 @@ class TestCapsAndTies:
     def test_per_kind_caps_report_the_kind_of_each_tie(self) -> None:
         """A-9 ``per-kind``: one slot for collectives and one for individuals; each kind ties."""
         c = council(10)
-        nominees = [Nominee("t1", "collective"), Nominee("t2", "collective"), "p1", "p2"]
+        nominees: list[Nominee | str] = [
+            Nominee("t1", "collective"),
+            Nominee("t2", "collective"),
+            "p1",
+            "p2",
+        ]
         per_kind = Readings().choose("A-9", "per-kind")
         ballots = ballots_for(c, {"t1": 9, "t2": 9, "p1": 10, "p2": 10})
         result = count_votes(c, nominees, ballots, cap=1, readings=per_kind)

@@ -2,6 +2,7 @@
 
     uv run python tools/mutation.py voting      # or: calendar
     uv run python tools/mutation.py voting --show   # also print the diff of every survivor
+    uv run python tools/mutation.py voting --again  # re-test only the last run's survivors
 
 The project is copied to ``.mutation/<package>/`` (ignored by git), mutmut is configured there
 for that package alone — the files it mutates and the only test files it runs for each
@@ -10,6 +11,10 @@ tests/conftest.py). The score is ``killed / (mutants - equivalent survivors)``, 
 equivalent survivors are the mutant names listed in the table of docs/mutation.md. A timeout
 counts as killed; "no tests" counts as survived. Exit status 0 when the score reaches
 ``--fail-under`` (90 by default), 1 otherwise.
+
+``--again`` keeps the last run's copy, refreshes its tests and re-tests only the mutants that
+survived: a quick loop while writing tests. Adding a test cannot revive a killed mutant, but a
+change to the source can, so the figure to report comes from a fresh run.
 """
 
 from __future__ import annotations
@@ -109,6 +114,15 @@ def prepare(package: str, work: Path, without: list[str]) -> None:
         file.write(config)
 
 
+def refresh_tests(work: Path, without: list[str]) -> None:
+    """The current tests in the kept copy (mutmut copies them on into ``mutants/``)."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
+    shutil.copytree(ROOT / "tests", work / "tests", ignore=ignore, dirs_exist_ok=True)
+    shutil.copy2(ROOT / "tests" / "conftest.py", work / "tests" / "conftest.py")
+    if without:
+        print("--again keeps the selection of the first run; --without is ignored")
+
+
 def verdicts(package: str, work: Path) -> dict[str, str]:
     """Each mutant's status, read from the ``.meta`` files mutmut leaves beside its copies."""
     from mutmut.stats import status_by_exit_code
@@ -126,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("package", choices=sorted(TARGETS))
     parser.add_argument("--show", action="store_true", help="print the diff of every survivor")
     parser.add_argument("--fail-under", type=float, default=90.0, metavar="PERCENT")
+    parser.add_argument(
+        "--again", action="store_true", help="re-test only the survivors of the last run"
+    )
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 1)
     parser.add_argument(
         "--without",
@@ -138,13 +155,32 @@ def main(argv: list[str] | None = None) -> int:
     package: str = args.package
 
     work = ROOT / ".mutation" / package
-    prepare(package, work, args.without)
+    again: list[str] = []
+    if args.again:
+        previous = verdicts(package, work) if work.exists() else {}
+        again = sorted(name for name, verdict in previous.items() if verdict not in DETECTED)
+        if not previous:
+            print("no earlier run to go on from: a fresh run")
+        elif not again:
+            print("the earlier run left no survivor: a fresh run")
+    if again:
+        refresh_tests(work, args.without)
+    else:
+        prepare(package, work, args.without)
     log = work / "mutmut.log"
     env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation"}
     started = time.monotonic()
     with log.open("w", encoding="utf-8") as out:
         run = subprocess.run(
-            [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.max_children)],
+            [
+                sys.executable,
+                "-m",
+                "mutmut",
+                "run",
+                "--max-children",
+                str(args.max_children),
+                *again,
+            ],
             cwd=work,
             env=env,
             stdout=out,
@@ -167,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     score = 100 * detected / scored
     raw = 100 * detected / len(status)
 
-    print(f"dienhinh.{package}: {len(status)} mutants in {elapsed:.0f} s")
+    what = f"{len(again)} survivors re-tested" if again else "a fresh run"
+    print(f"dienhinh.{package}: {len(status)} mutants ({what}, {elapsed:.0f} s)")
     print("  " + ", ".join(f"{verdict} {n}" for verdict, n in sorted(counts.items())))
     print(f"  raw score {raw:.1f} % ({detected}/{len(status)})")
     print(f"  equivalent survivors (docs/mutation.md): {len(equivalent)}")

@@ -7,9 +7,11 @@ dates checked by hand.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
+import attrs
 import pytest
 
 from dienhinh import (
@@ -17,6 +19,7 @@ from dienhinh import (
     ImpossibleDateError,
     InvalidTypeError,
     InvalidValueError,
+    MissingExtraError,
     NaiveDatetimeError,
     Readings,
     Rule,
@@ -34,7 +37,9 @@ from dienhinh.calendar import (
     Wording,
     achievement_window,
     check_deadline,
+    last_day_on_time,
     local_day,
+    roll_over,
     year_schedule,
 )
 from dienhinh.calendar._holidays import days_off_of
@@ -620,3 +625,199 @@ class TestTheRecords:
         assert doc["ruleset"] == {"id": "tuyen-quang-2023", "status": "draft"}
         assert [u["id"] for u in doc["readings"]] == ["A-1", "A-17", "A-18"]
         assert [r["code"] for r in doc["reasons"]] == ["ruleset.draft"]
+
+
+class TestMoreMessages:
+    """The same error contract for ids, titles, and the edges of time (A-16)."""
+
+    @pytest.mark.parametrize(
+        ("make", "message"),
+        [
+            (
+                lambda: Milestone("Bad Id", "a", "b", Quarter(2024, 1), R),
+                "milestone.id='Bad Id': is not an id; allowed: lower-case a-z, 0-9 and single hyphens",
+            ),
+            (
+                lambda: Milestone("x", "", "b", Quarter(2024, 1), R),
+                "milestone.title_vi='': must not be blank",
+            ),
+            (
+                lambda: Milestone("x", "a", "", Quarter(2024, 1), R),
+                "milestone.title_en='': must not be blank",
+            ),
+            (
+                lambda: Deadline("Bad Id", 1, 1, R, "a", "b"),
+                "deadline.name='Bad Id': is not an id; allowed: lower-case a-z, 0-9 and single hyphens",
+            ),
+            (lambda: Deadline("x", 1, 1, R, "", "b"), "deadline.title_vi='': must not be blank"),
+            (lambda: Deadline("x", 1, 1, R, "a", ""), "deadline.title_en='': must not be blank"),
+            (
+                lambda: roll_over(dt.datetime(2024, 1, 1)),
+                "day=datetime.datetime(2024, 1, 1, 0, 0): is a datetime where a date is meant; "
+                "pass value.date() or a timestamp where one is accepted",
+            ),
+            (
+                lambda: local_day(dt.datetime(2199, 12, 31, 20, 0, tzinfo=dt.UTC)),
+                "at.year=2200: is outside the years the calendar handles; allowed: 1900–2199",
+            ),
+            (
+                lambda: last_day_on_time(TQ, "dossier-submission", 2200),
+                "year=2200: is outside the years the calendar handles; allowed: 1900–2199",
+            ),
+        ],
+    )
+    def test_the_message(self, make: Callable[[], object], message: str) -> None:
+        with pytest.raises((InvalidValueError, InvalidTypeError)) as raised:
+            make()
+        assert str(raised.value) == message
+
+    def test_a_zone_without_an_offset_is_naive(self) -> None:
+        """A-16: a ``tzinfo`` whose offset is ``None`` leaves the moment naive (Python's own
+        definition of an aware datetime): judging it would be a guess."""
+
+        class NoOffset(dt.tzinfo):
+            def utcoffset(self, _: dt.datetime | None) -> dt.timedelta | None:
+                return None
+
+            def dst(self, _: dt.datetime | None) -> dt.timedelta | None:
+                return None
+
+            def tzname(self, _: dt.datetime | None) -> str | None:
+                return None
+
+        with pytest.raises(NaiveDatetimeError, match=r"A-16"):
+            local_day(dt.datetime(2024, 1, 1, tzinfo=NoOffset()))
+
+    def test_an_unsupported_timestamp_field_is_named(self) -> None:
+        """The field a caller names is the one the message names."""
+        with pytest.raises(InvalidTypeError, match=r"^submitted=datetime\.date"):
+            local_day(D(2024, 1, 1), field="submitted")  # type: ignore[arg-type]
+        with pytest.raises(ImpossibleDateError, match=r"^when="):
+            parse_day("2024-13-01", field="when")
+        with pytest.raises(ImpossibleDateError, match=r"^when="):
+            parse_moment("2024-13-01T00:00Z", field="when")
+        assert parse_moment("2024-10-29") == D(2024, 10, 29)
+        moment = parse_moment("2024-10-29T18:30:00+07:00")
+        assert isinstance(moment, dt.datetime)
+        assert moment.utcoffset() == dt.timedelta(hours=7)
+
+
+def with_plan(ruleset: Ruleset, **changes: Any) -> Ruleset:
+    """``ruleset`` with other deadlines, milestones or period, as a province could write."""
+    return attrs.evolve(ruleset, **changes)
+
+
+class TestScheduleEdges:
+    """The year's schedule takes every deadline, and every milestone that touches the year."""
+
+    def test_days_off_move_a_deadline_under_roll_over(self) -> None:
+        """A-17 ``roll-over`` (Civil Code Art. 148(5)): an added day off on the last day on time,
+        Monday 14/10/2024, moves the unit-level deadline (TQ-6.1a) to Tuesday 15/10."""
+        chosen = read(A_17="roll-over")
+        s = year_schedule(TQ, 2024, readings=chosen, days_off=[D(2024, 10, 14)])
+        assert (s.events[0].id, s.events[0].start) == ("unit-consideration", D(2024, 10, 15))
+        assert ("A-17", "roll-over") in [(u.id, u.reading) for u in s.readings]
+
+    def test_a_milestone_touching_1_january_and_31_december(self) -> None:
+        """A range ending on 01/01 touches that year; one ending on 31/12 of the year before
+        does not; deadlines of both wordings record their readings."""
+        touching = Milestone("jan", "a", "b", DateRange(D(2023, 12, 20), D(2024, 1, 1)), R)
+        before = Milestone("dec", "a", "b", DateRange(D(2023, 12, 1), D(2023, 12, 31)), R)
+        after = Milestone("next", "a", "b", DateRange(D(2025, 1, 1), D(2025, 1, 2)), R)
+        last = Milestone("eve", "a", "b", DateRange(D(2024, 12, 31), D(2025, 1, 2)), R)
+        no_later = Deadline("late-no", 11, 5, R, "t", "t", Wording.NO_LATER_THAN)
+        plan = with_plan(
+            TQ, milestones=(touching, before, after, last), deadlines=(TQ.deadlines[0], no_later)
+        )
+        s = year_schedule(plan, 2024)
+        assert [(e.id, e.start, e.written_vi) for e in s.events] == [
+            ("jan", D(2023, 12, 20), "từ ngày 20/12/2023 đến ngày 01/01/2024"),
+            ("unit-consideration", D(2024, 10, 14), "trước ngày 15/10/2024"),
+            ("late-no", D(2024, 11, 5), "chậm nhất ngày 05/11/2024"),
+            ("eve", D(2024, 12, 31), "từ ngày 31/12/2024 đến ngày 02/01/2025"),
+        ]
+        assert [u.id for u in s.readings] == ["A-1", "A-17", "A-18"]
+        assert s.events[0].title_en == "b"
+
+    @pytest.mark.parametrize(
+        ("ruleset", "year", "period"),
+        [
+            ("bac-kan-2021", 2027, "2021-07-19 – 2025-12-31"),
+            ("ninh-thuan-2023", 2026, "… – 2025-12-31"),
+            ("kon-tum-2022", 2021, "2022-11-29 – …"),
+        ],
+    )
+    def test_a_year_outside_the_document(self, ruleset: str, year: int, period: str) -> None:
+        """A plan's period (BK, NT-III.2, KT): a year outside it is warned about, with the
+        period as the document gives it (an open end as “…”)."""
+        rs = load_ruleset(ruleset)
+        reason = year_schedule(rs, year).reasons[-1]
+        assert reason.code == "schedule.outside_effect"
+        assert dict(reason.params) == {"year": year, "period": period}
+        assert reason.vi == f"Năm {year} nằm ngoài thời gian áp dụng của văn bản ({period})."
+        assert reason.rule == rs.effective.rule
+
+    def test_a_year_sharing_one_day_with_the_document_is_inside(self) -> None:
+        """A document in force from 31/12 or until 01/01 of a year applies in that year."""
+        bk = load_ruleset("bac-kan-2021")
+        late = with_plan(bk, effective=attrs.evolve(bk.effective, start=D(2027, 12, 31), end=None))
+        early = with_plan(bk, effective=attrs.evolve(bk.effective, end=D(2027, 1, 1)))
+        assert year_schedule(late, 2027).reasons == ()
+        assert year_schedule(early, 2027).reasons == ()
+        assert year_schedule(early, 2028).reasons[-1].code == "schedule.outside_effect"
+
+
+class TestIcs:
+    """``Schedule.to_ics``: one all-day event per entry, stable and without the current time."""
+
+    def test_the_calendar_file(self) -> None:
+        icalendar = pytest.importorskip("icalendar")
+        cal = icalendar.Calendar.from_ical(year_schedule(BK, 2023).to_ics())
+        assert str(cal["PRODID"]) == "-//dienhinh//calendar//VI"
+        assert str(cal["VERSION"]) == "2.0"
+        assert str(cal["X-WR-CALNAME"]) == "bac-kan-2021 2023"
+        events = list(cal.walk("VEVENT"))
+        assert [str(e["UID"]) for e in events] == [
+            "2023-preliminary-review@bac-kan-2021.dienhinh",
+            "2023-preliminary-review-education@bac-kan-2021.dienhinh",
+            "2023-provincial-conference@bac-kan-2021.dienhinh",
+        ]
+        early = events[1]
+        assert early.decoded("DTSTAMP") == dt.datetime(2023, 1, 1, tzinfo=dt.UTC)
+        assert early.decoded("DTSTART") == D(2023, 4, 1)
+        assert early.decoded("DTEND") == D(2023, 5, 1)
+        assert str(early["SUMMARY"]) == (
+            "Ngành Giáo dục và Đào tạo sơ kết công tác xây dựng điển hình tiên tiến"
+        )
+        assert str(early["DESCRIPTION"]).split("\n") == [
+            "Preliminary review in the education sector",
+            "Đầu Quý II năm 2023",
+            "BK-IV.2: BK, Mục IV, khoản 2",
+            "“Đầu quý” được hiểu là tháng đầu tiên của quý (cách hiểu của thư viện).",
+            "“Early in the quarter” is read as the quarter's first month (the library's reading).",
+        ]
+        assert str(events[0]["DESCRIPTION"]).split("\n") == [
+            "Preliminary review of the work on exemplars",
+            "Quý I năm 2023",
+            "BK-IV.2: BK, Mục IV, khoản 2",
+        ]
+
+    def test_a_draft_says_so_in_every_summary(self) -> None:
+        """A-18: events read from the Tuyên Quang draft are marked as such."""
+        icalendar = pytest.importorskip("icalendar")
+        cal = icalendar.Calendar.from_ical(year_schedule(TQ, 2024).to_ics())
+        summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
+        assert summaries[0] == (
+            "Xét công nhận điển hình tiên tiến cơ quan, tổ chức, đơn vị [DỰ THẢO / draft]"
+        )
+        assert all(s.endswith(" [DỰ THẢO / draft]") for s in summaries)
+
+    def test_without_the_extra(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without ``icalendar`` the error names the feature, the extra and the package."""
+        monkeypatch.setitem(sys.modules, "icalendar", None)
+        with pytest.raises(MissingExtraError) as raised:
+            year_schedule(BK, 2023).to_ics()
+        assert str(raised.value) == (
+            "iCalendar export needs the optional package 'icalendar'; "
+            "install it with: pip install 'dienhinh[ics]'"
+        )

@@ -434,7 +434,7 @@ class TestTheRecords:
         ]
         period = doc["reasons"][1]
         assert period["vi"] == (
-            "Thành tích được tính từ 2023-10-01 đến 2024-12-20 (447 ngày): từ ngày 01/10 năm "
+            "Thành tích được tính từ 01/10/2023 đến 20/12/2024 (447 ngày): từ ngày 01/10 năm "
             "trước đến thời điểm xét tặng."
         )
         assert period["en"] == (
@@ -507,7 +507,7 @@ class TestTheRecords:
         stamp = doc["reasons"][1]
         assert stamp["code"] == "deadline.timestamp"
         assert stamp["vi"] == (
-            "Thời điểm 2024-10-29T18:30:00+00:00 là ngày 2024-10-30 theo giờ Việt Nam (UTC+7) (A-16)."
+            "Thời điểm 2024-10-29T18:30:00+00:00 là ngày 30/10/2024 theo giờ Việt Nam (UTC+7) (A-16)."
         )
         utc = check_deadline(TQ, "dossier-submission", 2024, at, readings=read(A_16="utc"))
         assert utc.submitted_on == D(2024, 10, 29)

@@ -27,17 +27,18 @@ from dienhinh import (
     UnknownNomineeError,
     VerificationError,
 )
+from dienhinh.io import read_ballot
 from dienhinh.voting import (
     TQ_CAP,
     Ballot,
     BallotResult,
     BallotRule,
     BallotStatus,
+    Candidate,
     Cap,
     Comparison,
     Council,
     Denominator,
-    Nominee,
     OutcomeStatus,
     TieBreak,
     count_votes,
@@ -133,7 +134,13 @@ class TestHandedBack:
                 "ballot.tie_handed_back",
             ]
             handed = outcome.reasons[1]
-            assert dict(handed.params) == {"approvals": 9, "group": [other], "slots": 1}
+            assert dict(handed.params) == {
+                "approvals": 9,
+                "tie": 0,
+                "slots": 1,
+                "group_vi": other,
+                "group_en": other,
+            }
 
     def test_the_chair_decides_with_the_chair_reason(self) -> None:
         """TQ-2.1b: the same tie under the default tie-break awaits the chair."""
@@ -243,7 +250,7 @@ class TestMessages:
         "a choice where women first settled the tie": (
             lambda: count_votes(
                 council(10),
-                [Nominee("a", women_priority=True), "b"],
+                [Candidate("a", women_priority=True), "b"],
                 ballots_for(council(10), {"a": 9, "b": 9}),
                 cap=1,
                 rule=BallotRule(tie_break=TieBreak.WOMEN_FIRST),
@@ -313,7 +320,7 @@ class TestMessages:
             "allowed: an integer ≥ 1",
         ),
         "an unknown kind of nominee": (
-            lambda: Nominee("a", "team"),
+            lambda: Candidate("a", "team"),
             InvalidValueError,
             "nominee.kind='team': is not a NomineeKind; allowed: collective, individual, household",
         ),
@@ -458,10 +465,10 @@ class TestMessages:
 def sample() -> BallotResult:
     """10 members (m10 in writing); a 10/10, b and c 9/10 each, d 8/10; two slots (TQ-6.2b)."""
     c = council(10)
-    nominees: list[Nominee | str] = [
-        Nominee("a", "collective"),
+    nominees: list[Candidate | str] = [
+        Candidate("a", "collective"),
         "b",
-        Nominee("c", women_priority=True),
+        Candidate("c", women_priority=True),
         "d",
     ]
     ballots = ballots_for(c, {"a": 10, "b": 9, "c": 9, "d": 8}, written=1)
@@ -654,9 +661,11 @@ class TestTheRecord:
             "ballot.not_chosen_in_tie",
         )
         assert dict(chosen.params) == {
-            "group": ["b", "c"],
+            "tie": 0,
             "decider_vi": "Chủ tịch Hội đồng",
             "decider_en": "chair",
+            "group_vi": "b, c",
+            "group_en": "b, c",
         }
         assert result.outcome("b").status is OutcomeStatus.NOT_RECOGNISED
         assert result.outcome("a").reasons[1].code == "ballot.within_cap"
@@ -687,7 +696,7 @@ class TestTheRecord:
     def test_women_first_reasons(self) -> None:
         """Decree 152/2025 Art. 4.6: among b and c tied, c (a woman) is taken by the rule."""
         c = council(10)
-        nominees: list[Nominee | str] = ["a", "b", Nominee("c", women_priority=True)]
+        nominees: list[Candidate | str] = ["a", "b", Candidate("c", women_priority=True)]
         rule = BallotRule(tie_break=TieBreak.WOMEN_FIRST)
         result = count_votes(
             c, nominees, ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=2, rule=rule
@@ -695,10 +704,11 @@ class TestTheRecord:
         assert result.status is BallotStatus.FINAL
         assert result.recognised == ("a", "c")
         women, other = result.outcome("c").reasons[1], result.outcome("b").reasons[1]
-        assert (women.code, dict(women.params)) == ("ballot.women_priority", {"group": ["b", "c"]})
+        group = {"tie": 0, "group_vi": "b, c", "group_en": "b, c"}
+        assert (women.code, dict(women.params)) == ("ballot.women_priority", group)
         assert (other.code, dict(other.params)) == (
             "ballot.not_preferred_in_tie",
-            {"group": ["b", "c"], "slots": 1},
+            {**group, "slots": 1},
         )
         assert women.rule is not None
         assert women.rule.id == "NĐ152-4.6"
@@ -770,9 +780,9 @@ class TestCapsAndTies:
     def test_per_kind_caps_report_the_kind_of_each_tie(self) -> None:
         """A-9 ``per-kind``: one slot for collectives and one for individuals; each kind ties."""
         c = council(10)
-        nominees: list[Nominee | str] = [
-            Nominee("t1", "collective"),
-            Nominee("t2", "collective"),
+        nominees: list[Candidate | str] = [
+            Candidate("t1", "collective"),
+            Candidate("t2", "collective"),
             "p1",
             "p2",
         ]
@@ -822,3 +832,56 @@ class TestVerify:
             "allowed: ('a',)"
         )
         assert verify(record) is record
+
+
+class TestCitationsInABallotDocument:
+    """A ballot document may repeat a citation's rendered texts (as records print them); they
+    must say what the parts say — TQ-2.1b is “Điều 2, khoản 1, điểm b”, not another point."""
+
+    @staticmethod
+    def document(**texts: str) -> str:
+        citation = {"document": "TQ", "article": "2", "clause": "1", "point": "b", **texts}
+        return json.dumps(
+            {
+                "council": {"members": ["m1", "m2"], "chair": "m1"},
+                "nominees": ["a"],
+                "ballots": [{"member": "m1", "approve": ["a"]}],
+                "rule": {"rule": {"id": "TQ-2.1b", "citation": citation}},
+            },
+            ensure_ascii=False,
+        )
+
+    @pytest.mark.parametrize(
+        ("texts", "message"),
+        [
+            (
+                {"vi": "TQ, Điều 2, khoản 1, điểm c", "en": "TQ Art. 2(1)(b)"},
+                "citation.vi='TQ, Điều 2, khoản 1, điểm c': does not match the citation's parts; "
+                "allowed: 'TQ, Điều 2, khoản 1, điểm b'",
+            ),
+            (
+                {"vi": "TQ, Điều 2, khoản 1, điểm b", "en": "TQ Art. 2(1)(c)"},
+                "citation.en='TQ Art. 2(1)(c)': does not match the citation's parts; "
+                "allowed: 'TQ Art. 2(1)(b)'",
+            ),
+        ],
+    )
+    def test_a_text_that_contradicts_the_parts_is_refused(
+        self, texts: dict[str, str], message: str
+    ) -> None:
+        with pytest.raises(InvalidValueError) as raised:
+            read_ballot(self.document(**texts))
+        assert message in str(raised.value)
+
+    @pytest.mark.parametrize(
+        "texts",
+        [
+            {},
+            {"vi": "TQ, Điều 2, khoản 1, điểm b"},
+            {"en": "TQ Art. 2(1)(b)", "vi": "TQ, Điều 2, khoản 1, điểm b"},
+        ],
+    )
+    def test_texts_that_agree_or_are_absent_are_accepted(self, texts: dict[str, str]) -> None:
+        inputs = read_ballot(self.document(**texts))
+        assert inputs.rule.rule.citation.vi == "TQ, Điều 2, khoản 1, điểm b"
+        assert inputs.rule.rule.citation.en == "TQ Art. 2(1)(b)"

@@ -252,9 +252,9 @@ class TestMessages:
             "window.start_day=0: is not a day of a month; allowed: 1–31",
         ),
         "wp_rule": (
-            lambda: WindowPolicy(1, 1, None),  # type: ignore[arg-type]
+            lambda: WindowPolicy(1, 1, "R"),  # type: ignore[arg-type]
             InvalidTypeError,
-            "window.rule=None: must be a dienhinh.Rule",
+            "window.rule='R': must be a dienhinh.Rule",
         ),
         "wp_feb29": (
             lambda: WindowPolicy(2, 29, R),
@@ -821,3 +821,36 @@ class TestIcs:
             "iCalendar export needs the optional package 'icalendar'; "
             "install it with: pip install 'dienhinh[ics]'"
         )
+
+
+class TestNumbersThatAreNotDays:
+    """A month is 1–12, a day 1–31, a quarter 1–4 — as integers: ``True`` is not 1 and ``"5"``
+    is not 5 (the texts' dates are numbers; a boolean in a ruleset file is a mistake)."""
+
+    @pytest.mark.parametrize(
+        ("make", "message"),
+        [
+            (
+                lambda: Deadline("x", 1, True, R, "a", "b"),
+                "deadline.day=True: is not a day of a month",
+            ),
+            (
+                lambda: Deadline("x", 1, "5", R, "a", "b"),  # type: ignore[arg-type]
+                "deadline.day='5': is not a day of a month",
+            ),
+            (lambda: Deadline("x", "5", 1, R, "a", "b"), "deadline.month='5': is not a month"),  # type: ignore[arg-type]
+            (lambda: WindowPolicy(True, 1, R), "window.start_month=True: is not a month"),
+            (lambda: WindowPolicy("5", 1, R), "window.start_month='5': is not a month"),  # type: ignore[arg-type]
+            (lambda: WindowPolicy(13, 1, R), "window.start_month=13: is not a month"),
+            (lambda: WindowPolicy(1, True, R), "window.start_day=True: is not a day of a month"),
+            (lambda: WindowPolicy(1, "5", R), "window.start_day='5': is not a day of a month"),  # type: ignore[arg-type]
+            (lambda: WindowPolicy(1, 32, R), "window.start_day=32: is not a day of a month"),
+            (lambda: Quarter(2024, True), "quarter.number=True: is not a quarter"),
+            (lambda: Quarter(2024, "2"), "quarter.number='2': is not a quarter"),  # type: ignore[arg-type]
+            (lambda: Quarter("2024", 2), "quarter.year='2024': is not a year the calendar handles"),  # type: ignore[arg-type]
+        ],
+    )
+    def test_refused(self, make: Callable[[], object], message: str) -> None:
+        with pytest.raises(InvalidValueError) as raised:
+            make()
+        assert str(raised.value).startswith(message + ";")

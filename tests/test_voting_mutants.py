@@ -885,3 +885,26 @@ class TestCitationsInABallotDocument:
         inputs = read_ballot(self.document(**texts))
         assert inputs.rule.rule.citation.vi == "TQ, Điều 2, khoản 1, điểm b"
         assert inputs.rule.rule.citation.en == "TQ Art. 2(1)(b)"
+
+
+class TestCitedAndNamed:
+    """Every reason carries its provision (TQ-2.1b); a bad id names the field it came in."""
+
+    def test_the_ballot_reasons_cite_tq_2_1b(self) -> None:
+        result = sample()
+        assert result.reasons[0].rule is not None
+        assert result.reasons[0].rule.id == "TQ-2.1b"
+        c = council(9)
+        rule = BallotRule(threshold="7/10", denominator=Denominator.VOTES_CAST, quorum="2/3")
+        few = count_votes(c, ["a"], ballots_for(c, {"a": 5})[:5], rule=rule)
+        quorum = next(r for r in few.reasons if r.code == "ballot.no_quorum")
+        assert quorum.rule is not None
+        assert quorum.rule.id == "TQ-2.1b"
+
+    def test_the_digest_is_in_the_json(self) -> None:
+        result = sample()
+        assert result.to_json()["digest"] == result.digest
+
+    def test_a_blank_id_asked_for_an_outcome(self) -> None:
+        with pytest.raises(InvalidValueError, match=r"^nominee=''"):
+            sample().outcome("")

@@ -854,3 +854,48 @@ class TestNumbersThatAreNotDays:
         with pytest.raises(InvalidValueError) as raised:
             make()
         assert str(raised.value).startswith(message + ";")
+
+
+class TestEdgesOfTheCalendar:
+    """The handled years, the fields a caller names, a one-day window."""
+
+    def test_the_handled_years_bound_a_date_range(self) -> None:
+        """1900 and 2199 are the calendar's first and last years (src/dienhinh/calendar/_time.py)."""
+        span = DateRange(D(1900, 1, 1), D(2199, 12, 31))
+        assert (span.start, span.end) == (D(1900, 1, 1), D(2199, 12, 31))
+        with pytest.raises(InvalidValueError, match="not in a year"):
+            DateRange(D(2024, 1, 1), D(2200, 1, 1))
+
+    def test_a_timestamp_beyond_python_names_the_field_and_value(self) -> None:
+        far = dt.datetime(9999, 12, 31, 23, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+        with pytest.raises(InvalidValueError) as raised:
+            local_day(far, field="submitted")
+        assert (raised.value.field, raised.value.value) == ("submitted", far)
+        assert str(raised.value).startswith("submitted=datetime.datetime(9999, 12, 31, 23, 0")
+        assert str(raised.value).endswith(": is outside the years the calendar handles")
+
+    def test_a_day_outside_the_years_names_its_field(self) -> None:
+        with pytest.raises(InvalidValueError, match=r"^date\.year=1800: is outside"):
+            parse_day("1800-01-01")
+        with pytest.raises(InvalidValueError, match=r"^when\.year=1800: is outside"):
+            parse_moment("1800-01-01", field="when")
+        with pytest.raises(ImpossibleDateError, match=r"^when='2024-13-01'"):
+            parse_moment("2024-13-01", field="when")
+
+    def test_days_off_move_the_last_day_on_time(self) -> None:
+        """A-17 ``roll-over``: an added day off on Monday 14/10/2024 moves TQ-6.1a's last day."""
+        chosen = read(A_17="roll-over")
+        day = last_day_on_time(
+            TQ, "unit-consideration", 2024, readings=chosen, days_off=[D(2024, 10, 14)]
+        )
+        assert day == D(2024, 10, 15)
+
+    def test_a_window_of_one_day_and_one_that_ends_before_it_starts(self) -> None:
+        """A window is a closed interval: one day is a window; an end before the start is not."""
+        w = achievement_window(TQ, D(2024, 12, 20))
+        assert attrs.evolve(w, end=w.start).days == 1
+        with pytest.raises(InvalidValueError) as raised:
+            attrs.evolve(w, end=D(2023, 9, 30))
+        assert str(raised.value) == (
+            "end=datetime.date(2023, 9, 30): is before the window's start; allowed: ≥ 2023-10-01"
+        )

@@ -31,6 +31,7 @@ from dienhinh.io import read_ballot
 from dienhinh.voting import (
     TQ_CAP,
     Ballot,
+    BallotInputs,
     BallotResult,
     BallotRule,
     BallotStatus,
@@ -41,6 +42,7 @@ from dienhinh.voting import (
     Denominator,
     OutcomeStatus,
     TieBreak,
+    count,
     count_votes,
     resolve,
     verify,
@@ -908,3 +910,140 @@ class TestCitedAndNamed:
     def test_a_blank_id_asked_for_an_outcome(self) -> None:
         with pytest.raises(InvalidValueError, match=r"^nominee=''"):
             sample().outcome("")
+
+
+class TestEveryOutcomeCites:
+    """Every reason of every outcome carries its provision: TQ-2.1b for the count and the tie,
+    Decree 152/2025 Art. 4.6 for women first; without a quorum every nominee gets the reason."""
+
+    @staticmethod
+    def rules(result: BallotResult) -> set[str | None]:
+        return {r.rule.id if r.rule else None for o in result.outcomes for r in o.reasons}
+
+    def test_the_count_and_the_tie(self) -> None:
+        assert self.rules(sample()) == {"TQ-2.1b", "TQ-6.2b"}
+        assert self.rules(resolve(sample(), ["b"])) == {"TQ-2.1b", "TQ-6.2b"}
+        c = council(10)
+        undecided = BallotRule(tie_break=TieBreak.UNDECIDED)
+        handed = count_votes(c, "ab", ballots_for(c, {"a": 9, "b": 9}), cap=1, rule=undecided)
+        assert self.rules(handed) == {"TQ-2.1b"}
+        assert handed.outcome("a").reasons[1].params["slots"] == 1
+
+    def test_women_first(self) -> None:
+        c = council(10)
+        nominees: list[Candidate | str] = ["a", "b", "d", Candidate("c", women_priority=True)]
+        rule = BallotRule(tie_break=TieBreak.WOMEN_FIRST)
+        result = count_votes(
+            c, nominees, ballots_for(c, {"a": 10, "b": 9, "c": 9, "d": 9}), cap=2, rule=rule
+        )
+        assert self.rules(result) == {"TQ-2.1b", "NĐ152-4.6"}
+
+    def test_no_quorum_for_every_nominee(self) -> None:
+        c = council(9)
+        rule = BallotRule(threshold="7/10", denominator=Denominator.VOTES_CAST, quorum="2/3")
+        few = count_votes(c, "abc", ballots_for(c, {"a": 5, "b": 4, "c": 1})[:5], rule=rule)
+        assert [(o.nominee, [r.code for r in o.reasons]) for o in few.outcomes] == [
+            ("a", ["ballot.no_quorum"]),
+            ("b", ["ballot.no_quorum"]),
+            ("c", ["ballot.no_quorum"]),
+        ]
+
+
+class TestLargeTies:
+    """A tied nominee's reason names at most ten of the others and counts the rest, so the
+    outcomes of a national batch stay short (src/dienhinh/voting/_codes.py, ``LISTED``)."""
+
+    @staticmethod
+    def tied(n: int) -> BallotResult:
+        c = council(10)
+        ids = [f"n{i:02}" for i in range(1, n + 1)]
+        return count_votes(c, ids, ballots_for(c, dict.fromkeys(ids, 9)), cap=1)
+
+    def test_ten_others_are_named_in_full(self) -> None:
+        reason = self.tied(11).outcome("n05").reasons[1]
+        others = "n01, n02, n03, n04, n06, n07, n08, n09, n10, n11"
+        assert (reason.params["group_vi"], reason.params["group_en"]) == (others, others)
+
+    def test_one_more_is_counted(self) -> None:
+        reason = self.tied(12).outcome("n12").reasons[1]
+        ten = "n01, n02, n03, n04, n05, n06, n07, n08, n09, n10"
+        assert reason.params["group_vi"] == f"{ten} và 1 đề cử khác"
+        assert reason.params["group_en"] == f"{ten} and 1 others"
+
+    def test_the_chosen_names_ten_of_the_group(self) -> None:
+        reason = resolve(self.tied(13), ["n01"]).outcome("n01").reasons[1]
+        ten = "n01, n02, n03, n04, n05, n06, n07, n08, n09, n10"
+        assert reason.params["group_en"] == f"{ten} and 3 others"
+
+
+class TestKindsAndWomen:
+    """A-9 ``per-kind`` with each kind's own cap; Decree 152/2025 Art. 4.6 in each kind."""
+
+    PER_KIND = Readings().choose("A-9", "per-kind")
+
+    def test_each_kind_fills_its_own_slot(self) -> None:
+        c = council(10)
+        nominees: list[Candidate | str] = [Candidate("t1", "collective"), "p1", "p2"]
+        ballots = ballots_for(c, {"t1": 9, "p1": 10, "p2": 9})
+        result = count_votes(c, nominees, ballots, cap=1, readings=self.PER_KIND)
+        assert result.recognised == ("p1", "t1")
+        assert result.status is BallotStatus.FINAL
+
+    def test_women_first_in_a_kind(self) -> None:
+        c = council(10)
+        nominees: list[Candidate | str] = [
+            Candidate("t1", "collective"),
+            Candidate("t2", "collective", women_priority=True),
+            "p1",
+        ]
+        rule = BallotRule(tie_break=TieBreak.WOMEN_FIRST)
+        ballots = ballots_for(c, {"t1": 9, "t2": 9, "p1": 9})
+        result = count_votes(c, nominees, ballots, cap=1, rule=rule, readings=self.PER_KIND)
+        assert result.recognised == ("p1", "t2")
+        assert result.status is BallotStatus.FINAL
+
+    def test_a_woman_first_then_the_chair_for_the_slot_left(self) -> None:
+        """Two slots, three tied, one woman: she takes one slot, the chair picks the other."""
+        c = council(10)
+        nominees: list[Candidate | str] = ["a", "b", Candidate("c", women_priority=True)]
+        rule = BallotRule(tie_break=TieBreak.WOMEN_FIRST)
+        result = count_votes(c, nominees, ballots_for(c, dict.fromkeys("abc", 9)), cap=2, rule=rule)
+        assert result.tie is not None
+        assert (result.tie.preferred, result.tie.candidates, result.tie.open_slots) == (
+            ("c",),
+            ("a", "b"),
+            1,
+        )
+        assert resolve(result, ["b"]).recognised == ("b", "c")
+
+
+class TestUnderARuleset:
+    """A ballot read from a ruleset keeps its id in place of the rule (docs/ballot.md)."""
+
+    def test_the_record_names_the_ruleset_and_has_a_digest(self) -> None:
+        c = council(10)
+        inputs = BallotInputs(
+            council=c, nominees=["a"], ballots=ballots_for(c, {"a": 9}), ruleset="tuyen-quang-2023"
+        )
+        result = count(inputs)
+        doc = result.to_json()["inputs"]
+        assert doc["ruleset"] == "tuyen-quang-2023"
+        assert "rule" not in doc
+        assert result.digest.startswith("sha256:")
+        assert result.digest != count(attrs.evolve(inputs, ruleset=None)).digest
+
+
+class TestBallotReasonsCite:
+    """The reasons of the ballot as a whole cite TQ-2.1b; written opinions name their members."""
+
+    def test_every_ballot_reason(self) -> None:
+        c = council(10)
+        result = count_votes(c, ["a"], ballots_for(c, {"a": 8}, written=1)[1:])
+        assert [r.code for r in result.reasons] == [
+            "ballot.threshold",
+            "ballot.absent_silent",
+            "ballot.written_opinions",
+        ]
+        assert {r.rule.id if r.rule else None for r in result.reasons} == {"TQ-2.1b"}
+        assert result.reasons[1].params["members"] == ["m01"]
+        assert result.reasons[2].params["members"] == ["m10"]

@@ -899,3 +899,122 @@ class TestEdgesOfTheCalendar:
         assert str(raised.value) == (
             "end=datetime.date(2023, 9, 30): is before the window's start; allowed: ≥ 2023-10-01"
         )
+
+
+class TestRollOverReasons:
+    """A-17 ``roll-over`` (Civil Code Art. 148(5)): the reasons name the days skipped and why."""
+
+    ROLL = read(A_17="roll-over")
+
+    def test_a_weekend_moves_the_dossier_deadline(self) -> None:
+        """TQ-8.3b in 2022: the last day on time, Saturday 29/10, moves to Monday 31/10."""
+        c = check_deadline(TQ, "dossier-submission", 2022, D(2022, 10, 31), readings=self.ROLL)
+        assert c.on_time
+        last, rolled, on_time = c.reasons[1:]
+        assert last.code == "deadline.last_day"
+        assert dict(last.params) == {
+            "title_vi": "Gửi hồ sơ đề nghị về Sở Nội vụ",
+            "title_en": "Dossiers reach the Department of Home Affairs",
+            "wording_vi": "trước ngày",
+            "wording_en": "before",
+            "due": "2022-10-30",
+            "last_day": "2022-10-29",
+            "reading_vi": "“trước ngày” hiểu theo nghĩa chặt: chính ngày đó đã muộn, A-1",
+            "reading_en": "“before” read strictly: the day itself is late, A-1",
+        }
+        assert last.rule is not None
+        assert last.rule.id == "TQ-8.3b"
+        assert rolled.code == "deadline.rolled_over"
+        assert rolled.rule is not None
+        assert rolled.rule.id == "BLDS-148.5"
+        assert dict(rolled.params) == {
+            "day": "2022-10-29",
+            "to": "2022-10-31",
+            "skipped_vi": ["2022-10-29 Thứ Bảy", "2022-10-30 Chủ Nhật"],
+            "skipped_en": ["2022-10-29 Saturday", "2022-10-30 Sunday"],
+        }
+        assert on_time.code == "deadline.on_time"
+        assert on_time.rule is not None
+        assert on_time.rule.id == "TQ-8.3b"
+        assert dict(on_time.params) == {
+            "submitted": "2022-10-31",
+            "last_day": "2022-10-31",
+            "days": 0,
+        }
+
+    def test_a_holiday_and_an_added_day_off(self) -> None:
+        """A deadline “chậm nhất ngày 01/01” (no A-1) on New Year's Day 2025, with 02/01 added
+        as a day off: it moves to Friday 03/01; the holiday has its English name."""
+        no_later = Deadline("new-year", 1, 1, R, "Năm mới", "New year", Wording.NO_LATER_THAN)
+        plan = with_plan(TQ, deadlines=(no_later,))
+        c = check_deadline(
+            plan, "new-year", 2025, D(2025, 1, 3), readings=self.ROLL, days_off=[D(2025, 1, 2)]
+        )
+        assert c.last_day_on_time == D(2025, 1, 3)
+        assert [u.id for u in c.readings] == ["A-17", "A-18"]
+        last, rolled = c.reasons[1:3]
+        assert (last.params["reading_vi"], last.params["reading_en"]) == (
+            "chính ngày đó vẫn đúng hạn",
+            "the day itself is on time",
+        )
+        assert (last.params["wording_vi"], last.params["wording_en"]) == (
+            "chậm nhất ngày",
+            "no later than",
+        )
+        assert (last.params["due"], last.params["last_day"]) == ("2025-01-01", "2025-01-01")
+        vi, en = rolled.params["skipped_vi"], rolled.params["skipped_en"]
+        assert (vi[1], en[1]) == ("2025-01-02 ngày nghỉ bổ sung", "2025-01-02 an added day off")
+        assert en[0].startswith("2025-01-01 ")
+        assert vi[0].startswith("2025-01-01 ")
+        assert en[0] != vi[0]
+
+    def test_the_first_and_last_handled_days_roll_over_or_stay(self) -> None:
+        """1900 and 2199 are handled years: a working day in them stays where it is."""
+        assert roll_over(D(1900, 1, 1)) == D(1900, 1, 1)
+        assert roll_over(D(2199, 12, 31)) == D(2199, 12, 31)
+        assert roll_over(D(2199, 12, 28)) == D(2199, 12, 30)
+
+
+class TestTheCheckSaysWhy:
+    """The check's reasons and messages for late submissions, and the field ``submitted``."""
+
+    def test_late_by_two_days(self) -> None:
+        """TQ-8.3b, A-1 strict: a dossier on 31/10/2024 is two days after the last day, 29/10."""
+        c = check_deadline(TQ, "dossier-submission", 2024, D(2024, 10, 31))
+        late = c.reasons[-1]
+        assert late.code == "deadline.late"
+        assert dict(late.params) == {"submitted": "2024-10-31", "last_day": "2024-10-29", "days": 2}
+        assert (c.days_late, c.days_early, c.on_time) == (2, 0, False)
+
+    def test_the_zone_in_english(self) -> None:
+        """A-16: the timestamp's reason says which clock decided its day."""
+        at = dt.datetime(2024, 10, 29, 18, 30, tzinfo=dt.UTC)
+        stamp = check_deadline(TQ, "dossier-submission", 2024, at).reasons[1]
+        assert stamp.params["zone_en"] == "Vietnam time (UTC+7)"
+        assert stamp.params["zone_vi"] == "giờ Việt Nam (UTC+7)"
+
+    @pytest.mark.parametrize(
+        ("submitted", "message"),
+        [
+            (
+                dt.datetime(2024, 1, 1),
+                "submitted=datetime.datetime(2024, 1, 1, 0, 0): has no UTC offset; judging it "
+                "would be a guess (A-16); allowed: an aware datetime, e.g. 2024-10-29T18:30:00Z "
+                "or ...+07:00",
+            ),
+            (
+                D(1800, 1, 1),
+                "submitted.year=1800: is outside the years the calendar handles; allowed: 1900–2199",
+            ),
+        ],
+    )
+    def test_a_bad_submission_names_the_field(self, submitted: D, message: str) -> None:
+        with pytest.raises(InvalidValueError) as raised:
+            check_deadline(TQ, "dossier-submission", 2024, submitted)
+        assert str(raised.value) == message
+
+    def test_a_timestamp_field_that_is_not_one(self) -> None:
+        check = check_deadline(TQ, "dossier-submission", 2024, D(2024, 10, 1))
+        with pytest.raises(InvalidTypeError) as raised:
+            attrs.evolve(check, submitted_at="x")
+        assert str(raised.value) == "submitted_at='x': must be a datetime or None"

@@ -1047,3 +1047,41 @@ class TestBallotReasonsCite:
         assert {r.rule.id if r.rule else None for r in result.reasons} == {"TQ-2.1b"}
         assert result.reasons[1].params["members"] == ["m01"]
         assert result.reasons[2].params["members"] == ["m10"]
+
+
+class TestLastSurvivors:
+    """A-6 with nominees nobody approved, the sparse count, and two more messages."""
+
+    def test_rank_first_ranks_nominees_nobody_approved(self) -> None:
+        """A-6 ``rank-first``: the ranking comes before the threshold, so b and c, with no
+        approval at all, tie for the second slot (a moot tie: neither can be recognised)."""
+        c = council(10)
+        rank_first = Readings().choose("A-6", "rank-first")
+        result = count_votes(c, "abc", ballots_for(c, {"a": 9}), cap=2, readings=rank_first)
+        assert result.recognised == ("a",)
+        assert [(t.group, t.open_slots) for t in result.ties] == [(("b", "c"), 1)]
+
+    def test_few_marks_among_many_nominees(self) -> None:
+        """One approval among four nominees and two ballots is counted like any other."""
+        result = count_votes(council(3), "abcd", [Ballot("m01", ["a"]), Ballot("m02", [])])
+        assert [(t.nominee, t.approvals, t.rank) for t in result.tally] == [
+            ("a", 1, 1),
+            ("b", 0, 2),
+            ("c", 0, 2),
+            ("d", 0, 2),
+        ]
+
+    def test_a_blank_member(self) -> None:
+        with pytest.raises(InvalidValueError, match=r"^ballot\.member='': must be a non-empty"):
+            Ballot("", [])
+
+    def test_a_choice_without_a_quorum_in_full(self) -> None:
+        c = council(9)
+        rule = BallotRule(threshold="7/10", denominator=Denominator.VOTES_CAST, quorum="2/3")
+        with pytest.raises(ChairChoiceError) as raised:
+            count_votes(
+                c, "ab", ballots_for(c, {"a": 5, "b": 5})[:5], rule=rule, cap=1, chair_choice=["a"]
+            )
+        assert str(raised.value) == (
+            "chair_choice=['a']: there is no tie to decide: the meeting had no quorum"
+        )

@@ -394,16 +394,7 @@ class TestMessages:
         assert as_day(D(1900, 1, 1), field="x") == D(1900, 1, 1)
 
 
-CITATION_TQ_33 = {
-    "document": "TQ",
-    "division": "article",
-    "article": "3",
-    "clause": "3",
-    "point": None,
-    "quote": "được tính trong thời gian 01 năm, tính từ ngày 01/10 năm trước đến thời điểm xét tặng",
-    "en": "TQ Art. 3(3)",
-    "vi": "TQ, Điều 3, khoản 3",
-}
+CITATION_TQ_33 = TQ.window.rule.citation.to_json() if TQ.window else {}
 
 
 class TestTheRecords:
@@ -521,6 +512,8 @@ class TestTheRecords:
             "submitted": "2024-10-29",
             "last_day": "2024-10-29",
             "days": 0,
+            "act_vi": "Nộp",
+            "act_en": "Submitted",
         }
 
     def test_a_day_checked_without_a_timestamp(self) -> None:
@@ -555,7 +548,7 @@ class TestTheRecords:
             "note_en": "“Early in the quarter” is read as the quarter's first month (the library's reading).",
             "rule": "BK-IV.2",
         }
-        assert early["citation"]["vi"] == "BK, Mục IV, khoản 2"
+        assert early["citation"] == BK.milestones[2].rule.citation.to_json()
         assert [e["written_vi"] for e in doc["events"]] == [
             "Quý I năm 2023",
             "Đầu Quý II năm 2023",
@@ -621,7 +614,7 @@ class TestTheRecords:
             "note_en": None,
             "rule": "TQ-6.1a",
         }
-        assert first["citation"]["vi"] == "TQ, Điều 6, khoản 1, điểm a"
+        assert first["citation"] == TQ.deadlines[0].rule.citation.to_json()
         assert doc["ruleset"] == {"id": "tuyen-quang-2023", "status": "draft"}
         assert [u["id"] for u in doc["readings"]] == ["A-1", "A-17", "A-18"]
         assert [r["code"] for r in doc["reasons"]] == ["ruleset.draft"]
@@ -792,14 +785,14 @@ class TestIcs:
         assert str(early["DESCRIPTION"]).split("\n") == [
             "Preliminary review in the education sector",
             "Đầu Quý II năm 2023",
-            "BK-IV.2: BK, Mục IV, khoản 2",
+            f"BK-IV.2: {BK.milestones[2].rule.citation.vi}",
             "“Đầu quý” được hiểu là tháng đầu tiên của quý (cách hiểu của thư viện).",
             "“Early in the quarter” is read as the quarter's first month (the library's reading).",
         ]
         assert str(events[0]["DESCRIPTION"]).split("\n") == [
             "Preliminary review of the work on exemplars",
             "Quý I năm 2023",
-            "BK-IV.2: BK, Mục IV, khoản 2",
+            f"BK-IV.2: {BK.milestones[1].rule.citation.vi}",
         ]
 
     def test_a_draft_says_so_in_every_summary(self) -> None:
@@ -940,6 +933,8 @@ class TestRollOverReasons:
             "submitted": "2022-10-31",
             "last_day": "2022-10-31",
             "days": 0,
+            "act_vi": "Nộp",
+            "act_en": "Submitted",
         }
 
     def test_a_holiday_and_an_added_day_off(self) -> None:
@@ -987,7 +982,13 @@ class TestTheCheckSaysWhy:
         c = check_deadline(TQ, "dossier-submission", 2024, D(2024, 10, 31))
         late = c.reasons[-1]
         assert late.code == "deadline.late"
-        assert dict(late.params) == {"submitted": "2024-10-31", "last_day": "2024-10-29", "days": 2}
+        assert dict(late.params) == {
+            "submitted": "2024-10-31",
+            "last_day": "2024-10-29",
+            "days": 2,
+            "act_vi": "Nộp",
+            "act_en": "Submitted",
+        }
         assert (c.days_late, c.days_early, c.on_time) == (2, 0, False)
 
     def test_the_zone_in_english(self) -> None:

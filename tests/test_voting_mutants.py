@@ -29,6 +29,7 @@ from dienhinh import (
 )
 from dienhinh.io import read_ballot
 from dienhinh.voting import (
+    TQ_BALLOT,
     TQ_CAP,
     Ballot,
     BallotInputs,
@@ -163,11 +164,11 @@ class TestHandedBack:
         c = council(10)
         last_slot = Readings().choose("A-5", "last-slot-only")
         wide = count_votes(
-            c, "abc", ballots_for(c, {"a": 9, "b": 9, "c": 9}), cap=2, readings=last_slot
+            c, list("abc"), ballots_for(c, {"a": 9, "b": 9, "c": 9}), cap=2, readings=last_slot
         )
         assert wide.status is BallotStatus.UNDECIDED
         narrow = count_votes(
-            c, "abc", ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=2, readings=last_slot
+            c, list("abc"), ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=2, readings=last_slot
         )
         assert narrow.status is BallotStatus.AWAITING_CHAIR
         assert narrow.recognised == ("a",)
@@ -221,7 +222,7 @@ class TestRanks:
 
     def test_equal_counts_share_a_rank_and_the_next_skips(self) -> None:
         c = council(4)
-        result = count_votes(c, "abcd", ballots_for(c, {"a": 4, "b": 3, "c": 3, "d": 1}))
+        result = count_votes(c, list("abcd"), ballots_for(c, {"a": 4, "b": 3, "c": 3, "d": 1}))
         assert [t.rank for t in result.tally] == [1, 2, 2, 4]
 
 
@@ -234,17 +235,20 @@ class TestMessages:
     @staticmethod
     def tied() -> BallotResult:
         c = council(10)
-        return count_votes(c, "abcd", ballots_for(c, {"a": 9, "b": 9, "c": 9, "d": 8}), cap=1)
+        return count_votes(c, list("abcd"), ballots_for(c, {"a": 9, "b": 9, "c": 9, "d": 8}), cap=1)
 
     CASES: ClassVar[dict[str, tuple[Callable[[], object], type[Exception], str]]] = {
         "a choice on a final ballot": (
-            lambda: resolve(count_votes(council(3), "a", []), ["a"]),
+            lambda: resolve(count_votes(council(3), list("a"), []), ["a"]),
             ChairChoiceError,
             "chair_choice=['a']: there is no tie to decide",
         ),
         "a choice where no cap makes a tie": (
             lambda: count_votes(
-                council(10), "ab", ballots_for(council(10), {"a": 9, "b": 9}), chair_choice=["a"]
+                council(10),
+                list("ab"),
+                ballots_for(council(10), {"a": 9, "b": 9}),
+                chair_choice=["a"],
             ),
             ChairChoiceError,
             "chair_choice=['a']: there is no tie to decide",
@@ -280,12 +284,12 @@ class TestMessages:
             "allowed: exactly 1 of ['a', 'b', 'c'] (rule TQ-2.1b)",
         ),
         "a choice naming a nominee twice": (
-            lambda: count_votes(council(3), "ab", [], cap=1, chair_choice=["a", "a"]),
+            lambda: count_votes(council(3), list("ab"), [], cap=1, chair_choice=["a", "a"]),
             DuplicateIdError,
             "chair_choice='a': names a nominee twice",
         ),
         "a choice naming no nominee": (
-            lambda: count_votes(council(3), "ab", [], cap=1, chair_choice=["q"]),
+            lambda: count_votes(council(3), list("ab"), [], cap=1, chair_choice=["q"]),
             UnknownNomineeError,
             "chair_choice names ['q'], who are not nominees",
         ),
@@ -352,23 +356,23 @@ class TestMessages:
             "nominees='a': is nominated twice (ids are compared after NFC)",
         ),
         "a ballot from outside the roster": (
-            lambda: count_votes(council(2), "a", [Ballot("x1", ["a"])]),
+            lambda: count_votes(council(2), list("a"), [Ballot("x1", ["a"])]),
             UnknownMemberError,
             "ballot.member='x1' is not on the council's roster; only members vote (TQ-2.1b); "
             "roster: m01, m02",
         ),
         "two ballots from one member": (
-            lambda: count_votes(council(2), "a", [Ballot("m01", ["a"]), Ballot("m01", [])]),
+            lambda: count_votes(council(2), list("a"), [Ballot("m01", ["a"]), Ballot("m01", [])]),
             DoubleVoteError,
             "ballot.member='m01': cast two ballots; each member votes once",
         ),
         "an approval of nobody nominated": (
-            lambda: count_votes(council(2), "a", [Ballot("m01", ["z", "y"])]),
+            lambda: count_votes(council(2), list("a"), [Ballot("m01", ["z", "y"])]),
             UnknownNomineeError,
             "ballot of 'm01' approves ['y', 'z'], who are not nominees of this ballot",
         ),
         "the outcome of nobody nominated": (
-            lambda: count_votes(council(2), "a", []).outcome("zz"),
+            lambda: count_votes(council(2), list("a"), []).outcome("zz"),
             UnknownNomineeError,
             "nominee='zz' is not a nominee of this ballot",
         ),
@@ -477,26 +481,8 @@ def sample() -> BallotResult:
     return count_votes(c, nominees, ballots, cap=Cap(2, TQ_CAP))
 
 
-CITATION_TQ_21B = {
-    "document": "TQ",
-    "division": "article",
-    "article": "2",
-    "clause": "1",
-    "point": "b",
-    "quote": "đạt tỷ lệ phiếu đồng ý từ 90% trở lên tính trên tổng số thành viên của Hội đồng",
-    "en": "TQ Art. 2(1)(b)",
-    "vi": "TQ, Điều 2, khoản 1, điểm b",
-}
-CITATION_TQ_62B = {
-    "document": "TQ",
-    "division": "article",
-    "article": "6",
-    "clause": "2",
-    "point": "b",
-    "quote": "Mỗi năm không quá 15 (mười lăm) tập thể, cá nhân",
-    "en": "TQ Art. 6(2)(b)",
-    "vi": "TQ, Điều 6, khoản 2, điểm b",
-}
+CITATION_TQ_21B = TQ_BALLOT.citation.to_json()
+CITATION_TQ_62B = TQ_CAP.citation.to_json()
 
 
 class TestTheRecord:
@@ -677,7 +663,7 @@ class TestTheRecord:
         """Tie-break ``undecided``: the chosen nominee's reason names the competent person."""
         c = council(10)
         rule = BallotRule(tie_break=TieBreak.UNDECIDED)
-        result = count_votes(c, "ab", ballots_for(c, {"a": 9, "b": 9}), cap=1, rule=rule)
+        result = count_votes(c, list("ab"), ballots_for(c, {"a": 9, "b": 9}), cap=1, rule=rule)
         reason = resolve(result, ["b"]).outcome("b").reasons[1]
         assert reason.params["decider_vi"] == "Người có thẩm quyền"
         assert reason.params["decider_en"] == "competent person"
@@ -685,12 +671,12 @@ class TestTheRecord:
     def test_over_the_cap(self) -> None:
         """TQ-6.2b: a nominee meeting the threshold but ranked past the cap is not recognised."""
         c = council(10)
-        result = count_votes(c, "ab", ballots_for(c, {"a": 10, "b": 9}), cap=Cap(1, TQ_CAP))
+        result = count_votes(c, list("ab"), ballots_for(c, {"a": 10, "b": 9}), cap=Cap(1, TQ_CAP))
         reason = result.outcome("b").reasons[1]
         assert (reason.code, dict(reason.params)) == ("ballot.over_cap", {"rank": 2, "slots": 1})
         assert reason.rule is not None
         assert reason.rule.id == "TQ-6.2b"
-        uncited = count_votes(c, "ab", ballots_for(c, {"a": 10, "b": 9}), cap=1)
+        uncited = count_votes(c, list("ab"), ballots_for(c, {"a": 10, "b": 9}), cap=1)
         rule = uncited.outcome("b").reasons[1].rule
         assert rule is not None
         assert rule.id == "TQ-2.1b"
@@ -806,16 +792,16 @@ class TestCapsAndTies:
     def test_fewer_candidates_than_slots_all_pass(self) -> None:
         """TQ-6.2b “không quá”: a cap above the number who meet the threshold takes them all."""
         c = council(10)
-        result = count_votes(c, "abc", ballots_for(c, {"a": 9, "b": 9, "c": 1}), cap=5)
+        result = count_votes(c, list("abc"), ballots_for(c, {"a": 9, "b": 9, "c": 1}), cap=5)
         assert result.recognised == ("a", "b")
         assert result.ties == ()
-        exactly = count_votes(c, "ab", ballots_for(c, {"a": 9, "b": 9}), cap=2)
+        exactly = count_votes(c, list("ab"), ballots_for(c, {"a": 9, "b": 9}), cap=2)
         assert (exactly.recognised, exactly.ties) == (("a", "b"), ())
 
     def test_a_zero_cap_leaves_no_tie(self) -> None:
         """A cap of 0 recognises nobody and asks nobody to choose."""
         c = council(10)
-        result = count_votes(c, "ab", ballots_for(c, {"a": 9, "b": 9}), cap=0)
+        result = count_votes(c, list("ab"), ballots_for(c, {"a": 9, "b": 9}), cap=0)
         assert (result.status, result.recognised, result.ties) == (BallotStatus.FINAL, (), ())
 
 
@@ -836,9 +822,13 @@ class TestVerify:
         assert verify(record) is record
 
 
+POINT_B = TQ_BALLOT.citation
+POINT_C = attrs.evolve(TQ_BALLOT.citation, point="c")
+
+
 class TestCitationsInABallotDocument:
     """A ballot document may repeat a citation's rendered texts (as records print them); they
-    must say what the parts say — TQ-2.1b is “Điều 2, khoản 1, điểm b”, not another point."""
+    must say what the parts say — TQ-2.1b is point b of clause 1 of Article 2, not another point."""
 
     @staticmethod
     def document(**texts: str) -> str:
@@ -857,14 +847,14 @@ class TestCitationsInABallotDocument:
         ("texts", "message"),
         [
             (
-                {"vi": "TQ, Điều 2, khoản 1, điểm c", "en": "TQ Art. 2(1)(b)"},
-                "citation.vi='TQ, Điều 2, khoản 1, điểm c': does not match the citation's parts; "
-                "allowed: 'TQ, Điều 2, khoản 1, điểm b'",
+                {"vi": POINT_C.vi, "en": POINT_B.en},
+                f"citation.vi={POINT_C.vi!r}: does not match the citation's parts; "
+                f"allowed: {POINT_B.vi!r}",
             ),
             (
-                {"vi": "TQ, Điều 2, khoản 1, điểm b", "en": "TQ Art. 2(1)(c)"},
-                "citation.en='TQ Art. 2(1)(c)': does not match the citation's parts; "
-                "allowed: 'TQ Art. 2(1)(b)'",
+                {"vi": POINT_B.vi, "en": POINT_C.en},
+                f"citation.en={POINT_C.en!r}: does not match the citation's parts; "
+                f"allowed: {POINT_B.en!r}",
             ),
         ],
     )
@@ -879,14 +869,14 @@ class TestCitationsInABallotDocument:
         "texts",
         [
             {},
-            {"vi": "TQ, Điều 2, khoản 1, điểm b"},
-            {"en": "TQ Art. 2(1)(b)", "vi": "TQ, Điều 2, khoản 1, điểm b"},
+            {"vi": POINT_B.vi},
+            {"en": POINT_B.en, "vi": POINT_B.vi},
         ],
     )
     def test_texts_that_agree_or_are_absent_are_accepted(self, texts: dict[str, str]) -> None:
         inputs = read_ballot(self.document(**texts))
-        assert inputs.rule.rule.citation.vi == "TQ, Điều 2, khoản 1, điểm b"
-        assert inputs.rule.rule.citation.en == "TQ Art. 2(1)(b)"
+        assert inputs.rule.rule.citation.vi == POINT_B.vi
+        assert inputs.rule.rule.citation.en == POINT_B.en
 
 
 class TestCitedAndNamed:
@@ -925,7 +915,7 @@ class TestEveryOutcomeCites:
         assert self.rules(resolve(sample(), ["b"])) == {"TQ-2.1b", "TQ-6.2b"}
         c = council(10)
         undecided = BallotRule(tie_break=TieBreak.UNDECIDED)
-        handed = count_votes(c, "ab", ballots_for(c, {"a": 9, "b": 9}), cap=1, rule=undecided)
+        handed = count_votes(c, list("ab"), ballots_for(c, {"a": 9, "b": 9}), cap=1, rule=undecided)
         assert self.rules(handed) == {"TQ-2.1b"}
         assert handed.outcome("a").reasons[1].params["slots"] == 1
 
@@ -941,7 +931,7 @@ class TestEveryOutcomeCites:
     def test_no_quorum_for_every_nominee(self) -> None:
         c = council(9)
         rule = BallotRule(threshold="7/10", denominator=Denominator.VOTES_CAST, quorum="2/3")
-        few = count_votes(c, "abc", ballots_for(c, {"a": 5, "b": 4, "c": 1})[:5], rule=rule)
+        few = count_votes(c, list("abc"), ballots_for(c, {"a": 5, "b": 4, "c": 1})[:5], rule=rule)
         assert [(o.nominee, [r.code for r in o.reasons]) for o in few.outcomes] == [
             ("a", ["ballot.no_quorum"]),
             ("b", ["ballot.no_quorum"]),
@@ -1057,13 +1047,13 @@ class TestLastSurvivors:
         approval at all, tie for the second slot (a moot tie: neither can be recognised)."""
         c = council(10)
         rank_first = Readings().choose("A-6", "rank-first")
-        result = count_votes(c, "abc", ballots_for(c, {"a": 9}), cap=2, readings=rank_first)
+        result = count_votes(c, list("abc"), ballots_for(c, {"a": 9}), cap=2, readings=rank_first)
         assert result.recognised == ("a",)
         assert [(t.group, t.open_slots) for t in result.ties] == [(("b", "c"), 1)]
 
     def test_few_marks_among_many_nominees(self) -> None:
         """One approval among four nominees and two ballots is counted like any other."""
-        result = count_votes(council(3), "abcd", [Ballot("m01", ["a"]), Ballot("m02", [])])
+        result = count_votes(council(3), list("abcd"), [Ballot("m01", ["a"]), Ballot("m02", [])])
         assert [(t.nominee, t.approvals, t.rank) for t in result.tally] == [
             ("a", 1, 1),
             ("b", 0, 2),
@@ -1080,7 +1070,12 @@ class TestLastSurvivors:
         rule = BallotRule(threshold="7/10", denominator=Denominator.VOTES_CAST, quorum="2/3")
         with pytest.raises(ChairChoiceError) as raised:
             count_votes(
-                c, "ab", ballots_for(c, {"a": 5, "b": 5})[:5], rule=rule, cap=1, chair_choice=["a"]
+                c,
+                list("ab"),
+                ballots_for(c, {"a": 5, "b": 5})[:5],
+                rule=rule,
+                cap=1,
+                chair_choice=["a"],
             )
         assert str(raised.value) == (
             "chair_choice=['a']: there is no tie to decide: the meeting had no quorum"

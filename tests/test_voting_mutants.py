@@ -48,6 +48,7 @@ from dienhinh.voting import (
     resolve,
     verify,
 )
+from dienhinh.voting._rule import parse_fraction
 
 
 def council(n: int) -> Council:
@@ -1080,3 +1081,43 @@ class TestLastSurvivors:
         assert str(raised.value) == (
             "chair_choice=['a']: there is no tie to decide: the meeting had no quorum"
         )
+
+
+class TestTheRemainingSurvivors:
+    """The last survivors of the voting run (docs/mutation.md): the empty council, the field a
+    message names, and a chair's choice given as one id."""
+
+    def test_nobody_to_count_needs_one_approval(self) -> None:
+        """``BallotRule.needed``: with nobody to count (d = 0) nobody can meet the threshold."""
+        assert BallotRule().needed(0) == 1
+        assert BallotRule(comparison=Comparison.MORE_THAN).needed(0) == 1
+
+    @pytest.mark.parametrize(
+        ("make", "start"),
+        [
+            (lambda: Council(["m1"], chair=""), "council.chair=''"),
+            (lambda: Candidate(""), "nominee.id=''"),
+            (lambda: Council(["m1", ""], chair="m1"), "council.members=''"),
+            (
+                lambda: count_votes(council(3), ["a", "b"], [], cap=1, chair_choice=[""]),
+                "chair_choice=''",
+            ),
+            (lambda: parse_fraction(0.5), "threshold=0.5"),
+        ],
+    )
+    def test_the_field_in_the_message(self, make: Callable[[], object], start: str) -> None:
+        with pytest.raises((InvalidValueError, InvalidTypeError)) as raised:
+            make()
+        assert str(raised.value).startswith(start + ":")
+
+    def test_a_repeated_choice_names_the_repeat(self) -> None:
+        with pytest.raises(DuplicateIdError, match=r"^chair_choice='a': names a nominee twice"):
+            count_votes(council(3), ["a", "b"], [], cap=1, chair_choice=["b", "a", "a"])
+
+    def test_a_choice_given_as_one_id(self) -> None:
+        """TQ-2.1b: the chair picks one of the tied group; one id is a choice of one."""
+        assert resolve(sample(), "c").recognised == ("a", "c")
+
+    def test_the_tie_reason_counts_the_slots_left(self) -> None:
+        """TQ-2.1b: b and c tie for the one slot left."""
+        assert sample().outcome("b").reasons[1].params["slots"] == 1

@@ -69,7 +69,9 @@ def floors_document(inputs: FloorsInputs, checks: tuple[FloorCheck, ...]) -> dic
     rs = inputs.ruleset
     used, notes = draft_notice(rs, inputs.readings)
     order = list(inputs.readings)
-    readings = sorted({*used, *floor_readings(inputs.readings)}, key=lambda u: order.index(u.id))
+    readings = sorted(
+        {*used, *floor_readings(inputs.readings, rs)}, key=lambda u: order.index(u.id)
+    )
     return {
         "kind": "floors",
         "ruleset": {"id": rs.id, "status": rs.status.value, "blank": list(rs.blank)},

@@ -67,9 +67,10 @@ class FloorCheck:
         }
 
 
-def floor_readings(readings: Readings) -> tuple[UsedReading, ...]:
-    """The readings a floor check relies on."""
-    return readings.used("A-10", "A-15", "A-22", "A-23")
+def floor_readings(readings: Readings, ruleset: Ruleset) -> tuple[UsedReading, ...]:
+    """The readings a floor check relies on: A-10, A-15, and the overlap questions its floors ask."""
+    questions = {f.question for f in ruleset.floors if f.question is not None}
+    return readings.used("A-10", "A-15", *sorted(questions))
 
 
 def _counted(floor: Floor, readings: Readings) -> FloorCount:

@@ -739,7 +739,7 @@ def _floors(
     """
     if not inputs.units or _declares(checks, CheckKind.FLOORS) is None:
         return ()
-    used += floor_readings(inputs.readings)
+    used += floor_readings(inputs.readings, inputs.ruleset)
     introduced: dict[str, int] = {}
     recognised: dict[str, int] = {}
     for n in inputs.nominations:

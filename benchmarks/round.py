@@ -22,7 +22,8 @@ from __future__ import annotations
 import os
 import sys
 
-# benchmarks/calendar.py shadows the standard library's `calendar` (which dateutil imports): run
+# A script directory on the import path could shadow the standard library (a `calendar.py`, which
+# dateutil imports, once did): run
 # as a script, this file's directory must not be on the import path.
 _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
@@ -158,9 +159,12 @@ def national_batch(n: int) -> None:
             Ballot(m, [x for x, p in support if rnd.random() < p], Cast.WRITTEN if m in ("tv07", "tv13") else Cast.IN_MEETING)
             for m in members
         ]  # fmt: skip
+        reports: dict[str, list[str]] = {u: [] for u in units}
+        for x in nominations:
+            reports[x.unit].append(x.id)
         dossiers = [
-            Dossier(u, dt.date(2024, 10, 30 if u in late else 25), True, True,
-                    [x.id for x in nominations if x.unit == u], unit_considered_on=day)
+            Dossier(u, dt.date(2024, 10, 30 if u in late else 25), True, True, reports[u],
+                    unit_considered_on=day)
             for u in units
         ]  # fmt: skip
         return RoundInputs(ruleset, Council(members, "tv01"), dt.date(2024, 12, 20), nominations,

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final, NoReturn
 
+from dienhinh._batch import batch
 from dienhinh._errors import DienhinhError, UnreadableFileError
 from dienhinh._version import __version__
 from dienhinh.cli import _ballot, _calendar, _criteria, _floors, _round, _schema, _serve_cmd
@@ -188,6 +189,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+@batch
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 done, 2 invalid, 3 unreadable file)."""
     parser = _parser()

@@ -25,7 +25,7 @@ from dienhinh.criteria._catalogue import (
     Group,
     parse_catalogue,
 )
-from dienhinh.criteria._engine import WindowLike, assess
+from dienhinh.criteria._engine import WindowLike, assess, assess_many
 from dienhinh.criteria._evidence import (
     EVIDENCE_TYPES,
     Attestation,
@@ -131,5 +131,6 @@ __all__ = [
     "all_of",
     "any_of",
     "assess",
+    "assess_many",
     "parse_catalogue",
 ]

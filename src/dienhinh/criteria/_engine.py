@@ -14,9 +14,10 @@ reads it, so a batch of assessments does not format sentences nobody shows.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
+from dienhinh._batch import batch
 from dienhinh._errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -619,6 +620,30 @@ def assess(
         catalogue=catalogue, nominee=nominee, window_start=start, window_end=end,
         readings=readings, verdict=_VERDICTS[root[1]], raw=root,
     )  # fmt: skip
+
+
+@batch
+def assess_many(
+    nominees: Iterable[Nominee],
+    catalogue: Catalogue,
+    *,
+    window: WindowLike | tuple[dt.date, dt.date],
+    readings: Readings | None = None,
+) -> tuple[Assessment, ...]:
+    """:func:`assess` each of ``nominees`` on one window: a batch, whose results are all kept.
+
+    The cyclic garbage collector is paused meanwhile (the records hold no cycle):
+    re-scanning the kept results would otherwise cost more than assessing them.
+
+    >>> from dienhinh.criteria import Nominee
+    >>> from dienhinh.rulesets import load_catalogue
+    >>> tq = load_catalogue("tuyen-quang-2023")
+    >>> batch = assess_many([Nominee("individual", ["education"], [])] * 3, tq,
+    ...                     window=(dt.date(2023, 10, 1), dt.date(2024, 12, 15)))
+    >>> [a.verdict.value for a in batch]
+    ['unknown', 'unknown', 'unknown']
+    """
+    return tuple(assess(n, catalogue, window=window, readings=readings) for n in nominees)
 
 
 _DEFAULT = Readings()

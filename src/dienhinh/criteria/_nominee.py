@@ -153,9 +153,9 @@ class Nominee:
     def attestations(self) -> Mapping[str, tuple[tuple[int, Attestation], ...]]:
         """The attestations by the criterion id they attest."""
         groups: dict[str, list[tuple[int, Attestation]]] = {}
-        for i, item in enumerate(self.evidence):
-            if isinstance(item, Attestation):
-                groups.setdefault(item.criterion, []).append((i, item))
+        for i, item in self.by_type.get(Attestation.TYPE, ()):
+            assert isinstance(item, Attestation)
+            groups.setdefault(item.criterion, []).append((i, item))
         return MappingProxyType({k: tuple(v) for k, v in groups.items()})
 
     def to_json(self) -> dict[str, Any]:

@@ -446,10 +446,11 @@ class RoundInputs:
                 seen.add(value)
 
     def _check_reports(self) -> None:
+        by_unit: dict[str, set[str]] = {}  # one pass: linear in nominations + dossiers
+        for n in self.nominations:
+            by_unit.setdefault(n.unit, set()).add(n.id)
         for dossier in self.dossiers:
-            stray = sorted(
-                dossier.reports - {n.id for n in self.nominations if n.unit == dossier.unit}
-            )
+            stray = sorted(dossier.reports - by_unit.get(dossier.unit, set()))
             if stray:
                 raise UnknownNomineeError(
                     f"dossier of {dossier.unit!r} has achievement reports for {stray!r}, "

@@ -21,6 +21,7 @@ from typing import Any, Final
 
 import attrs
 
+from dienhinh._batch import batch
 from dienhinh._canonical import digest_of
 from dienhinh._documents import draft_notice
 from dienhinh._errors import (
@@ -46,7 +47,7 @@ from dienhinh.round._floors import FloorCheck, check_floors, floor_readings
 from dienhinh.round._inputs import CouncilLevel, Nomination, RoundInputs
 from dienhinh.round._views import FloorRow, Lang, OutcomeRow, ReasonRow
 from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, check_ids
-from dienhinh.voting import Ballot, BallotInputs, BallotResult, Candidate, Cap, count
+from dienhinh.voting import Ballot, BallotInputs, BallotResult, Candidate, Cap, Outcome, count
 
 __all__ = [
     "Benefit",
@@ -291,6 +292,7 @@ def _by_severity(reason: Reason) -> int:
     return _SEVERITY_ORDER[reason.severity]
 
 
+@batch
 def run_round(inputs: RoundInputs) -> RoundDecision:
     """Run a council's round for a year under its ruleset; see the module docstring.
 
@@ -326,8 +328,9 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     ballot, ignored = _ballot(inputs, checks, eligible)
     used += (*inputs.readings.used("A-19"), *ballot.used)
     status = RoundStatus(ballot.status.value)
+    by_ballot = {o.nominee: o for o in ballot.outcomes}
     outcomes = tuple(
-        _outcome(n, f, ballot, ignored) for n, f in zip(inputs.nominations, judged, strict=True)
+        _outcome(n, f, by_ballot, ignored) for n, f in zip(inputs.nominations, judged, strict=True)
     )
     chosen = set(ballot.recognised)
     recognised = [n for n in inputs.nominations if n.id in chosen]
@@ -516,11 +519,11 @@ def _state(reasons: Iterable[Reason]) -> RoundOutcome | None:
 
 
 def _outcome(
-    nom: Nomination, found: Found, ballot: BallotResult, ignored: Mapping[str, int]
+    nom: Nomination, found: Found, by_ballot: Mapping[str, Outcome], ignored: Mapping[str, int]
 ) -> NominationOutcome:
+    """One nomination's outcome; ``by_ballot`` indexes the ballot's outcomes once per round."""
     state = _state(found.reasons) or RoundOutcome.NOT_RECOGNISED
     reasons = list(found.reasons)
-    by_ballot = {o.nominee: o for o in ballot.outcomes}
     if nom.id in by_ballot:
         reasons += by_ballot[nom.id].reasons
         state = RoundOutcome(by_ballot[nom.id].status.value)

@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from dienhinh._batch import batch
 from dienhinh._canonical import digest_of
 from dienhinh._errors import ChairChoiceError, VerificationError
 from dienhinh._interpretations import Readings
@@ -422,6 +423,7 @@ class _TieView:
         return _shown(head[: codes.LISTED], len(self.tie.candidates) - 1)
 
 
+@batch
 def explain(result: BallotResult) -> tuple[Outcome, ...]:
     """Each nominee's outcome and reasons, in tally order.
 

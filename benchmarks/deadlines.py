@@ -6,7 +6,7 @@ Two settings are measured: with a warm bytecode cache (an installed package: the
 exist; written here to a temporary ``PYTHONPYCACHEPREFIX``), and as this environment runs
 Python (e.g. ``PYTHONDONTWRITEBYTECODE=1``: every module compiled from source each time).
 
-Run: ``uv run python benchmarks/calendar.py [--checks N] [--runs R]``
+Run: ``uv run python benchmarks/deadlines.py [--checks N] [--runs R]``
 """
 
 from __future__ import annotations

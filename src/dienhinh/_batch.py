@@ -1,0 +1,43 @@
+"""Batch work: a national year assesses 10^5 nominees and keeps every record.
+
+The records are trees of tuples and frozen values with no reference cycle, so
+reference counting frees them; the cyclic garbage collector only re-scans the
+growing heap of kept results again and again (7 s of a 10^5 round). Batch
+entry points run with it paused and restore it as they found it.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+__all__ = ["batch"]
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def batch(fn: Callable[_P, _T]) -> Callable[_P, _T]:
+    """Run ``fn`` with the cyclic garbage collector paused (reference counting still frees).
+
+    >>> import gc
+    >>> @batch
+    ... def probe() -> bool:
+    ...     return gc.isenabled()
+    >>> probe(), gc.isenabled()
+    (False, True)
+    """
+
+    @functools.wraps(fn)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        if not gc.isenabled():
+            return fn(*args, **kwargs)
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return run

@@ -172,6 +172,7 @@ def test_the_root_holds_the_kernel_only() -> None:
     assert root == [
         "__init__",
         "__main__",
+        "_batch",
         "_canonical",
         "_convert",
         "_documents",

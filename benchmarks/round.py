@@ -1,20 +1,30 @@
-"""Round benchmark: the demo end to end as a process, and a national batch of nominations.
+"""Round benchmark: import, the demo as a process, a national batch, and the command line.
 
-1. ``python -m dienhinh demo --json -`` in a fresh interpreter: wall time, median of
-   ``--runs`` runs after one warm-up run (which lets Python write its bytecode cache, as a
-   user's first run does). Goal: ≤ 0.25 s. Beside it, the same interpreter doing nothing and
-   doing ``import dienhinh``, and the demo's steps timed in-process (where the time goes).
-2. A national batch: ``--nominations`` synthetic, valid Tuyên Quang nominations (default 10^5)
-   from 700 units, through eligibility (consent, head's selection, dossier, deadlines, criteria
-   on the window) and the ballot of a 19-member council, in one :func:`~dienhinh.run_round`.
-   About 2 % have no consent, 2 % come from units whose dossier was late, 2 % lack an
-   attestation; each nominee is approved by each member with a probability between 0.75 and 1.
+Each figure is a ratio to a plain yardstick measured in the same run, or a bound:
+
+1. ``import dienhinh`` beside ``import attrs, dateutil.relativedelta`` (its two runtime
+   dependencies a plain script would load): fresh interpreters run in turn, bytecode cached
+   (a temporary ``PYTHONPYCACHEPREFIX``, warmed once), medians and the median of the pairs'
+   ratios. Goal: within 1.25×.
+2. ``python -m dienhinh demo --json -`` in a fresh interpreter, bytecode cached: the median
+   wall time, and its CPU time (wall time on a shared machine counts the other loads).
+   Goal: ≤ 0.25 s.
+3. A national batch in-process: ``--nominations`` (10^5) synthetic, valid Tuyên Quang
+   nominations from 700 units through eligibility and the ballot of a 19-member council in
+   one :func:`~dienhinh.run_round`, each size in a fresh process (so its peak memory is its
+   own). About 2 % have no consent, 2 % come from units whose dossier was late, 2 % lack an
+   attestation; each member approves each nominee with a probability between 0.75 and 1.
    The batch pools many councils' nominations, so it runs under the TQ ruleset without the
-   provincial cap of 15 (a variant): with the cap, thousands would tie at 19/19 for the last
-   slot, and explaining such a tie is quadratic in its size (each tied nominee's reason lists
-   the whole group — 4,000 tied take ~4 s in the ballot's ``explain``).
+   provincial cap of 15 (a variant). Printed: building the inputs and ``run_round`` at
+   10^3, 10^4 and 10^5 with their growth exponents, and the process's peak memory
+   (``ru_maxrss``: interpreter, inputs and record together). Goals: 10^5 within 4 s and
+   500 MiB; exponents ≈ 1.
+4. ``dienhinh round FILE`` over ``--cli`` (30,000) nominations under the shipped ruleset
+   (cap 15: thousands tie at the last slot), beside ``json.load`` of the same file and a
+   bare ``Counter`` of its approval marks, in turn. Goal: within 8×.
 
-Run: ``uv run python benchmarks/round.py [--runs N] [--nominations N] [--skip-batch]``
+Run: ``uv run python benchmarks/round.py [--runs N] [--nominations N] [--cli N] [--quick]``
+(``--quick``: small sizes, to check that it runs.)
 """
 
 from __future__ import annotations
@@ -22,114 +32,110 @@ from __future__ import annotations
 import os
 import sys
 
-# A script directory on the import path could shadow the standard library (a `calendar.py`, which
-# dateutil imports, once did): run
-# as a script, this file's directory must not be on the import path.
+# A script directory on the import path could shadow the standard library (a `calendar.py`,
+# which dateutil imports, once did): run as a script, this file's directory is taken off it.
 _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
 
 import argparse  # noqa: E402
 import datetime as dt  # noqa: E402
+import json  # noqa: E402
+import math  # noqa: E402
 import random  # noqa: E402
+import resource  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
 from typing import Any  # noqa: E402
 
-GOAL = 0.25
+DEMO_GOAL = 0.25
 """Seconds: the demo end to end as a process."""
 
+COUNT = (
+    "import json, sys\n"
+    "from collections import Counter\n"
+    "from itertools import chain\n"
+    "with open(sys.argv[1], encoding='utf-8') as f:\n"
+    "    data = json.load(f)\n"
+    "Counter(chain.from_iterable(b['approve'] for b in data['ballots']))\n"
+)
+"""The yardstick of the command line: read the file, count its marks."""
 
-def wall(argv: list[str], env: dict[str, str]) -> float:
+
+def run(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
-def median_wall(argv: list[str], runs: int, env: dict[str, str]) -> float:
-    return statistics.median(wall(argv, env) for _ in range(runs))
+def in_turn(
+    a: Sequence[str], b: Sequence[str], runs: int, env: dict[str, str]
+) -> tuple[float, float, float, float]:
+    """Median wall of a, of b, median of the pairs' wall ratios and of their CPU ratios."""
+    wa, wb, rw, rc = [], [], [], []
+    for _ in range(runs):
+        (w1, c1), (w2, c2) = run(a, env), run(b, env)
+        wa.append(w1)
+        wb.append(w2)
+        rw.append(w1 / w2)
+        rc.append(c1 / c2)
+    return (
+        statistics.median(wa),
+        statistics.median(wb),
+        statistics.median(rw),
+        statistics.median(rc),
+    )
 
 
-def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
-    value = fn()
-    return time.perf_counter() - start, value
-
-
-def demo_process(runs: int, cache: str) -> None:
-    # A user's setting: bytecode cached after the first run (here in a temporary prefix, so the
-    # source tree is left alone), whatever this shell's PYTHONDONTWRITEBYTECODE says.
+def cached_env(cache: str) -> dict[str, str]:
+    """A user's setting: bytecode cached after the first run, here in a temporary prefix."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = cache
-    demo = [sys.executable, "-m", "dienhinh", "demo", "--json", "-"]
-    wall(demo, env)  # warm-up: writes the bytecode cache a fresh clone's first run writes
-    bare = median_wall([sys.executable, "-c", "pass"], runs, env)
-    imp = median_wall([sys.executable, "-c", "import dienhinh"], runs, env)
-    total = median_wall(demo, runs, env)
-    report = median_wall([*demo[:-1], os.path.join(cache, "dienhinh-demo.json")], runs, env)
-    verdict = "within" if total <= GOAL else "OVER"
-    print(
-        f"demo process: `python -m dienhinh demo --json -`, median of {runs} runs, bytecode cached"
-    )
-    print(
-        f"  end to end                    {total * 1000:8.1f} ms   goal ≤ {GOAL * 1000:.0f} ms: {verdict}"
-    )
-    print(
-        f"  `demo`, report + JSON file    {report * 1000:8.1f} ms   (the default; not the goal's figure)"
-    )
-    print(f"  interpreter start-up alone    {bare * 1000:8.1f} ms")
-    print(f"  … + import dienhinh           {imp * 1000:8.1f} ms")
-    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-        cold = median_wall(demo, max(3, runs // 3), dict(os.environ))
-        print(f"  as this shell runs Python     {cold * 1000:8.1f} ms   (PYTHONDONTWRITEBYTECODE=1: "
-              "modules without a cached .pyc compile each run)")  # fmt: skip
-    print("  in-process steps (one fresh interpreter, first call of each):")
-    code = (
-        "import time, json\n"
-        "t = [time.perf_counter()]\n"
-        "import dienhinh; t.append(time.perf_counter())\n"
-        "from dienhinh import _round_json, _cli_round, _canonical; t.append(time.perf_counter())\n"
-        "from dienhinh.cli._round import _demo_inputs, demo_decision, demo_round\n"
-        "from dienhinh.rulesets._load import load_ruleset\n"
-        "load_ruleset('tuyen-quang-2023'); t.append(time.perf_counter())\n"
-        "_demo_inputs(); t.append(time.perf_counter())\n"
-        "final = demo_decision(); t.append(time.perf_counter())\n"
-        "json.dumps(final.to_json(), ensure_ascii=False, default=_canonical.plain)\n"
-        "t.append(time.perf_counter())\n"
-        "awaiting, final = demo_round(); t.append(time.perf_counter())\n"
-        "from dienhinh.report._text import render_report\n"
-        "render_report(final, awaiting=awaiting); t.append(time.perf_counter())\n"
-        "print(' '.join(str(b - a) for a, b in zip(t, t[1:])))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-    if out.returncode:
-        print("    (failed: " + " ".join(out.stderr.strip().splitlines()[-1:]) + ")")
-        return
-    steps = [float(x) for x in out.stdout.split()]
-    labels = [
-        "import dienhinh",
-        "import the JSON boundary and the CLI (cattrs, criteria, voting)",
-        "load the ruleset tuyen-quang-2023 (TOML, first time)",
-        "read + parse the shipped round (ruleset now cached)",
-        "--json -: parse again + run once with the chair's choice",
-        "--json -: the decision as one line of JSON",
-        "the report instead: the round twice (awaiting, then the chair)",
-        "the report instead: rendering it",
-    ]
-    for label, seconds in zip(labels, steps, strict=True):
-        print(f"    {label:66} {seconds * 1000:7.1f} ms")
+    return env
 
 
-def national_batch(n: int) -> None:
-    from dienhinh import Dossier, Nomination, RoundInputs, load_ruleset, run_round
+def import_and_demo(runs: int, cache: str) -> None:
+    env = cached_env(cache)
+    py = sys.executable
+    ours = [py, "-c", "import dienhinh"]
+    yardstick = [py, "-c", "import attrs, dateutil.relativedelta"]
+    demo = [py, "-m", "dienhinh", "demo", "--json", "-"]
+    for argv in (ours, yardstick, demo):
+        run(argv, env)  # warm-up: writes the bytecode cache a user's first run writes
+    t_ours, t_yard, wall_ratio, cpu_ratio = in_turn(ours, yardstick, runs, env)
+    print(f"import, fresh interpreters in turn, bytecode cached, median of {runs}:")
+    print(f"  import dienhinh                          {t_ours * 1000:7.1f} ms")
+    print(f"  import attrs, dateutil.relativedelta     {t_yard * 1000:7.1f} ms")
+    print(f"  ratio {wall_ratio:.2f}× wall, {cpu_ratio:.2f}× CPU (goal ≤ 1.25×)")
+    demo_runs = [run(demo, env) for _ in range(runs)]
+    wall = statistics.median(w for w, _ in demo_runs)
+    cpu = statistics.median(c for _, c in demo_runs)
+    print(f"demo: `python -m dienhinh demo --json -`, median of {runs}, bytecode cached:")
+    print(
+        f"  {wall * 1000:.1f} ms wall, {cpu * 1000:.1f} ms CPU (goal ≤ {DEMO_GOAL * 1000:.0f} ms)"
+    )
+
+
+# -- the national batch -------------------------------------------------------------------------
+
+
+def build(n: int, capped: bool) -> Any:
+    """The synthetic round's inputs for ``n`` nominations (see the module docstring)."""
+    from dienhinh import Dossier, Nomination, RoundInputs, load_ruleset
     from dienhinh.criteria import Attestation, Nominee, Ocop
-    from dienhinh.round._run import round_digest
     from dienhinh.voting import Ballot, Cast, Council
 
     rnd = random.Random(2024)
-    ruleset = load_ruleset("tuyen-quang-2023").variant("tuyen-quang-2023-national-batch", cap=None)
+    ruleset = load_ruleset("tuyen-quang-2023")
+    if not capped:
+        ruleset = ruleset.variant("tuyen-quang-2023-national-batch", cap=None)
     units = [f"Đơn vị {i:03}" for i in range(700)]
     late = set(units[::50])  # 14 units, 2 %
     day = dt.date(2024, 10, 8)
@@ -147,62 +153,126 @@ def national_batch(n: int) -> None:
         evidence.append(Attestation("TQ-3.2l", unit, "Thủ trưởng đơn vị", day, "Đạt."))
         return Nominee("individual", ["administrative-reform"], evidence, name=f"Cá nhân {i}")
 
-    def build() -> RoundInputs:
-        nominations = [
-            Nomination(f"n{i:06}", units[i % len(units)], nominee(i, units[i % len(units)]),
-                       consent=rnd.random() >= 0.02, selected_by_head=True)
-            for i in range(n)
-        ]  # fmt: skip
-        support = [(x.id, rnd.uniform(0.75, 1.0)) for x in nominations]
-        members = [f"tv{i:02}" for i in range(1, 20)]
-        ballots = [
-            Ballot(m, [x for x, p in support if rnd.random() < p], Cast.WRITTEN if m in ("tv07", "tv13") else Cast.IN_MEETING)
-            for m in members
-        ]  # fmt: skip
-        reports: dict[str, list[str]] = {u: [] for u in units}
-        for x in nominations:
-            reports[x.unit].append(x.id)
-        dossiers = [
-            Dossier(u, dt.date(2024, 10, 30 if u in late else 25), True, True, reports[u],
-                    unit_considered_on=day)
-            for u in units
-        ]  # fmt: skip
-        return RoundInputs(ruleset, Council(members, "tv01"), dt.date(2024, 12, 20), nominations,
-                           ballots, dossiers, decided_on=dt.date(2024, 12, 26))  # fmt: skip
+    nominations = [
+        Nomination(f"n{i:06}", units[i % len(units)], nominee(i, units[i % len(units)]),
+                   consent=rnd.random() >= 0.02, selected_by_head=True)
+        for i in range(n)
+    ]  # fmt: skip
+    support = [(x.id, rnd.uniform(0.75, 1.0)) for x in nominations]
+    members = [f"tv{i:02}" for i in range(1, 20)]
+    ballots = [
+        Ballot(m, [x for x, p in support if rnd.random() < p],
+               Cast.WRITTEN if m in ("tv07", "tv13") else Cast.IN_MEETING)
+        for m in members
+    ]  # fmt: skip
+    reports: dict[str, list[str]] = {u: [] for u in units}
+    for x in nominations:
+        reports[x.unit].append(x.id)
+    dossiers = [
+        Dossier(u, dt.date(2024, 10, 30 if u in late else 25), True, True, reports[u],
+                unit_considered_on=day)
+        for u in units
+    ]  # fmt: skip
+    return RoundInputs(ruleset, Council(members, "tv01"), dt.date(2024, 12, 20), nominations,
+                       ballots, dossiers, decided_on=dt.date(2024, 12, 26))  # fmt: skip
 
-    build_s, inputs = timed(build)
-    marks = sum(len(b.approve) for b in inputs.ballots)
-    round_s, decision = timed(lambda: run_round(inputs))
-    digest_s, _ = timed(lambda: round_digest(inputs))
-    counts: dict[str, int] = {}
+
+def child(n: int) -> None:
+    """One size in this fresh process: print build and run seconds and the peak memory."""
+    from dienhinh import run_round
+
+    start = time.perf_counter()
+    inputs = build(n, capped=False)
+    built = time.perf_counter()
+    decision = run_round(inputs)
+    done = time.perf_counter()
+    outcomes: dict[str, int] = {}
     for o in decision.outcomes:
-        counts[o.outcome.value] = counts.get(o.outcome.value, 0) + 1
-    print(
-        f"national batch: {n:,} nominations from {len(units)} units, 19 members, {marks:,} approval marks"
+        outcomes[o.outcome.value] = outcomes.get(o.outcome.value, 0) + 1
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
+    print(json.dumps({"build": built - start, "run": done - built, "peak": peak,
+                      "outcomes": outcomes, "status": decision.status.value}))  # fmt: skip
+
+
+def exponent(sizes: Sequence[float], values: Sequence[float]) -> float:
+    """The least-squares slope of log value over log size (1 linear, 2 quadratic)."""
+    xs, ys = [math.log(s) for s in sizes], [math.log(v) for v in values]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
     )
-    print(f"  building the inputs (objects)  {build_s:8.2f} s   (not in the figure)")
-    print(f"  run_round, whole record        {round_s:8.2f} s   {n / round_s:10,.0f} nominations/s")
+
+
+def national_batch(sizes: list[int]) -> None:
+    print("national batch, in-process run_round, each size in a fresh process:")
+    figures = []
+    for n in sizes:
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(n)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        f = json.loads(out.stdout)
+        figures.append(f)
+        print(
+            f"  {n:>7,} nominations: inputs {f['build']:6.2f} s, run_round {f['run']:6.2f} s, "
+            f"peak {f['peak'] / 2**20:6.0f} MiB; {f['status']}, "
+            + ", ".join(f"{k} {v:,}" for k, v in sorted(f["outcomes"].items()))
+        )
+    last = figures[-1]
     print(
-        f"    of which the inputs' digest  {digest_s:8.2f} s   (canonical JSON of every nomination)"
+        f"  at {sizes[-1]:,}: run_round {last['run']:.2f} s (goal ≤ 4 s), "
+        f"peak {last['peak'] / 2**20:.0f} MiB (goal ≤ 500 MiB)"
     )
     print(
-        f"    eligibility + ballot         {round_s - digest_s:8.2f} s   {n / (round_s - digest_s):10,.0f} nominations/s"
+        f"  growth exponents over {', '.join(f'{s:,}' for s in sizes)}: inputs "
+        f"{exponent(sizes, [f['build'] for f in figures]):.2f}, run_round "
+        f"{exponent(sizes, [f['run'] for f in figures]):.2f}, peak memory "
+        f"{exponent(sizes, [f['peak'] for f in figures]):.2f} (1 is linear; memory "
+        "includes the interpreter's fixed share)"
     )
+
+
+def command_line(n: int, runs: int, cache: str) -> None:
+    from dienhinh.io import write_round
+
+    env = cached_env(cache)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "round.json")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(write_round(build(n, capped=True)))
+        size = os.path.getsize(path)
+        ours = [sys.executable, "-m", "dienhinh", "round", path]
+        bare = [sys.executable, "-c", COUNT, path]
+        run(ours, env)
+        t_ours, t_bare, wall_ratio, cpu_ratio = in_turn(ours, bare, runs, env)
     print(
-        f"  outcomes: {', '.join(f'{k} {v:,}' for k, v in sorted(counts.items()))}; status {decision.status.value}"
+        f"command line: {n:,} nominations, a {size / 1e6:.1f} MB file, in turn, median of {runs}:"
     )
+    print(f"  dienhinh round FILE                  {t_ours:7.2f} s")
+    print(f"  json.load + Counter of the marks     {t_bare:7.2f} s")
+    print(f"  ratio {wall_ratio:.2f}× wall, {cpu_ratio:.2f}× CPU (goal ≤ 8×)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11, help="runs of each process (median)")
     parser.add_argument("--nominations", type=int, default=100_000)
-    parser.add_argument("--skip-batch", action="store_true", help="time the demo process only")
+    parser.add_argument("--cli", type=int, default=30_000, help="nominations in the CLI's file")
+    parser.add_argument("--quick", action="store_true", help="small sizes: check that it runs")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child is not None:
+        child(args.child)
+        return
+    if args.quick:
+        args.runs, args.nominations, args.cli = 1, 3_000, 1_000
+    n = args.nominations
     with tempfile.TemporaryDirectory() as cache:
-        demo_process(args.runs, cache)
-    if not args.skip_batch:
-        national_batch(args.nominations)
+        import_and_demo(args.runs, cache)
+        national_batch([n // 100, n // 10, n])
+        command_line(args.cli, max(1, args.runs // 4), cache)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from fractions import Fraction
 from typing import Any
 
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dienhinh import _canonical
-from dienhinh._canonical import canonical_chunks, canonical_json, digest_of
+from dienhinh._canonical import canonical_chunks, canonical_json, digest_of, indented_json, plain
 from dienhinh._version import __version__
 
 leaves = (
@@ -59,3 +60,13 @@ def test_a_large_record_streams_in_bounded_pieces(monkeypatch: pytest.MonkeyPatc
     pieces = list(canonical_chunks(doc))
     assert "".join(pieces) == canonical_json(doc)
     assert max(map(len, pieces)) < len(canonical_json(doc)) // 5
+
+
+@given(values)
+def test_the_indented_text_is_the_standard_librarys(value: Any) -> None:
+    """``indented_json`` writes exactly what ``json.dumps(plain(v), indent=2)`` writes."""
+    expected = json.dumps(plain(value), ensure_ascii=False, indent=2)
+    assert indented_json(value) == expected
+    assert indented_json({"outer": [value, {"k": value}]}) == json.dumps(
+        plain({"outer": [value, {"k": value}]}), ensure_ascii=False, indent=2
+    )

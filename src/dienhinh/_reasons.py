@@ -84,6 +84,25 @@ class ReasonCode:
         return _fields(self.en) | _fields(self.vi) | self.data
 
     def __call__(self, rule: Rule | None, **params: Any) -> Reason:
+        # A batch states the same reason for many nominees (consent given, dossier complete):
+        # a reason of scalar parameters is made once and shared (it is frozen).
+        key: tuple[Any, ...] | None = None
+        if all(type(v) in _SCALARS for v in params.values()):
+            key = (self, rule, *((k, type(v), v) for k, v in params.items()))
+            try:
+                made = _MADE.get(key)
+            except TypeError:  # a rule that cannot be hashed: made afresh
+                made, key = None, None
+            if made is not None:
+                return made
+        reason = self._make(rule, params)
+        if key is not None:
+            if len(_MADE) >= _MADE_AT_MOST:
+                _MADE.clear()
+            _MADE[key] = reason
+        return reason
+
+    def _make(self, rule: Rule | None, params: dict[str, Any]) -> Reason:
         if set(params) != self.params:
             raise TypeError(f"{self.code} takes {sorted(self.params)}, got {sorted(params)}")
         values = {k: plain(v) for k, v in params.items()}
@@ -100,6 +119,13 @@ class ReasonCode:
             vi=self.vi.format(**shown_vi),
             en=self.en.format(**shown),
         )
+
+
+_SCALARS = frozenset({str, int, bool, type(None), dt.date, dt.datetime})
+"""Parameter types a made reason is shared for (hashable; the type is part of the key)."""
+_MADE: dict[tuple[Any, ...], Reason] = {}
+_MADE_AT_MOST = 100_000
+"""Reasons kept for sharing; the store is emptied when full (it only saves work)."""
 
 
 def _show_vi(value: Any, shown: str) -> str:

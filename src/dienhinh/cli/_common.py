@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any, Final
 
-from dienhinh._canonical import plain
+from dienhinh._canonical import indented_json
 from dienhinh.io._public import read_text as _read_source
 
 __all__ = [
@@ -44,5 +43,5 @@ def read_text(path: str) -> tuple[str, str]:
 
 def emit(value: Any) -> int:
     """Print ``value`` as indented JSON (UTF-8, Vietnamese as is) and return exit status 0."""
-    sys.stdout.write(json.dumps(plain(value), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(indented_json(value) + "\n")
     return 0

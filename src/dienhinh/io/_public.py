@@ -11,7 +11,6 @@ writes it there.
 
 from __future__ import annotations
 
-import json
 import os
 from importlib.resources import files
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
-from dienhinh._canonical import plain
+from dienhinh._canonical import indented_json
 from dienhinh._errors import (
     DienhinhError,
     InvalidInputError,
@@ -231,7 +230,7 @@ def record_document(record: Record, ruleset: Ruleset | None = None) -> dict[str,
 
 
 def _text(value: object) -> str:
-    return json.dumps(plain(value), ensure_ascii=False, indent=2) + "\n"
+    return indented_json(value) + "\n"
 
 
 def _write(text: str, file: os.PathLike[str] | None) -> str:

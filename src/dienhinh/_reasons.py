@@ -85,21 +85,20 @@ class ReasonCode:
 
     def __call__(self, rule: Rule | None, **params: Any) -> Reason:
         # A batch states the same reason for many nominees (consent given, dossier complete):
-        # a reason of scalar parameters is made once and shared (it is frozen).
+        # a reason of scalar parameters is made once and shared (it is frozen). The code and
+        # the rule are keyed by identity (a citation's quote is not part of its equality) and
+        # kept alive by the stored reason, so an id is never reused.
         key: tuple[Any, ...] | None = None
         if all(type(v) in _SCALARS for v in params.values()):
-            key = (self, rule, *((k, type(v), v) for k, v in params.items()))
-            try:
-                made = _MADE.get(key)
-            except TypeError:  # a rule that cannot be hashed: made afresh
-                made, key = None, None
-            if made is not None:
-                return made
+            key = (id(self), id(rule), *((k, type(v), v) for k, v in params.items()))
+            made = _MADE.get(key)
+            if made is not None and made[0] is self and made[1].rule is rule:
+                return made[1]
         reason = self._make(rule, params)
         if key is not None:
             if len(_MADE) >= _MADE_AT_MOST:
                 _MADE.clear()
-            _MADE[key] = reason
+            _MADE[key] = (self, reason)
         return reason
 
     def _make(self, rule: Rule | None, params: dict[str, Any]) -> Reason:
@@ -123,7 +122,7 @@ class ReasonCode:
 
 _SCALARS = frozenset({str, int, bool, type(None), dt.date, dt.datetime})
 """Parameter types a made reason is shared for (hashable; the type is part of the key)."""
-_MADE: dict[tuple[Any, ...], Reason] = {}
+_MADE: dict[tuple[Any, ...], tuple[ReasonCode, Reason]] = {}
 _MADE_AT_MOST = 100_000
 """Reasons kept for sharing; the store is emptied when full (it only saves work)."""
 

@@ -258,12 +258,21 @@ class Catalogue:
     def _read_as(self) -> dict[tuple[tuple[str, str], ...], Any]:
         return {}
 
+    @functools.cached_property
+    def _with_readings(self) -> tuple[tuple[str, str, Mapping[str, Any]], ...]:
+        """The criteria a reading can change (found once, not per assessment)."""
+        return tuple(
+            (cid, n.reading, n.alternatives)
+            for cid, n in self.criteria.items()
+            if n.reading is not None
+        )
+
     def compiled_for(self, readings: Readings) -> Any:
         """The trees compiled with each declared reading's alternative chosen (internal)."""
         chosen = tuple(
-            (cid, readings[n.reading])
-            for cid, n in self.criteria.items()
-            if n.reading is not None and readings[n.reading] in n.alternatives
+            (cid, readings[reading])
+            for cid, reading, alternatives in self._with_readings
+            if readings[reading] in alternatives
         )
         if not chosen:
             return self.compiled

@@ -319,7 +319,11 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     late, own_reasons, own_used = _own_deadline(inputs, checks)
     used += own_used
     ctx = _context(inputs, checks, span)
-    judged = [_judge(nom, ctx, checks, late) for nom in inputs.nominations]
+    # The checks that judge each nomination, with their functions: chosen once per round.
+    per_nominee = tuple(
+        (c, NOMINEE_CHECKS[c.kind]) for c in checks if is_nominee_check(c, inputs.level)
+    )
+    judged = [_judge(nom, ctx, per_nominee, late) for nom in inputs.nominations]
     for found in judged:
         used += found.used
     eligible = [
@@ -492,17 +496,18 @@ def _no_catalogue(inputs: RoundInputs, checks: tuple[Check, ...]) -> tuple[Reaso
 # -- each nominee -------------------------------------------------------------------------------
 
 
-def _judge(nom: Nomination, ctx: Context, checks: tuple[Check, ...], late: Reason | None) -> Found:
+def _judge(
+    nom: Nomination, ctx: Context, checks: tuple[tuple[Check, Any], ...], late: Reason | None
+) -> Found:
     """Every declared check of the nominee, in the ruleset's order; a late council fails all."""
     reasons: list[Reason] = []
     missing: list[Reason] = []
     used: list[UsedReading] = []
-    for check in checks:
-        if is_nominee_check(check, ctx.inputs.level):
-            found = NOMINEE_CHECKS[check.kind](check, nom, ctx)
-            reasons += found.reasons
-            missing += found.missing
-            used += found.used
+    for check, judge in checks:
+        found = judge(check, nom, ctx)
+        reasons += found.reasons
+        missing += found.missing
+        used += found.used
     if late is not None:
         reasons.append(late)
     return Found(tuple(reasons), tuple(missing), tuple(used))

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 import attrs
 
@@ -54,6 +54,9 @@ from dienhinh.criteria._vocab import (
     Scheme,
     TitleName,
 )
+
+if TYPE_CHECKING:
+    from dienhinh.criteria._engine import Compiled
 
 __all__ = ["Catalogue", "Criterion", "Field", "Group", "parse_catalogue"]
 
@@ -242,7 +245,7 @@ class Catalogue:
         return digest_of("criteria-catalogue", self.to_json(), {})
 
     @functools.cached_property
-    def compiled(self) -> Any:
+    def compiled(self) -> Compiled:
         """The trees compiled once for evaluation (internal; see ``_engine``)."""
         from dienhinh.criteria._engine import compile_catalogue
 
@@ -255,7 +258,7 @@ class Catalogue:
         return tuple(i for i in INTERPRETATIONS if i in ids)
 
     @functools.cached_property
-    def _read_as(self) -> dict[tuple[tuple[str, str], ...], Any]:
+    def _read_as(self) -> dict[tuple[tuple[str, str], ...], Compiled]:
         return {}
 
     @functools.cached_property
@@ -267,7 +270,7 @@ class Catalogue:
             if n.reading is not None
         )
 
-    def compiled_for(self, readings: Readings) -> Any:
+    def compiled_for(self, readings: Readings) -> Compiled:
         """The trees compiled with each declared reading's alternative chosen (internal)."""
         chosen = tuple(
             (cid, readings[reading])

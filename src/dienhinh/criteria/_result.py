@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -26,6 +26,9 @@ from dienhinh.criteria._catalogue import Catalogue
 from dienhinh.criteria._evidence import Evidence
 from dienhinh.criteria._nominee import Nominee
 from dienhinh.criteria._verdict import Verdict
+
+if TYPE_CHECKING:
+    from dienhinh.criteria._engine import _Eval
 
 __all__ = ["Assessment", "CriterionResult", "EvidenceUse", "IgnoredEvidence"]
 
@@ -150,7 +153,7 @@ class Assessment:
     window_end: dt.date
     readings: Readings
     verdict: Verdict
-    raw: Any = attrs.field(repr=False, eq=False, hash=False)
+    raw: _Eval = attrs.field(repr=False, eq=False, hash=False)
     """The evaluation the tree is derived from (internal)."""
 
     @functools.cached_property

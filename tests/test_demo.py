@@ -283,9 +283,7 @@ class TestTheReport:
     @pytest.mark.parametrize("lang", ["vi", "en"])
     def test_every_example_round_renders(self, path: Path, lang: str) -> None:
         """Each round of examples/rounds renders in both languages, every stage heading present."""
-        decision = run_round(
-            parse_round(path.read_text(encoding="utf-8"), source=str(path), base=path.parent)
-        )
+        decision = run_round(parse_round(path.read_text(encoding="utf-8"), source=str(path)))
         report = render_report(decision, lang=lang)
         assert all(_T[lang][s] in report for s in STAGES)
 

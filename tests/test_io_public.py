@@ -40,7 +40,7 @@ NOMINEE = ROOT / "examples" / "nominees" / "tq-ocop.json"
 
 def test_text_bytes_and_path_read_alike() -> None:
     text = ROUND.read_text(encoding="utf-8")
-    a, b, c = read_round(text, base=ROUND.parent), read_round(text.encode()), read_round(ROUND)
+    a, b, c = read_round(text), read_round(text.encode()), read_round(ROUND)
     assert a == b == c
     assert read_ballot(BALLOT) == read_ballot(BALLOT.read_bytes())
     assert read_nominee(NOMINEE) == read_nominee(NOMINEE.read_text(encoding="utf-8"))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
-from dienhinh._errors import InvalidValueError
+from dienhinh._errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["to_enum"]
+__all__ = ["instance_of", "items_of", "to_enum"]
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -29,3 +30,29 @@ def to_enum(cls: type[E], value: object, field: str) -> E:
             value=value,
             allowed=", ".join(str(m.value) for m in cls),
         ) from None
+
+
+T = TypeVar("T")
+
+
+def instance_of(value: object, cls: type[T] | tuple[type[T], ...], field: str, what: str) -> T:
+    """``value`` if it is a ``cls``; otherwise an :class:`InvalidTypeError` saying what is meant.
+
+    The public API checks its arguments at the door: a string where a
+    :class:`~dienhinh.voting.Cap` is meant is a ``TypeError`` naming the
+    argument, not an ``AttributeError`` deep inside.
+    """
+    if not isinstance(value, cls):
+        raise InvalidTypeError(f"must be {what}", field=field, value=value)
+    return value
+
+
+def items_of(value: object, cls: type[T], field: str, what: str) -> tuple[T, ...]:
+    """The items of an iterable (not a string, not a mapping), each a ``cls``."""
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise InvalidTypeError(f"must be a list of {what}", field=field, value=value)
+    items = tuple(value)
+    for i, item in enumerate(items):
+        if not isinstance(item, cls):
+            raise InvalidTypeError(f"must be {what}", field=f"{field}[{i}]", value=item)
+    return items

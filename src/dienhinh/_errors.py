@@ -19,6 +19,7 @@ Every class also inherits the builtin a caller already catches, so
     │   ├── UnknownRulesetError                              no built-in ruleset of that id
     │   ├── UnknownCriterionError                            a criterion id the ruleset lacks
     │   ├── UnknownFieldError                                a field of work (lĩnh vực) the ruleset lacks
+    │   ├── UnknownInterpretationError          KeyError     an interpretation id not in the register
     │   └── UnknownDeadlineError                             a deadline name the ruleset lacks
     ├── InvalidInputError                       ValueError   a document's problems, all at once
     │   ├── UnknownKeyError                                  keys the format does not define
@@ -34,6 +35,7 @@ allowed — and the rule id where a provision of the documents is the reason.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterable
 from typing import Any, Final
 
@@ -58,6 +60,7 @@ __all__ = [
     "UnknownDeadlineError",
     "UnknownFieldError",
     "UnknownIdError",
+    "UnknownInterpretationError",
     "UnknownKeyError",
     "UnknownMemberError",
     "UnknownNomineeError",
@@ -170,6 +173,13 @@ class UnknownFieldError(UnknownIdError):
     """A field of work (lĩnh vực) that the ruleset does not define."""
 
 
+class UnknownInterpretationError(UnknownIdError, KeyError):
+    """An interpretation id (``A-1`` … ``A-20``) that the register does not have.
+
+    Also a ``KeyError``: :class:`~dienhinh.Readings` is a mapping.
+    """
+
+
 class UnknownDeadlineError(UnknownIdError):
     """A deadline name that the ruleset does not define."""
 
@@ -199,9 +209,11 @@ class InvalidInputError(DienhinhError, ValueError):
     """A document with one or more problems, all reported at once."""
 
     problems: tuple[Problem, ...]
+    summary: str
 
     def __init__(self, summary: str, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
+        self.summary = summary
         listed = "; ".join(str(p) for p in self.problems)
         super().__init__(f"{summary}: {listed}" if listed else summary)
 
@@ -247,7 +259,33 @@ class UnreadableFileError(DienhinhError, OSError):
         self.problem = problem
 
 
+ECHO_LIMIT: Final = 100
+"""The most characters of a bad value a message echoes."""
+
+_REPR: Final = reprlib.Repr()
+_REPR.maxlevel = 4
+_REPR.maxstring = _REPR.maxother = ECHO_LIMIT
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxset = _REPR.maxfrozenset = _REPR.maxdict = 12
+
+
 def describe(value: Any) -> str:
-    """A short, safe rendering of a bad value for a one-line message."""
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
+    """A short, safe rendering of a bad value for a one-line message.
+
+    At most :data:`ECHO_LIMIT` characters; a 3,000-deep list or a value whose
+    ``repr`` fails is described, never a ``RecursionError``.
+
+    >>> describe([[[[[[1]]]]]])
+    '[[[[[...]]]]]'
+    >>> len(describe("x" * 1_000_000)) <= ECHO_LIMIT
+    True
+    """
+    try:
+        text = _REPR.repr(value)
+    except Exception:  # a broken or endlessly deep __repr__ of a caller's object
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= ECHO_LIMIT else text[: ECHO_LIMIT - 3] + "..."
+
+
+def clip(text: str, limit: int = ECHO_LIMIT) -> str:
+    """``text`` shortened to ``limit`` characters for a message (``...`` marks the cut)."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."

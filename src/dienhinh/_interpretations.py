@@ -23,7 +23,13 @@ from typing import Any
 
 import attrs
 
-from dienhinh._errors import InvalidValueError, UnknownIdError
+from dienhinh._errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownInterpretationError,
+    describe,
+)
+from dienhinh._text import did_you_mean
 
 __all__ = ["INTERPRETATIONS", "Interpretation", "Reading", "Readings", "UsedReading"]
 
@@ -572,13 +578,19 @@ class UsedReading:
 def _check_choices(_inst: object, _a: attrs.Attribute[Any], value: Mapping[str, str]) -> None:
     for key, name in value.items():
         if key not in INTERPRETATIONS:
-            raise UnknownIdError(
-                f"readings: {key!r} is not an interpretation id; known: A-1 … {_REGISTER[-1].id}"
+            raise UnknownInterpretationError(
+                f"readings: {describe(key)} is not an interpretation id"
+                f"{did_you_mean(key, INTERPRETATIONS)}; known: A-1 … {_REGISTER[-1].id}"
             )
         INTERPRETATIONS[key].reading(name)
 
 
 def _freeze(value: Mapping[str, str]) -> Mapping[str, str]:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(
+            "must be a mapping of interpretation ids to readings, e.g. {'A-7': 'excluded'}",
+            field="readings", value=value,
+        )  # fmt: skip
     # A choice equal to the default is no choice: two Readings that read
     # every provision alike are equal and digest alike.
     kept = {
@@ -601,8 +613,12 @@ class Readings(Mapping[str, str]):
     )
 
     def __getitem__(self, key: str) -> str:
-        if key not in INTERPRETATIONS:
-            raise KeyError(key)
+        given: object = key  # a caller may pass anything; a list is not hashable
+        if not isinstance(given, str) or given not in INTERPRETATIONS:
+            raise UnknownInterpretationError(
+                f"readings: {describe(key)} is not an interpretation id"
+                f"{did_you_mean(key, INTERPRETATIONS)}; known: A-1 … {_REGISTER[-1].id}"
+            )
         return self.choices.get(key, INTERPRETATIONS[key].default)
 
     def __iter__(self) -> Iterator[str]:
@@ -625,8 +641,8 @@ class Readings(Mapping[str, str]):
 
     def used(self, *ids: str) -> tuple[UsedReading, ...]:
         """The :class:`UsedReading` records for ``ids``, in register order."""
-        order = list(INTERPRETATIONS)
-        return tuple(UsedReading(i, self[i]) for i in sorted(set(ids), key=order.index))
+        chosen = {i: self[i] for i in ids}  # an unknown id is an error here, not in the sort
+        return tuple(UsedReading(i, chosen[i]) for i in INTERPRETATIONS if i in chosen)
 
     def to_json(self) -> dict[str, str]:
         """Only the non-default choices: the defaults are implied."""

@@ -85,6 +85,14 @@ def _non_empty(_inst: object, attribute: attrs.Attribute[Any], value: str | None
         raise InvalidValueError("must not be blank", field=attribute.name, value=value)
 
 
+def _division(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if value not in ("article", "section", "opening"):
+        raise InvalidValueError(
+            "is not a way a document is divided", field="citation.division", value=value,
+            allowed="article, section, opening",
+        )  # fmt: skip
+
+
 def _opt_nfc(value: object) -> str | None:
     return None if value is None else nfc(str(value))
 
@@ -120,9 +128,7 @@ class Citation:
     quote: str | None = attrs.field(
         default=None, converter=_opt_nfc, validator=_non_empty, eq=False, repr=False
     )
-    division: Division = attrs.field(
-        default="article", validator=attrs.validators.in_(("article", "section", "opening"))
-    )
+    division: Division = attrs.field(default="article", validator=_division)
 
     @property
     def en(self) -> str:

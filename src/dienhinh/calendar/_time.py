@@ -20,6 +20,7 @@ dienhinh._errors.NaiveDatetimeError: at=datetime.datetime(2024, 10, 29, 18, 30):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Final
 
 from dienhinh._errors import (
@@ -111,37 +112,61 @@ def local_day(
     return as_day(day, field=field)
 
 
+_FULL_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATE_TIME: Final = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?"
+)
+_DAY_ALLOWED: Final = "YYYY-MM-DD (RFC 3339 full-date, ASCII digits) that exists"
+_MOMENT_ALLOWED: Final = "YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] ending in Z or ±HH:MM"
+
+
 def parse_day(text: str, *, field: str = "date") -> dt.date:
-    """A day from ``YYYY-MM-DD`` text; anything else is an :class:`ImpossibleDateError`."""
-    if len(text) != 10:
+    """A day from ``YYYY-MM-DD`` text (RFC 3339 full-date); anything else is an
+    :class:`ImpossibleDateError` — an ISO week date (``2024-W51-5``), an ordinal
+    date, full-width digits.
+
+    >>> parse_day("2024-W51-5")
+    Traceback (most recent call last):
+    ...
+    dienhinh._errors.ImpossibleDateError: date='2024-W51-5': is not a calendar date; allowed: YYYY-MM-DD (RFC 3339 full-date, ASCII digits) that exists
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError("must be a string 'YYYY-MM-DD'", field=field, value=text)
+    if not _FULL_DATE.fullmatch(text):
         raise ImpossibleDateError(
-            "is not a calendar date", field=field, value=text, allowed="YYYY-MM-DD that exists"
+            "is not a calendar date", field=field, value=text, allowed=_DAY_ALLOWED
         )
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
         raise ImpossibleDateError(
-            "is not a calendar date", field=field, value=text, allowed="YYYY-MM-DD that exists"
+            "is not a calendar date", field=field, value=text, allowed=_DAY_ALLOWED
         ) from None
     return as_day(day, field=field)
 
 
 def parse_moment(text: str, *, field: str = "at") -> dt.date | dt.datetime:
-    """A day (``YYYY-MM-DD``) or a timestamp (ISO 8601 with a UTC offset or ``Z``) from text.
+    """A day (``YYYY-MM-DD``) or a timestamp (RFC 3339: a UTC offset ``±HH:MM`` or ``Z``) from text.
 
     >>> parse_moment("2024-10-29T18:30:00Z")
     datetime.datetime(2024, 10, 29, 18, 30, tzinfo=datetime.timezone.utc)
+    >>> parse_moment("2024-10-29T18:30+07")
+    Traceback (most recent call last):
+    ...
+    dienhinh._errors.ImpossibleDateError: at='2024-10-29T18:30+07': is neither a date nor a timestamp; allowed: YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] ending in Z or ±HH:MM
     """
-    if len(text) == 10:
+    if not isinstance(text, str):
+        raise InvalidTypeError("must be a date or timestamp string", field=field, value=text)
+    if _FULL_DATE.fullmatch(text):
         return parse_day(text, field=field)
+    match = _DATE_TIME.fullmatch(text)
     try:
+        if match is None:
+            raise ValueError
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
         raise ImpossibleDateError(
-            "is neither a date nor a timestamp",
-            field=field,
-            value=text,
-            allowed="YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with Z or ±HH:MM",
+            "is neither a date nor a timestamp", field=field, value=text, allowed=_MOMENT_ALLOWED
         ) from None
     if moment.tzinfo is None:
         raise NaiveDatetimeError(
@@ -150,4 +175,5 @@ def parse_moment(text: str, *, field: str = "at") -> dt.date | dt.datetime:
             value=text,
             allowed="a timestamp ending in Z or ±HH:MM",
         )
+    as_year(moment.year, field=f"{field}.year")
     return moment

@@ -16,7 +16,7 @@ from dienhinh._errors import InvalidValueError
 from dienhinh._interpretations import Readings
 from dienhinh.calendar import achievement_window, check_deadline, year_schedule
 from dienhinh.calendar._time import parse_day, parse_moment
-from dienhinh.cli._common import CommandError, emit
+from dienhinh.cli._common import CommandError, emit, year
 from dienhinh.rulesets import builtin_rulesets, load_ruleset
 
 DEFAULT_RULESET = "tuyen-quang-2023"
@@ -44,7 +44,7 @@ def register(sub: Any) -> None:
     d.add_argument("--ruleset", required=True, metavar="ID|PATH")
     d.add_argument("--deadline", required=True, metavar="NAME", help="e.g. dossier-submission")
     d.add_argument(
-        "--year", required=True, type=int, metavar="YYYY", help="the year of the deadline"
+        "--year", required=True, type=year, metavar="YYYY", help="the year of the deadline"
     )
     d.add_argument(
         "--at",
@@ -58,7 +58,7 @@ def register(sub: Any) -> None:
 
     c = sub.add_parser("calendar", help="the year's deadlines and milestones of a ruleset")
     c.add_argument("--ruleset", required=True, metavar="ID|PATH")
-    c.add_argument("--year", required=True, type=int, metavar="YYYY")
+    c.add_argument("--year", required=True, type=year, metavar="YYYY")
     c.add_argument("--ics", metavar="FILE", help="also write the events as an iCalendar file")
     _deadline_options(c)
     _readings_options(c)

@@ -18,6 +18,7 @@ from dienhinh._interpretations import Readings
 from dienhinh.calendar import achievement_window
 from dienhinh.cli._common import CommandError, emit, read_text
 from dienhinh.criteria import assess
+from dienhinh.io._json import named
 from dienhinh.io._nominee import assessment_document, parse_nominee
 from dienhinh.rulesets import load_catalogue, load_ruleset
 
@@ -108,7 +109,9 @@ def _assess(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(args.ruleset) if ruleset.catalogue is None else ruleset.catalogue
     window = _window(args, readings)
     text, source = read_text(args.path)
-    result = assess(parse_nominee(text, source=source), catalogue, window=window, readings=readings)
+    with named(source):  # a nominee the catalogue refuses is a problem of this input
+        nominee = parse_nominee(text, source=source)
+        result = assess(nominee, catalogue, window=window, readings=readings)
     if args.text:
         print(result.render(args.text), end="")
         return 0

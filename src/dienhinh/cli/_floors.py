@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from dienhinh.cli._common import emit, read_text
@@ -23,7 +22,6 @@ def register(sub: Any) -> None:
 
 def _floors(args: argparse.Namespace) -> int:
     text, source = read_text(args.path)
-    base = None if args.path == "-" else Path(args.path).resolve().parent
     ruleset = None if args.ruleset is None else load_ruleset(args.ruleset)
-    inputs = parse_floors(text, source=source, base=base, ruleset=ruleset)
+    inputs = parse_floors(text, source=source, ruleset=ruleset)
     return emit(floors_document(inputs, run_floors(inputs)))

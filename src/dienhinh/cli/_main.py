@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Final, NoReturn
 
 from dienhinh._batch import batch
-from dienhinh._errors import DienhinhError, UnreadableFileError
+from dienhinh._errors import DienhinhError, UnreadableFileError, clip
 from dienhinh._version import __version__
 from dienhinh.cli import _ballot, _calendar, _criteria, _floors, _round, _schema, _serve_cmd
-from dienhinh.cli._common import EXIT_INVALID, EXIT_UNREADABLE, CommandError
+from dienhinh.cli._common import EXIT_INVALID, EXIT_UNREADABLE, MAX_LINE, CommandError, one_line
 from dienhinh.rulesets import builtin_rulesets, load_ruleset
 
 __all__ = ["main"]
@@ -196,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
     except _ArgumentError as exc:
-        print(" ".join(str(exc).split()), file=sys.stderr)
+        print(clip(" ".join(str(exc).split()), MAX_LINE), file=sys.stderr)
         return EXIT_INVALID
     output: str | None = getattr(args, "output", None)
     stdout = sys.stdout
@@ -228,6 +228,5 @@ def _write(path: str, text: str) -> None:
 
 
 def _fail(command: str, exc: Exception, status: int) -> int:
-    message = " ".join(str(exc).split())
-    print(f"dienhinh {command}: error: {message}", file=sys.stderr)
+    print(one_line(command, exc), file=sys.stderr)
     return status

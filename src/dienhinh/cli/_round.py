@@ -20,6 +20,7 @@ from typing import Any, Final
 
 from dienhinh._canonical import plain
 from dienhinh.cli._common import emit, read_text
+from dienhinh.io._json import named
 from dienhinh.io._public import DEMO_CHAIR, DEMO_ROUND, demo, write_record
 from dienhinh.io._round import parse_round
 from dienhinh.report import LANGUAGES, render_report
@@ -61,9 +62,9 @@ def register(sub: Any) -> None:
 
 def _round(args: argparse.Namespace) -> int:
     text, source = read_text(args.path)
-    base = None if args.path == "-" else Path(args.path).resolve().parent
     ruleset = None if args.ruleset is None else load_ruleset(args.ruleset)
-    decision = run_round(parse_round(text, source=source, base=base, ruleset=ruleset))
+    with named(source):  # a round the checks refuse is a problem of this input
+        decision = run_round(parse_round(text, source=source, ruleset=ruleset))
     if args.text:
         sys.stdout.write(render_report(decision, lang=args.text))
         return 0

@@ -588,7 +588,7 @@ def assess(
     catalogue: Catalogue,
     *,
     window: WindowLike | tuple[dt.date, dt.date],
-    readings: Readings | None = None,
+    readings: Readings | Mapping[str, str] | None = None,
 ) -> Assessment:
     """Assess ``nominee`` against ``catalogue`` on the evidence dated inside ``window``.
 
@@ -599,7 +599,22 @@ def assess(
     """
     from dienhinh.criteria._result import Assessment
 
-    readings = _DEFAULT if readings is None else readings
+    if not isinstance(nominee, Nominee):
+        raise InvalidTypeError(
+            "must be a criteria.Nominee (kind, fields, evidence); a voting.Candidate is a "
+            "ballot's nominee, not a dossier", field="nominee", value=nominee,
+        )  # fmt: skip
+    if not isinstance(catalogue, Catalogue):
+        raise InvalidTypeError(
+            "must be a criteria.Catalogue, e.g. load_catalogue('tuyen-quang-2023')",
+            field="catalogue", value=catalogue,
+        )  # fmt: skip
+    if readings is None:
+        readings = _DEFAULT
+    elif not isinstance(readings, Readings):
+        if not isinstance(readings, Mapping):
+            raise InvalidTypeError("must be a dienhinh.Readings", field="readings", value=readings)
+        readings = Readings(readings)
     start, end = _window(window)
     compiled: Compiled = catalogue.compiled_for(readings)
     _check(nominee, catalogue, compiled)

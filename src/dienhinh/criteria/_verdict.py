@@ -11,6 +11,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
+from dienhinh._errors import InvalidTypeError
+
 __all__ = ["Verdict", "all_of", "any_of"]
 
 
@@ -34,9 +36,30 @@ BY_RANK = (Verdict.NOT_MET, Verdict.UNKNOWN, Verdict.MET)
 
 def all_of(verdicts: Iterable[Verdict]) -> Verdict:
     """Kleene conjunction: not met if any is, else unknown if any is, else met (empty: met)."""
-    return BY_RANK[min((_RANK[v] for v in verdicts), default=2)]
+    try:
+        return BY_RANK[min((_RANK[v] for v in verdicts), default=2)]
+    except (KeyError, TypeError):
+        raise _not_verdicts(verdicts) from None
 
 
 def any_of(verdicts: Iterable[Verdict]) -> Verdict:
-    """Kleene disjunction: met if any is, else unknown if any is, else not met (empty: not met)."""
-    return BY_RANK[max((_RANK[v] for v in verdicts), default=0)]
+    """Kleene disjunction: met if any is, else unknown if any is, else not met (empty: not met).
+
+    >>> any_of(["met"])
+    Traceback (most recent call last):
+    ...
+    dienhinh._errors.InvalidTypeError: verdicts=['met']: must be Verdict members; allowed: Verdict.MET, Verdict.NOT_MET, Verdict.UNKNOWN
+    """
+    try:
+        return BY_RANK[max((_RANK[v] for v in verdicts), default=0)]
+    except (KeyError, TypeError):
+        raise _not_verdicts(verdicts) from None
+
+
+def _not_verdicts(verdicts: object) -> InvalidTypeError:
+    return InvalidTypeError(
+        "must be Verdict members",
+        field="verdicts",
+        value=verdicts,
+        allowed="Verdict.MET, Verdict.NOT_MET, Verdict.UNKNOWN",
+    )

@@ -8,7 +8,7 @@ document says each thing once. Imported by the CLI only (it needs cattrs).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Annotated, Any
 
 import attrs
 from cattrs.gen import make_dict_structure_fn
@@ -17,7 +17,7 @@ from dienhinh._documents import draft_notice
 from dienhinh._errors import InvalidValueError
 from dienhinh._interpretations import Readings
 from dienhinh._provenance import Citation, Rule
-from dienhinh.io._json import converter, parse_json, structure
+from dienhinh.io._json import NULLABLE, converter, named, parse_json, structure
 from dienhinh.rulesets._load import load_ruleset
 from dienhinh.voting._council import Ballot, Candidate, Council
 from dienhinh.voting._result import BallotInputs
@@ -30,10 +30,10 @@ __all__ = ["BallotDocument", "ballot_inputs", "parse_ballot"]
 class CitationDoc:
     document: str
     division: str = "article"
-    article: str | None = None
-    clause: str | None = None
-    point: str | None = None
-    quote: str | None = None
+    article: Annotated[str | None, NULLABLE] = None
+    clause: Annotated[str | None, NULLABLE] = None
+    point: Annotated[str | None, NULLABLE] = None
+    quote: Annotated[str | None, NULLABLE] = None
     en: str | None = None
     vi: str | None = None
     title_vi: str | None = None
@@ -75,22 +75,22 @@ class RuleDoc:
     threshold: str = "9/10"
     comparison: str = "at_least"
     denominator: str = "total_membership"
-    quorum: str | None = None
+    quorum: Annotated[str | None, NULLABLE] = None
     tie_break: str = "chair"
-    rule: RuleRefDoc | None = None
+    rule: Annotated[RuleRefDoc | None, NULLABLE] = None
 
 
 @attrs.frozen
 class CapDoc:
     slots: int
-    rule: RuleRefDoc | None = None
+    rule: Annotated[RuleRefDoc | None, NULLABLE] = None
 
 
 @attrs.frozen
 class CouncilDoc:
     members: list[str]
     chair: str
-    seats: int | None = None
+    seats: Annotated[int | None, NULLABLE] = None
 
 
 @attrs.frozen
@@ -116,17 +116,17 @@ class BallotDocument:
     council: CouncilDoc
     nominees: list[NomineeDoc]
     ballots: list[BallotDoc]
-    chair_choice: list[str] | None = None
+    chair_choice: Annotated[list[str] | None, NULLABLE] = None
     readings: dict[str, str] = attrs.Factory(dict)
-    ruleset: str | None = None
-    rule: RuleDoc | None = None
-    cap: CapDoc | None = None
-    slots: int | None = None
-    threshold: str | None = None
-    comparison: str | None = None
-    denominator: str | None = None
-    quorum: str | None = None
-    tie_break: str | None = None
+    ruleset: Annotated[str | None, NULLABLE] = None
+    rule: Annotated[RuleDoc | None, NULLABLE] = None
+    cap: Annotated[CapDoc | None, NULLABLE] = None
+    slots: Annotated[int | None, NULLABLE] = None
+    threshold: Annotated[str | None, NULLABLE] = None
+    comparison: Annotated[str | None, NULLABLE] = None
+    denominator: Annotated[str | None, NULLABLE] = None
+    quorum: Annotated[str | None, NULLABLE] = None
+    tie_break: Annotated[str | None, NULLABLE] = None
 
 
 def _nominee_hook() -> Callable[[Any, Any], NomineeDoc]:
@@ -202,11 +202,15 @@ def ballot_inputs(doc: BallotDocument, *, ruleset: RulesetLookup | None = None) 
 
 
 def parse_ballot(
-    data: str | Mapping[str, Any], *, source: str = "<input>", ruleset: RulesetLookup | None = None
+    data: str | bytes | Mapping[str, Any],
+    *,
+    source: str = "<input>",
+    ruleset: RulesetLookup | None = None,
 ) -> BallotInputs:
     """Ballot inputs from JSON text or already-parsed data."""
-    raw = parse_json(data, source=source) if isinstance(data, str) else data
-    return ballot_inputs(structure(raw, BallotDocument, source=source), ruleset=ruleset)
+    with named(source):
+        raw = parse_json(data, source=source) if isinstance(data, str | bytes) else data
+        return ballot_inputs(structure(raw, BallotDocument, source=source), ruleset=ruleset)
 
 
 def ballot_document(result: Any, given: Any = None) -> dict[str, Any]:

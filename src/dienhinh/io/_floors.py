@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -47,21 +46,21 @@ class FloorsInputs:
 
 
 def parse_floors(
-    data: str | Mapping[str, Any],
+    data: str | bytes | Mapping[str, Any],
     *,
     source: str = "<input>",
-    base: Path | None = None,
     ruleset: Ruleset | None = None,
 ) -> FloorsInputs:
-    """The floors inputs from JSON text or parsed data; ``ruleset``: the one the document names."""
-    raw = parse_json(data, source=source) if isinstance(data, str) else data
+    """The floors inputs from JSON text or parsed data; ``ruleset``: the one the document names
+    (by its id; a document never names a path)."""
+    raw = parse_json(data, source=source) if isinstance(data, str | bytes) else data
     doc = structure(raw, FloorsDocument, source=source)
     units = tuple(
         Unit(u.id, u.scope, recognised=u.recognised, introduced=u.introduced,
              propagated=u.propagated)
         for u in doc.units
     )  # fmt: skip
-    return FloorsInputs(_ruleset(doc.ruleset, base, ruleset), doc.on, units, Readings(doc.readings))
+    return FloorsInputs(_ruleset(doc.ruleset, ruleset), doc.on, units, Readings(doc.readings))
 
 
 def floors_document(inputs: FloorsInputs, checks: tuple[FloorCheck, ...]) -> dict[str, Any]:

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import types
 import typing
-from collections.abc import Callable
-from typing import Any, TypeVar
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, Final, TypeVar
 
 import attrs
 import cattrs
@@ -23,52 +27,162 @@ from cattrs.v import transform_error
 
 from dienhinh._errors import (
     DienhinhError,
-    ImpossibleDateError,
+    DuplicateIdError,
     InvalidInputError,
+    InvalidTypeError,
     MalformedJSONError,
     MissingKeyError,
     Problem,
     UnknownKeyError,
+    clip,
 )
+from dienhinh._text import MAX_DIGITS, decode_utf8, text_problem
+from dienhinh.calendar._time import parse_day
 
-__all__ = ["converter", "parse_json", "structure"]
+__all__ = ["NULLABLE", "converter", "named", "parse_json", "structure"]
 
 T = TypeVar("T")
 
 
-def parse_json(text: str, *, source: str = "<input>") -> Any:
+_TOKEN: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+"""The tokens of JSON text that parsed: strings, punctuation, and bare words (numbers, literals)."""
+
+NULLABLE: Final = "nullable"
+"""Marks an optional field whose schema allows ``null`` (``Annotated[X | None, NULLABLE]``);
+every other optional field is omitted when absent, and ``null`` is refused there."""
+
+
+class _Located(Exception):
+    """A problem the JSON decoder's hooks found; the text is scanned again to place it."""
+
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(kind, detail)
+        self.kind = kind
+        self.detail = detail
+
+
+def parse_json(text: str | bytes, *, source: str = "<input>") -> Any:
     """Plain data from JSON text; malformed text is a :class:`MalformedJSONError` with its place.
 
-    Duplicate keys in one object are refused too: the last one would silently win.
+    Bytes are decoded as strict UTF-8; a leading byte-order mark is accepted.
+    Refused, each with its line and column: a key given twice in one object
+    (the last one would silently win), ``NaN`` and ``Infinity``, an integer of
+    more than :data:`~dienhinh._text.MAX_DIGITS` digits; and with its JSON
+    path, a string holding a lone surrogate or a control character, or longer
+    than :data:`~dienhinh._text.MAX_TEXT`.
     """
-
-    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in out:
-                raise MalformedJSONError(f"{source}: the key {key!r} appears twice in one object")
-            out[key] = value
-        return out
-
+    if isinstance(text, bytes | bytearray):
+        text = decode_utf8(bytes(text), source=source)
+    elif not isinstance(text, str):
+        raise InvalidTypeError("must be JSON text (str or bytes)", field=source, value=text)
+    text = text.removeprefix("\ufeff")
     try:
-        return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=_no_constant)
+        data = json.loads(
+            text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_int=_int
+        )
     except json.JSONDecodeError as exc:
         raise MalformedJSONError(
             f"{source}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         ) from None
+    except _Located as exc:
+        raise MalformedJSONError(f"{source}: {_locate(text, exc)}") from None
     except RecursionError:
-        raise MalformedJSONError(f"{source}: JSON nested too deeply") from None
+        raise MalformedJSONError(
+            f"{source}: JSON nested too deeply", allowed="at most a few hundred levels"
+        ) from None
+    problem = _strings_problem(data)
+    if problem is not None:
+        raise MalformedJSONError(f"{source}: {problem}")
+    return data
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Located("duplicate", key)
+        out[key] = value
+    return out
 
 
 def _no_constant(name: str) -> Any:
-    raise MalformedJSONError(f"{name} is not a JSON number")
+    raise _Located("constant", name)
+
+
+def _int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _Located("integer", digits)
+    return int(digits)
+
+
+def _place(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    return f"line {line} column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+
+
+def _locate(text: str, problem: _Located) -> str:
+    """The message of a hook's problem, with the line and column of the token that caused it."""
+    offset = None
+    if problem.kind == "duplicate":
+        # A stack of the keys seen in each open object; a string before ':' is a key.
+        stack: list[set[str] | None] = []
+        tokens = list(_TOKEN.finditer(text))
+        for i, token in enumerate(tokens):
+            word = token.group()
+            if word in "{[":
+                stack.append(set() if word == "{" else None)
+            elif word in "}]":
+                stack.pop()
+            elif word.startswith('"') and i + 1 < len(tokens) and tokens[i + 1].group() == ":":
+                keys = stack[-1]
+                key = json.loads(word)
+                if keys is not None and key in keys:
+                    offset = token.start()
+                    break
+                if keys is not None:
+                    keys.add(key)
+        what = f"the key {clip(repr(problem.detail))} appears twice in one object"
+        allowed = "each key once"
+    else:
+        for token in _TOKEN.finditer(text):
+            if token.group() == problem.detail:
+                offset = token.start()
+                break
+        if problem.kind == "constant":
+            what = f"{problem.detail} is not a JSON number"
+            allowed = "a finite number"
+        else:
+            what = f"an integer of {len(problem.detail.lstrip('-')):,} digits"
+            allowed = f"at most {MAX_DIGITS} digits"
+    at = f" at {_place(text, offset)}" if offset is not None else ""
+    return f"{what}{at}; allowed: {allowed}"
+
+
+def _strings_problem(data: Any) -> str | None:
+    """The first key or string of ``data`` that no input may hold, with its JSON path."""
+    todo: list[tuple[str, Any]] = [("$", data)]
+    while todo:
+        path, value = todo.pop()
+        if isinstance(value, str):
+            problem = text_problem(value)
+            if problem is not None:
+                return f"{path}: the string {problem}"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                problem = text_problem(key)
+                if problem is not None:
+                    return f"{path}: the key {problem}"
+                todo.append((f"{path}.{clip(key, 60)}", item))
+        elif isinstance(value, list):
+            todo.extend((f"{path}[{i}]", item) for i, item in enumerate(value))
+    return None
 
 
 def _strict(kind: type[Any], name: str) -> Callable[[Any, Any], Any]:
     def hook(value: Any, _type: Any) -> Any:
         # bool is an int in Python, never in a JSON document of ours.
         if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
-            raise TypeError(f"expected {name}, got {type(value).__name__} {value!r}"[:120])
+            raise TypeError(f"expected {name}, got {type(value).__name__} {clip(repr(value), 80)}")
         return value
 
     return hook
@@ -76,15 +190,8 @@ def _strict(kind: type[Any], name: str) -> Callable[[Any, Any], Any]:
 
 def _date(value: Any, _type: Any) -> dt.date:
     if not isinstance(value, str):
-        raise TypeError(f"expected a date 'YYYY-MM-DD', got {value!r}")
-    try:
-        if len(value) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ImpossibleDateError(
-            "is not a calendar date", field="date", value=value, allowed="'YYYY-MM-DD' that exists"
-        ) from None
+        raise TypeError(f"expected a date 'YYYY-MM-DD', got {clip(repr(value))}")
+    return parse_day(value, field="date")
 
 
 def _make() -> cattrs.Converter:
@@ -99,16 +206,59 @@ def _make() -> cattrs.Converter:
 
     def list_hook(t: Any) -> Callable[[Any, Any], Any]:
         base = list_structure_factory(t, c)
+        args = typing.get_args(t)
+        scalar = bool(args) and args[0] in (str, dt.date)
 
         def hook(value: Any, type_: Any) -> Any:
             # cattrs would iterate a string into its characters: "abc" is not ["a", "b", "c"].
             if not isinstance(value, list):
                 raise TypeError(f"expected a list, got {type(value).__name__}")
-            return base(value, type_)
+            out = base(value, type_)
+            if scalar:
+                # A repeated item is a mistake every list refuses (an id is compared in NFC).
+                seen: dict[Any, int] = {}
+                for i, item in enumerate(out):
+                    key = unicodedata.normalize("NFC", item) if isinstance(item, str) else item
+                    if key in seen:
+                        raise DuplicateIdError(
+                            f"is given twice in the list (items {seen[key]} and {i})",
+                            field=f"[{i}]",
+                            value=item,
+                            allowed="each item once",
+                        )
+                    seen[key] = i
+            return out
+
+        return hook
+
+    def is_optional(t: Any) -> bool:
+        args = typing.get_args(t)
+        return typing.get_origin(t) in (typing.Union, types.UnionType) and type(None) in args
+
+    def optional_hook(t: Any) -> Callable[[Any, Any], Any]:
+        (inner,) = [a for a in typing.get_args(t) if a is not type(None)]
+
+        def hook(value: Any, _type: Any) -> Any:
+            if value is None:
+                raise TypeError("null is not allowed here; leave the key out instead")
+            return c.structure(value, inner)
+
+        return hook
+
+    def is_nullable(t: Any) -> bool:
+        return typing.get_origin(t) is typing.Annotated and NULLABLE in t.__metadata__
+
+    def nullable_hook(t: Any) -> Callable[[Any, Any], Any]:
+        (inner,) = [a for a in typing.get_args(t.__origin__) if a is not type(None)]
+
+        def hook(value: Any, _type: Any) -> Any:
+            return None if value is None else c.structure(value, inner)
 
         return hook
 
     c.register_structure_hook_factory(is_list, list_hook)
+    c.register_structure_hook_factory(is_optional, optional_hook)
+    c.register_structure_hook_factory(is_nullable, nullable_hook)
     return c
 
 
@@ -172,3 +322,15 @@ def _format(exc: BaseException, type_: Any) -> str:
     if isinstance(exc, ForbiddenExtraKeysError):
         return f"unknown key(s) {sorted(exc.extra_fields)}; the format does not define them"
     return str(exc) or type(exc).__name__
+
+
+@contextmanager
+def named(source: str) -> Iterator[None]:
+    """Inside: a package error whose message does not name ``source`` gets it as a prefix, so
+    every message of a reader says which input it is about."""
+    try:
+        yield
+    except DienhinhError as exc:
+        if exc.args and isinstance(exc.args[0], str) and not exc.args[0].startswith(source):
+            exc.args = (f"{source}: {exc.args[0]}", *exc.args[1:])
+        raise

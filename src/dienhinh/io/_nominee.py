@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Any, cast
+from typing import Annotated, Any, cast
 
 import attrs
 from cattrs.gen import make_dict_structure_fn
@@ -45,7 +45,7 @@ from dienhinh.criteria._evidence import (
 )
 from dienhinh.criteria._nominee import Nominee
 from dienhinh.criteria._vocab import AwardCategoryName, AwardFieldName, LevelName
-from dienhinh.io._json import converter, parse_json, structure
+from dienhinh.io._json import NULLABLE, converter, named, parse_json, structure
 from dienhinh.rulesets._load import load_catalogue, load_ruleset
 
 __all__ = ["NomineeDocument", "nominee_from", "parse_nominee"]
@@ -125,7 +125,7 @@ class InventionDoc:
     name: str
     protection: str
     date: dt.date
-    applied: bool | None = None
+    applied: Annotated[bool | None, NULLABLE] = None
     ref: str | None = None
 
     def build(self) -> Evidence:
@@ -289,10 +289,11 @@ def nominee_from(doc: NomineeDocument, *, source: str = "<input>") -> Nominee:
     return Nominee(doc.kind, doc.fields, items, complete=doc.complete, name=doc.name)
 
 
-def parse_nominee(data: str | Mapping[str, Any], *, source: str = "<input>") -> Nominee:
+def parse_nominee(data: str | bytes | Mapping[str, Any], *, source: str = "<input>") -> Nominee:
     """A :class:`Nominee` from JSON text or already-parsed data (strict; see the schema)."""
-    raw = parse_json(data, source=source) if isinstance(data, str) else data
-    return nominee_from(structure(raw, NomineeDocument, source=source), source=source)
+    with named(source):
+        raw = parse_json(data, source=source) if isinstance(data, str | bytes) else data
+        return nominee_from(structure(raw, NomineeDocument, source=source), source=source)
 
 
 def reassess(inputs: Mapping[str, Any], *, source: str = "<input>", ruleset: Any = None) -> Any:

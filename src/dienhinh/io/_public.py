@@ -27,11 +27,13 @@ from dienhinh._errors import (
     MalformedJSONError,
     Problem,
     UnreadableFileError,
+    VerificationError,
 )
+from dienhinh._text import utf8_error
 from dienhinh.criteria._nominee import Nominee
 from dienhinh.criteria._result import Assessment
 from dienhinh.io._ballot import ballot_document, parse_ballot
-from dienhinh.io._json import parse_json
+from dienhinh.io._json import named, parse_json
 from dienhinh.io._nominee import assessment_document, parse_nominee, reassess
 from dienhinh.io._round import parse_round
 from dienhinh.round._inputs import RoundInputs
@@ -80,26 +82,27 @@ def read_text(source: JSONSource, *, name: str | None = None) -> tuple[str, str,
         return source, name or "<input>", None
     if isinstance(source, bytes):
         try:
-            return source.decode("utf-8"), name or "<input>", None
+            return source.decode("utf-8-sig"), name or "<input>", None
         except UnicodeDecodeError as exc:
-            raise MalformedJSONError(
-                f"{name or '<input>'}: not UTF-8 text ({exc.reason} at byte {exc.start})"
-            ) from None
+            raise MalformedJSONError(f"{name or '<input>'}: {utf8_error(source, exc)}") from None
     if isinstance(source, os.PathLike):
         path = Path(source)
         shown = name or str(path)
         try:
-            return path.read_text(encoding="utf-8"), shown, path.resolve().parent
+            data = path.read_bytes()
         except FileNotFoundError:
             raise UnreadableFileError(shown, "no such file") from None
         except IsADirectoryError:
             raise UnreadableFileError(shown, "is a folder, not a file") from None
-        except UnicodeDecodeError as exc:
-            raise UnreadableFileError(
-                shown, f"not UTF-8 text ({exc.reason} at byte {exc.start})"
-            ) from None
         except OSError as exc:
             raise UnreadableFileError(shown, f"cannot read ({exc.strerror})") from None
+        except ValueError:  # a NUL in the path: no file has that name
+            raise UnreadableFileError(shown, "is not a file name (it holds a NUL)") from None
+        try:
+            # Strict UTF-8; a byte-order mark (spreadsheets write one) is dropped.
+            return data.decode("utf-8-sig"), shown, path.resolve().parent
+        except UnicodeDecodeError as exc:
+            raise UnreadableFileError(shown, utf8_error(data, exc)) from None
     raise InvalidTypeError(
         "is not JSON text, bytes or a path",
         field="source",
@@ -131,24 +134,20 @@ def _data(text: str, source: str, document: str) -> dict[str, Any]:
 
 
 def read_round(
-    source: JSONSource, *, base: os.PathLike[str] | None = None, name: str | None = None
+    source: JSONSource, *, ruleset: Ruleset | None = None, name: str | None = None
 ) -> RoundInputs:
     """A round's inputs from its JSON document (``round-input`` schema).
 
-    A ruleset given as a file path is found relative to ``base``, by default the folder of
-    the file read (or the working folder for text).
+    The document names its ruleset by id: a built-in one, or ``ruleset`` — the caller's
+    own, loaded from a file the caller chose. A document never names a path.
 
     >>> from pathlib import Path
     >>> inputs = read_round(Path("examples/rounds/small-tuyen-quang.json"))
     >>> inputs.ruleset.id, len(inputs.nominations)
     ('tuyen-quang-2023', 1)
     """
-    text, name, folder = read_text(source, name=name)
-    return parse_round(
-        _data(text, name, "round input"),
-        source=name,
-        base=Path(base) if base is not None else folder,
-    )
+    text, name, _ = read_text(source, name=name)
+    return parse_round(_data(text, name, "round input"), source=name, ruleset=ruleset)
 
 
 def read_ballot(source: JSONSource, *, name: str | None = None) -> BallotInputs:
@@ -193,23 +192,29 @@ def read_record(
             "is not a decision record", field=name, allowed="a JSON object with 'kind' and 'inputs'"
         )
     kind, inputs = doc["kind"], doc["inputs"]
-    record: Record
-    if kind == "ballot":
-        lookup = ballot_parameters if ruleset is None else ballot_lookup(ruleset)
-        record = count(parse_ballot(inputs, source=f"{name}: inputs", ruleset=lookup))
-    elif kind == "criteria-assessment":
-        record = reassess(inputs, source=f"{name}: inputs", ruleset=ruleset)
-    elif kind == "round":
-        given = same_ruleset(doc, ruleset, source=name)
-        record = run_round(parse_round(inputs, source=f"{name}: inputs", ruleset=given))
-    else:
-        raise InvalidValueError(
-            "is not a kind of record this version verifies",
-            field="kind",
-            value=kind,
-            allowed=", ".join(_KINDS),
+    if not isinstance(inputs, dict):
+        raise VerificationError(
+            f"{name}: $.inputs is not the object of a record's inputs", field="inputs"
         )
-    compare(doc, record_document(record, ruleset), source=name)
+    record: Record
+    with named(name):
+        if kind == "ballot":
+            lookup = ballot_parameters if ruleset is None else ballot_lookup(ruleset)
+            record = count(parse_ballot(inputs, source=f"{name}: inputs", ruleset=lookup))
+        elif kind == "criteria-assessment":
+            record = reassess(inputs, source=f"{name}: inputs", ruleset=ruleset)
+        elif kind == "round":
+            given = same_ruleset(doc, ruleset, source=name)
+            record = run_round(parse_round(inputs, source=f"{name}: inputs", ruleset=given))
+        else:
+            raise InvalidValueError(
+                "is not a kind of record this version verifies",
+                field="kind",
+                value=kind,
+                allowed=", ".join(_KINDS),
+            )
+        fresh = record_document(record, ruleset)
+    compare(doc, fresh, source=name)
     return record
 
 

@@ -2,24 +2,33 @@
 
 A nomination is the nominee document of :mod:`dienhinh.criteria` (kind,
 fields, evidence, complete, name) plus what the round's checks read. The
-ruleset is a built-in id or a path to a province's own file (relative to the
-input file). Imported by the CLI only (it needs cattrs).
+ruleset is a built-in id or the id of the ruleset the caller gave (``--ruleset
+FILE``, ``ruleset=``); never a path. Imported by the CLI only (it needs cattrs).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping
-from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import attrs
 
-from dienhinh._errors import DienhinhError, InvalidInputError, InvalidValueError, Problem
+from dienhinh._errors import (
+    DienhinhError,
+    InvalidInputError,
+    InvalidTypeError,
+    InvalidValueError,
+    Problem,
+    UnknownRulesetError,
+    describe,
+)
 from dienhinh._interpretations import Readings
+from dienhinh._text import did_you_mean
 from dienhinh.calendar._time import parse_moment
 from dienhinh.io._ballot import BallotDoc, CouncilDoc
-from dienhinh.io._json import parse_json, structure
+from dienhinh.io._json import NULLABLE, named, parse_json, structure
 from dienhinh.io._nominee import EvidenceDoc, NomineeDocument, nominee_from
 from dienhinh.round._inputs import Dossier, Nomination, RoundInputs, Unit
 from dienhinh.rulesets._load import builtin_rulesets, load_ruleset
@@ -37,14 +46,14 @@ class NominationDoc:
     fields: list[str]
     evidence: list[EvidenceDoc]
     complete: list[str] = attrs.Factory(list)
-    name: str | None = None
-    consent: bool | None = None
-    selected_by_head: bool | None = None
-    died_on: dt.date | None = None
+    name: Annotated[str | None, NULLABLE] = None
+    consent: Annotated[bool | None, NULLABLE] = None
+    selected_by_head: Annotated[bool | None, NULLABLE] = None
+    died_on: Annotated[dt.date | None, NULLABLE] = None
     women_priority: bool = False
-    stage: str | None = None
+    stage: Annotated[str | None, NULLABLE] = None
     priority: list[str] = attrs.Factory(list)
-    supports: str | None = None
+    supports: Annotated[str | None, NULLABLE] = None
 
 
 @attrs.frozen
@@ -54,16 +63,16 @@ class DossierDoc:
     submission_letter: bool
     council_minutes: bool
     reports: list[str]
-    unit_considered_on: dt.date | None = None
+    unit_considered_on: Annotated[dt.date | None, NULLABLE] = None
 
 
 @attrs.frozen
 class UnitDoc:
     id: str
     scope: str
-    recognised: int | None = None
-    introduced: int | None = None
-    propagated: int | None = None
+    recognised: Annotated[int | None, NULLABLE] = None
+    introduced: Annotated[int | None, NULLABLE] = None
+    propagated: Annotated[int | None, NULLABLE] = None
 
 
 @attrs.frozen
@@ -77,14 +86,14 @@ class RoundDocument:
     ballots: list[BallotDoc]
     dossiers: list[DossierDoc] = attrs.Factory(list)
     level: str = "province"
-    decided_on: dt.date | None = None
-    chair_choice: list[str] | None = None
+    decided_on: Annotated[dt.date | None, NULLABLE] = None
+    chair_choice: Annotated[list[str] | None, NULLABLE] = None
     exemplary_citizens: list[str] = attrs.Factory(list)
-    national_pool_size: int | None = None
+    national_pool_size: Annotated[int | None, NULLABLE] = None
     units: list[UnitDoc] = attrs.Factory(list)
     days_off: list[dt.date] = attrs.Factory(list)
     readings: dict[str, str] = attrs.Factory(dict)
-    quota: int | None = None
+    quota: Annotated[int | None, NULLABLE] = None
 
 
 def _moment(text: str, where: str) -> dt.date | dt.datetime:
@@ -94,39 +103,45 @@ def _moment(text: str, where: str) -> dt.date | dt.datetime:
     return parse_moment(text, field=where)
 
 
-def _ruleset(name: str, base: Path | None, given: Ruleset | None = None) -> Ruleset:
+def _ruleset(name: str, given: Ruleset | None = None) -> Ruleset:
+    """The ruleset a document names: a built-in id, or the id of the ruleset the caller gave.
+
+    A document never names a path: ``"ruleset": "/dev/zero"`` would read until memory
+    runs out, ``"/etc/passwd"`` would tell whether a file exists. No file is touched here.
+    """
     if given is not None:
         # The caller's own ruleset (``--ruleset FILE``): it must be the one the document names,
-        # by its id or by the path of its file.
-        named = Path(name) if base is None or Path(name).is_absolute() else base / name
-        same_file = given.source is not None and named.resolve() == Path(given.source).resolve()
+        # by its id (or by the very text of the file's name: compared, never opened).
+        same_file = given.source is not None and os.path.normpath(name) == os.path.normpath(
+            given.source
+        )
         if name != given.id and not same_file:
             raise InvalidValueError(
-                f"names ruleset {name!r}, but the ruleset given is {given.id!r}",
+                f"names ruleset {describe(name)}, but the ruleset given is {given.id!r}",
                 field="ruleset", value=name, allowed=given.id,
             )  # fmt: skip
         return given
-    if name in builtin_rulesets():
+    known = builtin_rulesets()
+    if name in known:
         return load_ruleset(name)
-    if "\0" in name:
-        # No file is named with a NUL; the OS would raise a bare ValueError.
-        raise InvalidValueError(
-            "is neither a built-in ruleset id nor a file path", field="ruleset", value=name
-        )
-    path = Path(name)
-    if base is not None and not path.is_absolute():
-        path = base / path
-    return load_ruleset(path)
+    raise UnknownRulesetError(
+        f"ruleset={describe(name)}: a document names a built-in ruleset, or one given with "
+        f"--ruleset FILE, by its id — never a path{did_you_mean(name, known)}; "
+        f"built in: {', '.join(known)}"
+    )
 
 
 def round_inputs(
     doc: RoundDocument,
     *,
     source: str = "<input>",
-    base: Path | None = None,
     ruleset: Ruleset | None = None,
 ) -> RoundInputs:
-    """Domain inputs from a document; every nomination's problem is reported at once."""
+    """Domain inputs from a document; every nomination's problem is reported at once.
+
+    ``ruleset`` is the caller's own (loaded from a file the caller named): the document's
+    ``"ruleset"`` must be its id, or a built-in id when none is given.
+    """
     problems: list[Problem] = []
     nominations: list[Nomination] = []
     for i, n in enumerate(doc.nominations):
@@ -150,7 +165,7 @@ def round_inputs(
     if problems:
         raise InvalidInputError(f"{source}: invalid round input", problems)
     return RoundInputs(
-        ruleset=_ruleset(doc.ruleset, base, ruleset),
+        ruleset=_ruleset(doc.ruleset, ruleset),
         council=Council(doc.council.members, doc.council.chair, seats=doc.council.seats),
         considered_on=doc.considered_on,
         nominations=nominations,
@@ -188,13 +203,15 @@ def round_inputs(
 
 
 def parse_round(
-    data: str | Mapping[str, Any],
+    data: str | bytes | Mapping[str, Any],
     *,
     source: str = "<input>",
-    base: Path | None = None,
     ruleset: Ruleset | None = None,
 ) -> RoundInputs:
     """Round inputs from JSON text or already-parsed data; ``ruleset``: the one the document names."""
-    raw = parse_json(data, source=source) if isinstance(data, str) else data
-    doc = structure(raw, RoundDocument, source=source)
-    return round_inputs(doc, source=source, base=base, ruleset=ruleset)
+    if ruleset is not None and not isinstance(ruleset, Ruleset):
+        raise InvalidTypeError("must be a dienhinh.Ruleset or None", field="ruleset", value=ruleset)
+    with named(source):
+        raw = parse_json(data, source=source) if isinstance(data, str | bytes) else data
+        doc = structure(raw, RoundDocument, source=source)
+        return round_inputs(doc, source=source, ruleset=ruleset)

@@ -32,7 +32,9 @@ from dienhinh._errors import (
     Problem,
     RulesetError,
     UnknownRulesetError,
+    describe,
 )
+from dienhinh._text import did_you_mean
 from dienhinh.rulesets._ruleset import Ruleset
 from dienhinh.rulesets._toml import _load_file, _ruleset, _toml, _Writer
 
@@ -82,8 +84,18 @@ def load_ruleset(id_or_path: str | os.PathLike[str]) -> Ruleset:
         return _builtin(id_or_path)
     if not isinstance(id_or_path, str | os.PathLike):
         raise InvalidTypeError("must be a ruleset id or a path", field="ruleset", value=id_or_path)
-
-    return _load_file(Path(id_or_path))
+    if isinstance(id_or_path, str) and not id_or_path.strip():
+        raise InvalidValueError(
+            "is blank", field="ruleset", value=id_or_path,
+            allowed=f"a built-in id ({', '.join(builtin_rulesets())}) or a file's path",
+        )  # fmt: skip
+    try:
+        path = Path(id_or_path)
+    except TypeError:  # an os.PathLike whose __fspath__ returns neither str nor bytes
+        raise InvalidTypeError(
+            "must be a ruleset id or a path", field="ruleset", value=id_or_path
+        ) from None
+    return _load_file(path)
 
 
 def parse_ruleset(
@@ -124,11 +136,11 @@ def load_catalogue(ruleset_id: str) -> Catalogue:
     known = [r for r in builtin_rulesets() if _builtin(r).catalogue is not None]
     if not ruleset.own_criteria:
         raise UnknownRulesetError(
-            f"ruleset={ruleset_id!r} has no criteria of its own: its document sets none, so "
+            f"ruleset={describe(ruleset_id)} has no criteria of its own: its document sets none, so "
             f"there is no catalogue to assess against; catalogues: {', '.join(known) or 'none'}"
         )
     raise UnknownRulesetError(
-        f"ruleset={ruleset_id!r} has no criteria catalogue; catalogues: {', '.join(known) or 'none'}"
+        f"ruleset={describe(ruleset_id)} has no criteria catalogue; catalogues: {', '.join(known) or 'none'}"
     )
 
 
@@ -180,12 +192,15 @@ def ballot_lookup(ruleset: Ruleset) -> Callable[[str], tuple[BallotRule, Cap | N
 
 @functools.cache
 def _builtin(id: str) -> Ruleset:
-    path = Path(BUILTIN_DIR) / f"{id}.toml"
-    if not path.is_file():
+    known = builtin_rulesets()
+    if id not in known:
+        # Compared with the shipped names, never looked up as a file: a 300-character id
+        # would be an OSError, not a lookup.
         raise UnknownRulesetError(
-            f"ruleset={id!r} is not a built-in ruleset; built in: {', '.join(builtin_rulesets())}; "
-            "to load a file, give its path (e.g. ./my-province.toml)"
+            f"ruleset={describe(id)} is not a built-in ruleset{did_you_mean(id, known)}; "
+            f"built in: {', '.join(known)}; to load a file, give its path (e.g. ./my-province.toml)"
         )
+    path = Path(BUILTIN_DIR) / f"{id}.toml"
 
     ruleset = _load_file(path)
     if ruleset.id != id:

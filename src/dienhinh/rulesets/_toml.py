@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
 from pathlib import PurePath
 from types import MappingProxyType
@@ -23,6 +23,7 @@ from dienhinh._errors import (
     RulesetError,
 )
 from dienhinh._provenance import Citation, Rule
+from dienhinh._text import MAX_DIGITS, MAX_TEXT, decode_utf8
 from dienhinh.calendar import (
     DateRange,
     Deadline,
@@ -74,15 +75,20 @@ _CATALOGUE_SUFFIX: Final = ".criteria.toml"
 
 def _read(path: Path, where: str, source: str) -> str:
     try:
-        return path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         message = "no such file"
     except IsADirectoryError:
         message = "is a directory, not a file"
-    except UnicodeDecodeError as exc:
-        message = f"is not UTF-8 text ({exc.reason} at byte {exc.start})"
     except OSError as exc:
         message = f"cannot be read ({exc.strerror})"
+    except ValueError:  # a NUL in the path: no file has that name
+        message = "is not a file name (it holds a NUL character)"
+    else:
+        try:
+            return decode_utf8(data, source=source)
+        except InvalidValueError as exc:
+            message = str(exc).removeprefix(f"{source}: ")
     raise RulesetError(f"{source}: does not load", [Problem(where, message, source=source)])
 
 
@@ -92,14 +98,66 @@ def _load_file(path: Path) -> Ruleset:
     return _ruleset(data, source, path.parent)
 
 
+_LONG_DIGITS: Final = re.compile(r"[0-9_]{4000,}")
+
+
 def _toml(text: str, source: str) -> dict[str, Any]:
+    """The TOML data of ``text``; integers and strings are bounded, every problem has its place."""
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
         problem = Problem("$", f"is not valid TOML: {exc}", source=source)
     except RecursionError:
         problem = Problem("$", "is not valid TOML: nested too deeply", source=source)
+    except ValueError:
+        # Python refuses to read an integer of over 4,300 digits (tomllib lets it escape).
+        match = _LONG_DIGITS.search(text)
+        at = ""
+        if match is not None:
+            line = text.count("\n", 0, match.start()) + 1
+            at = f" at line {line}, column {match.start() - text.rfind(chr(10), 0, match.start())}"
+        problem = Problem(
+            "$", f"holds an integer of thousands of digits{at}", f"at most {MAX_DIGITS} digits",
+            source=source,
+        )  # fmt: skip
+    else:
+        problems = list(_bounded(data, source))
+        if not problems:
+            return data
+        raise RulesetError(f"{source}: does not load", problems)
     raise RulesetError(f"{source}: does not load", [problem])
+
+
+def _bounded(data: Any, source: str) -> Iterator[Problem]:
+    """A problem for every integer of more than :data:`MAX_DIGITS` digits (also hexadecimal:
+    ``str()`` of it would fail) and every string no input may hold, at its key path."""
+    todo: list[tuple[str, Any]] = [("", data)]
+    while todo:
+        path, value = todo.pop()
+        where = path or "$"
+        if isinstance(value, int) and not isinstance(value, bool):
+            if not -(10**MAX_DIGITS) < value < 10**MAX_DIGITS:
+                yield Problem(
+                    where, f"is an integer of {value.bit_length():,} bits",
+                    f"at most {MAX_DIGITS} digits", source=source,
+                )  # fmt: skip
+        elif isinstance(value, str):
+            # TOML itself refuses lone surrogates and most control characters.
+            if len(value) > MAX_TEXT:
+                yield Problem(
+                    where, f"the string is {len(value):,} characters long",
+                    f"at most {MAX_TEXT:,}", source=source,
+                )  # fmt: skip
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if len(key) > MAX_TEXT:
+                    yield Problem(
+                        where, "a key is too long", f"at most {MAX_TEXT:,}", source=source
+                    )
+                else:
+                    todo.append((f"{path}.{key}" if path else key, item))
+        elif isinstance(value, list):
+            todo.extend((f"{where}[{i}]", item) for i, item in enumerate(value))
 
 
 def _freeze(value: Any) -> Any:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain, repeat
 from operator import neg
 from typing import Any, NamedTuple
@@ -56,9 +56,13 @@ def count_votes(
     rule: BallotRule | None = None,
     cap: Cap | int | None = None,
     chair_choice: Iterable[str] | None = None,
-    readings: Readings | None = None,
+    readings: Readings | Mapping[str, str] | None = None,
 ) -> BallotResult:
     """Count a council's ballot and select the recognised nominees.
+
+    Arguments are checked at the door: a wrong type is an
+    :class:`~dienhinh.InvalidTypeError` (a ``TypeError``) naming the argument;
+    ``readings`` may be a plain mapping of choices (``{"A-7": "excluded"}``).
 
     >>> council = Council(["m1", "m2", "m3"], chair="m1")
     >>> ballots = [Ballot("m1", ["a", "b"]), Ballot("m2", ["a", "b"]), Ballot("m3", ["a"], cast="written")]
@@ -72,7 +76,7 @@ def count_votes(
             nominees=nominees,
             ballots=ballots,
             rule=rule if rule is not None else BallotRule(),
-            cap=Cap(cap) if isinstance(cap, int) else cap,
+            cap=Cap(cap) if isinstance(cap, int) and not isinstance(cap, bool) else cap,
             chair_choice=chair_choice,
             readings=readings if readings is not None else Readings(),
         )

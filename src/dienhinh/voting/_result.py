@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 import attrs
 
+from dienhinh._convert import instance_of, items_of
 from dienhinh._errors import (
     DoubleVoteError,
     DuplicateIdError,
+    InvalidTypeError,
     InvalidValueError,
     UnknownMemberError,
     UnknownNomineeError,
+    describe,
 )
 from dienhinh._html import table
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._kinds import NomineeKind
 from dienhinh._reasons import Reason
 from dienhinh._repr import short as _short
-from dienhinh._text import identifier
+from dienhinh._text import did_you_mean, identifier
 from dienhinh.voting._council import Ballot, Candidate, Council
 from dienhinh.voting._rule import BallotRule, Cap
 
@@ -60,7 +63,8 @@ def _nominees(value: Iterable[Candidate | str]) -> tuple[Candidate, ...]:
         raise InvalidValueError(
             "must be a list of nominees, not one string", field="nominees", value=value
         )
-    items = [v if isinstance(v, Candidate) else Candidate(v) for v in value]
+    given = items_of(value, object, "nominees", "nominee ids or voting.Candidate")
+    items = [v if isinstance(v, Candidate) else Candidate(v) for v in given]
     seen: set[str] = set()
     for n in items:
         if n.id in seen:
@@ -72,7 +76,34 @@ def _nominees(value: Iterable[Candidate | str]) -> tuple[Candidate, ...]:
 
 
 def _ballots(value: Iterable[Ballot]) -> tuple[Ballot, ...]:
-    return tuple(sorted(value, key=lambda b: b.member))
+    items = items_of(value, Ballot, "ballots", "a voting.Ballot, e.g. Ballot('m01', ['A'])")
+    return tuple(sorted(items, key=lambda b: b.member))
+
+
+def _council(value: object) -> Council:
+    return instance_of(value, Council, "council", "a voting.Council")
+
+
+def _rule(value: object) -> BallotRule:
+    return instance_of(value, BallotRule, "rule", "a voting.BallotRule")
+
+
+def _cap(value: object) -> Cap | None:
+    if value is None:
+        return None
+    return instance_of(value, Cap, "cap", "a voting.Cap, a whole number of slots, or None")
+
+
+def _readings(value: object) -> Readings:
+    """A :class:`Readings`, or a mapping of choices made into one (``{"A-7": "excluded"}``)."""
+    if isinstance(value, Readings):
+        return value
+    if isinstance(value, Mapping):
+        return Readings(value)
+    raise InvalidTypeError(
+        "must be a dienhinh.Readings or a mapping of interpretation ids to readings",
+        field="readings", value=value,
+    )  # fmt: skip
 
 
 def _choice(value: Iterable[str] | None) -> frozenset[str] | None:
@@ -103,13 +134,13 @@ class BallotInputs:
             f"<BallotInputs {len(self.nominees)} nominees, {len(self.ballots)} ballots, council of {len(self.council.members)}, rule {self.rule.rule.id}>"
         )
 
-    council: Council
+    council: Council = attrs.field(converter=_council)
     nominees: tuple[Candidate, ...] = attrs.field(converter=_nominees)
     ballots: tuple[Ballot, ...] = attrs.field(converter=_ballots)
-    rule: BallotRule = attrs.field(factory=BallotRule)
-    cap: Cap | None = None
+    rule: BallotRule = attrs.field(factory=BallotRule, converter=_rule)
+    cap: Cap | None = attrs.field(default=None, converter=_cap)
     chair_choice: frozenset[str] | None = attrs.field(default=None, converter=_choice)
-    readings: Readings = attrs.field(factory=Readings)
+    readings: Readings = attrs.field(factory=Readings, converter=_readings)
     ruleset: str | None = attrs.field(default=None, kw_only=True)
     """The id of the ruleset the rule (and, unless overridden, the cap) came from."""
 
@@ -120,8 +151,9 @@ class BallotInputs:
         for ballot in self.ballots:  # sorted by member: a repeat is adjacent
             if ballot.member not in roster:
                 raise UnknownMemberError(
-                    f"ballot.member={ballot.member!r} is not on the council's roster; "
-                    f"only members vote (TQ-2.1b); roster: {', '.join(self.council.members)}"
+                    f"ballot.member={describe(ballot.member)} is not on the council's roster"
+                    f"{did_you_mean(ballot.member, self.council.members)}; only members vote "
+                    f"(TQ-2.1b); roster: {', '.join(self.council.members)}"
                 )
             if ballot.member == previous:
                 raise DoubleVoteError(
@@ -132,13 +164,16 @@ class BallotInputs:
             previous = ballot.member
             unknown = ballot.approve - ids
             if unknown:
+                first = sorted(unknown)[0]
                 raise UnknownNomineeError(
-                    f"ballot of {ballot.member!r} approves {sorted(unknown)!r}, "
-                    "who are not nominees of this ballot"
+                    f"ballot of {describe(ballot.member)} approves {describe(sorted(unknown))}, "
+                    f"who are not nominees of this ballot{did_you_mean(first, sorted(ids))}"
                 )
         if self.chair_choice is not None and self.chair_choice - ids:
+            stray = sorted(self.chair_choice - ids)
             raise UnknownNomineeError(
-                f"chair_choice names {sorted(self.chair_choice - ids)!r}, who are not nominees"
+                f"chair_choice names {describe(stray)}, who are not nominees"
+                f"{did_you_mean(stray[0], sorted(ids))}"
             )
 
     def to_json(self) -> dict[str, Any]:
@@ -323,7 +358,10 @@ class BallotResult:
         for o in self.outcomes:
             if o.nominee == key:
                 return o
-        raise UnknownNomineeError(f"nominee={key!r} is not a nominee of this ballot")
+        raise UnknownNomineeError(
+            f"nominee={describe(key)} is not a nominee of this ballot"
+            f"{did_you_mean(key, [n.id for n in self.inputs.nominees])}"
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract of ``dienhinh ballot`` (see ``docs/schemas/ballot-output.json``)."""

@@ -49,8 +49,6 @@ def _deep(depth: int) -> Any:
     return value
 
 
-_DEEP: Final = _deep(3000)
-
 NASTY_STRINGS: Final = (
     "",
     " ",
@@ -90,33 +88,34 @@ NASTY_STRINGS: Final = (
     "A-99",
     "NaN",
 )
-NASTY_VALUES: Final[tuple[Any, ...]] = (
-    None,
-    True,
-    False,
-    0,
-    -1,
-    1,
-    2**63,
-    10**5000,
-    -(10**5000),
-    1.5,
-    9.0,
-    float("inf"),
-    float("nan"),
-    [],
-    {},
-    [None],
-    ["m01", "m01"],
-    {"a": 1},
-    _DEEP,
+NASTY_VALUES: Final[tuple[Callable[[], Any], ...]] = (
+    lambda: None,
+    lambda: True,
+    lambda: False,
+    lambda: 0,
+    lambda: -1,
+    lambda: 1,
+    lambda: 2**63,
+    lambda: 10**5000,
+    lambda: -(10**5000),
+    lambda: 1.5,
+    lambda: 9.0,
+    lambda: float("inf"),
+    lambda: float("nan"),
+    lambda: [],
+    lambda: {},
+    lambda: [None],
+    lambda: ["m01", "m01"],
+    lambda: {"a": 1},
+    lambda: _deep(3000),
 )
+"""Made afresh each time: a later mutation may change a value drawn earlier."""
 
 
 def nasty() -> st.SearchStrategy[Any]:
     return st.one_of(
         st.sampled_from(NASTY_STRINGS),
-        st.sampled_from(NASTY_VALUES),
+        st.sampled_from(NASTY_VALUES).map(lambda make: make()),
         st.text(max_size=20),
         st.integers(),
     )
@@ -168,7 +167,10 @@ def mutated(draw: st.DrawFn, base: Any) -> Any:
                 nasty()
             )
         elif action == "repeat" and isinstance(parent, list):
-            parent.append(copy.deepcopy(parent[key]))
+            try:
+                parent.append(copy.deepcopy(parent[key]))
+            except RecursionError:  # a 3,000-deep list: repeat the same object
+                parent.append(parent[key])
     return doc
 
 

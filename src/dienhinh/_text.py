@@ -158,9 +158,9 @@ def decode_utf8(data: bytes, *, source: str) -> str:
     Invalid UTF-8 is refused with its place, never replaced: a replaced byte
     would become part of an id.
 
-    >>> decode_utf8(b"\xef\xbb\xbf{}", source="x.json")
+    >>> decode_utf8(b"\\xef\\xbb\\xbf{}", source="x.json")
     '{}'
-    >>> decode_utf8(b'{"a":\n "m\xff"}', source="x.json")
+    >>> decode_utf8(b'{"a":\\n "m\\xff"}', source="x.json")
     Traceback (most recent call last):
     ...
     dienhinh._errors.InvalidValueError: x.json: not UTF-8 text: invalid start byte 0xff at line 2 column 4 (byte 9); allowed: UTF-8, with or without a byte-order mark

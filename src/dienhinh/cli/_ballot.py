@@ -8,6 +8,7 @@ from typing import Any
 
 from dienhinh.cli._common import emit, read_text
 from dienhinh.io._ballot import ballot_document, parse_ballot
+from dienhinh.io._json import named
 from dienhinh.io._verify import verify_document
 from dienhinh.report import LANGUAGES, render_report
 from dienhinh.rulesets import load_ruleset
@@ -40,7 +41,8 @@ def _ballot(args: argparse.Namespace) -> int:
     text, source = read_text(args.path)
     given = None if args.ruleset is None else load_ruleset(args.ruleset)
     lookup = ballot_parameters if given is None else ballot_lookup(given)
-    result = count(parse_ballot(text, source=source, ruleset=lookup))
+    with named(source):  # a ballot the count refuses is a problem of this input
+        result = count(parse_ballot(text, source=source, ruleset=lookup))
     if args.text:
         sys.stdout.write(render_report(result, lang=args.text))
         return 0

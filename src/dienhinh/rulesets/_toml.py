@@ -75,7 +75,8 @@ _CATALOGUE_SUFFIX: Final = ".criteria.toml"
 
 def _read(path: Path, where: str, source: str) -> str:
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE + 1)  # /dev/zero would never end
     except FileNotFoundError:
         message = "no such file"
     except IsADirectoryError:
@@ -85,6 +86,9 @@ def _read(path: Path, where: str, source: str) -> str:
     except ValueError:  # a NUL in the path: no file has that name
         message = "is not a file name (it holds a NUL character)"
     else:
+        if len(data) > MAX_FILE:
+            message = f"is larger than {MAX_FILE // 2**20} MB; a ruleset is a few kilobytes"
+            raise RulesetError(f"{source}: does not load", [Problem(where, message, source=source)])
         try:
             return decode_utf8(data, source=source)
         except InvalidValueError as exc:
@@ -97,6 +101,9 @@ def _load_file(path: Path) -> Ruleset:
     data = _toml(_read(path, "$", source), source)
     return _ruleset(data, source, path.parent)
 
+
+MAX_FILE: Final = 16 * 2**20
+"""The most bytes of a ruleset or catalogue file read."""
 
 _LONG_DIGITS: Final = re.compile(r"[0-9_]{4000,}")
 

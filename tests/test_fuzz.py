@@ -3,12 +3,14 @@ no tampering verifies. The fast profile runs here; ``tools/fuzz.py COUNT`` is th
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dienhinh import (
     DienhinhError,
@@ -346,3 +348,68 @@ def _kept(path: tuple[Any, ...]) -> bool:
     if not path or path[0] != "inputs":
         return len(path) < 3 or path[1] in (0, "recognised", "ballot") or path[2] == 0
     return len(path) <= 2 or path[2] == 0
+
+
+# -- bad calls to the public API: only package errors ---------------------------------------------
+
+_ODD: list[Any] = [None, 1, -1, True, 1.5, "x", "", b"m1", [], {}, ("m1", ["a"]), [("m1",)],
+                   ["m1", None], {"A-7": "excluded"}, {"A-99": "x"}, object(), [[]], "15"]  # fmt: skip
+
+
+@FAST
+@given(st.lists(st.sampled_from(range(len(_ODD))), min_size=7, max_size=7), st.integers(0, 6))
+def test_bad_calls_to_the_ballot_api_raise_package_errors(picks: list[int], which: int) -> None:
+    """One argument of a valid call replaced by an odd value: a package error or a result."""
+    from dienhinh.voting import Ballot, Council, count_votes
+
+    good: list[Any] = [
+        ["m1", "m2", "m3"],
+        "m1",
+        ["a", "b"],
+        [["m1", ["a"]], ["m2", ["a", "b"]]],
+        None,
+        1,
+        None,
+    ]
+    args = list(good)
+    args[which] = _ODD[picks[which]]
+    members, chair, nominees, ballots, rule, cap, readings = args
+    with contextlib.suppress(DienhinhError):
+        council = Council(members, chair=chair)
+        made = (
+            [Ballot(*b) if isinstance(b, list) and len(b) == 2 else b for b in ballots]
+            if isinstance(ballots, list)
+            else ballots
+        )
+        count_votes(council, nominees, made, rule=rule, cap=cap, readings=readings)
+
+
+@FAST
+@given(st.sampled_from(range(len(_ODD))), st.integers(0, 3))
+def test_bad_calls_to_the_criteria_api_raise_package_errors(pick: int, which: int) -> None:
+    import datetime as dt
+
+    from dienhinh.criteria import Nominee, all_of, any_of, assess
+    from dienhinh.rulesets import load_catalogue
+
+    odd = _ODD[pick]
+    args: list[Any] = [
+        Nominee("individual", ["agriculture"], []),
+        load_catalogue("tuyen-quang-2023"),
+        (dt.date(2024, 1, 1), dt.date(2024, 12, 1)),
+        None,
+    ]
+    args[which] = odd
+    calls: list[Any] = [
+        lambda: assess(args[0], args[1], window=args[2], readings=args[3]),
+        lambda: any_of(odd if isinstance(odd, list) else [odd]),
+        lambda: all_of(odd if isinstance(odd, list) else [odd]),
+        lambda: Readings(odd),
+        lambda: Readings().used(odd),
+        lambda: Nominee(odd, ["agriculture"], []),
+        lambda: Nominee("individual", odd, []),
+        lambda: Nominee("individual", ["agriculture"], odd),
+    ]
+    for call in calls:
+        with contextlib.suppress(DienhinhError):
+            call()

@@ -3,6 +3,7 @@ and ``null`` accepted exactly where the schema allows it (issue 14: "schema and 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import types
 import typing
@@ -123,3 +124,25 @@ def test_a_document_class_and_its_schema_agree(cls: type[Any], node: tuple[Any, 
         assert nullable_in_code(hints[name]) == nullable, f"{cls.__name__}.{name}"
         if nullable:
             assert optional_in_code(hints[name]), f"{cls.__name__}.{name}"
+
+
+def _is_scalar_list(annotation: Any) -> bool:
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = annotation.__origin__
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        (annotation,) = [a for a in typing.get_args(annotation) if a is not type(None)]
+    args = typing.get_args(annotation)
+    return typing.get_origin(annotation) is list and args[0] in (str, dt.date)
+
+
+@pytest.mark.parametrize(("cls", "node"), PAIRS, ids=lambda v: getattr(v, "__name__", ""))
+def test_every_list_the_reader_refuses_repeats_in_says_unique_items(
+    cls: type[Any], node: tuple[Any, str]
+) -> None:
+    """The reader refuses a repeated item in every list of ids, names or dates (after NFC)."""
+    schema, here = node
+    hints = typing.get_type_hints(cls, include_extras=True)
+    for name, prop in schema["properties"].items():
+        if _is_scalar_list(hints[name]):
+            _, array, _ = unwrap(prop, here)
+            assert array.get("uniqueItems") is True, f"{cls.__name__}.{name}"

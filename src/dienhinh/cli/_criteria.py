@@ -13,9 +13,10 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from dienhinh._errors import ImpossibleDateError, InvalidValueError
+from dienhinh._errors import InvalidValueError
 from dienhinh._interpretations import Readings
 from dienhinh.calendar import achievement_window
+from dienhinh.calendar._time import parse_day
 from dienhinh.cli._common import CommandError, emit, read_text
 from dienhinh.criteria import assess
 from dienhinh.io._json import named
@@ -63,14 +64,7 @@ def _criteria(args: argparse.Namespace) -> int:
 
 
 def _date(text: str, option: str) -> dt.date:
-    try:
-        if len(text) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ImpossibleDateError(
-            "is not a calendar date", field=option, value=text, allowed="YYYY-MM-DD that exists"
-        ) from None
+    return parse_day(text, field=option)  # RFC 3339 full-date: no week dates, ASCII digits
 
 
 def _readings(items: list[str]) -> Readings:

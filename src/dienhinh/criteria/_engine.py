@@ -23,10 +23,12 @@ from dienhinh._errors import (
     InvalidValueError,
     UnknownCriterionError,
     UnknownFieldError,
+    describe,
 )
 from dienhinh._interpretations import Readings
 from dienhinh._kinds import NomineeKind
 from dienhinh._reasons import Reason, ReasonCode
+from dienhinh._text import did_you_mean
 from dienhinh.criteria import _codes as codes
 from dienhinh.criteria._catalogue import Catalogue, Criterion, Group
 from dienhinh.criteria._evidence import Attestation, Evidence, Rating, Title
@@ -560,8 +562,9 @@ def _check(nominee: Nominee, catalogue: Catalogue, compiled: Compiled) -> None:
         per = compiled.fields.get(f)
         if per is None or kind not in per:
             what = "is not a field of" if per is None else f"has no standard for {_a(kind)} in"
+            near = did_you_mean(f, list(compiled.fields)) if per is None else ""
             raise UnknownFieldError(
-                f"nominee.fields: {f!r} {what} {catalogue.id}; "
+                f"nominee.fields: {describe(f)} {what} {catalogue.id}{near}; "
                 f"fields for {_a(kind)}: {catalogue.describe_fields(kind)}"
             )
     criteria = catalogue.criteria
@@ -572,8 +575,8 @@ def _check(nominee: Nominee, catalogue: Catalogue, compiled: Compiled) -> None:
                 c.id for c in catalogue.leaves if isinstance(c.test, AttestationTest)
             )
             raise UnknownCriterionError(
-                f"attestation.criterion={cid!r} is not a criterion of {catalogue.id}; "
-                f"criteria met by attestation: {attestable}"
+                f"attestation.criterion={describe(cid)} is not a criterion of {catalogue.id}"
+                f"{did_you_mean(cid, list(criteria))}; criteria met by attestation: {attestable}"
             )
         if not isinstance(node.test, AttestationTest):
             raise InvalidValueError(

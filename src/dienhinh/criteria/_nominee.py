@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from dienhinh._canonical import canonical_json
-from dienhinh._convert import to_enum
+from dienhinh._convert import items_of, to_enum
 from dienhinh._errors import DuplicateIdError, InvalidTypeError, InvalidValueError
 from dienhinh._kinds import NomineeKind
 from dienhinh._repr import short as _short
@@ -34,7 +34,7 @@ def _fields(value: Iterable[object]) -> tuple[str, ...]:
             "must be a list of field ids, not one string", field="nominee.fields", value=value
         )
     out: set[str] = set()
-    for raw in value:
+    for raw in items_of(value, object, "nominee.fields", "field ids"):
         text = identifier(raw, field="nominee.fields")
         if text in out:
             raise DuplicateIdError("declares a field twice", field="nominee.fields", value=text)
@@ -52,7 +52,7 @@ def _evidence(value: Iterable[object]) -> tuple[Evidence, ...]:
             "must be a list of evidence items", field="nominee.evidence", value=value
         )
     items: list[Evidence] = []
-    for i, item in enumerate(value):
+    for i, item in enumerate(items_of(value, object, "nominee.evidence", "evidence items")):
         if not isinstance(item, _CLASSES):
             raise InvalidTypeError(
                 "is not an evidence item", field=f"nominee.evidence[{i}]", value=item,
@@ -72,13 +72,17 @@ def _complete(value: Iterable[object]) -> frozenset[str]:
     if isinstance(value, str):
         value = [value]
     out = set()
-    for raw in value:
-        if raw not in EVIDENCE_TYPES:
+    for raw in items_of(value, object, "nominee.complete", "evidence types"):
+        if not isinstance(raw, str) or raw not in EVIDENCE_TYPES:
             raise InvalidValueError(
                 "is not an evidence type", field="nominee.complete", value=raw,
                 allowed=", ".join(EVIDENCE_TYPES),
             )  # fmt: skip
-        out.add(str(raw))
+        if raw in out:
+            raise DuplicateIdError(
+                "names an evidence type twice", field="nominee.complete", value=raw
+            )
+        out.add(raw)
     return frozenset(out)
 
 

@@ -10,7 +10,6 @@ only (it needs cattrs).
 
 from __future__ import annotations
 
-import datetime as _dt
 import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any, cast
@@ -27,6 +26,7 @@ from dienhinh._errors import (
     VerificationError,
 )
 from dienhinh._interpretations import Readings
+from dienhinh.calendar._time import parse_day
 from dienhinh.criteria._engine import assess
 from dienhinh.criteria._evidence import (
     EVIDENCE_TYPES,
@@ -305,7 +305,8 @@ def reassess(inputs: Mapping[str, Any], *, source: str = "<input>", ruleset: Any
     try:
         given, ruleset, digest = ruleset, inputs["ruleset"], inputs["catalogue_digest"]
         window = inputs["window"]
-        start, end = _dt.date.fromisoformat(window["start"]), _dt.date.fromisoformat(window["end"])
+        start = parse_day(window["start"], field="inputs.window.start")
+        end = parse_day(window["end"], field="inputs.window.end")
         readings = Readings(dict(inputs.get("readings", {})))
         nominee_doc = inputs["nominee"]
     except (KeyError, TypeError, ValueError) as exc:

@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from dienhinh._convert import to_enum
+from dienhinh._convert import items_of, to_enum
 from dienhinh._errors import (
     DuplicateIdError,
     InvalidTypeError,
@@ -33,7 +33,7 @@ class Cast(enum.Enum):
 def unique_ids(values: Iterable[object], *, field: str) -> tuple[str, ...]:
     """NFC ids, sorted; a repeat (after NFC) is a :class:`DuplicateIdError`."""
     seen: set[str] = set()
-    for raw in values:
+    for raw in items_of(values, object, field, "ids (strings)"):
         text = identifier(raw, field=field)
         if text in seen:
             raise DuplicateIdError(

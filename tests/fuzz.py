@@ -227,6 +227,11 @@ def run_cli(argv: Sequence[str], stdin: bytes = b"") -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
+def _escaped(text: str) -> str:
+    """``text`` as an error line shows it: control and bidi characters escaped."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def check_cli(argv: Sequence[str], stdin: bytes = b"", *, names: str = "<stdin>") -> int:
     """Run a command; exit 0, or 2 with one short line naming ``names``. Returns the status."""
     status, _, err = run_cli(argv, stdin)
@@ -241,7 +246,8 @@ def check_cli(argv: Sequence[str], stdin: bytes = b"", *, names: str = "<stdin>"
         assert line.startswith("dienhinh"), err[-2000:]
         assert len(line) < MAX_LINE, line
         if ": error: argument" not in line:  # argparse names the argument itself
-            assert any(n in line for n in names.split("|") if n), line
+            shown = [_escaped(n) for n in names.split("|") if n]
+            assert any(n in line for n in shown), line
     return status
 
 

@@ -89,10 +89,14 @@ def emit(value: Any) -> int:
 
 
 def one_line(command: str, exc: BaseException) -> str:
-    """The one error line of ``dienhinh COMMAND``: the first problem of a document (and how
-    many more there are), whitespace folded, at most :data:`MAX_LINE` characters."""
-    if isinstance(exc, InvalidInputError) and len(exc.problems) > 1:
-        text = f"{exc.summary}: {exc.problems[0]} (and {len(exc.problems) - 1} more)"
-    else:
-        text = str(exc)
-    return clip(f"dienhinh {command}: error: " + " ".join(text.split()), MAX_LINE)
+    """The one error line of ``dienhinh COMMAND``, whitespace folded, at most :data:`MAX_LINE`
+    characters: a document's every problem when they fit, else its first and how many more."""
+    head = f"dienhinh {command}: error: "
+    text = " ".join(str(exc).split())
+    long = len(head) + len(text) > MAX_LINE
+    if long and isinstance(exc, InvalidInputError) and len(exc.problems) > 1:
+        first = " ".join(str(exc.problems[0]).split())
+        text = f"{exc.summary}: {first} (and {len(exc.problems) - 1} more)"
+    if not text.isprintable():  # a control or bidi character of a file name: shown escaped
+        text = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+    return clip(head + text, MAX_LINE)

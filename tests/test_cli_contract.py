@@ -29,7 +29,12 @@ COMMANDS: dict[str, tuple[list[list[str]], str]] = {
     "floors": (
         [
             ["floors", "examples/floors/bac-kan-2024.json"],
-            ["floors", "examples/rulesets/lac-son/floors.json"],
+            [
+                "floors",
+                "--ruleset",
+                "examples/rulesets/lac-son/lac-son-2025.toml",
+                "examples/rulesets/lac-son/floors.json",
+            ],
         ],
         "floors-output",
     ),

@@ -44,7 +44,7 @@ def test_the_province_shares_no_file_with_the_shipped_rulesets() -> None:
 
 def test_round_and_verify(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """LS-2.1, LS-6.4, LS-6.2, LS-3, LS-4.2 (3/4 of 8 = 6), LS-8, LS-7, LS-5.2: the round reads only LS rules."""
-    status, out, _ = run(capsys, "round", HERE / "round.json")
+    status, out, _ = run(capsys, "round", "--ruleset", RULESET, HERE / "round.json")
     assert status == 0
     assert out["recognised"] == ["GV-LAN"]
     outcomes = {o["nominee"]: o for o in out["outcomes"]}
@@ -75,7 +75,7 @@ def test_verify_refuses_another_file_under_the_same_id(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """The record carries its ruleset's digest: the same id with a cap of 11 is another ruleset."""
-    status, out, _ = run(capsys, "round", HERE / "round.json")
+    status, out, _ = run(capsys, "round", "--ruleset", RULESET, HERE / "round.json")
     record = tmp_path / "round.json"
     record.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
     other = tmp_path / "lac-son-2025.toml"
@@ -91,12 +91,13 @@ def test_verify_refuses_another_file_under_the_same_id(
 
 
 def test_round_takes_the_ruleset_file_as_an_option(capsys: pytest.CaptureFixture[str]) -> None:
-    """`--ruleset FILE` names the same ruleset the document names (by path or id); another is refused."""
+    """`--ruleset FILE` names the same ruleset the document names (by its id); another is refused."""
     status, out, _ = run(capsys, "round", "--ruleset", RULESET, HERE / "round.json")
     assert (status, out["ruleset"]["id"]) == (0, "lac-son-2025")
     status, _, err = run(capsys, "round", "--ruleset", "tuyen-quang-2023", HERE / "round.json")
     assert status == 2
-    assert "lac-son-2025.toml" in err
+    # The document names its ruleset by id (a document never names a path, issue 14).
+    assert "names ruleset 'lac-son-2025'" in err
 
 
 def test_ballot_and_verify(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -135,7 +136,7 @@ def test_window_deadline_calendar_floors(capsys: pytest.CaptureFixture[str]) -> 
     status, events, _ = run(capsys, "calendar", "--ruleset", RULESET, "--year", "2025")
     assert status == 0
     assert [e["id"] for e in events] == ["hop-xet-co-so", "nop-ho-so", "hop-xet-tinh"]
-    status, floors, _ = run(capsys, "floors", HERE / "floors.json")
+    status, floors, _ = run(capsys, "floors", "--ruleset", RULESET, HERE / "floors.json")
     assert status == 0
     assert [(f["unit"], f["counted"], f["status"]) for f in floors["floors"]] == [
         ("Sở Y tế", "recognised", "met"), ("UBND xã Hòa Bình", "introduced", "short"),

@@ -36,8 +36,8 @@ class CitationDoc:
     quote: Annotated[str | None, NULLABLE] = None
     en: str | None = None
     vi: str | None = None
-    title_vi: str | None = None
-    title_en: str | None = None
+    title_vi: Annotated[str | None, NULLABLE] = None
+    title_en: Annotated[str | None, NULLABLE] = None
 
     def build(self) -> Citation:
         citation = Citation(

@@ -262,7 +262,9 @@ def test_a_round_and_floors_under_a_file_named_at_start_are_the_cli_records(
         body = {**load(LAC_SON / name), "ruleset": "lac-son-2025"}
         reply = server.post(f"/{command}", body)
         assert reply.status == 200, reply.body[:300]
-        _, expected, _ = cli(capsys, command, str(LAC_SON / name))
+        # A document names its ruleset by id; the command line is given the file (issue 14).
+        own = str(LAC_SON / "lac-son-2025.toml")
+        _, expected, _ = cli(capsys, command, "--ruleset", own, str(LAC_SON / name))
         assert reply.json() == expected
     record = server.post(
         "/round", {**load(LAC_SON / "round.json"), "ruleset": "lac-son-2025"}

@@ -116,8 +116,8 @@ _FULL_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATE_TIME: Final = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?"
 )
-_DAY_ALLOWED: Final = "YYYY-MM-DD (RFC 3339 full-date, ASCII digits) that exists"
-_MOMENT_ALLOWED: Final = "YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] ending in Z or ±HH:MM"
+_DAY_ALLOWED: Final = "YYYY-MM-DD that exists"
+_MOMENT_ALLOWED: Final = "YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with Z or ±HH:MM"
 
 
 def parse_day(text: str, *, field: str = "date") -> dt.date:
@@ -128,7 +128,7 @@ def parse_day(text: str, *, field: str = "date") -> dt.date:
     >>> parse_day("2024-W51-5")
     Traceback (most recent call last):
     ...
-    dienhinh._errors.ImpossibleDateError: date='2024-W51-5': is not a calendar date; allowed: YYYY-MM-DD (RFC 3339 full-date, ASCII digits) that exists
+    dienhinh._errors.ImpossibleDateError: date='2024-W51-5': is not a calendar date; allowed: YYYY-MM-DD that exists
     """
     if not isinstance(text, str):
         raise InvalidTypeError("must be a string 'YYYY-MM-DD'", field=field, value=text)
@@ -153,7 +153,7 @@ def parse_moment(text: str, *, field: str = "at") -> dt.date | dt.datetime:
     >>> parse_moment("2024-10-29T18:30+07")
     Traceback (most recent call last):
     ...
-    dienhinh._errors.ImpossibleDateError: at='2024-10-29T18:30+07': is neither a date nor a timestamp; allowed: YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] ending in Z or ±HH:MM
+    dienhinh._errors.ImpossibleDateError: at='2024-10-29T18:30+07': is neither a date nor a timestamp; allowed: YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with Z or ±HH:MM
     """
     if not isinstance(text, str):
         raise InvalidTypeError("must be a date or timestamp string", field=field, value=text)

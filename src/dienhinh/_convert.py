@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
+
+import attrs
 
 from dienhinh._errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["instance_of", "items_of", "to_enum"]
+__all__ = ["instance_of", "is_a", "items_of", "one_of", "to_enum"]
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -56,3 +58,26 @@ def items_of(value: object, cls: type[T], field: str, what: str) -> tuple[T, ...
         if not isinstance(item, cls):
             raise InvalidTypeError(f"must be {what}", field=f"{field}[{i}]", value=item)
     return items
+
+
+def is_a(cls: type[Any], what: str) -> Any:
+    """An attrs validator: a value that is not a ``cls`` is an :class:`InvalidTypeError`
+    naming the field (attrs' own ``instance_of`` raises a bare ``TypeError``)."""
+
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            raise InvalidTypeError(f"must be {what}", field=attribute.name, value=value)
+
+    return check
+
+
+def one_of(*allowed: str) -> Any:
+    """An attrs validator: a value outside ``allowed`` is an :class:`InvalidValueError`."""
+
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value not in allowed:
+            raise InvalidValueError(
+                "is not allowed", field=attribute.name, value=value, allowed=", ".join(allowed)
+            )
+
+    return check

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from dienhinh._convert import to_enum
+from dienhinh._convert import is_a, to_enum
 from dienhinh._errors import (
     DuplicateIdError,
     InvalidTypeError,
@@ -138,7 +138,7 @@ class Nomination:
     selected_by_head: bool | None = attrs.field(default=None, validator=_opt_bool, kw_only=True)
     died_on: dt.date | None = attrs.field(default=None, converter=_died_on, kw_only=True)
     women_priority: bool = attrs.field(
-        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+        default=False, kw_only=True, validator=is_a(bool, "true or false")
     )
     stage: Stage | None = attrs.field(default=None, converter=_stage, kw_only=True)
     priority: frozenset[Priority] = attrs.field(
@@ -223,8 +223,8 @@ class Dossier:
 
     unit: str = attrs.field(converter=_dossier_unit)
     received: dt.date | dt.datetime = attrs.field(converter=_received)
-    submission_letter: bool = attrs.field(validator=attrs.validators.instance_of(bool))
-    council_minutes: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+    submission_letter: bool = attrs.field(validator=is_a(bool, "true or false"))
+    council_minutes: bool = attrs.field(validator=is_a(bool, "true or false"))
     reports: frozenset[str] = attrs.field(converter=_reports)
     unit_considered_on: dt.date | None = attrs.field(
         default=None, converter=_unit_considered_on, kw_only=True

@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from dienhinh._convert import one_of
 from dienhinh._documents import DocumentStatus, day_or_none, flag, opt_text, slug, status_of, text
 from dienhinh._errors import InvalidTypeError, InvalidValueError
 from dienhinh._kinds import NomineeKind
@@ -119,9 +120,7 @@ class Document:
     as_printed: str = attrs.field(converter=_printed)
     number: str | None = attrs.field(default=None, converter=_number)
     signed_on: dt.date | None = attrs.field(default=None, converter=_signed_on)
-    division: Division = attrs.field(
-        default="article", validator=attrs.validators.in_(("article", "section"))
-    )
+    division: Division = attrs.field(default="article", validator=one_of("article", "section"))
     note_vi: str | None = attrs.field(default=None, converter=_note_vi)
     note_en: str | None = attrs.field(default=None, converter=_note_en)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from dienhinh._convert import items_of, to_enum
+from dienhinh._convert import is_a, items_of, to_enum
 from dienhinh._errors import (
     DuplicateIdError,
     InvalidTypeError,
@@ -137,7 +137,7 @@ class Candidate:
     id: str = attrs.field(converter=_nominee_id)
     kind: NomineeKind = attrs.field(default=NomineeKind.INDIVIDUAL, converter=_kind)
     women_priority: bool = attrs.field(
-        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+        default=False, kw_only=True, validator=is_a(bool, "true or false")
     )
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from dienhinh._convert import to_enum
+from dienhinh._convert import is_a, to_enum
 from dienhinh._errors import InvalidTypeError, InvalidValueError
 from dienhinh._provenance import Citation, Rule
 
@@ -167,7 +167,7 @@ class BallotRule:
     quorum: Fraction | None = attrs.field(default=None, converter=_quorum, validator=_unit_interval)
     """Fraction of the total membership that must attend the meeting in person, if any."""
     tie_break: TieBreak = attrs.field(default=TieBreak.CHAIR, converter=_tie_break)
-    rule: Rule = attrs.field(default=TQ_BALLOT, validator=attrs.validators.instance_of(Rule))
+    rule: Rule = attrs.field(default=TQ_BALLOT, validator=is_a(Rule, "a dienhinh.Rule"))
 
     def needed(self, denominator: int) -> int:
         """The fewest approvals that meet the threshold, in exact integer arithmetic.

@@ -37,7 +37,6 @@ def register(sub: Any) -> None:
 
 
 def _ballot(args: argparse.Namespace) -> int:
-
     text, source = read_text(args.path)
     given = None if args.ruleset is None else load_ruleset(args.ruleset)
     lookup = ballot_parameters if given is None else ballot_lookup(given)

@@ -7,7 +7,7 @@ of a file is collected and raised at once, as one
 (``deadlines[1].month``) and what is allowed. Nothing is silently dropped.
 
 ``tomllib`` (and the voting and calendar subpackages the data is built into)
-are imported when a file is read, not by ``import dienhinh``.
+load with :mod:`dienhinh.rulesets`, on first use, not by ``import dienhinh``.
 
 >>> from dienhinh import builtin_rulesets, dump_ruleset, load_ruleset, parse_ruleset
 >>> builtin_rulesets()

@@ -1,8 +1,8 @@
 """The parts of a ruleset: identity, dates, floors, benefits and dated values.
 
-Re-exported by :mod:`dienhinh.rulesets`; imported when a ruleset is first
-read or built, not by ``import dienhinh`` (each frozen class costs import
-time, and most programs that import the package never read a ruleset).
+Re-exported by :mod:`dienhinh.rulesets`, which loads on first use, not by
+``import dienhinh`` (each frozen class costs import time, and most programs
+that import the package never read a ruleset).
 """
 
 from __future__ import annotations

@@ -18,9 +18,9 @@ variant::
 
 The parts live where they are used: :mod:`dienhinh.rulesets` (identity,
 floors, benefits, dated values), :mod:`dienhinh.voting` (the ballot rule and
-the cap), :mod:`dienhinh.calendar` (deadlines, the window, milestones). This
-module names them only for type checking and checks them when a ruleset is
-built, so ``import dienhinh`` stays light.
+the cap), :mod:`dienhinh.calendar` (deadlines, the window, milestones); this
+module checks them when a ruleset is built. The whole of :mod:`dienhinh.rulesets`
+loads on first use, so ``import dienhinh`` stays light.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""Reading and writing ruleset TOML: imported only when a file is read or written.
+"""Reading and writing ruleset TOML: one reader per table, the writer beside them.
 
-Split from :mod:`dienhinh.rulesets._load` so that ``import dienhinh`` does not compile
-a thousand lines of reader it may never run.
+Split from :mod:`dienhinh.rulesets._load`, which keeps the public entry points; like
+the rest of :mod:`dienhinh.rulesets` it loads on first use, not by ``import dienhinh``.
 """
 
 from __future__ import annotations

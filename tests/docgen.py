@@ -80,8 +80,17 @@ def render_interpretations() -> str:
         "Where the documents can be read in more than one way, the library takes a **default** reading",
         "and lets a caller choose another. Every computation takes the choice as a parameter",
         '(`readings=Readings().choose("A-1", "inclusive")` in Python, `"readings": {"A-1":',
-        '"inclusive"}` in a JSON input) and lists the readings it used in its result',
-        "(`interpretations` in JSON), so a reviewer sees which reading produced which outcome.",
+        '"inclusive"}` in a JSON input, `--read A-1=inclusive` on the command line) and lists the',
+        "readings it used in its result (`interpretations` in JSON), so a reviewer sees which",
+        "reading produced which outcome.",
+        "",
+        "On the command line, `--read A-n=READING` (repeatable, each interpretation once) is taken",
+        "by every command that computes: `round`, `ballot`, `floors`, `assess`, `window`,",
+        "`deadline`, `calendar` and `demo`. Where the input document carries `readings` (round,",
+        "ballot, floors), the two are merged, and a `--read` that chooses another reading of an",
+        "interpretation the document chose is an error naming both. `verify` never re-reads a",
+        "record under other readings: a record states the readings it was made under, and",
+        "`verify --read A-n=READING` checks that it was made under that one (exit 2 if not).",
         "",
         "```python",
         ">>> from dienhinh import INTERPRETATIONS, Readings",
@@ -108,7 +117,7 @@ def render_interpretations() -> str:
         lines += [
             "",
             f'**How to choose:** `Readings().choose("{i.id}", "{alt}")`; in JSON '
-            f'`"readings": {{"{i.id}": "{alt}"}}`.',
+            f'`"readings": {{"{i.id}": "{alt}"}}`; command line `--read {i.id}={alt}`.',
         ]
         if i.id in HOW:
             lines[-1] += " " + HOW[i.id]

@@ -12,11 +12,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from dienhinh._errors import InvalidValueError
-from dienhinh._interpretations import Readings
 from dienhinh.calendar import achievement_window, check_deadline, year_schedule
 from dienhinh.calendar._time import parse_day, parse_moment
-from dienhinh.cli._common import CommandError, emit, year
+from dienhinh.cli._common import CommandError, add_read_option, emit, year
+from dienhinh.cli._common import readings as readings_of
 from dienhinh.rulesets import builtin_rulesets, load_ruleset
 
 DEFAULT_RULESET = "tuyen-quang-2023"
@@ -37,7 +36,7 @@ def register(sub: Any) -> None:
         metavar="NAME",
         help="the level's consideration deadline, read under A-2 = deadline-date",
     )
-    _readings_options(w)
+    add_read_option(w)
     w.set_defaults(run=_window)
 
     d = sub.add_parser("deadline", help="check a submission date or timestamp against a deadline")
@@ -53,7 +52,7 @@ def register(sub: Any) -> None:
         help="YYYY-MM-DD, or an ISO timestamp with Z or ±HH:MM (judged in Vietnam time)",
     )
     _deadline_options(d)
-    _readings_options(d)
+    add_read_option(d)
     d.set_defaults(run=_deadline)
 
     c = sub.add_parser("calendar", help="the year's deadlines and milestones of a ruleset")
@@ -61,7 +60,7 @@ def register(sub: Any) -> None:
     c.add_argument("--year", required=True, type=year, metavar="YYYY")
     c.add_argument("--ics", metavar="FILE", help="also write the events as an iCalendar file")
     _deadline_options(c)
-    _readings_options(c)
+    add_read_option(c)
     c.set_defaults(run=_calendar)
 
     r = sub.add_parser("rulesets", help="list the built-in rulesets")
@@ -86,43 +85,6 @@ def _deadline_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _readings_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--read",
-        action="append",
-        default=[],
-        metavar="A-n=READING",
-        help="choose a reading of the interpretation register; repeatable",
-    )
-
-
-def _readings(args: argparse.Namespace, **shorthand: str | None) -> Readings:
-    chosen: dict[str, str] = {}
-    for item in args.read:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip() or not value.strip():
-            raise InvalidValueError(
-                "is not an interpretation and a reading",
-                field="--read",
-                value=item,
-                allowed="A-n=READING, e.g. A-1=inclusive",
-            )
-        if key.strip() in chosen:
-            raise InvalidValueError("chooses a reading twice", field="--read", value=item)
-        chosen[key.strip()] = value.strip()
-    for key, value in shorthand.items():
-        if value is None:
-            continue
-        if key in chosen and chosen[key] != value:
-            raise InvalidValueError(
-                f"contradicts --read {key}={chosen[key]}",
-                field=key,
-                value=value,
-            )
-        chosen[key] = value
-    return Readings(chosen)
-
-
 def _days_off(args: argparse.Namespace) -> list[Any]:
 
     return [parse_day(d, field="--day-off") for d in args.day_off]
@@ -130,7 +92,7 @@ def _days_off(args: argparse.Namespace) -> list[Any]:
 
 def _window(args: argparse.Namespace) -> int:
 
-    readings = _readings(args, **{"A-3": args.policy})
+    readings = readings_of(args, **{"A-3": args.policy})
     window = achievement_window(
         load_ruleset(args.ruleset),
         parse_day(args.date, field="DATE"),
@@ -142,7 +104,7 @@ def _window(args: argparse.Namespace) -> int:
 
 def _deadline(args: argparse.Namespace) -> int:
 
-    readings = _readings(
+    readings = readings_of(
         args, **{"A-1": args.reading, "A-17": "roll-over" if args.roll_over else None}
     )
     check = check_deadline(
@@ -158,7 +120,7 @@ def _deadline(args: argparse.Namespace) -> int:
 
 def _calendar(args: argparse.Namespace) -> int:
 
-    readings = _readings(
+    readings = readings_of(
         args, **{"A-1": args.reading, "A-17": "roll-over" if args.roll_over else None}
     )
     schedule = year_schedule(

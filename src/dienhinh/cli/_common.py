@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
 from dienhinh._canonical import indented_json
-from dienhinh._errors import DienhinhError, InvalidInputError, UnreadableFileError, clip
+from dienhinh._errors import (
+    DienhinhError,
+    InvalidInputError,
+    InvalidValueError,
+    UnreadableFileError,
+    clip,
+)
+from dienhinh._interpretations import Readings
 from dienhinh._text import ascii_integer, utf8_error
+from dienhinh.io._json import parse_json
 from dienhinh.io._public import read_text as _read_source
 
 __all__ = [
@@ -19,10 +28,15 @@ __all__ = [
     "EXIT_UNREADABLE",
     "MAX_INPUT",
     "MAX_LINE",
+    "READ_HELP",
     "CommandError",
+    "add_read_option",
+    "chosen_readings",
     "emit",
     "one_line",
     "read_text",
+    "readings",
+    "with_readings",
     "year",
 ]
 
@@ -69,6 +83,78 @@ def _stdin() -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UnreadableFileError("<stdin>", utf8_error(data, exc)) from None
+
+
+READ_HELP: Final = (
+    "choose a reading of the interpretation register (docs/interpretations.md), e.g. "
+    "A-1=inclusive; repeatable, each interpretation once"
+)
+
+
+def add_read_option(p: argparse.ArgumentParser, *, help: str = READ_HELP) -> None:
+    """``--read A-n=READING`` (repeatable): the one way every command chooses a reading."""
+    p.add_argument("--read", action="append", default=[], metavar="A-n=READING", help=help)
+
+
+def chosen_readings(args: argparse.Namespace) -> dict[str, str]:
+    """The ``--read`` choices as given (``{"A-1": "inclusive"}``), checked against the register.
+
+    A choice that is not ``A-n=READING``, an interpretation chosen twice, an unknown id or a
+    reading the register does not have is an :class:`~dienhinh.InvalidValueError` (exit 2).
+    """
+    chosen: dict[str, str] = {}
+    for item in getattr(args, "read", None) or []:
+        key, sep, value = (part.strip() for part in item.partition("="))
+        if not sep or not key or not value:
+            raise InvalidValueError(
+                "is not an interpretation and a reading", field="--read", value=item,
+                allowed="A-n=READING, e.g. A-1=inclusive",
+            )  # fmt: skip
+        if key in chosen:
+            raise InvalidValueError("chooses a reading twice", field="--read", value=item)
+        chosen[key] = value
+    Readings(chosen)  # an unknown id or reading is refused here, before any input is read
+    return chosen
+
+
+def readings(args: argparse.Namespace, **shorthand: str | None) -> Readings:
+    """The readings of ``--read`` with a command's shorthands (``--policy`` = A-3, …) added;
+    a shorthand that contradicts a ``--read`` is an error naming both."""
+    chosen = chosen_readings(args)
+    for key, value in shorthand.items():
+        if value is None:
+            continue
+        if key in chosen and chosen[key] != value:
+            raise InvalidValueError(
+                f"contradicts --read {key}={chosen[key]}", field=key, value=value
+            )
+        chosen[key] = value
+    return Readings(chosen)
+
+
+def with_readings(text: str, source: str, args: argparse.Namespace) -> str | Mapping[str, Any]:
+    """An input document with the ``--read`` choices merged into its ``readings``.
+
+    Without ``--read`` the text is returned untouched. A document that chooses another reading
+    of the same interpretation is refused, naming both; a document whose ``readings`` is not
+    an object is left to its reader to report.
+    """
+    chosen = chosen_readings(args)
+    if not chosen:
+        return text
+    doc: object = parse_json(text, source=source)
+    if not isinstance(doc, dict):
+        return text  # the reader reports what it is
+    given = doc.get("readings", {})
+    if not isinstance(given, dict):
+        return text
+    for key, value in chosen.items():
+        if key in given and given[key] != value:
+            raise InvalidValueError(
+                f"contradicts the document's readings[{key!r}]={given[key]!r} ({source})",
+                field="--read", value=f"{key}={value}",
+            )  # fmt: skip
+    return {**doc, "readings": {**given, **chosen}}
 
 
 def year(text: str) -> int:

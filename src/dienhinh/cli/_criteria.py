@@ -13,11 +13,11 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from dienhinh._errors import InvalidValueError
 from dienhinh._interpretations import Readings
 from dienhinh.calendar import achievement_window
 from dienhinh.calendar._time import parse_day
-from dienhinh.cli._common import CommandError, emit, read_text
+from dienhinh.cli._common import CommandError, add_read_option, emit, read_text
+from dienhinh.cli._common import readings as readings_of
 from dienhinh.criteria import assess
 from dienhinh.io._json import named
 from dienhinh.io._nominee import assessment_document, parse_nominee
@@ -51,8 +51,7 @@ def register(sub: Any) -> None:
     )
     a.add_argument("--from", dest="start", metavar="DATE", help="first day of an explicit window")
     a.add_argument("--to", dest="end", metavar="DATE", help="last day of an explicit window")
-    a.add_argument("--read", action="append", default=[], metavar="A-n=READING",
-                   help="choose a reading of the interpretation register; repeatable")  # fmt: skip
+    add_read_option(a)
     a.add_argument("--text", choices=("vi", "en"), metavar="vi|en",
                    help="print a readable account instead of JSON")  # fmt: skip
     a.set_defaults(run=_assess)
@@ -65,21 +64,6 @@ def _criteria(args: argparse.Namespace) -> int:
 
 def _date(text: str, option: str) -> dt.date:
     return parse_day(text, field=option)  # RFC 3339 full-date: no week dates, ASCII digits
-
-
-def _readings(items: list[str]) -> Readings:
-    chosen: dict[str, str] = {}
-    for item in items:
-        key, sep, value = (part.strip() for part in item.partition("="))
-        if not sep or not key or not value:
-            raise InvalidValueError(
-                "is not an interpretation and a reading", field="--read", value=item,
-                allowed="A-n=READING, e.g. A-14=semicolon-or",
-            )  # fmt: skip
-        if key in chosen:
-            raise InvalidValueError("chooses a reading twice", field="--read", value=item)
-        chosen[key] = value
-    return Readings(chosen)
 
 
 def _window(args: argparse.Namespace, readings: Readings) -> tuple[dt.date, dt.date]:
@@ -98,7 +82,7 @@ def _window(args: argparse.Namespace, readings: Readings) -> tuple[dt.date, dt.d
 
 def _assess(args: argparse.Namespace) -> int:
 
-    readings = _readings(args.read)
+    readings = readings_of(args)
     ruleset = load_ruleset(args.ruleset)
     catalogue = load_catalogue(args.ruleset) if ruleset.catalogue is None else ruleset.catalogue
     window = _window(args, readings)

@@ -39,6 +39,12 @@ HOW: dict[str, str] = {
     "A-8": "The alternative needs the council's statutory seat count: `Council(..., seats=n)`, "
     '`"seats": n` in JSON.',
     "A-17": "CLI: `dienhinh deadline … --roll-over`; needs the optional extra `dienhinh[holidays]`.",
+    "A-28": "Applies in a round whose ruleset's benefits name an excluded title "
+    "(`excluded_title_vi`), to an individual holding it in the year A-12 reads; the record "
+    "lists A-28 only then.",
+    "A-31": "Applies in a province round whose ruleset declares the `unit-consideration` deadline "
+    "(the unit council's day is `dossier.unit_considered_on`); the record lists A-31 only for a "
+    "unit council that met late.",
 }
 
 

@@ -151,6 +151,51 @@ class TestRound:
         assert out["window"] is None
         assert out["ruleset"]["status"] == "issued"
 
+    @pytest.mark.parametrize(
+        ("readings", "outcome", "used"),
+        [({}, "recognised", "reported"), ({"A-31": "ineligible"}, "ineligible", "ineligible")],
+    )
+    def test_tq_6_1a_a_late_unit_council_read_from_the_json_readings(
+        self, capsys: pytest.CaptureFixture[str], readings: dict[str, str], outcome: str, used: str
+    ) -> None:
+        """TQ-6.1a, A-31 from the round input's `readings`: Yên Sơn's council met on 15/10/2024 —
+        recognised with a warning by default, ineligible under `ineligible`; the record lists
+        the reading it used, verifiably."""
+        doc = example()
+        doc["dossiers"][0]["unit_considered_on"] = "2024-10-15"
+        doc["readings"] = readings
+        doc["national_pool_size"] = None  # nobody may be recognised under `ineligible`
+        status, out, err = round_of(capsys, doc)
+        assert (status, err) == (0, "")
+        (card,) = out["outcomes"]
+        assert card["outcome"] == outcome
+        late = "round.unit_consideration_late" if used == "reported" else "deadline.late"
+        assert late in [r["code"] for r in card["reasons"]]
+        assert {"id": "A-31", "reading": used, "default": used == "reported"} in out[
+            "interpretations"
+        ]
+        status, _, err = run(capsys, "verify", "-", stdin=json.dumps(out, ensure_ascii=False))
+        assert (status, err) == (0, "")
+
+    def test_tq_7_1d_certificate_kept_read_from_the_json_readings(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """TQ-7.1d, A-28 `cash-only-withheld` from the round input's `readings`: an individual named
+        among the year's Công dân tiêu biểu (`exemplary_citizens`) gets the certificate, 0 VND."""
+        doc = example()
+        doc["nominations"][0]["kind"] = "individual"
+        doc["nominations"][0]["fields"] = ["agriculture"]
+        doc["exemplary_citizens"] = ["HTX-MY-BANG"]
+        doc["readings"] = {"A-28": "cash-only-withheld"}
+        status, out, err = round_of(capsys, doc)
+        assert (status, err) == (0, "")
+        (benefit,) = out["benefits"]
+        assert (benefit["certificate"], benefit["cash_vnd"]) == (True, 0)
+        assert benefit["reasons"][0]["code"] == "round.exemplary_citizen_cash_withheld"
+        assert {"id": "A-28", "reading": "cash-only-withheld", "default": False} in out[
+            "interpretations"
+        ]
+
 
 class TestVerify:
     """`dienhinh verify` re-derives a round's record from its inputs."""

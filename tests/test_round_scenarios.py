@@ -395,28 +395,61 @@ class TestDossierDeadlineTQ83b:
 class TestConsiderationDeadlinesTQ61:
     """TQ-6.1 “Thời gian xét”: units before 15/10, the province before 31/12, every year (A-1)."""
 
-    def _unit_met(self, day: dt.date | None) -> RoundDecision:
+    def _unit_met(self, day: dt.date | None, readings: Readings | None = None) -> RoundDecision:
         d = dossier(UNIT, ["N1"], unit_considered_on=day)
         if day is None:
             d = attrs.evolve(d, unit_considered_on=None)
-        return run_round(make_round([nomination("N1")], dossiers=[d]))
+        return run_round(make_round([nomination("N1")], dossiers=[d], readings=readings))
 
     def test_a_unit_council_meeting_on_14_october_is_on_time(self) -> None:
         """TQ-6.1a, A-1 strict: “trước ngày 15/10” — 14/10 is the last day on time."""
         assert self._unit_met(D(2024, 10, 14)).outcome("N1").outcome is RoundOutcome.RECOGNISED
 
-    def test_a_unit_council_meeting_on_15_october_makes_its_nominees_ineligible(self) -> None:
-        """TQ-6.1a, A-1 strict: the unit's council considered on 15/10 itself — late, ineligible."""
-        out = self._unit_met(D(2024, 10, 15)).outcome("N1")
+    def test_tq_6_1a_a_unit_council_on_15_october_is_reported_not_disqualifying(self) -> None:
+        """TQ-6.1a, A-31 reported (default), A-1 strict: the unit's council considered on 15/10
+        itself, one day after 14/10 — a warning citing TQ-6.1a, and the province nominee, whose
+        dossier meets TQ-8.3, is recognised. A-31 is listed among the readings used."""
+        decision = self._unit_met(D(2024, 10, 15))
+        out = decision.outcome("N1")
+        assert out.outcome is RoundOutcome.RECOGNISED
+        late = one(out.reasons, "round.unit_consideration_late")
+        assert late.severity is Severity.WARNING
+        assert rule_of(late) == "TQ-6.1a"
+        assert (late.params["met"], late.params["days"], late.params["last_day"]) == (
+            "2024-10-15", 1, "2024-10-14",
+        )  # fmt: skip
+        assert "deadline.late" not in codes(out.reasons)
+        assert ("A-31", "reported") in {(u.id, u.reading) for u in decision.used}
+
+    def test_tq_6_1a_a_unit_council_on_15_october_makes_its_nominees_ineligible_when_read_so(
+        self,
+    ) -> None:
+        """TQ-6.1a, A-31 ineligible, A-1 strict: the unit's council considered on 15/10 itself —
+        late, and its nominee ineligible at the province."""
+        decision = self._unit_met(D(2024, 10, 15), Readings().choose("A-31", "ineligible"))
+        out = decision.outcome("N1")
         assert out.outcome is RoundOutcome.INELIGIBLE
         assert rule_of(one(out.reasons, "deadline.late")) == "TQ-6.1a"
+        assert ("A-31", "ineligible") in {(u.id, u.reading) for u in decision.used}
+
+    def test_tq_6_1a_an_on_time_unit_council_does_not_use_a_31(self) -> None:
+        """TQ-6.1a: a unit council on 14/10 is on time under either reading of A-31, which the
+        record therefore does not list."""
+        for reading in ("reported", "ineligible"):
+            decision = self._unit_met(D(2024, 10, 14), Readings().choose("A-31", reading))
+            assert "A-31" not in {u.id for u in decision.used}
+            on_time = [r for r in decision.outcome("N1").reasons if r.code == "deadline.on_time"]
+            assert [rule_of(r) for r in on_time] == ["TQ-8.3b", "TQ-6.1a"]
 
     def test_a_unit_council_meeting_in_the_next_year_is_late_for_this_years_round(self) -> None:
-        """TQ-6.1a: a unit meeting on 05/01/2025 for the 2024 round is judged against 15/10/2024, not 15/10/2025."""
-        out = self._unit_met(D(2025, 1, 5)).outcome("N1")
+        """TQ-6.1a, A-31 ineligible: a unit meeting on 05/01/2025 for the 2024 round is judged against 15/10/2024, not 15/10/2025."""
+        out = self._unit_met(D(2025, 1, 5), Readings().choose("A-31", "ineligible")).outcome("N1")
         assert out.outcome is RoundOutcome.INELIGIBLE
         late = one(out.reasons, "deadline.late")
         assert late.params["last_day"] == "2024-10-14"
+        reported = one(self._unit_met(D(2025, 1, 5)).outcome("N1").reasons,
+                       "round.unit_consideration_late")  # fmt: skip
+        assert reported.params["last_day"] == "2024-10-14"
 
     def test_minutes_without_the_meeting_day_make_the_nominee_incomplete(self) -> None:
         """TQ-6.1a: the day of the unit's council is not stated — incomplete, ask for it."""
@@ -776,6 +809,40 @@ class TestExemplaryCitizenA12:
         decision = run_round(inputs)
         assert _benefit(decision, "N1") == (False, 0, "round.exemplary_citizen_same_year")
         assert _benefit(decision, "N2") == (True, 2_340_000, "round.cash_reward")
+
+    def test_tq_7_1d_by_default_certificate_and_cash_are_both_withheld(self) -> None:
+        """TQ-7.1d, A-28 both-withheld (default), A-12 calendar-year: titled 01/05/2024, signed
+        26/12/2024 — recognised, no certificate, no cash; A-28 is listed."""
+        decision = self._round(self._citizen(2024, D(2024, 5, 1)), DECIDED, "calendar-year")
+        assert decision.outcome("N1").outcome is RoundOutcome.RECOGNISED
+        assert _benefit(decision, "N1") == (False, 0, "round.exemplary_citizen_same_year")
+        assert ("A-28", "both-withheld") in {(u.id, u.reading) for u in decision.used}
+
+    def test_tq_7_1d_certificate_kept_cash_withheld(self) -> None:
+        """TQ-7.1d, A-28 cash-only-withheld (TQ-8.3, TQ-9.3: the Bằng khen is the instrument of
+        recognition), A-12 calendar-year: titled 01/05/2024, signed 26/12/2024 — the certificate
+        is given, the 2,340,000 VND are not."""
+        nominee = record("individual", extra=self._citizen(2024, D(2024, 5, 1)))
+        readings = Readings().choose("A-28", "cash-only-withheld")
+        decision = run_round(make_round([nomination("N1", nominee=nominee)], decided_on=DECIDED,
+                                        readings=readings))  # fmt: skip
+        assert _benefit(decision, "N1") == (True, 0, "round.exemplary_citizen_cash_withheld")
+        (b,) = decision.benefits
+        assert rule_of(b.reasons[0]) == "TQ-7.1d"
+        assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in b.reasons[0].vi
+        assert ("A-28", "cash-only-withheld") in {(u.id, u.reading) for u in decision.used}
+        card = decision.to_json()["outcomes"][0]
+        assert (card["certificate"], card["cash_vnd"]) == (True, 0)
+
+    def test_tq_7_1d_a_28_does_not_touch_an_individual_without_the_title(self) -> None:
+        """TQ-7.1d, A-28 cash-only-withheld: an individual titled in 2023 is paid 2,340,000 VND as
+        under the default, and the record does not list A-28."""
+        nominee = record("individual", extra=self._citizen(2023, D(2023, 12, 1)))
+        readings = Readings().choose("A-28", "cash-only-withheld")
+        decision = run_round(make_round([nomination("N1", nominee=nominee)], decided_on=DECIDED,
+                                        readings=readings))  # fmt: skip
+        assert _benefit(decision, "N1") == (True, 2_340_000, "round.cash_reward")
+        assert "A-28" not in {u.id for u in decision.used}
 
     def test_the_exception_is_for_individuals_only(self) -> None:
         """TQ-7.1d “trừ cá nhân”: a collective recognised the same year is paid, 4,680,000 VND."""

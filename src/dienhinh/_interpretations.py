@@ -554,6 +554,53 @@ _REGISTER: tuple[Interpretation, ...] = (
             "2020, để năm 2021 được so sánh với năm trước đó.",
         ),
     ),
+    _i(
+        "A-28",
+        "The certificate of a same-year “Công dân tiêu biểu” (TQ-7.1d)",
+        "TQ-7.1d",
+        "“được Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen và tiền thưởng … (trừ cá nhân đã được "
+        "tặng danh hiệu “Công dân tiêu biểu tỉnh Tuyên Quang” trong năm)”: does the exception "
+        "withhold the certificate and the cash, or only the cash, the Bằng khen being the "
+        "instrument of recognition itself (Art. 8.3, 9.3: “công nhận, tặng Bằng khen điển hình "
+        "tiên tiến tỉnh Tuyên Quang”)? Which year “trong năm” is, is A-12.",
+        (
+            "both-withheld",
+            "Both: the parenthesis follows “Bằng khen và tiền thưởng” and excepts the whole "
+            "award; the individual is recognised, without a certificate or cash.",
+            "Cả hai: phần trong ngoặc đứng sau “Bằng khen và tiền thưởng” nên loại trừ cả Bằng "
+            "khen và tiền thưởng; cá nhân vẫn được công nhận.",
+        ),
+        (
+            "cash-only-withheld",
+            "Only the cash: Art. 8.3 and 9.3 make the Bằng khen the instrument of recognition "
+            "(“công nhận, tặng Bằng khen”), so the certificate is given and the cash withheld.",
+            "Chỉ tiền thưởng: Điều 8 khoản 3 và Điều 9 khoản 3 gắn việc công nhận với việc tặng "
+            "Bằng khen, nên vẫn tặng Bằng khen, không tặng tiền thưởng.",
+        ),
+    ),
+    _i(
+        "A-31",
+        "The unit council's date as a condition of the province dossier",
+        "TQ-6.1a TQ-8.3a TQ-8.3b",
+        "TQ-6.1a sets the time of unit-level recognition (“Trước ngày 15/10 hằng năm”); TQ-8.3 "
+        "lists the province dossier's parts and its deadline (“trước 30/10”) without naming the "
+        "unit council's date. Does a unit council that met on or after its deadline make its "
+        "nominees ineligible at the province?",
+        (
+            "reported",
+            "No: the late unit council is reported on each of its nominees (a warning citing "
+            "TQ-6.1a), and the province judges the dossier by TQ-8.3.",
+            "Không: việc Hội đồng cấp cơ sở họp xét muộn được nêu (cảnh báo, dẫn TQ-6.1a) đối với "
+            "từng người được đề nghị; hồ sơ cấp tỉnh được xét theo TQ-8.3.",
+        ),
+        (
+            "ineligible",
+            "Yes: a unit council that met late makes every nominee of its dossier ineligible at "
+            "the province.",
+            "Có: Hội đồng cấp cơ sở họp xét muộn thì mọi người trong hồ sơ đề nghị của đơn vị đó "
+            "không đủ điều kiện ở cấp tỉnh.",
+        ),
+    ),
 )
 
 INTERPRETATIONS: Mapping[str, Interpretation] = MappingProxyType({i.id: i for i in _REGISTER})

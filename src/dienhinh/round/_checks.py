@@ -188,7 +188,27 @@ def _deadline(check: Check, nom: Nomination, ctx: Context) -> Found:
     # The deadline of the round's year: a unit council meeting in another year is judged
     # against the deadline it had to meet, not its own year's.
     judged = ctx.deadline(role, at)
+    if role is DeadlineRole.UNIT_CONSIDERATION and not judged.on_time:
+        return _unit_late(nom, ctx, judged)
     return Found((judged.reasons[-1],), used=judged.readings)
+
+
+def _unit_late(nom: Nomination, ctx: Context, judged: DeadlineCheck) -> Found:
+    """A-31: a unit council that met after TQ-6.1a's time, seen from the province.
+
+    TQ-6.1a sets the time of unit-level recognition; TQ-8.3 conditions the province
+    dossier. By default the lateness is a warning citing TQ-6.1a; under ``ineligible``
+    it is the deadline's own ``deadline.late`` (a fail).
+    """
+    readings = ctx.inputs.readings
+    used = (*judged.readings, *readings.used("A-31"))
+    if readings["A-31"] == "ineligible":
+        return Found((judged.reasons[-1],), used=used)
+    reason = codes.UNIT_LATE_REPORTED(
+        judged.deadline.rule, unit=nom.unit, met=judged.submitted_on, days=judged.days_late,
+        last_day=judged.last_day_on_time,
+    )  # fmt: skip
+    return Found((reason,), used=used)
 
 
 def _standards(check: Check, nom: Nomination, ctx: Context) -> Found:

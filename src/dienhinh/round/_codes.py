@@ -84,6 +84,16 @@ UNIT_DATE_UNKNOWN = ReasonCode(
     "Biên bản chưa ghi ngày Hội đồng {unit} họp xét: cần bổ sung.",
     "The minutes do not give the day {unit}'s council considered: ask for it.",
 )
+UNIT_LATE_REPORTED = ReasonCode(
+    "round.unit_consideration_late",
+    W,
+    "Hội đồng cơ sở họp xét muộn",
+    "Unit council met late",
+    "Hội đồng {unit} họp xét ngày {met}, muộn {days} ngày so với thời gian xét công nhận ở cấp "
+    "cơ sở (ngày cuối cùng {last_day}); hồ sơ đề nghị cấp tỉnh vẫn được xét (A-31).",
+    "{unit}'s council considered on {met}, {days} day(s) after the time of unit-level "
+    "recognition (last day {last_day}); the province dossier is still considered (A-31).",
+)
 CRITERIA_MET = ReasonCode(
     "round.criteria_met",
     P,
@@ -237,6 +247,15 @@ NO_CASH_CITIZEN = ReasonCode(
     "Exemplary Citizen this year",
     "Đã được tặng danh hiệu “{title}” năm {year}: không tặng Bằng khen và tiền thưởng.",
     "Awarded “{title}” in {year}: no certificate of merit and no cash reward.",
+)
+CASH_WITHHELD_CITIZEN = ReasonCode(
+    "round.exemplary_citizen_cash_withheld",
+    INFO,
+    "Đã là Công dân tiêu biểu",
+    "Exemplary Citizen this year",
+    "Đã được tặng danh hiệu “{title}” năm {year}: được tặng {certificate_vi}, không tặng tiền "
+    "thưởng (A-28).",
+    "Awarded “{title}” in {year}: {certificate_en} given, no cash reward (A-28).",
 )
 NO_BENEFITS = ReasonCode(
     "round.no_benefits",

@@ -652,7 +652,8 @@ def _times(multiplier: Fraction, point: str) -> str:
 def _benefit(
     nom: Nomination, inputs: RoundInputs, checks: tuple[Check, ...], used: list[UsedReading]
 ) -> Benefit:
-    """TQ-7.1d: certificate and cash, except an individual who is Công dân tiêu biểu that year (A-12)."""
+    """TQ-7.1d: certificate and cash, except an individual who is Công dân tiêu biểu that year
+    (A-12: which year; A-28: both withheld, or the cash only)."""
     ruleset = inputs.ruleset
     unit_reward = _declares(checks, CheckKind.UNIT_REWARD)
     if unit_reward is not None:
@@ -672,6 +673,13 @@ def _benefit(
             else _citizen_year(nom, day, inputs.readings)
         )
         if year is not None:
+            used += inputs.readings.used("A-28")
+            if inputs.readings["A-28"] == "cash-only-withheld":
+                kept = codes.CASH_WITHHELD_CITIZEN(
+                    benefits.rule, title=benefits.excluded_title_vi, year=year,
+                    certificate_vi=benefits.certificate_vi, certificate_en=benefits.certificate_en,
+                )  # fmt: skip
+                return Benefit(nom.id, True, 0, (kept,))
             reason = codes.NO_CASH_CITIZEN(
                 benefits.rule, title=benefits.excluded_title_vi, year=year
             )

@@ -177,6 +177,20 @@ class TestRound:
         status, _, err = run(capsys, "verify", "-", stdin=json.dumps(out, ensure_ascii=False))
         assert (status, err) == (0, "")
 
+    def test_tq_6_1a_a_late_unit_council_read_from_the_command_line(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """TQ-6.1a, A-31 `--read A-31=ineligible`: Yên Sơn's council met on 15/10/2024, and the
+        nominee is ineligible as the command line chooses."""
+        doc = example()
+        doc["dossiers"][0]["unit_considered_on"] = "2024-10-15"
+        doc["national_pool_size"] = None
+        stdin = json.dumps(doc, ensure_ascii=False)
+        status, out, err = run(capsys, "round", "-", "--read", "A-31=ineligible", stdin=stdin)
+        assert (status, err) == (0, "")
+        assert out["outcomes"][0]["outcome"] == "ineligible"
+        assert {"id": "A-31", "reading": "ineligible", "default": False} in out["interpretations"]
+
     def test_tq_7_1d_certificate_kept_read_from_the_json_readings(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:

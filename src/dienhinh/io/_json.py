@@ -36,7 +36,7 @@ from dienhinh._errors import (
     UnknownKeyError,
     clip,
 )
-from dienhinh._text import MAX_DIGITS, decode_utf8, text_problem
+from dienhinh._text import MAX_DIGITS, MAX_TEXT, decode_utf8, text_problem
 from dienhinh.calendar._time import parse_day
 
 __all__ = ["NULLABLE", "converter", "named", "parse_json", "structure"]
@@ -46,6 +46,20 @@ T = TypeVar("T")
 
 _TOKEN: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
 """The tokens of JSON text that parsed: strings, punctuation, and bare words (numbers, literals)."""
+
+_SUSPECT_ESCAPE: Final = re.compile(
+    r'\\(?:["bf]|u(?:00[01]|007[fF]|008[0-46-9a-fA-F]|009|[dD][89a-fA-F]))'
+)
+"""An escape that may stand for a character no input may hold (a control character, half of a
+surrogate pair), or an escaped quote (which would split a long string in two for
+:data:`_LONG_RUN`); matching ``\\\\b`` too only costs the slow path."""
+
+_LONG_RUN: Final = re.compile(f'"[^"]{{{MAX_TEXT + 1}}}')
+"""A quote followed by more characters than any string may hold, up to the next quote. Every
+search starts at a quote and stops at the next one, so it is linear in the text."""
+
+_RAW_C1: Final = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]")
+"""A C1 control character (other than U+0085 NEXT LINE, a line break) in UTF-8."""
 
 NULLABLE: Final = "nullable"
 """Marks an optional field whose schema allows ``null`` (``Annotated[X | None, NULLABLE]``);
@@ -90,7 +104,7 @@ def parse_json(text: str | bytes, *, source: str = "<input>") -> Any:
         raise MalformedJSONError(
             f"{source}: JSON nested too deeply", allowed="at most a few hundred levels"
         ) from None
-    problem = _strings_problem(data)
+    problem = None if _clean(text) else _strings_problem(data)
     if problem is not None:
         raise MalformedJSONError(f"{source}: {problem}")
     return data
@@ -156,6 +170,24 @@ def _locate(text: str, problem: _Located) -> str:
             allowed = f"at most {MAX_DIGITS} digits"
     at = f" at {_place(text, offset)}" if offset is not None else ""
     return f"{what}{at}; allowed: {allowed}"
+
+
+def _clean(text: str) -> bool:
+    """True when no key or string parsed from ``text`` can hold what :func:`_strings_problem`
+    refuses: a few scans of the text at C speed instead of a call per string.
+
+    A string's characters are either the text's own (a raw control character below U+0020 is
+    already refused by the parser; U+007F, the C1 controls and lone surrogates are looked for
+    here) or escapes (:data:`_SUSPECT_ESCAPE`); a string is never longer than its token
+    (:data:`_LONG_RUN`). ``False`` only means the precise walk must look.
+    """
+    if _SUSPECT_ESCAPE.search(text) or _LONG_RUN.search(text):
+        return False
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return False
+    return b"\x7f" not in raw and _RAW_C1.search(raw) is None
 
 
 def _strings_problem(data: Any) -> str | None:

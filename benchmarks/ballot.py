@@ -33,7 +33,8 @@ from itertools import chain
 from unittest import mock
 
 from dienhinh._canonical import digest_of
-from dienhinh.voting import Ballot, BallotInputs, Cap, Council, _count, count
+from dienhinh.rulesets import load_ruleset
+from dienhinh.voting import Ballot, BallotInputs, BallotRule, Cap, Council, _count, count
 
 
 def paired(
@@ -53,6 +54,13 @@ def paired(
     return statistics.median(ta), statistics.median(tb), statistics.median(ratios)
 
 
+def _tq_rule() -> BallotRule:
+    """TQ-2.1b, read from the shipped ruleset (the voting package knows no province)."""
+    rule = load_ruleset("tuyen-quang-2023").ballot
+    assert rule is not None
+    return rule
+
+
 def tally_and_select(nominees: int, members: int, repeat: int) -> None:
     rnd = random.Random(2024)
     ids = [f"n{i:06}" for i in range(nominees)]
@@ -61,7 +69,11 @@ def tally_and_select(nominees: int, members: int, repeat: int) -> None:
     marks = [[n for n in ids if rnd.random() < 0.95] for _ in roster]
     ballots = [Ballot(m, approve) for m, approve in zip(roster, marks, strict=True)]
     inputs = BallotInputs(
-        council=Council(roster, chair=roster[0]), nominees=ids, ballots=ballots, cap=Cap(15)
+        council=Council(roster, chair=roster[0]),
+        nominees=ids,
+        ballots=ballots,
+        rule=_tq_rule(),
+        cap=Cap(15),
     )
 
     def ours() -> object:
@@ -126,7 +138,11 @@ def tie_ballot(nominees: int, tied: bool) -> BallotInputs:
         approve = [top + rest] * 28 + [top + rest[:1] + odd, top + rest[:1]] + [top]
     ballots = [Ballot(m, a) for m, a in zip(roster, approve, strict=True)]
     return BallotInputs(
-        council=Council(roster, chair=roster[0]), nominees=ids, ballots=ballots, cap=Cap(15)
+        council=Council(roster, chair=roster[0]),
+        nominees=ids,
+        ballots=ballots,
+        rule=_tq_rule(),
+        cap=Cap(15),
     )
 
 

@@ -20,7 +20,7 @@ def test_a_flag_that_is_not_a_bool_is_a_package_type_error() -> None:
 def test_a_ballot_rule_citing_a_string_is_a_package_type_error() -> None:
     """A ballot rule cites a `dienhinh.Rule`, not a bare id."""
     with pytest.raises(dienhinh.InvalidTypeError, match=r"rule='TQ': must be a dienhinh\.Rule"):
-        BallotRule(rule="TQ")  # type: ignore[arg-type]
+        BallotRule(rule="TQ", threshold="9/10")  # type: ignore[arg-type]
 
 
 def test_a_dossier_part_that_is_not_a_bool_is_a_package_type_error() -> None:

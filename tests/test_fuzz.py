@@ -23,6 +23,7 @@ from dienhinh import (
 )
 from dienhinh.io import parse_round, verify_document
 from tests import fuzz
+from tests.ballot_rules import TQ_RULE
 
 FAST = settings(
     max_examples=int(os.environ.get("DIENHINH_FUZZ_EXAMPLES", "40")),
@@ -216,9 +217,9 @@ def test_the_api_refuses_wrong_types_with_package_errors_that_are_builtin_errors
     council = Council(["m1", "m2", "m3"], chair="m1")
     ballots = [Ballot("m1", ["a"]), Ballot("m2", ["a"]), Ballot("m3", ["a"])]
     with pytest.raises(InvalidTypeError, match="cap"):
-        count_votes(council, ["a"], ballots, cap="15")  # type: ignore[arg-type]
+        count_votes(council, ["a"], ballots, cap="15", rule=TQ_RULE)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"ballots\[0\]"):
-        count_votes(council, ["a"], [("m1", ["a"])])  # type: ignore[list-item]
+        count_votes(council, ["a"], [("m1", ["a"])], rule=TQ_RULE)  # type: ignore[list-item]
     with pytest.raises(TypeError, match="Candidate"):
         assess(
             Candidate("a"),  # type: ignore[arg-type]
@@ -233,7 +234,7 @@ def test_the_api_refuses_wrong_types_with_package_errors_that_are_builtin_errors
         Readings()["A-99"]
     assert Readings().get("A-99") is None
     # A plain mapping of choices is read as Readings (no KeyError for the ids not chosen).
-    result = count_votes(council, ["a"], ballots, readings={"A-7": "excluded"})
+    result = count_votes(council, ["a"], ballots, readings={"A-7": "excluded"}, rule=TQ_RULE)
     assert result.inputs.readings == Readings({"A-7": "excluded"})
 
 

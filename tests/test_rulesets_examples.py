@@ -392,7 +392,12 @@ class TestStrictLoading:
         assert rs.source == str(EXAMPLE)
         assert rs.ballot is not None
         assert rs.ballot == BallotRule(
-            "2/3", "more_than", "votes_cast", "2/3", "women_first", rs.ballot.rule
+            threshold="2/3",
+            comparison="more_than",
+            denominator="votes_cast",
+            quorum="2/3",
+            tie_break="women_first",
+            rule=rs.ballot.rule,
         )
         assert all(
             getattr(rs, n)

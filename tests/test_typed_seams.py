@@ -22,6 +22,7 @@ from dienhinh.criteria import (
     _evidence,
 )
 from dienhinh.voting import Ballot, Council, count_votes
+from tests.ballot_rules import TQ_RULE
 
 
 @pytest.mark.parametrize(
@@ -51,4 +52,4 @@ def test_strings_still_work_at_run_time_and_a_typo_is_refused() -> None:
 def test_one_string_for_the_nominees_is_refused() -> None:
     council = Council(["m1", "m2"], chair="m1")
     with pytest.raises(InvalidValueError, match="not one string"):
-        count_votes(council, "abc", [Ballot("m1", ["a"])])
+        count_votes(council, "abc", [Ballot("m1", ["a"])], rule=TQ_RULE)

@@ -40,6 +40,16 @@ def doc(**changes: Any) -> dict[str, Any]:
             {"member": "m02", "approve": ["n01", "n02"], "cast": "written"},
         ],
     }
+    if not {
+        "ruleset",
+        "rule",
+        "threshold",
+        "comparison",
+        "denominator",
+        "quorum",
+        "tie_break",
+    } & set(changes):
+        base["threshold"] = "9/10"  # no rule is built in: the document gives its own
     base.update(changes)
     return base
 
@@ -208,3 +218,30 @@ def test_a_ballot_under_a_draft_ruleset_says_so_and_verifies(
     record.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
     status, verdict, _ = run(capsys, "verify", str(record))
     assert (status, verdict["verified"]) == (0, True)
+
+
+def test_a_document_that_names_no_ballot_rule_is_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 9: no rule is built in; a document with no ruleset, rule or threshold exits 2."""
+    bare = doc()
+    del bare["threshold"]
+    status, out, err = run(capsys, "ballot", "-", stdin=json.dumps(bare))
+    assert (status, out) == (2, None)
+    assert "names no ballot rule (no rule is built in); allowed: a 'ruleset' id" in err
+    status, _, err = run(capsys, "ballot", "-", stdin=json.dumps(doc(tie_break="chair")))
+    assert status == 2
+    assert "threshold=None: gives the rule's parameters without its threshold" in err
+
+
+def test_a_documents_own_threshold_cites_the_input_not_a_province(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A threshold the document gives is the input's: never cited to TQ-2.1b."""
+    status, out, _ = run(capsys, "ballot", "-", stdin=json.dumps(doc(threshold="7/10")))
+    assert status == 0
+    assert out["inputs"]["rule"]["rule"]["id"] == "INPUT-ballot"
+    assert out["inputs"]["rule"]["rule"]["citation"]["document"] == "ballot input"
+    assert out["inputs"]["rule"]["tie_break"] == "undecided"
+    cited = {r["rule"] for r in out["reasons"]}
+    assert "TQ-2.1b" not in cited

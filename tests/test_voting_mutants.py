@@ -29,12 +29,9 @@ from dienhinh import (
 )
 from dienhinh.io import read_ballot
 from dienhinh.voting import (
-    TQ_BALLOT,
-    TQ_CAP,
     Ballot,
     BallotInputs,
     BallotResult,
-    BallotRule,
     BallotStatus,
     Candidate,
     Cap,
@@ -49,6 +46,7 @@ from dienhinh.voting import (
     verify,
 )
 from dienhinh.voting._rule import parse_fraction
+from tests.ballot_rules import TQ_BALLOT, TQ_CAP, TQ_RULE, tq_rule
 
 
 def council(n: int) -> Council:
@@ -71,7 +69,7 @@ def ballots_for(c: Council, approvals: dict[str, int], *, written: int = 0) -> l
 class TestNoQuorum:
     """Domain §9 (education sector): a two-thirds quorum of members in the meeting."""
 
-    RULE = BallotRule(threshold="7/10", denominator=Denominator.VOTES_CAST, quorum="2/3")
+    RULE = tq_rule(threshold="7/10", denominator=Denominator.VOTES_CAST, quorum="2/3")
 
     def test_the_reason_names_who_attended_and_who_was_required(self) -> None:
         """9 members, 5 in the meeting and 2 in writing: ⌈2/3 × 9⌉ = 6 must attend; 5 did."""
@@ -125,7 +123,7 @@ class TestHandedBack:
     def test_each_tied_nominee_is_undecided_with_the_handed_back_reason(self) -> None:
         """10 members, a and b both 9/10, one slot: no rule picks, the tie is handed back."""
         c = council(10)
-        rule = BallotRule(tie_break=TieBreak.UNDECIDED)
+        rule = tq_rule(tie_break=TieBreak.UNDECIDED)
         result = count_votes(c, ["a", "b"], ballots_for(c, {"a": 9, "b": 9}), cap=1, rule=rule)
         assert result.status is BallotStatus.UNDECIDED
         assert result.tie is not None
@@ -149,7 +147,7 @@ class TestHandedBack:
     def test_the_chair_decides_with_the_chair_reason(self) -> None:
         """TQ-2.1b: the same tie under the default tie-break awaits the chair."""
         c = council(10)
-        result = count_votes(c, ["a", "b"], ballots_for(c, {"a": 9, "b": 9}), cap=1)
+        result = count_votes(c, ["a", "b"], ballots_for(c, {"a": 9, "b": 9}), cap=1, rule=TQ_RULE)
         assert result.status is BallotStatus.AWAITING_CHAIR
         assert result.tie is not None
         assert result.tie.decider == "chair"
@@ -165,11 +163,21 @@ class TestHandedBack:
         c = council(10)
         last_slot = Readings().choose("A-5", "last-slot-only")
         wide = count_votes(
-            c, list("abc"), ballots_for(c, {"a": 9, "b": 9, "c": 9}), cap=2, readings=last_slot
+            c,
+            list("abc"),
+            ballots_for(c, {"a": 9, "b": 9, "c": 9}),
+            cap=2,
+            readings=last_slot,
+            rule=TQ_RULE,
         )
         assert wide.status is BallotStatus.UNDECIDED
         narrow = count_votes(
-            c, list("abc"), ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=2, readings=last_slot
+            c,
+            list("abc"),
+            ballots_for(c, {"a": 10, "b": 9, "c": 9}),
+            cap=2,
+            readings=last_slot,
+            rule=TQ_RULE,
         )
         assert narrow.status is BallotStatus.AWAITING_CHAIR
         assert narrow.recognised == ("a",)
@@ -180,7 +188,7 @@ class TestIntegerThresholds:
 
     def test_one_means_every_member(self) -> None:
         """A threshold of 1 (all of the membership) needs every one of 19 approvals."""
-        rule = BallotRule(threshold=1)
+        rule = tq_rule(threshold=1)
         assert rule.threshold == Fraction(1)
         assert rule.needed(19) == 19
         c = council(19)
@@ -191,17 +199,17 @@ class TestIntegerThresholds:
     def test_an_integer_outside_the_unit_interval_is_refused(self, value: int) -> None:
         """A fraction of the membership lies in (0, 1]."""
         with pytest.raises(InvalidValueError, match="outside"):
-            BallotRule(threshold=value)
+            tq_rule(threshold=value)
 
     @pytest.mark.parametrize("value", [True, 0.9])
     def test_a_boolean_or_a_float_is_not_a_threshold(self, value: object) -> None:
         """``True`` is not the number one, and 0.9 as a float is not nine tenths."""
         with pytest.raises(InvalidTypeError, match="exact"):
-            BallotRule(threshold=value)
+            tq_rule(threshold=value)
 
     def test_more_than_the_whole_membership_cannot_be_met(self) -> None:
         """“trên” 1 of 10 asks for 11 approvals: nobody can meet it."""
-        rule = BallotRule(threshold=1, comparison=Comparison.MORE_THAN)
+        rule = tq_rule(threshold=1, comparison=Comparison.MORE_THAN)
         assert rule.needed(10) == 11
 
 
@@ -210,7 +218,7 @@ class TestRanks:
 
     def test_a_top_nominee_with_one_approval_ranks_first(self) -> None:
         c = council(3)
-        result = count_votes(c, ["a", "b"], [Ballot("m01", ["a"])])
+        result = count_votes(c, ["a", "b"], [Ballot("m01", ["a"])], rule=TQ_RULE)
         assert [(t.nominee, t.approvals, t.rank) for t in result.tally] == [
             ("a", 1, 1),
             ("b", 0, 2),
@@ -218,12 +226,14 @@ class TestRanks:
 
     def test_a_top_nominee_with_no_approval_ranks_first(self) -> None:
         c = council(3)
-        result = count_votes(c, ["a", "b"], [Ballot("m01", [])])
+        result = count_votes(c, ["a", "b"], [Ballot("m01", [])], rule=TQ_RULE)
         assert [(t.nominee, t.rank) for t in result.tally] == [("a", 1), ("b", 1)]
 
     def test_equal_counts_share_a_rank_and_the_next_skips(self) -> None:
         c = council(4)
-        result = count_votes(c, list("abcd"), ballots_for(c, {"a": 4, "b": 3, "c": 3, "d": 1}))
+        result = count_votes(
+            c, list("abcd"), ballots_for(c, {"a": 4, "b": 3, "c": 3, "d": 1}), rule=TQ_RULE
+        )
         assert [t.rank for t in result.tally] == [1, 2, 2, 4]
 
 
@@ -236,11 +246,13 @@ class TestMessages:
     @staticmethod
     def tied() -> BallotResult:
         c = council(10)
-        return count_votes(c, list("abcd"), ballots_for(c, {"a": 9, "b": 9, "c": 9, "d": 8}), cap=1)
+        return count_votes(
+            c, list("abcd"), ballots_for(c, {"a": 9, "b": 9, "c": 9, "d": 8}), cap=1, rule=TQ_RULE
+        )
 
     CASES: ClassVar[dict[str, tuple[Callable[[], object], type[Exception], str]]] = {
         "a choice on a final ballot": (
-            lambda: resolve(count_votes(council(3), list("a"), []), ["a"]),
+            lambda: resolve(count_votes(council(3), list("a"), [], rule=TQ_RULE), ["a"]),
             ChairChoiceError,
             "chair_choice=['a']: there is no tie to decide",
         ),
@@ -250,6 +262,7 @@ class TestMessages:
                 list("ab"),
                 ballots_for(council(10), {"a": 9, "b": 9}),
                 chair_choice=["a"],
+                rule=TQ_RULE,
             ),
             ChairChoiceError,
             "chair_choice=['a']: there is no tie to decide",
@@ -260,7 +273,7 @@ class TestMessages:
                 [Candidate("a", women_priority=True), "b"],
                 ballots_for(council(10), {"a": 9, "b": 9}),
                 cap=1,
-                rule=BallotRule(tie_break=TieBreak.WOMEN_FIRST),
+                rule=tq_rule(tie_break=TieBreak.WOMEN_FIRST),
                 chair_choice=["a"],
             ),
             ChairChoiceError,
@@ -285,12 +298,16 @@ class TestMessages:
             "allowed: exactly 1 of ['a', 'b', 'c'] (rule TQ-2.1b)",
         ),
         "a choice naming a nominee twice": (
-            lambda: count_votes(council(3), list("ab"), [], cap=1, chair_choice=["a", "a"]),
+            lambda: count_votes(
+                council(3), list("ab"), [], cap=1, chair_choice=["a", "a"], rule=TQ_RULE
+            ),
             DuplicateIdError,
             "chair_choice='a': names a nominee twice",
         ),
         "a choice naming no nominee": (
-            lambda: count_votes(council(3), list("ab"), [], cap=1, chair_choice=["q"]),
+            lambda: count_votes(
+                council(3), list("ab"), [], cap=1, chair_choice=["q"], rule=TQ_RULE
+            ),
             UnknownNomineeError,
             "chair_choice names ['q'], who are not nominees",
         ),
@@ -352,70 +369,72 @@ class TestMessages:
             "ballot.approve='Lê': is given twice (ids are compared after NFC)",
         ),
         "a nominee given twice": (
-            lambda: count_votes(council(3), ["a", "a"], []),
+            lambda: count_votes(council(3), ["a", "a"], [], rule=TQ_RULE),
             DuplicateIdError,
             "nominees='a': is nominated twice (ids are compared after NFC)",
         ),
         "a ballot from outside the roster": (
-            lambda: count_votes(council(2), list("a"), [Ballot("x1", ["a"])]),
+            lambda: count_votes(council(2), list("a"), [Ballot("x1", ["a"])], rule=TQ_RULE),
             UnknownMemberError,
             "ballot.member='x1' is not on the council's roster; only members vote (TQ-2.1b); "
             "roster: m01, m02",
         ),
         "two ballots from one member": (
-            lambda: count_votes(council(2), list("a"), [Ballot("m01", ["a"]), Ballot("m01", [])]),
+            lambda: count_votes(
+                council(2), list("a"), [Ballot("m01", ["a"]), Ballot("m01", [])], rule=TQ_RULE
+            ),
             DoubleVoteError,
             "ballot.member='m01': cast two ballots; each member votes once",
         ),
         "an approval of nobody nominated": (
-            lambda: count_votes(council(2), list("a"), [Ballot("m01", ["z", "y"])]),
+            lambda: count_votes(council(2), list("a"), [Ballot("m01", ["z", "y"])], rule=TQ_RULE),
             UnknownNomineeError,
             "ballot of 'm01' approves ['y', 'z'], who are not nominees of this ballot",
         ),
         "the outcome of nobody nominated": (
-            lambda: count_votes(council(2), list("a"), []).outcome("zz"),
+            lambda: count_votes(council(2), list("a"), [], rule=TQ_RULE).outcome("zz"),
             UnknownNomineeError,
             "nominee='zz' is not a nominee of this ballot",
         ),
         "a float threshold": (
-            lambda: BallotRule(threshold=0.5),
+            lambda: tq_rule(threshold=0.5),
             InvalidTypeError,
             "threshold=0.5: must be exact: a fraction such as '9/10' or a decimal string such as "
             "'0.9'",
         ),
         "a float quorum": (
-            lambda: BallotRule(quorum=0.5),
+            lambda: tq_rule(quorum=0.5),
             InvalidTypeError,
             "quorum=0.5: must be exact: a fraction such as '9/10' or a decimal string such as "
             "'0.9'",
         ),
         "a threshold that is no number": (
-            lambda: BallotRule(threshold="x"),
+            lambda: tq_rule(threshold="x"),
             InvalidValueError,
             "threshold='x': is not an exact fraction; allowed: 'a/b' or a decimal string",
         ),
         "a threshold over zero": (
-            lambda: BallotRule(threshold="1/0"),
+            lambda: tq_rule(threshold="1/0"),
             InvalidValueError,
             "threshold='1/0': is not an exact fraction; allowed: 'a/b' or a decimal string",
         ),
         "a threshold of another type": (
-            lambda: BallotRule(threshold=[1]),
+            lambda: tq_rule(threshold=[1]),
             InvalidValueError,
             "threshold=[1]: is not an exact fraction; allowed: 'a/b' or a decimal string",
         ),
         "a zero threshold": (
-            lambda: BallotRule(threshold="0"),
+            lambda: tq_rule(threshold="0"),
             InvalidValueError,
             "threshold='0': is outside (0, 1]; allowed: 0 < fraction ≤ 1",
         ),
         "a quorum over the whole": (
-            lambda: BallotRule(quorum="3/2"),
+            lambda: tq_rule(quorum="3/2"),
             InvalidValueError,
             "quorum='3/2': is outside (0, 1]; allowed: 0 < fraction ≤ 1",
         ),
         "a negative denominator": (
-            lambda: BallotRule().needed(-1),
+            lambda: tq_rule().needed(-1),
             InvalidValueError,
             "denominator=-1: must not be negative",
         ),
@@ -430,17 +449,17 @@ class TestMessages:
             "slots=True: must be a whole number of slots; allowed: an integer ≥ 0",
         ),
         "an unknown comparison": (
-            lambda: BallotRule(comparison="most"),
+            lambda: tq_rule(comparison="most"),
             InvalidValueError,
             "comparison='most': is not a Comparison; allowed: at_least, more_than",
         ),
         "an unknown denominator": (
-            lambda: BallotRule(denominator="x"),
+            lambda: tq_rule(denominator="x"),
             InvalidValueError,
             "denominator='x': is not a Denominator; allowed: total_membership, votes_cast",
         ),
         "an unknown tie-break": (
-            lambda: BallotRule(tie_break="x"),
+            lambda: tq_rule(tie_break="x"),
             InvalidValueError,
             "tie_break='x': is not a TieBreak; allowed: chair, women_first, undecided",
         ),
@@ -479,7 +498,7 @@ def sample() -> BallotResult:
         "d",
     ]
     ballots = ballots_for(c, {"a": 10, "b": 9, "c": 9, "d": 8}, written=1)
-    return count_votes(c, nominees, ballots, cap=Cap(2, TQ_CAP))
+    return count_votes(c, nominees, ballots, cap=Cap(2, TQ_CAP), rule=TQ_RULE)
 
 
 CITATION_TQ_21B = TQ_BALLOT.citation.to_json()
@@ -578,7 +597,7 @@ class TestTheRecord:
         assert inputs["cap"] == {"slots": 2, "rule": {"id": "TQ-6.2b", "citation": CITATION_TQ_62B}}
         assert (inputs["chair_choice"], inputs["readings"]) == (None, {})
         seats = Council(["m1"], chair="m1", seats=3)
-        quorum = BallotRule(quorum="2/3")
+        quorum = tq_rule(quorum="2/3")
         other = count_votes(seats, ["a"], [], rule=quorum, cap=Cap(1), chair_choice=None)
         assert other.to_json()["inputs"]["council"] == {
             "members": ["m1"],
@@ -663,7 +682,7 @@ class TestTheRecord:
     def test_a_person_chooses_a_tie_handed_back(self) -> None:
         """Tie-break ``undecided``: the chosen nominee's reason names the competent person."""
         c = council(10)
-        rule = BallotRule(tie_break=TieBreak.UNDECIDED)
+        rule = tq_rule(tie_break=TieBreak.UNDECIDED)
         result = count_votes(c, list("ab"), ballots_for(c, {"a": 9, "b": 9}), cap=1, rule=rule)
         reason = resolve(result, ["b"]).outcome("b").reasons[1]
         assert reason.params["decider_vi"] == "Người có thẩm quyền"
@@ -672,12 +691,14 @@ class TestTheRecord:
     def test_over_the_cap(self) -> None:
         """TQ-6.2b: a nominee meeting the threshold but ranked past the cap is not recognised."""
         c = council(10)
-        result = count_votes(c, list("ab"), ballots_for(c, {"a": 10, "b": 9}), cap=Cap(1, TQ_CAP))
+        result = count_votes(
+            c, list("ab"), ballots_for(c, {"a": 10, "b": 9}), cap=Cap(1, TQ_CAP), rule=TQ_RULE
+        )
         reason = result.outcome("b").reasons[1]
         assert (reason.code, dict(reason.params)) == ("ballot.over_cap", {"rank": 2, "slots": 1})
         assert reason.rule is not None
         assert reason.rule.id == "TQ-6.2b"
-        uncited = count_votes(c, list("ab"), ballots_for(c, {"a": 10, "b": 9}), cap=1)
+        uncited = count_votes(c, list("ab"), ballots_for(c, {"a": 10, "b": 9}), cap=1, rule=TQ_RULE)
         rule = uncited.outcome("b").reasons[1].rule
         assert rule is not None
         assert rule.id == "TQ-2.1b"
@@ -686,7 +707,7 @@ class TestTheRecord:
         """Decree 152/2025 Art. 4.6: among b and c tied, c (a woman) is taken by the rule."""
         c = council(10)
         nominees: list[Candidate | str] = ["a", "b", Candidate("c", women_priority=True)]
-        rule = BallotRule(tie_break=TieBreak.WOMEN_FIRST)
+        rule = tq_rule(tie_break=TieBreak.WOMEN_FIRST)
         result = count_votes(
             c, nominees, ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=2, rule=rule
         )
@@ -722,7 +743,7 @@ class TestBallotReasons:
     def test_more_than_of_the_members_who_voted(self) -> None:
         """Domain §9: “trên” 70 % of the members who voted."""
         c = council(10)
-        rule = BallotRule(threshold="7/10", comparison="more_than", denominator="votes_cast")
+        rule = tq_rule(threshold="7/10", comparison="more_than", denominator="votes_cast")
         result = count_votes(c, ["a"], ballots_for(c, {"a": 8})[:9], rule=rule)
         assert (result.denominator, result.needed) == (9, 7)
         reason = result.reasons[0]
@@ -739,7 +760,9 @@ class TestBallotReasons:
         """A-7 ``excluded``: a silent absentee is left out of the denominator, and the words say so."""
         c = council(10)
         excluded = Readings().choose("A-7", "excluded")
-        result = count_votes(c, ["a"], ballots_for(c, {"a": 8})[:9], readings=excluded)
+        result = count_votes(
+            c, ["a"], ballots_for(c, {"a": 8})[:9], readings=excluded, rule=TQ_RULE
+        )
         assert (result.denominator, result.needed, result.recognised) == (9, 9, ())
         assert result.reasons[0].params["denominator_en"] == "the members who voted"
         assert "ballot.absent_silent" not in [r.code for r in result.reasons]
@@ -748,7 +771,7 @@ class TestBallotReasons:
     def test_a_silent_absentee_is_named(self) -> None:
         """A-7 default: m09 and m10 sent nothing; they count in the total, not as approvals."""
         c = council(10)
-        result = count_votes(c, ["a"], ballots_for(c, {"a": 8})[:8])
+        result = count_votes(c, ["a"], ballots_for(c, {"a": 8})[:8], rule=TQ_RULE)
         silent = [r for r in result.reasons if r.code == "ballot.absent_silent"]
         assert len(silent) == 1
         assert silent[0].params["members"] == ["m09", "m10"]
@@ -759,7 +782,7 @@ class TestBallotReasons:
         """A-8 ``statutory-seats`` with no seats given: the roster is all there is to count."""
         c = council(10)
         seats = Readings().choose("A-8", "statutory-seats")
-        result = count_votes(c, ["a"], ballots_for(c, {"a": 9}), readings=seats)
+        result = count_votes(c, ["a"], ballots_for(c, {"a": 9}), readings=seats, rule=TQ_RULE)
         assert (result.denominator, result.recognised) == (10, ("a",))
 
 
@@ -777,7 +800,7 @@ class TestCapsAndTies:
         ]
         per_kind = Readings().choose("A-9", "per-kind")
         ballots = ballots_for(c, {"t1": 9, "t2": 9, "p1": 10, "p2": 10})
-        result = count_votes(c, nominees, ballots, cap=1, readings=per_kind)
+        result = count_votes(c, nominees, ballots, cap=1, readings=per_kind, rule=TQ_RULE)
         assert [(t.kind.value if t.kind else None, t.group) for t in result.ties] == [
             ("individual", ("p1", "p2")),
             ("collective", ("t1", "t2")),
@@ -793,16 +816,18 @@ class TestCapsAndTies:
     def test_fewer_candidates_than_slots_all_pass(self) -> None:
         """TQ-6.2b “không quá”: a cap above the number who meet the threshold takes them all."""
         c = council(10)
-        result = count_votes(c, list("abc"), ballots_for(c, {"a": 9, "b": 9, "c": 1}), cap=5)
+        result = count_votes(
+            c, list("abc"), ballots_for(c, {"a": 9, "b": 9, "c": 1}), cap=5, rule=TQ_RULE
+        )
         assert result.recognised == ("a", "b")
         assert result.ties == ()
-        exactly = count_votes(c, list("ab"), ballots_for(c, {"a": 9, "b": 9}), cap=2)
+        exactly = count_votes(c, list("ab"), ballots_for(c, {"a": 9, "b": 9}), cap=2, rule=TQ_RULE)
         assert (exactly.recognised, exactly.ties) == (("a", "b"), ())
 
     def test_a_zero_cap_leaves_no_tie(self) -> None:
         """A cap of 0 recognises nobody and asks nobody to choose."""
         c = council(10)
-        result = count_votes(c, list("ab"), ballots_for(c, {"a": 9, "b": 9}), cap=0)
+        result = count_votes(c, list("ab"), ballots_for(c, {"a": 9, "b": 9}), cap=0, rule=TQ_RULE)
         assert (result.status, result.recognised, result.ties) == (BallotStatus.FINAL, (), ())
 
 
@@ -839,7 +864,7 @@ class TestCitationsInABallotDocument:
                 "council": {"members": ["m1", "m2"], "chair": "m1"},
                 "nominees": ["a"],
                 "ballots": [{"member": "m1", "approve": ["a"]}],
-                "rule": {"rule": {"id": "TQ-2.1b", "citation": citation}},
+                "rule": {"threshold": "9/10", "rule": {"id": "TQ-2.1b", "citation": citation}},
             },
             ensure_ascii=False,
         )
@@ -888,7 +913,7 @@ class TestCitedAndNamed:
         assert result.reasons[0].rule is not None
         assert result.reasons[0].rule.id == "TQ-2.1b"
         c = council(9)
-        rule = BallotRule(threshold="7/10", denominator=Denominator.VOTES_CAST, quorum="2/3")
+        rule = tq_rule(threshold="7/10", denominator=Denominator.VOTES_CAST, quorum="2/3")
         few = count_votes(c, ["a"], ballots_for(c, {"a": 5})[:5], rule=rule)
         quorum = next(r for r in few.reasons if r.code == "ballot.no_quorum")
         assert quorum.rule is not None
@@ -915,7 +940,7 @@ class TestEveryOutcomeCites:
         assert self.rules(sample()) == {"TQ-2.1b", "TQ-6.2b"}
         assert self.rules(resolve(sample(), ["b"])) == {"TQ-2.1b", "TQ-6.2b"}
         c = council(10)
-        undecided = BallotRule(tie_break=TieBreak.UNDECIDED)
+        undecided = tq_rule(tie_break=TieBreak.UNDECIDED)
         handed = count_votes(c, list("ab"), ballots_for(c, {"a": 9, "b": 9}), cap=1, rule=undecided)
         assert self.rules(handed) == {"TQ-2.1b"}
         assert handed.outcome("a").reasons[1].params["slots"] == 1
@@ -923,7 +948,7 @@ class TestEveryOutcomeCites:
     def test_women_first(self) -> None:
         c = council(10)
         nominees: list[Candidate | str] = ["a", "b", "d", Candidate("c", women_priority=True)]
-        rule = BallotRule(tie_break=TieBreak.WOMEN_FIRST)
+        rule = tq_rule(tie_break=TieBreak.WOMEN_FIRST)
         result = count_votes(
             c, nominees, ballots_for(c, {"a": 10, "b": 9, "c": 9, "d": 9}), cap=2, rule=rule
         )
@@ -931,7 +956,7 @@ class TestEveryOutcomeCites:
 
     def test_no_quorum_for_every_nominee(self) -> None:
         c = council(9)
-        rule = BallotRule(threshold="7/10", denominator=Denominator.VOTES_CAST, quorum="2/3")
+        rule = tq_rule(threshold="7/10", denominator=Denominator.VOTES_CAST, quorum="2/3")
         few = count_votes(c, list("abc"), ballots_for(c, {"a": 5, "b": 4, "c": 1})[:5], rule=rule)
         assert [(o.nominee, [r.code for r in o.reasons]) for o in few.outcomes] == [
             ("a", ["ballot.no_quorum"]),
@@ -948,7 +973,7 @@ class TestLargeTies:
     def tied(n: int) -> BallotResult:
         c = council(10)
         ids = [f"n{i:02}" for i in range(1, n + 1)]
-        return count_votes(c, ids, ballots_for(c, dict.fromkeys(ids, 9)), cap=1)
+        return count_votes(c, ids, ballots_for(c, dict.fromkeys(ids, 9)), cap=1, rule=TQ_RULE)
 
     def test_ten_others_are_named_in_full(self) -> None:
         reason = self.tied(11).outcome("n05").reasons[1]
@@ -976,7 +1001,7 @@ class TestKindsAndWomen:
         c = council(10)
         nominees: list[Candidate | str] = [Candidate("t1", "collective"), "p1", "p2"]
         ballots = ballots_for(c, {"t1": 9, "p1": 10, "p2": 9})
-        result = count_votes(c, nominees, ballots, cap=1, readings=self.PER_KIND)
+        result = count_votes(c, nominees, ballots, cap=1, readings=self.PER_KIND, rule=TQ_RULE)
         assert result.recognised == ("p1", "t1")
         assert result.status is BallotStatus.FINAL
 
@@ -987,7 +1012,7 @@ class TestKindsAndWomen:
             Candidate("t2", "collective", women_priority=True),
             "p1",
         ]
-        rule = BallotRule(tie_break=TieBreak.WOMEN_FIRST)
+        rule = tq_rule(tie_break=TieBreak.WOMEN_FIRST)
         ballots = ballots_for(c, {"t1": 9, "t2": 9, "p1": 9})
         result = count_votes(c, nominees, ballots, cap=1, rule=rule, readings=self.PER_KIND)
         assert result.recognised == ("p1", "t2")
@@ -997,7 +1022,7 @@ class TestKindsAndWomen:
         """Two slots, three tied, one woman: she takes one slot, the chair picks the other."""
         c = council(10)
         nominees: list[Candidate | str] = ["a", "b", Candidate("c", women_priority=True)]
-        rule = BallotRule(tie_break=TieBreak.WOMEN_FIRST)
+        rule = tq_rule(tie_break=TieBreak.WOMEN_FIRST)
         result = count_votes(c, nominees, ballots_for(c, dict.fromkeys("abc", 9)), cap=2, rule=rule)
         assert result.tie is not None
         assert (result.tie.preferred, result.tie.candidates, result.tie.open_slots) == (
@@ -1014,7 +1039,11 @@ class TestUnderARuleset:
     def test_the_record_names_the_ruleset_and_has_a_digest(self) -> None:
         c = council(10)
         inputs = BallotInputs(
-            council=c, nominees=["a"], ballots=ballots_for(c, {"a": 9}), ruleset="tuyen-quang-2023"
+            council=c,
+            nominees=["a"],
+            ballots=ballots_for(c, {"a": 9}),
+            ruleset="tuyen-quang-2023",
+            rule=TQ_RULE,
         )
         result = count(inputs)
         doc = result.to_json()["inputs"]
@@ -1029,7 +1058,7 @@ class TestBallotReasonsCite:
 
     def test_every_ballot_reason(self) -> None:
         c = council(10)
-        result = count_votes(c, ["a"], ballots_for(c, {"a": 8}, written=1)[1:])
+        result = count_votes(c, ["a"], ballots_for(c, {"a": 8}, written=1)[1:], rule=TQ_RULE)
         assert [r.code for r in result.reasons] == [
             "ballot.threshold",
             "ballot.absent_silent",
@@ -1048,13 +1077,17 @@ class TestLastSurvivors:
         approval at all, tie for the second slot (a moot tie: neither can be recognised)."""
         c = council(10)
         rank_first = Readings().choose("A-6", "rank-first")
-        result = count_votes(c, list("abc"), ballots_for(c, {"a": 9}), cap=2, readings=rank_first)
+        result = count_votes(
+            c, list("abc"), ballots_for(c, {"a": 9}), cap=2, readings=rank_first, rule=TQ_RULE
+        )
         assert result.recognised == ("a",)
         assert [(t.group, t.open_slots) for t in result.ties] == [(("b", "c"), 1)]
 
     def test_few_marks_among_many_nominees(self) -> None:
         """One approval among four nominees and two ballots is counted like any other."""
-        result = count_votes(council(3), list("abcd"), [Ballot("m01", ["a"]), Ballot("m02", [])])
+        result = count_votes(
+            council(3), list("abcd"), [Ballot("m01", ["a"]), Ballot("m02", [])], rule=TQ_RULE
+        )
         assert [(t.nominee, t.approvals, t.rank) for t in result.tally] == [
             ("a", 1, 1),
             ("b", 0, 2),
@@ -1068,7 +1101,7 @@ class TestLastSurvivors:
 
     def test_a_choice_without_a_quorum_in_full(self) -> None:
         c = council(9)
-        rule = BallotRule(threshold="7/10", denominator=Denominator.VOTES_CAST, quorum="2/3")
+        rule = tq_rule(threshold="7/10", denominator=Denominator.VOTES_CAST, quorum="2/3")
         with pytest.raises(ChairChoiceError) as raised:
             count_votes(
                 c,
@@ -1089,8 +1122,8 @@ class TestTheRemainingSurvivors:
 
     def test_nobody_to_count_needs_one_approval(self) -> None:
         """``BallotRule.needed``: with nobody to count (d = 0) nobody can meet the threshold."""
-        assert BallotRule().needed(0) == 1
-        assert BallotRule(comparison=Comparison.MORE_THAN).needed(0) == 1
+        assert tq_rule().needed(0) == 1
+        assert tq_rule(comparison=Comparison.MORE_THAN).needed(0) == 1
 
     @pytest.mark.parametrize(
         ("make", "start"),
@@ -1099,7 +1132,9 @@ class TestTheRemainingSurvivors:
             (lambda: Candidate(""), "nominee.id=''"),
             (lambda: Council(["m1", ""], chair="m1"), "council.members=''"),
             (
-                lambda: count_votes(council(3), ["a", "b"], [], cap=1, chair_choice=[""]),
+                lambda: count_votes(
+                    council(3), ["a", "b"], [], cap=1, chair_choice=[""], rule=TQ_RULE
+                ),
                 "chair_choice=''",
             ),
             (lambda: parse_fraction(0.5), "threshold=0.5"),
@@ -1112,7 +1147,9 @@ class TestTheRemainingSurvivors:
 
     def test_a_repeated_choice_names_the_repeat(self) -> None:
         with pytest.raises(DuplicateIdError, match=r"^chair_choice='a': names a nominee twice"):
-            count_votes(council(3), ["a", "b"], [], cap=1, chair_choice=["b", "a", "a"])
+            count_votes(
+                council(3), ["a", "b"], [], cap=1, chair_choice=["b", "a", "a"], rule=TQ_RULE
+            )
 
     def test_a_choice_given_as_one_id(self) -> None:
         """TQ-2.1b: the chair picks one of the tied group; one id is a choice of one."""

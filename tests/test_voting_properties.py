@@ -20,7 +20,6 @@ from dienhinh.voting import (
     Ballot,
     BallotInputs,
     BallotResult,
-    BallotRule,
     BallotStatus,
     Candidate,
     Cap,
@@ -28,6 +27,7 @@ from dienhinh.voting import (
     count,
     verify,
 )
+from tests.ballot_rules import TQ_RULE, tq_rule
 
 
 @st.composite
@@ -59,7 +59,7 @@ def ballot_inputs(draw: st.DrawFn, *, max_members: int = 9, max_nominees: int = 
         council=Council(members, chair=members[0]),
         nominees=nominees,
         ballots=ballots,
-        rule=BallotRule(threshold=threshold),
+        rule=tq_rule(threshold=threshold),
         cap=None if slots is None else Cap(slots),
     )
 
@@ -74,7 +74,7 @@ def tied_ballot_inputs(draw: st.DrawFn) -> BallotInputs:
     """
     size = draw(st.integers(1, 9))
     members = [f"m{i}" for i in range(size)]
-    rule = BallotRule(
+    rule = tq_rule(
         threshold=draw(
             st.sampled_from([Fraction(9, 10), Fraction(1, 2), Fraction(2, 3), Fraction(1)])
         )
@@ -286,7 +286,10 @@ class TestVerify:
         assert verify(result) is result
 
     @given(ballot_inputs(), st.sampled_from([a.name for a in attrs.fields(BallotResult)]))
-    @example(BallotInputs(Council(["m"], chair="m"), ["a"], [Ballot("m", ["a"])]), "recognised")
+    @example(
+        BallotInputs(Council(["m"], chair="m"), ["a"], [Ballot("m", ["a"])], rule=TQ_RULE),
+        "recognised",
+    )
     def test_every_single_field_tampering_is_rejected(
         self, inputs: BallotInputs, name: str
     ) -> None:
@@ -321,7 +324,7 @@ def _tamper(name: str, value: Any, inputs: BallotInputs) -> Any:
 
 def test_tampering_helper_covers_every_field() -> None:
     """The tampering property knows every field of the record (it fails when a field is added)."""
-    inputs = BallotInputs(Council(["m"], chair="m"), ["a"], [Ballot("m", ["a"])])
+    inputs = BallotInputs(Council(["m"], chair="m"), ["a"], [Ballot("m", ["a"])], rule=TQ_RULE)
     result = count(inputs)
     for a in attrs.fields(BallotResult):
         assert _tamper(a.name, getattr(result, a.name), inputs) != getattr(result, a.name)
@@ -331,6 +334,8 @@ def test_a_chair_choice_on_a_final_result_is_an_error() -> None:
     """Resolving a ballot with no tie is refused."""
     from dienhinh.voting import resolve
 
-    result = count(BallotInputs(Council(["m"], chair="m"), ["a"], [Ballot("m", ["a"])]))
+    result = count(
+        BallotInputs(Council(["m"], chair="m"), ["a"], [Ballot("m", ["a"])], rule=TQ_RULE)
+    )
     with pytest.raises(ChairChoiceError):
         resolve(result, ["a"])

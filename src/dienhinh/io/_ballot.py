@@ -72,11 +72,11 @@ class RuleRefDoc:
 
 @attrs.frozen
 class RuleDoc:
-    threshold: str = "9/10"
+    threshold: str
     comparison: str = "at_least"
     denominator: str = "total_membership"
     quorum: Annotated[str | None, NULLABLE] = None
-    tie_break: str = "chair"
+    tie_break: str = "undecided"
     rule: Annotated[RuleRefDoc | None, NULLABLE] = None
 
 
@@ -145,6 +145,18 @@ _SHORTHANDS = ("threshold", "comparison", "denominator", "quorum", "tie_break")
 
 RulesetLookup = Callable[[str], tuple[BallotRule, Cap | None]]
 
+INPUT_RULE = Rule("INPUT-ballot", Citation("ballot input"))
+"""The source of a rule whose parameters the document gives without a provision to cite.
+
+The package knows no province's ballot rule, so a document's own threshold is
+cited as what it is: the input's, not TQ-2.1b's (or any document's).
+"""
+
+_NO_RULE = (
+    "a 'ruleset' id, a 'rule' object (with its 'threshold' and, to cite a provision, its "
+    "'rule'), or the shorthand keys threshold/comparison/denominator/quorum/tie_break"
+)
+
 
 def ballot_inputs(doc: BallotDocument, *, ruleset: RulesetLookup | None = None) -> BallotInputs:
     """Domain inputs from a document; ``ruleset`` resolves ``"ruleset": "<id>"``."""
@@ -159,8 +171,14 @@ def ballot_inputs(doc: BallotDocument, *, ruleset: RulesetLookup | None = None) 
             "says the ballot rule twice",
             field="rule",
             value=sources,
-            allowed="one of: a 'ruleset' id, a 'rule' object, or the shorthand keys "
-            "threshold/comparison/denominator/quorum/tie_break",
+            allowed="one of: " + _NO_RULE,
+        )
+    if not sources:
+        raise InvalidValueError(
+            "names no ballot rule (no rule is built in)",
+            field="rule",
+            value=None,
+            allowed=_NO_RULE,
         )
     if doc.cap is not None and doc.slots is not None:
         raise InvalidValueError(
@@ -181,10 +199,17 @@ def ballot_inputs(doc: BallotDocument, *, ruleset: RulesetLookup | None = None) 
             denominator=r.denominator,
             quorum=r.quorum,
             tie_break=r.tie_break,
-            **({"rule": r.rule.build()} if r.rule is not None else {}),
+            rule=r.rule.build() if r.rule is not None else INPUT_RULE,
         )
     else:
-        rule = BallotRule(**shorthand)
+        if "threshold" not in shorthand:
+            raise InvalidValueError(
+                "gives the rule's parameters without its threshold",
+                field="threshold",
+                value=None,
+                allowed="a fraction such as '9/10' (no threshold is built in)",
+            )
+        rule = BallotRule(rule=INPUT_RULE, **shorthand)
     if doc.cap is not None:
         cap = Cap(doc.cap.slots, doc.cap.rule.build() if doc.cap.rule is not None else None)
     elif doc.slots is not None:

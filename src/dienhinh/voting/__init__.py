@@ -1,9 +1,15 @@
-"""The council's ballot (TQ-2.1b, TQ-4.3, TQ-6.2b): tally, threshold, cap, ties, verification.
+"""A council's ballot: tally, threshold, cap, ties, verification.
 
->>> from dienhinh.voting import Ballot, Council, count_votes
+The package knows no province: the rule counted under is always given, with
+its source — a ruleset's ``ballot`` (e.g. Tuyên Quang's TQ-2.1b), or the
+caller's own.
+
+>>> from dienhinh import Citation, Rule
+>>> from dienhinh.voting import Ballot, BallotRule, Council, count_votes
+>>> rule = BallotRule(rule=Rule("MY-1", Citation("My council's rules")), threshold="9/10")
 >>> council = Council([f"m{i:02}" for i in range(1, 20)], chair="m01")
 >>> ballots = [Ballot(m, ["a"] if m != "m19" else []) for m in council.members]
->>> result = count_votes(council, ["a"], ballots)
+>>> result = count_votes(council, ["a"], ballots, rule=rule)
 >>> result.needed, result.tally[0].rate, result.recognised
 (18, '18/19', ('a',))
 """
@@ -20,8 +26,6 @@ from dienhinh.voting._result import (
     Tie,
 )
 from dienhinh.voting._rule import (
-    TQ_BALLOT,
-    TQ_CAP,
     WOMEN_FIRST,
     BallotRule,
     Cap,
@@ -31,8 +35,6 @@ from dienhinh.voting._rule import (
 )
 
 __all__ = [
-    "TQ_BALLOT",
-    "TQ_CAP",
     "WOMEN_FIRST",
     "Ballot",
     "BallotInputs",

@@ -1,6 +1,8 @@
 """Counting, selection, tie-breaking and verification of a council's ballot.
 
-The procedure of TQ-2.1b, quoted: “theo thứ tự từ cao xuống thấp và đạt tỷ lệ
+The rule counted under is the caller's (:class:`BallotRule` carries its own
+source); the steps follow the form of TQ-2.1b, the fullest of the documents,
+quoted: “theo thứ tự từ cao xuống thấp và đạt tỷ lệ
 phiếu đồng ý từ 90% trở lên tính trên tổng số thành viên … Trường hợp đến chỉ
 tiêu cuối cùng mà có 02 tập thể, cá nhân trở lên có số phiếu bằng nhau, thì do
 Chủ tịch Hội đồng … quyết định lựa chọn lấy 01”.
@@ -53,7 +55,7 @@ def count_votes(
     nominees: Iterable[Candidate | str],
     ballots: Iterable[Ballot],
     *,
-    rule: BallotRule | None = None,
+    rule: BallotRule,
     cap: Cap | int | None = None,
     chair_choice: Iterable[str] | None = None,
     readings: Readings | Mapping[str, str] | None = None,
@@ -63,10 +65,14 @@ def count_votes(
     Arguments are checked at the door: a wrong type is an
     :class:`~dienhinh.InvalidTypeError` (a ``TypeError``) naming the argument;
     ``readings`` may be a plain mapping of choices (``{"A-7": "excluded"}``).
+    ``rule`` is required: the package knows no province's ballot rule (a
+    ruleset's ``ballot``, or the caller's own :class:`BallotRule`).
 
+    >>> from dienhinh import Citation, Rule
+    >>> mine = BallotRule(rule=Rule("MY-1", Citation("My council's rules")), threshold="9/10")
     >>> council = Council(["m1", "m2", "m3"], chair="m1")
     >>> ballots = [Ballot("m1", ["a", "b"]), Ballot("m2", ["a", "b"]), Ballot("m3", ["a"], cast="written")]
-    >>> result = count_votes(council, ["a", "b"], ballots)
+    >>> result = count_votes(council, ["a", "b"], ballots, rule=mine)
     >>> result.status.value, result.recognised, result.needed
     ('final', ('a',), 3)
     """
@@ -75,7 +81,7 @@ def count_votes(
             council=council,
             nominees=nominees,
             ballots=ballots,
-            rule=rule if rule is not None else BallotRule(),
+            rule=rule,
             cap=Cap(cap) if isinstance(cap, int) and not isinstance(cap, bool) else cap,
             chair_choice=chair_choice,
             readings=readings if readings is not None else Readings(),
@@ -172,7 +178,7 @@ def count(inputs: BallotInputs) -> BallotResult:
         else:
             used += ["A-5", "A-9", "A-20"]
             chosen, ties = _fill_cap(running, inputs.cap.slots, rule.tie_break, readings)
-            chosen += _decide(ties, inputs.chair_choice)
+            chosen += _decide(ties, inputs.chair_choice, inputs.rule.rule.id)
             deciders = {t.decider for t in ties if t.open_slots > 0}
             if inputs.chair_choice is None and deciders:
                 status = (
@@ -297,7 +303,7 @@ def _tie(
     )
 
 
-def _decide(ties: list[Tie], choice: frozenset[str] | None) -> list[str]:
+def _decide(ties: list[Tie], choice: frozenset[str] | None, rule: str) -> list[str]:
     """The nominees taken in ties: those a rule preferred, plus the checked choice."""
     taken = [p for t in ties for p in t.preferred]
     open_ties = [t for t in ties if t.open_slots > 0]
@@ -315,7 +321,7 @@ def _decide(ties: list[Tie], choice: frozenset[str] | None) -> list[str]:
             field="chair_choice",
             value=outside,
             allowed=f"a choice from {sorted(in_ties)}",
-            rule="TQ-2.1b",
+            rule=rule,
         )
     for t in open_ties:
         picked = choice & set(t.candidates)
@@ -325,7 +331,7 @@ def _decide(ties: list[Tie], choice: frozenset[str] | None) -> list[str]:
                 field="chair_choice",
                 value=sorted(choice),
                 allowed=f"exactly {t.open_slots} of {list(t.candidates)}",
-                rule="TQ-2.1b",
+                rule=rule,
             )
         taken += sorted(picked)
     return taken

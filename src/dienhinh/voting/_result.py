@@ -137,7 +137,8 @@ class BallotInputs:
     council: Council = attrs.field(converter=_council)
     nominees: tuple[Candidate, ...] = attrs.field(converter=_nominees)
     ballots: tuple[Ballot, ...] = attrs.field(converter=_ballots)
-    rule: BallotRule = attrs.field(factory=BallotRule, converter=_rule)
+    rule: BallotRule = attrs.field(converter=_rule)
+    """The ballot rule, with its source: required (the package knows no province's rule)."""
     cap: Cap | None = attrs.field(default=None, converter=_cap)
     chair_choice: frozenset[str] | None = attrs.field(default=None, converter=_choice)
     readings: Readings = attrs.field(factory=Readings, converter=_readings)
@@ -153,7 +154,7 @@ class BallotInputs:
                 raise UnknownMemberError(
                     f"ballot.member={describe(ballot.member)} is not on the council's roster"
                     f"{did_you_mean(ballot.member, self.council.members)}; only members vote "
-                    f"(TQ-2.1b); roster: {', '.join(self.council.members)}"
+                    f"({self.rule.rule.id}); roster: {', '.join(self.council.members)}"
                 )
             if ballot.member == previous:
                 raise DoubleVoteError(

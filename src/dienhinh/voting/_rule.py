@@ -1,12 +1,18 @@
-"""The ballot rule as parameters, with Tuyên Quang's TQ-2.1b as the default.
+"""The ballot rule as parameters; the caller says whose rule it is.
 
-TQ-2.1b (quoted): “đạt tỷ lệ phiếu đồng ý từ 90% trở lên tính trên tổng số
-thành viên của Hội đồng Thi đua - Khen thưởng (nếu thành viên Hội đồng Thi đua
-- Khen thưởng vắng mặt thì lấy ý kiến bằng văn bản)”.
+The package knows no province: a rule's source (its rule id and citation) and
+its threshold are always given by the caller — a ruleset's ``[ballot]`` table
+(Tuyên Quang's TQ-2.1b, “đạt tỷ lệ phiếu đồng ý từ 90% trở lên tính trên tổng
+số thành viên …”; a national decree that another province borrows), or the
+caller's own. Bodies use different forms (domain §9): “at least 90 %” of the
+total membership, “strictly more than 90 %”, or 70 % of the members who voted
+with a two-thirds quorum. Each is the same rule with other parameters, so the
+rule is data and the arithmetic is exact.
 
-Other bodies use other forms (domain §9): “strictly more than 90 %”, or 70 %
-of the members who voted with a two-thirds quorum. Each is the same rule with
-other parameters, so the rule is data and the arithmetic is exact.
+The remaining defaults are neutral and read no document: the threshold is met
+*at* the fraction (``at_least``), it is a fraction of the council's total
+membership, there is no quorum, and no rule breaks a tie (``undecided``: a tie
+at the cutoff is handed back to a person).
 """
 
 from __future__ import annotations
@@ -22,8 +28,6 @@ from dienhinh._errors import InvalidTypeError, InvalidValueError
 from dienhinh._provenance import Citation, Rule
 
 __all__ = [
-    "TQ_BALLOT",
-    "TQ_CAP",
     "WOMEN_FIRST",
     "BallotRule",
     "Cap",
@@ -32,30 +36,6 @@ __all__ = [
     "TieBreak",
     "parse_fraction",
 ]
-
-TQ_BALLOT = Rule(
-    "TQ-2.1b",
-    Citation(
-        "TQ",
-        article="2",
-        clause="1",
-        point="b",
-        quote="đạt tỷ lệ phiếu đồng ý từ 90% trở lên tính trên tổng số thành viên của Hội đồng",
-    ),
-)
-"""TQ-2.1b: ranked ballot, at least 90 % of the council's total membership, chair breaks a tie."""
-
-TQ_CAP = Rule(
-    "TQ-6.2b",
-    Citation(
-        "TQ",
-        article="6",
-        clause="2",
-        point="b",
-        quote="Mỗi năm không quá 15 (mười lăm) tập thể, cá nhân",
-    ),
-)
-"""TQ-6.2b: no more than 15 province-level exemplars a year."""
 
 WOMEN_FIRST = Rule(
     "NĐ152-4.6",
@@ -148,26 +128,39 @@ def _quorum(value: object) -> Fraction | None:
 
 @attrs.frozen
 class BallotRule:
-    """The ballot rule; every default reads TQ-2.1b.
+    """A ballot rule: its source (``rule``) and its ``threshold`` are required.
 
-    >>> rule = BallotRule()
+    Every argument is keyword-only. The other parameters default to neutral
+    values that read no document (see the module's docstring): ``at_least``,
+    ``total_membership``, no quorum, tie-break ``undecided``.
+
+    >>> from dienhinh import Citation, Rule
+    >>> mine = Rule("MY-1", Citation("My council's rules", article="3"))
+    >>> rule = BallotRule(rule=mine, threshold="9/10")
     >>> [rule.needed(n) for n in (9, 10, 11, 15, 19, 20, 21, 30, 31)]
     [9, 9, 10, 14, 18, 18, 19, 27, 28]
-    >>> BallotRule(comparison=Comparison.MORE_THAN).needed(10)
+    >>> BallotRule(rule=mine, threshold="9/10", comparison=Comparison.MORE_THAN).needed(10)
     10
+    >>> rule.tie_break.value
+    'undecided'
     """
 
-    threshold: Fraction = attrs.field(
-        default=Fraction(9, 10), converter=_threshold, validator=_unit_interval
+    rule: Rule = attrs.field(kw_only=True, validator=is_a(Rule, "a dienhinh.Rule"))
+    """Whose rule this is: the rule id and the provision it reads (required)."""
+    threshold: Fraction = attrs.field(kw_only=True, converter=_threshold, validator=_unit_interval)
+    comparison: Comparison = attrs.field(
+        kw_only=True, default=Comparison.AT_LEAST, converter=_comparison
     )
-    comparison: Comparison = attrs.field(default=Comparison.AT_LEAST, converter=_comparison)
     denominator: Denominator = attrs.field(
-        default=Denominator.TOTAL_MEMBERSHIP, converter=_denominator
+        kw_only=True, default=Denominator.TOTAL_MEMBERSHIP, converter=_denominator
     )
-    quorum: Fraction | None = attrs.field(default=None, converter=_quorum, validator=_unit_interval)
+    quorum: Fraction | None = attrs.field(
+        kw_only=True, default=None, converter=_quorum, validator=_unit_interval
+    )
     """Fraction of the total membership that must attend the meeting in person, if any."""
-    tie_break: TieBreak = attrs.field(default=TieBreak.CHAIR, converter=_tie_break)
-    rule: Rule = attrs.field(default=TQ_BALLOT, validator=is_a(Rule, "a dienhinh.Rule"))
+    tie_break: TieBreak = attrs.field(
+        kw_only=True, default=TieBreak.UNDECIDED, converter=_tie_break
+    )
 
     def needed(self, denominator: int) -> int:
         """The fewest approvals that meet the threshold, in exact integer arithmetic.

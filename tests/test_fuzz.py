@@ -110,8 +110,11 @@ def test_a_byte_order_mark_is_accepted() -> None:
 
 
 def test_a_citation_division_that_is_neither_article_nor_section_is_a_package_error() -> None:
-    doc = {k: v for k, v in fuzz.BALLOT.items() if k not in ("threshold",)}
-    doc["rule"] = {"rule": {"id": "X-1", "citation": {"document": "TQ", "division": "chapter"}}}
+    doc = {k: v for k, v in fuzz.BALLOT.items() if k not in ("threshold", "ruleset")}
+    doc["rule"] = {
+        "threshold": "9/10",
+        "rule": {"id": "X-1", "citation": {"document": "TQ", "division": "chapter"}},
+    }
     line = _line(["ballot", "-"], fuzz.dump(doc))
     assert "<stdin>" in line
     assert "citation.division='chapter'" in line

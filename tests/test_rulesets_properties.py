@@ -163,12 +163,12 @@ def rulesets(draw: st.DrawFn) -> Ruleset:
             st.none()
             | st.builds(
                 BallotRule,
-                FRACTION.filter(lambda f: f <= 1),
-                st.sampled_from(["at_least", "more_than"]),
-                st.sampled_from(["total_membership", "votes_cast"]),
-                st.none() | FRACTION.filter(lambda f: f <= 1),
-                st.sampled_from(["chair", "women_first", "undecided"]),
-                rules(),
+                threshold=FRACTION.filter(lambda f: f <= 1),
+                comparison=st.sampled_from(["at_least", "more_than"]),
+                denominator=st.sampled_from(["total_membership", "votes_cast"]),
+                quorum=st.none() | FRACTION.filter(lambda f: f <= 1),
+                tie_break=st.sampled_from(["chair", "women_first", "undecided"]),
+                rule=rules(),
             )
         ),
         cap=draw(st.none() | st.builds(Cap, st.integers(0, 99), rules())),

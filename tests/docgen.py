@@ -42,6 +42,9 @@ HOW: dict[str, str] = {
     "A-28": "Applies in a round whose ruleset's benefits name an excluded title "
     "(`excluded_title_vi`), to an individual holding it in the year A-12 reads; the record "
     "lists A-28 only then.",
+    "A-29": "Applies where a catalogue declares a `[[kind_reading]]` (TQ's households, "
+    "docs/criteria-format.md): in `assess` (a refusal is an error citing TQ-4.1) and in a round "
+    "(an ineligible nominee, `round.kind_not_recognised`).",
     "A-31": "Applies in a province round whose ruleset declares the `unit-consideration` deadline "
     "(the unit council's day is `dossier.unit_considered_on`); the record lists A-31 only for a "
     "unit council that met late.",

@@ -20,7 +20,8 @@ from typing import Any
 
 import pytest
 
-from dienhinh import INTERPRETATIONS, Readings, RulesetError
+from dienhinh import INTERPRETATIONS, InvalidValueError, Readings, RulesetError, UnknownFieldError
+from dienhinh._kinds import NomineeKind
 from dienhinh.cli import main
 from dienhinh.criteria import (
     Attestation,
@@ -157,6 +158,96 @@ def test_bk_a26_every_lookback_of_the_plan_declares_its_reading() -> None:
         lookback: Any = getattr(c.alternatives["plan-period"].test, "lookback", None)
         assert lookback.since in (2020, 2021), c.id
         assert any(c.id.startswith(r) for r in INTERPRETATIONS["A-26"].rules), c.id
+
+
+# -- A-29 ------------------------------------------------------------------------------------
+
+FAMILY = ("TQ-3.1a", "TQ-3.1b", "TQ-3.1c.model", "TQ-3.1d")
+"""The general standard's four points, each attested."""
+
+
+def family(
+    fields: tuple[str, ...] = ("social-life",), point_q: tuple[str, ...] = ("TQ-3.2q.culture",)
+) -> Nominee:
+    return Nominee("household", list(fields), [attest(c) for c in (*FAMILY, *point_q)])
+
+
+def test_tq_3_2q_a29_a_household_is_refused_citing_tq_4_1_by_default() -> None:
+    """A-29 not-exemplars (default): TQ Art. 4 names “tập thể, cá nhân”; a household is refused,
+    the message citing TQ-4.1 and naming the reading that would admit it."""
+    with pytest.raises(InvalidValueError, match=r"TQ-4\.1") as e:
+        assess(family(), TQ, window=WINDOW)
+    assert "A-29 “not-exemplars”" in str(e.value)
+    assert "household under A-29 “families-under-3.2q”" in str(e.value)
+    assert TQ.kinds == frozenset({NomineeKind.COLLECTIVE, NomineeKind.INDIVIDUAL})
+
+
+def test_tq_3_2q_a29_a_family_is_judged_on_the_general_standard_and_point_q() -> None:
+    """A-29 families-under-3.2q: “Gia đình, cá nhân tiêu biểu trong các thôn” — a household with
+    TQ-3.1a–d and TQ-3.2q's cultural life (or its “other” achievement) attested meets the
+    standards; with nothing for point q it does not yet, and what is asked for is point q's.
+    The assessment lists A-29."""
+    readings = read(A_29="families-under-3.2q")
+    met = assess(family(), TQ, window=WINDOW, readings=readings)
+    assert met.verdict is Verdict.MET
+    assert ("A-29", "families-under-3.2q") in {(u.id, u.reading) for u in met.used}
+    other = assess(family(point_q=("TQ-3.2q.other",)), TQ, window=WINDOW, readings=readings)
+    assert other.verdict is Verdict.MET
+    bare = assess(family(point_q=()), TQ, window=WINDOW, readings=readings)
+    assert bare.verdict is Verdict.UNKNOWN
+    asked = {r.rule.id for r in bare.missing if r.rule is not None}
+    assert asked
+    assert all(rid.startswith("TQ-3.2q.") for rid in asked), asked
+
+
+def test_tq_3_2q_a29_a_family_has_no_other_field() -> None:
+    """A-29 families-under-3.2q: only point q names families — a household declaring agriculture
+    (TQ-3.2c) is refused, told that social-life is its one field."""
+    with pytest.raises(UnknownFieldError, match="fields for a household: social-life"):
+        assess(
+            family(("agriculture",)), TQ, window=WINDOW, readings=read(A_29="families-under-3.2q")
+        )
+
+
+def test_tq_3_2q_a29_is_chosen_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A-29: ``dienhinh assess`` refuses a household (exit 2, one line citing TQ-4.1); with
+    ``--read A-29=families-under-3.2q`` it assesses it, and the record lists the reading."""
+    doc = json.loads((Path(__file__).resolve().parent.parent / "examples" / "nominees"
+                      / "tq-attestation.json").read_text(encoding="utf-8"))  # fmt: skip
+    doc.update(kind="household", fields=["social-life"])
+    path = tmp_path / "family.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    args = ["assess", str(path), "--ruleset", "tuyen-quang-2023", "--on", "2024-12-15"]
+    assert main(args) == 2
+    assert "TQ-4.1" in capsys.readouterr().err
+    assert main([*args, "--read", "A-29=families-under-3.2q"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {"id": "A-29", "reading": "families-under-3.2q", "default": False} in out[
+        "interpretations"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda k: k.update(reading="A-99"), "'A-99' is not an interpretation of the register"),
+        (lambda k: k.update(admitted="maybe"), "'maybe' is not a reading of A-29"),
+        (lambda k: k.update(fields=["farming"]), "'farming' is not a field of this catalogue"),
+        (lambda k: k.update(kind="individual"), "'individual' is already among the catalogue's"),
+        (lambda k: k.pop("refused"), "kind_reading[0].refused: required key missing"),
+        (lambda k: k.update(extra=1), "kind_reading[0].extra: unknown key"),
+    ],
+)
+def test_tq_3_2q_a29_a_kind_reading_is_checked_when_the_catalogue_loads(
+    mutate: Any, message: str
+) -> None:
+    """A-29: a broken ``[[kind_reading]]`` (TQ's household) is refused with its place."""
+    data = _tq_data()
+    mutate(data["kind_reading"][0])
+    with pytest.raises(RulesetError, match=re.escape(message)):
+        parse_catalogue(data, source="tq.toml")
 
 
 # -- every way to choose ----------------------------------------------------------------------

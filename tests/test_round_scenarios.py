@@ -51,6 +51,7 @@ from dienhinh.rulesets import Dated, Posthumous, Timeline
 from dienhinh.voting import Cap
 from tests.round_builders import (
     CONSIDERED,
+    GENERAL,
     OTHER_UNIT,
     TQ,
     UNIT,
@@ -848,6 +849,56 @@ class TestExemplaryCitizenA12:
         """TQ-7.1d “trừ cá nhân”: a collective recognised the same year is paid, 4,680,000 VND."""
         decision = run_round(make_round([nomination("C1", kind="collective")], decided_on=DECIDED))
         assert _benefit(decision, "C1") == (True, 4_680_000, "round.cash_reward")
+
+
+# -- households: TQ-3.2q, TQ-4.1 (A-29) --------------------------------------------------------
+
+
+class TestFamiliesA29:
+    """TQ-3.2q “Gia đình, cá nhân tiêu biểu trong các thôn” against TQ-4.1 “Là tập thể, cá nhân”."""
+
+    @staticmethod
+    def _round(readings: Readings, considered: dt.date = CONSIDERED, **more: Any) -> RoundDecision:
+        on = evidence_day(considered)
+        family = Nominee("household", ["social-life"],
+                         [attest(c, on) for c in (*GENERAL, "TQ-3.2q.culture")])  # fmt: skip
+        noms = [nomination("H1", nominee=family), nomination("N1", on=on)]
+        return run_round(make_round(noms, considered_on=considered, readings=readings, **more))
+
+    def test_tq_4_1_a_household_is_ineligible_by_default_citing_the_provision(self) -> None:
+        """A-29 not-exemplars (default): the household H1 is ineligible, its reason citing TQ-4.1
+        (“Là tập thể, cá nhân tiêu biểu, xuất sắc”); the individual N1 beside it is recognised,
+        and the round lists A-29."""
+        decision = self._round(Readings())
+        out = decision.outcome("H1")
+        assert out.outcome is RoundOutcome.INELIGIBLE
+        refused = one(out.reasons, "round.kind_not_recognised")
+        assert rule_of(refused) == "TQ-4.1"
+        assert refused.rule is not None
+        assert refused.rule.citation.quote is not None
+        assert "tập thể, cá nhân" in refused.rule.citation.quote
+        assert decision.recognised == ("N1",)
+        assert ("A-29", "not-exemplars") in {(u.id, u.reading) for u in decision.used}
+
+    def test_tq_3_2q_a_family_is_recognised_under_families_under_3_2q(self) -> None:
+        """A-29 families-under-3.2q: the household meets TQ-3.1 and TQ-3.2q and is recognised in
+        2024; Decree 98/2023 as the ruleset records it has no household amount, so the
+        certificate is given and the cash is a warning to settle (0 VND)."""
+        decision = self._round(Readings().choose("A-29", "families-under-3.2q"), decided_on=DECIDED)
+        assert set(decision.recognised) == {"H1", "N1"}
+        assert _benefit(decision, "H1") == (True, 0, "round.cash_amount_not_recorded")
+        (b,) = [b for b in decision.benefits if b.nomination == "H1"]
+        assert rule_of(b.reasons[0]) == "NĐ98"
+        assert b.reasons[0].severity is Severity.WARNING
+        assert ("A-29", "families-under-3.2q") in {(u.id, u.reading) for u in decision.used}
+
+    def test_tq_3_2q_a_family_recognised_in_december_2025_is_paid_as_decree_152_says(self) -> None:
+        """A-29 families-under-3.2q, Decree 152/2025 as the ruleset records it (an individual 1.5 ×
+        the base salary, a household 1.5 × the individual's amount): considered 20/12/2025, signed
+        26/12/2025 — 1.5 × 1.5 × 2,340,000 = 5,265,000, rounded up to 5,270,000 VND."""
+        decision = self._round(Readings().choose("A-29", "families-under-3.2q"),
+                               considered=D(2025, 12, 20), decided_on=D(2025, 12, 26))  # fmt: skip
+        assert _benefit(decision, "H1") == (True, 5_270_000, "round.cash_reward")
 
 
 # -- the national pool: TQ-2.2, TQ-6.3 ----------------------------------------------------------

@@ -579,6 +579,31 @@ _REGISTER: tuple[Interpretation, ...] = (
         ),
     ),
     _i(
+        "A-29",
+        "Families (gia đình) under TQ-3.2q",
+        "TQ-3.2q TQ-4.1 TQ-6.2b",
+        "TQ-3.2q speaks of “Gia đình, cá nhân tiêu biểu trong các thôn, tổ dân phố”, while Art. 4 "
+        "(“Là tập thể, cá nhân tiêu biểu, xuất sắc”) and Art. 6.2b (“không quá 15 (mười lăm) tập "
+        "thể, cá nhân”) name only collectives and individuals: may a household be recognised as "
+        "a provincial exemplar?",
+        (
+            "not-exemplars",
+            "No: the exemplars the regulation recognises are collectives and individuals (Art. 4, "
+            "6.2b); point q's “Gia đình” says where exemplary people are found. A household's "
+            "nomination is refused, citing TQ-4.1 (in a round: ineligible).",
+            "Không: điển hình tiên tiến theo Quy định là tập thể, cá nhân (Điều 4, điểm b khoản 2 "
+            "Điều 6); “Gia đình” ở điểm q chỉ nơi phát hiện gương tiêu biểu. Hộ gia đình được đề "
+            "nghị thì không được xét (dẫn TQ-4.1).",
+        ),
+        (
+            "families-under-3.2q",
+            "Yes, under point q only: a household is judged on the general standard (TQ-3.1) and "
+            "the field standard TQ-3.2q, the one provision that names families.",
+            "Có, chỉ theo điểm q: hộ gia đình được xét theo tiêu chuẩn chung (khoản 1 Điều 3) và "
+            "tiêu chuẩn lĩnh vực tại điểm q khoản 2 Điều 3, quy định duy nhất nêu “Gia đình”.",
+        ),
+    ),
+    _i(
         "A-31",
         "The unit council's date as a condition of the province dossier",
         "TQ-6.1a TQ-8.3a TQ-8.3b",

@@ -174,6 +174,34 @@ class Field:
         }
 
 
+@attrs.frozen
+class KindReading:
+    """A kind of nominee the catalogue judges only under one reading of the register.
+
+    Under ``reading`` read as ``admitted`` the kind is judged on the general standard and
+    the standards of ``fields``; under any other reading it is refused, citing ``refused``
+    (A-29: a family under TQ-3.2q).
+    """
+
+    kind: NomineeKind
+    reading: str
+    admitted: str
+    fields: tuple[str, ...]
+    refused: Rule
+
+    def admits(self, readings: Readings) -> bool:
+        return readings[self.reading] == self.admitted
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "reading": self.reading,
+            "admitted": self.admitted,
+            "fields": list(self.fields),
+            "refused": self.refused.to_json(),
+        }
+
+
 def _freeze(value: Mapping[str, Criterion]) -> Mapping[str, Criterion]:
     return MappingProxyType(dict(value))
 
@@ -197,6 +225,12 @@ class Catalogue:
     criteria: Mapping[str, Criterion] = attrs.field(converter=_freeze, hash=False)
     window_rule: Rule | None = None
     source: str = attrs.field(default="<catalogue>", eq=False)
+    kind_readings: tuple[KindReading, ...] = ()
+    """Kinds judged only under a reading (``[[kind_reading]]``); ``kinds`` are the others."""
+
+    def kind_reading(self, kind: NomineeKind) -> KindReading | None:
+        """The reading that decides whether ``kind`` is judged at all, if the catalogue has one."""
+        return next((k for k in self.kind_readings if k.kind is kind), None)
 
     def field(self, id: str) -> Field:
         """The field with slug ``id`` (see :attr:`fields`)."""
@@ -255,6 +289,7 @@ class Catalogue:
     def readings_declared(self) -> tuple[str, ...]:
         """The register ids the catalogue's nodes declare (``reading = "A-n"``), in register order."""
         ids = {n.reading for n in self.criteria.values() if n.reading is not None}
+        ids |= {k.reading for k in self.kind_readings}
         return tuple(i for i in INTERPRETATIONS if i in ids)
 
     @functools.cached_property
@@ -300,7 +335,9 @@ class Catalogue:
             "general": list(self.general),
             "fields": [f.to_json() for f in self.fields],
             "criteria": [c.to_json() for c in self.criteria.values()],
-        }
+            **({"kind_readings": [k.to_json() for k in self.kind_readings]}
+               if self.kind_readings else {}),
+        }  # fmt: skip
 
     def listing(self) -> list[dict[str, Any]]:
         """One JSON object per criterion in tree order (``dienhinh criteria``)."""
@@ -822,7 +859,7 @@ def _thaw(value: Any) -> Any:
 
 _TOP = ("format", "catalogue", "document", "title_vi", "title_en", "kinds", "standing", "field",
         "criterion")  # fmt: skip
-_TOP_OPTIONAL = ("division", "window")
+_TOP_OPTIONAL = ("division", "window", "kind_reading")
 
 
 @attrs.frozen
@@ -960,6 +997,56 @@ def _fields(r: _Reader, data: Mapping[str, Any], h: _Header) -> list[Field]:
     return out
 
 
+def _kind_readings(
+    r: _Reader, data: Mapping[str, Any], h: _Header, fields: list[Field]
+) -> tuple[KindReading, ...]:
+    """``[[kind_reading]]``: a kind judged only under one reading (A-29), and the rule refusing it."""
+    out: list[KindReading] = []
+    known = {f.id for f in fields}
+    for i, raw in enumerate(_array(r, data, "kind_reading")):
+        where = f"kind_reading[{i}]"
+        t = r.table(raw, where)
+        if t is None:
+            continue
+        r.keys(t, where, ("kind", "reading", "admitted", "fields", "refused"), ())
+        kind = r.enum(NomineeKind, t.get("kind"), f"{where}.kind") if "kind" in t else None
+        if kind is not None and h.kinds is not None and kind in h.kinds:
+            r.add(f"{where}.kind", f"{kind.value!r} is already among the catalogue's kinds",
+                  allowed="a kind not in kinds")  # fmt: skip
+            kind = None
+        if kind is not None and any(k.kind is kind for k in out):
+            r.add(f"{where}.kind", f"{kind.value!r} has two kind readings")
+            kind = None
+        reading, admitted = r.text(t, "reading", where), r.text(t, "admitted", where)
+        if reading is not None and reading not in INTERPRETATIONS:
+            r.add(f"{where}.reading", f"{reading!r} is not an interpretation of the register",
+                  allowed=f"A-1 … {list(INTERPRETATIONS)[-1]}")  # fmt: skip
+            reading = None
+        if (
+            reading is not None
+            and admitted is not None
+            and (admitted not in INTERPRETATIONS[reading].names)
+        ):
+            r.add(f"{where}.admitted", f"{admitted!r} is not a reading of {reading}",
+                  allowed=", ".join(INTERPRETATIONS[reading].names))  # fmt: skip
+            admitted = None
+        names = r.strings(t, "fields", where)
+        for name in names or ():
+            if name not in known:
+                r.add(f"{where}.fields", f"{name!r} is not a field of this catalogue",
+                      allowed=", ".join(sorted(known)))  # fmt: skip
+                names = None
+                break
+        refused_raw = r.table(t["refused"], f"{where}.refused") if "refused" in t else None
+        refused = None
+        if refused_raw is not None:
+            r.keys(refused_raw, f"{where}.refused", ("id", "citation"), ())
+            refused = r.rule(refused_raw, f"{where}.refused", h.document, h.division)
+        if kind and reading and admitted and names and refused:
+            out.append(KindReading(kind, reading, admitted, tuple(names), refused))
+    return tuple(out)
+
+
 class _Trees:
     """The trees' checks: references, single parents, reachability, kinds, variants."""
 
@@ -991,7 +1078,7 @@ class _Trees:
         else:
             self.parents[child] = parent
 
-    def root(self, rid: str, where: str) -> None:
+    def root(self, rid: str, where: str, extra: frozenset[NomineeKind] = frozenset()) -> None:
         if rid not in self.nodes:
             if rid not in self.broken:
                 self.r.add(where, f"{rid!r} is not a criterion of this catalogue")
@@ -1001,7 +1088,7 @@ class _Trees:
             self.r.add(where, f"{rid!r} is the standard of two places")
         else:
             self.roots.add(rid)
-            self.resolve(rid, self.all_kinds)
+            self.resolve(rid, self.all_kinds | extra)
 
     def resolve(self, cid: str, inherited: frozenset[NomineeKind]) -> None:
         node = self.nodes[cid]
@@ -1045,15 +1132,17 @@ class _Trees:
 
 def _check_trees(
     r: _Reader, nodes: _Nodes, kinds: frozenset[NomineeKind], general: tuple[str, ...],
-    fields: list[Field],
+    fields: list[Field], conditional: tuple[KindReading, ...] = (),
 ) -> dict[str, frozenset[NomineeKind]]:  # fmt: skip
     trees = _Trees(r, nodes, kinds)
     trees.link()
+    # A kind judged under a reading joins the general standard and its fields' standards only.
     for g in general:
-        trees.root(g, "standing.general")
+        trees.root(g, "standing.general", frozenset(k.kind for k in conditional))
     for f in fields:
+        extra = frozenset(k.kind for k in conditional if f.id in k.fields)
         for s in f.standard:
-            trees.root(s, f"field({f.id}).standard")
+            trees.root(s, f"field({f.id}).standard", extra)
     trees.unreachable()
     trees.variants(general, "standing.general", cover=True)
     for f in fields:
@@ -1082,7 +1171,8 @@ def parse_catalogue(data: Mapping[str, Any], *, source: str = "<catalogue>") -> 
     standing, field_group, general = _standing(r, data, h)
     nodes = _criteria(r, data, h)
     fields = _fields(r, data, h)
-    resolved = _check_trees(r, nodes, h.kinds or frozenset(), general, fields)
+    conditional = _kind_readings(r, data, h, fields)
+    resolved = _check_trees(r, nodes, h.kinds or frozenset(), general, fields, conditional)
     cid, title_vi, title_en, kinds = h.id, h.title_vi, h.title_en, h.kinds
     if (
         r.problems
@@ -1100,5 +1190,5 @@ def parse_catalogue(data: Mapping[str, Any], *, source: str = "<catalogue>") -> 
     return Catalogue(
         id=cid, document=h.document, title_vi=title_vi, title_en=title_en, kinds=kinds,
         standing=standing, field_group=field_group, general=general, fields=tuple(fields),
-        criteria=final, window_rule=window_rule, source=source,
+        criteria=final, window_rule=window_rule, source=source, kind_readings=conditional,
     )  # fmt: skip

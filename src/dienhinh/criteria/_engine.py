@@ -30,7 +30,7 @@ from dienhinh._kinds import NomineeKind
 from dienhinh._reasons import Reason, ReasonCode
 from dienhinh._text import did_you_mean
 from dienhinh.criteria import _codes as codes
-from dienhinh.criteria._catalogue import Catalogue, Criterion, Group
+from dienhinh.criteria._catalogue import Catalogue, Criterion, Group, KindReading
 from dienhinh.criteria._evidence import Attestation, Evidence, Rating, Title
 from dienhinh.criteria._leaves import (
     AttestationTest,
@@ -545,13 +545,29 @@ def _window(window: WindowLike | tuple[dt.date, dt.date]) -> tuple[dt.date, dt.d
     return start, end
 
 
-def _check(nominee: Nominee, catalogue: Catalogue, compiled: Compiled) -> None:
+def refused_kind(kind: NomineeKind, catalogue: Catalogue, readings: Readings) -> KindReading | None:
+    """The kind reading that refuses ``kind`` under ``readings`` (A-29), if one does."""
+    kr = catalogue.kind_reading(kind)
+    return None if kr is None or kr.admits(readings) else kr
+
+
+def _check(nominee: Nominee, catalogue: Catalogue, compiled: Compiled, readings: Readings) -> None:
     catalogue = compiled.catalogue  # as read: an alternative may test other evidence (A-25)
     kind = nominee.kind
-    if kind not in catalogue.kinds:
+    kr = catalogue.kind_reading(kind)
+    if kind not in catalogue.kinds and (kr is None or not kr.admits(readings)):
+        under = (
+            ""
+            if kr is None
+            else (
+                f" under {kr.reading} “{readings[kr.reading]}” ({kr.refused.id}: "
+                f"“{kr.refused.citation.quote}”)"
+            )
+        )
+        also = "" if kr is None else f"; a {kind.value} under {kr.reading} “{kr.admitted}”"
         raise InvalidValueError(
-            f"is not a kind of nominee {catalogue.id} recognises", field="nominee.kind", value=kind.value,
-            allowed=", ".join(sorted(k.value for k in catalogue.kinds)),
+            f"is not a kind of nominee {catalogue.id} recognises{under}", field="nominee.kind",
+            value=kind.value, allowed=", ".join(sorted(k.value for k in catalogue.kinds)) + also,
         )  # fmt: skip
     if not nominee.fields:
         raise UnknownFieldError(
@@ -620,7 +636,7 @@ def assess(
         readings = Readings(readings)
     start, end = _window(window)
     compiled: Compiled = catalogue.compiled_for(readings)
-    _check(nominee, catalogue, compiled)
+    _check(nominee, catalogue, compiled, readings)
     ctx = _Ctx(nominee, start, end, readings)
     kind = nominee.kind
     general = compiled.general[kind](ctx)
@@ -934,4 +950,6 @@ def used_interpretations(a: Assessment) -> tuple[str, ...]:
             visit(c)
 
     visit(a.raw)
+    if (kind_reading := a.catalogue.kind_reading(a.nominee.kind)) is not None:
+        ids.add(kind_reading.reading)  # A-29: the reading that admitted the kind
     return tuple(sorted(ids))

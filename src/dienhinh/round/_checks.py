@@ -216,6 +216,16 @@ def _standards(check: Check, nom: Nomination, ctx: Context) -> Found:
     assert ctx.catalogue is not None  # the round checked it
     assert ctx.span is not None
     span, rule = ctx.span, _rule(check)
+    kind_reading = ctx.catalogue.kind_reading(nom.kind)
+    if kind_reading is not None:
+        # a kind the catalogue judges only under one reading; refused under the others.
+        used = ctx.inputs.readings.used(kind_reading.reading)
+        if not kind_reading.admits(ctx.inputs.readings):
+            reason = codes.KIND_NOT_RECOGNISED(
+                kind_reading.refused, kind_vi=nom.kind.vi, kind_en=nom.kind.value,
+                reading=kind_reading.reading, name=ctx.inputs.readings[kind_reading.reading],
+            )  # fmt: skip
+            return Found((reason,), used=used)
     result = assess(nom.nominee, ctx.catalogue, window=span, readings=ctx.inputs.readings)
     if result.verdict is Verdict.MET:
         return Found((codes.CRITERIA_MET(rule, start=span[0], end=span[1]),), used=result.used)

@@ -94,6 +94,16 @@ UNIT_LATE_REPORTED = ReasonCode(
     "{unit}'s council considered on {met}, {days} day(s) after the time of unit-level "
     "recognition (last day {last_day}); the province dossier is still considered (A-31).",
 )
+KIND_NOT_RECOGNISED = ReasonCode(
+    "round.kind_not_recognised",
+    F,
+    "Không thuộc đối tượng",
+    "Not a kind recognised",
+    "Đối tượng “{kind_vi}” không được xét công nhận theo quy định được dẫn (cách hiểu {reading} "
+    "“{name}”).",
+    "A {kind_en} is not a kind of nominee the cited provision recognises (reading {reading} "
+    "“{name}”).",
+)
 CRITERIA_MET = ReasonCode(
     "round.criteria_met",
     P,
@@ -256,6 +266,16 @@ CASH_WITHHELD_CITIZEN = ReasonCode(
     "Đã được tặng danh hiệu “{title}” năm {year}: được tặng {certificate_vi}, không tặng tiền "
     "thưởng (A-28).",
     "Awarded “{title}” in {year}: {certificate_en} given, no cash reward (A-28).",
+)
+NO_CASH_AMOUNT = ReasonCode(
+    "round.cash_amount_not_recorded",
+    W,
+    "Chưa có mức tiền thưởng",
+    "Cash amount not recorded",
+    "{certificate_vi}; bộ quy tắc chưa ghi mức tiền thưởng cho {kind_vi} theo văn bản áp dụng "
+    "ngày {day}: cần xác định.",
+    "{certificate_en}; the ruleset records no cash amount for a {kind_en} under the decree in "
+    "force on {day}: to be settled.",
 )
 NO_BENEFITS = ReasonCode(
     "round.no_benefits",

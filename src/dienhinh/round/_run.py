@@ -684,6 +684,15 @@ def _benefit(
                 benefits.rule, title=benefits.excluded_title_vi, year=year
             )
             return Benefit(nom.id, False, 0, (reason,))
+    decree = benefits.multipliers.at(day)
+    if decree.value.of_base(nom.kind) is None:
+        # A kind the decree table has no amount for (a household before Decree 152/2025, A-29).
+        reason = codes.NO_CASH_AMOUNT(
+            decree.rule, certificate_vi=benefits.certificate_vi,
+            certificate_en=benefits.certificate_en, kind_vi=nom.kind.vi, kind_en=nom.kind.value,
+            day=day,
+        )  # fmt: skip
+        return Benefit(nom.id, True, 0, (reason,))
     cash = benefits.cash(nom.kind, day)
     reason = codes.CASH(
         benefits.rule, certificate_vi=benefits.certificate_vi, certificate_en=benefits.certificate_en,

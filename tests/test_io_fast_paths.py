@@ -1,6 +1,8 @@
 """The JSON boundary's fast paths say what the precise paths say.
 
 Reading: a text the quick scans call clean has no key or string the precise walk refuses.
+Writing: the record writer's text is ``json.dumps(plain(value), ensure_ascii=False, indent=2)``,
+byte for byte, although it copies each reason's text after writing it once.
 """
 
 from __future__ import annotations
@@ -13,9 +15,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dienhinh import run_round
+from dienhinh._canonical import plain
 from dienhinh._errors import MalformedJSONError
 from dienhinh._text import MAX_TEXT
+from dienhinh.cli._round import demo_round
 from dienhinh.io._json import _clean, _strings_problem, parse_json
+from dienhinh.io._write import indented_text, write_indented
+from tests.test_round_properties import Case, cases
 
 # Characters near every edge the walk draws: controls, DEL, C1 (and U+0085, allowed), line
 # and paragraph separators, surrogates, astral characters, Vietnamese, quotes and backslashes.
@@ -81,3 +88,62 @@ def test_every_character_the_walk_refuses_makes_the_text_unclean() -> None:
             if refused and _clean(json.dumps([value], ensure_ascii=ascii_)):
                 missed.append((hex(point), ascii_))
     assert missed == []
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(plain(value), ensure_ascii=False, indent=2)
+
+
+def test_the_demo_records_are_written_as_the_plain_encoder_writes_them() -> None:
+    for decision in demo_round():
+        doc = decision.to_json()
+        assert indented_text(doc) == _dumps(doc)
+        pieces: list[str] = []
+        write_indented(doc, pieces.append)
+        assert "".join(pieces) == _dumps(doc)
+
+
+@given(cases())
+def test_a_generated_round_is_written_as_the_plain_encoder_writes_it(case: Case) -> None:
+    inputs, _ = case
+    doc = run_round(inputs).to_json()
+    assert indented_text(doc) == _dumps(doc)
+    assert indented_text(inputs.to_json()) == _dumps(inputs.to_json())
+
+
+def test_a_reason_is_copied_only_where_it_is_the_same_text() -> None:
+    # What `==` does not tell apart is written apart: True beside 1, a reordered key, a
+    # citation's type; a list among the params is written, never copied.
+    card = demo_round()[1].outcomes[0].reasons[0].to_json()
+    card["params"] = {"days": 1}
+    flag = {**card, "params": {"days": True}}
+    reordered = dict(reversed(card.items()))
+    noted = {**card, "params": {"days": None}}
+    listed = {**card, "params": {"days": [1]}}
+    listed_bool = {**card, "params": {"days": [True]}}
+    values = [card, flag, reordered, card, noted, listed, listed_bool, [card, flag]]
+    assert indented_text(values) == json.dumps(values, ensure_ascii=False, indent=2)
+
+
+def test_a_reason_s_object_is_a_fresh_copy_each_time() -> None:
+    reason = demo_round()[1].outcomes[0].reasons[0]
+    first = reason.to_json()
+    first["params"]["days"] = "changed"
+    first["citation"]["quote"] = "changed"
+    first["code"] = "changed"
+    again = reason.to_json()
+    assert again["code"] == reason.code
+    assert "changed" not in again["params"].values()
+    assert again["citation"] is None or again["citation"]["quote"] != "changed"
+
+
+def test_pieces_handed_on_early_join_to_the_same_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A piece is handed on every few parts, between the items of long lists.
+    from dienhinh.io import _write
+
+    monkeypatch.setattr(_write, "_PIECES", 3)
+    doc = demo_round()[1].to_json()
+    pieces: list[str] = []
+    write_indented(doc, pieces.append)
+    assert len(pieces) > 100
+    assert "".join(pieces) == _dumps(doc)

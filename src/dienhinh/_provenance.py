@@ -163,7 +163,21 @@ class Citation:
         return " ".join([*parts, name])
 
     def to_json(self) -> dict[str, Any]:
-        """A plain JSON object: the parts, both renderings, and the quotation if any."""
+        """A plain JSON object: the parts, both renderings, and the quotation if any.
+
+        A record repeats a few citations in every nominee's reasons: each citation's object
+        is made once (kept by identity, the citation frozen) and a fresh copy returned.
+        """
+        known = _CITED.get(id(self))
+        if known is not None and known[0] is self:
+            return dict(known[1])
+        made = self._made_json()
+        if len(_CITED) >= _CITED_AT_MOST:
+            _CITED.clear()
+        _CITED[id(self)] = (self, made)
+        return dict(made)
+
+    def _made_json(self) -> dict[str, Any]:
         return {
             "document": self.document,
             "division": self.division,
@@ -176,6 +190,13 @@ class Citation:
             "title_vi": None if (t := document_title(self.document)) is None else t[0],
             "title_en": None if t is None else t[1],
         }
+
+
+_CITED: dict[int, tuple[Citation, dict[str, Any]]] = {}
+"""Each citation's JSON object by the citation's identity (kept alive here, so an id is
+never reused while its entry lives)."""
+_CITED_AT_MOST = 10_000
+"""Citations kept (emptied when full: it only saves work)."""
 
 
 def _rule_id(_inst: object, _attribute: attrs.Attribute[str], value: str) -> None:

@@ -127,6 +127,11 @@ _MADE_AT_MOST = 100_000
 """Reasons kept for sharing; the store is emptied when full (it only saves work)."""
 
 
+_CARDS: dict[int, tuple[Reason, dict[str, Any]]] = {}
+"""Each reason's JSON object by the reason's identity (kept alive here, so an id is never
+reused while its entry lives); emptied when it holds :data:`_MADE_AT_MOST`."""
+
+
 def _show_vi(value: Any, shown: str) -> str:
     if isinstance(value, dt.datetime):
         offset = value.isoformat()[19:].lstrip(".0123456789")  # "+07:00", "Z" or "" (naive)
@@ -172,7 +177,26 @@ class Reason:
         return reason_html(self)
 
     def to_json(self) -> dict[str, Any]:
-        """The card object; ``citation`` is ``None`` for reasons no provision states."""
+        """The card object; ``citation`` is ``None`` for reasons no provision states.
+
+        A reason is shared by many nominees (:class:`ReasonCode` makes it once): its object is
+        made once and a fresh copy returned (``params`` and ``citation`` copied too).
+        """
+        known = _CARDS.get(id(self))
+        if known is not None and known[0] is self:
+            card = known[1]
+        else:
+            card = self._card()
+            if len(_CARDS) >= _MADE_AT_MOST:
+                _CARDS.clear()
+            _CARDS[id(self)] = (self, card)
+        out = dict(card)
+        out["params"] = dict(card["params"])
+        if card["citation"] is not None:
+            out["citation"] = dict(card["citation"])
+        return out
+
+    def _card(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "severity": self.severity.value,

@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from dienhinh._canonical import indented_json
 from dienhinh._errors import (
     DienhinhError,
     InvalidInputError,
@@ -21,6 +20,7 @@ from dienhinh._interpretations import Readings
 from dienhinh._text import ascii_integer, utf8_error
 from dienhinh.io._json import parse_json
 from dienhinh.io._public import read_text as _read_source
+from dienhinh.io._write import write_indented
 
 __all__ = [
     "EXIT_INVALID",
@@ -170,7 +170,9 @@ def year(text: str) -> int:
 
 def emit(value: Any) -> int:
     """Print ``value`` as indented JSON (UTF-8, Vietnamese as is) and return exit status 0."""
-    sys.stdout.write(indented_json(value) + "\n")
+    write = sys.stdout.write
+    write_indented(value, write)  # in pieces: a national record is hundreds of MB
+    write("\n")
     return 0
 
 

@@ -18,7 +18,6 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
-from dienhinh._canonical import indented_json
 from dienhinh._errors import (
     DienhinhError,
     InvalidInputError,
@@ -36,6 +35,7 @@ from dienhinh.io._ballot import ballot_document, parse_ballot
 from dienhinh.io._json import named, parse_json
 from dienhinh.io._nominee import assessment_document, parse_nominee, reassess
 from dienhinh.io._round import parse_round
+from dienhinh.io._write import indented_text
 from dienhinh.round._inputs import RoundInputs
 from dienhinh.round._run import RoundDecision, run_round
 from dienhinh.rulesets._load import ballot_lookup, ballot_parameters
@@ -235,7 +235,7 @@ def record_document(record: Record, ruleset: Ruleset | None = None) -> dict[str,
 
 
 def _text(value: object) -> str:
-    return indented_json(value) + "\n"
+    return indented_text(value) + "\n"
 
 
 def _write(text: str, file: os.PathLike[str] | None) -> str:

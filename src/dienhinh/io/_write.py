@@ -1,0 +1,179 @@
+"""Writing a record: the text of ``json.dumps(plain(value), ensure_ascii=False, indent=2)``, fast.
+
+A round's record is mostly reasons (each with its full citation), and a round's reasons are
+few distinct ones shared by many nominees: the ~280,000 reasons of a 30,000-nomination round
+are about a thousand distinct texts. :func:`write_indented` writes each distinct reason once
+per depth and copies its text after that; a list of strings (ids, approvals) is written by
+one C-level join. The text is the same, byte for byte, as the plain encoder's
+(``tests/test_io_fast_paths.py`` compares them).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+from typing import Any, Final
+
+from dienhinh._canonical import plain
+
+__all__ = ["indented_text", "write_indented"]
+
+_PIECES: Final = 1 << 16
+"""Parts gathered before they are joined and handed on as one piece."""
+
+_ATOMS: Final[dict[Any, str]] = {True: "true", False: "false", None: "null"}
+
+_FLAT: Final = frozenset({str, int, bool, type(None)})
+"""The scalars of plain JSON data (a float never is: exact values are strings)."""
+
+
+def _shape(card: dict[Any, Any]) -> tuple[Any, ...] | None:
+    """What ``==`` does not see of a reason's card: the order of its keys and the types of its
+    values (``True == 1``), its ``params`` and ``citation`` included; ``None`` when a value is
+    a container other than those two (then the card is written, not copied)."""
+    params, citation = card.get("params"), card["citation"]
+    kinds = tuple(map(type, card.values()))
+    if type(params) is not dict or not _FLAT.issuperset(map(type, params.values())):
+        return None
+    if citation is not None and (
+        type(citation) is not dict or not _FLAT.issuperset(map(type, citation.values()))
+    ):
+        return None
+    if kinds.count(dict) != (1 if citation is None else 2) or not _FLAT.issuperset(
+        k for k in kinds if k is not dict
+    ):
+        return None
+    return (
+        tuple(card),
+        kinds,
+        tuple(params),
+        tuple(map(type, params.values())),
+        None if citation is None else (tuple(citation), tuple(map(type, citation.values()))),
+    )
+
+
+def write_indented(value: Any, sink: Callable[[str], object]) -> None:
+    """Hand the indented JSON text of ``value`` to ``sink`` in pieces of about :data:`_PIECES`
+    parts (a file's ``write``, a list's ``append``), never holding the whole text.
+
+    >>> parts: list[str] = []
+    >>> write_indented({"a": [1, True, None], "b": {}, "c": ["x", "y"]}, parts.append)
+    >>> "".join(parts)
+    '{\\n  "a": [\\n    1,\\n    true,\\n    null\\n  ],\\n  "b": {},\\n  "c": [\\n    "x",\\n    "y"\\n  ]\\n}'
+    """
+    quote = encode_basestring  # ensure_ascii=False; the C function when available
+    atoms = _ATOMS
+    out: list[str] = []
+    append = out.append
+    # A reason's card already written at a depth: (its dict, its text), by what names it.
+    seen: dict[tuple[Any, ...], tuple[dict[str, Any], tuple[Any, ...], str]] = {}
+
+    # A list of scalars only (ids, approvals) is one call of the C encoder, its separators set
+    # for its depth: `["a", "b"]` at two spaces is `[` + `\n    "a",\n    "b"` + `\n  ]`.
+    flat = _FLAT.issuperset
+    encoders: dict[str, Callable[[Any], str]] = {}
+
+    def encoder(pad: str) -> Callable[[Any], str]:
+        inner = pad + "  "
+        if c_make_encoder is None:  # pragma: no cover - CPython always has it
+            return json.JSONEncoder(ensure_ascii=False, separators=("," + inner, ": ")).encode
+        chunks = c_make_encoder(
+            None, plain, encode_basestring, None, ": ", "," + inner, False, False, True
+        )
+
+        def encode(v: Any) -> str:
+            return "".join(chunks(v, 0))
+
+        encoders[pad] = encode
+        return encode
+
+    def scalar(v: Any) -> str | None:
+        t = type(v)
+        if t is str:
+            return quote(v)
+        if t is bool or v is None:
+            return atoms[v]
+        if t is int:
+            return int.__repr__(v)
+        return None
+
+    def walk(v: Any, pad: str) -> None:
+        t = type(v)
+        if t is dict:
+            if not v:
+                append("{}")
+                return
+            if "citation" in v and "code" in v and "vi" in v and "en" in v:
+                key = (pad, v["code"], v["vi"], v["en"])
+                like = _shape(v)
+                if like is not None and str is type(key[1]) is type(key[2]) is type(key[3]):
+                    known = seen.get(key)
+                    if known is not None and known[1] == like and known[0] == v:
+                        append(known[2])
+                        return
+                    start = len(out)  # a card _shape accepts holds no list: no piece is
+                    mapping(v, pad)  # handed on while it is written
+                    if known is None:
+                        seen[key] = (v, like, "".join(out[start:]))
+                    return
+            mapping(v, pad)
+        elif t is list or t is tuple:
+            if not v:
+                append("[]")
+                return
+            inner = pad + "  "
+            if flat(map(type, v)):
+                append("[" + inner + (encoders.get(pad) or encoder(pad))(v)[1:-1] + pad + "]")
+                return
+            sep = "[" + inner
+            for x in v:
+                text = scalar(x)
+                if text is None:
+                    append(sep)
+                    walk(x, inner)
+                    if len(out) >= _PIECES:
+                        sink("".join(out))
+                        out.clear()
+                else:
+                    append(sep + text)
+                sep = "," + inner
+            append(pad + "]")
+        else:
+            text = scalar(v)
+            if text is not None:
+                append(text)
+                return
+            made = plain(v)
+            if made is v:  # a str or int subclass, which plain keeps and json writes as such
+                append(quote(v) if isinstance(v, str) else int.__repr__(v))
+            else:
+                walk(made, pad)
+
+    def mapping(v: dict[Any, Any], pad: str) -> None:
+        inner = pad + "  "
+        sep = "{" + inner
+        for k, x in v.items():
+            text = scalar(x)
+            key = quote(k if type(k) is str else str(k))
+            if text is None:
+                append(sep + key + ": ")
+                walk(x, inner)
+            else:
+                append(sep + key + ": " + text)
+            sep = "," + inner
+        append(pad + "}")
+
+    walk(value, "\n")
+    sink("".join(out))
+
+
+def indented_text(value: Any) -> str:
+    """The whole text :func:`write_indented` writes.
+
+    >>> indented_text({"a": [1, True, None], "b": {}, "c": "x"})
+    '{\\n  "a": [\\n    1,\\n    true,\\n    null\\n  ],\\n  "b": {},\\n  "c": "x"\\n}'
+    """
+    parts: list[str] = []
+    write_indented(value, parts.append)
+    return "".join(parts)

@@ -582,6 +582,7 @@ CODE_MODULES = (
     "dienhinh.criteria._codes",
     "dienhinh.round._codes",
     "dienhinh._documents",
+    "dienhinh.rulesets._national",
 )
 """The modules that declare reason codes, each beside the rules it applies."""
 

@@ -258,10 +258,14 @@ def test_ballot_takes_rule_and_cap_from_a_ruleset(
     record.write_text(json.dumps(out), encoding="utf-8")
     assert run(capsys, "verify", str(record))[1]["verified"] is True
     doc["ruleset"] = "kon-tum-2022"
+    doc["decided_on"] = "2023-12-26"
     path.write_text(json.dumps(doc), encoding="utf-8")
     status, out, _ = run(capsys, "ballot", str(path))
     # Issue 9: Kon Tum's letter sets no ballot rule, and its ruleset now cites the national
     # decree's wording as its own document (before issue 9 it had none, and this exited 2).
+    # Issue 10: the decree in force on the decision date (required), and the reasons say so.
     assert status == 0
     assert any(r["rule"] == "NĐ91-45.8" for r in out["reasons"])
+    notice = next(r for r in out["reasons"] if r["code"] == "ruleset.national_ballot")
+    assert "Kon Tum letter (KT) sets no ballot rule" in notice["en"]
     assert out["inputs"]["cap"] is None

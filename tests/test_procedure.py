@@ -369,7 +369,7 @@ class TestPlanRounds:
         assert run_round(inputs).window == (D(2023, 12, 21), CONSIDERED)
 
     def test_a_bac_kan_round_recognises_on_its_own_criteria_and_the_national_ballot(self) -> None:
-        """BK-III.1, BK-III.2.12; NĐ91-45.8: met — recognised with 9 of 10; a household lacking one point is incomplete."""
+        """BK-III.1, BK-III.2.12; NĐ98-ballot: met — recognised with 9 of 10; a household lacking one point is incomplete."""
         on = evidence_day(CONSIDERED)
         met = Nominee("individual", ["charity"],
                       [attest(c, on) for c in (*BK_GENERAL, "BK-III.2.12.relief", "BK-III.2.12.helped")])  # fmt: skip
@@ -384,7 +384,7 @@ class TestPlanRounds:
         decision = run_round(inputs)
         assert decision.recognised == ("B1",)
         assert decision.outcome("B2").outcome is RoundOutcome.INCOMPLETE
-        assert "NĐ91-45.8" in cited(decision)
+        assert "NĐ98-ballot" in cited(decision)  # decided in 2024 (issue 10: it cited NĐ91-45.8)
         (floor,) = decision.floors
         # BK-IV.1a counts introductions: “Công an tỉnh” introduced none of this round's two.
         assert (floor.counted, floor.count, floor.shortfall) == ("introduced", 0, 10)

@@ -1329,11 +1329,83 @@ class TestKonTumRuleset:
         assert not {"round.criteria_met", "round.criteria_unknown"} & set(codes(out.reasons))
 
     def test_a_kon_tum_round_uses_the_national_90_percent_rule(self) -> None:
-        """KT sets no ballot rule: the national wording (Decree 91/2017 Art. 45.8) — 9 of 10 needed."""
+        """KT sets no ballot rule: the national decree's — 9 of 10 needed. Decided in 2024, the
+        decree in force is 98/2023 (issue 10: before, Decree 91/2017 Art. 45.8 was cited)."""
         decision = self._kt_round(nomination("N1"), nomination("N2"), approvals={"N1": 9, "N2": 8})
         assert decision.recognised == ("N1",)
-        assert rule_of(one(decision.outcome("N1").reasons, "ballot.meets_threshold")) == "NĐ91-45.8"
+        assert (
+            rule_of(one(decision.outcome("N1").reasons, "ballot.meets_threshold")) == "NĐ98-ballot"
+        )
         assert decision.ballot.inputs.cap is None
+
+    @pytest.mark.parametrize(
+        ("considered_on", "decided_on", "cited", "decree"),
+        [
+            (D(2023, 12, 20), None, "NĐ91-45.8", "Nghị định 91/2017/NĐ-CP"),
+            (D(2023, 12, 28), D(2024, 1, 5), "NĐ98-ballot", "Nghị định 98/2023/NĐ-CP"),
+            (D(2024, 12, 20), D(2024, 12, 26), "NĐ98-ballot", "Nghị định 98/2023/NĐ-CP"),
+            (D(2025, 6, 25), D(2025, 7, 1), "NĐ152-ballot", "Nghị định 152/2025/NĐ-CP"),
+        ],
+    )
+    def test_kt_a_round_cites_the_national_decree_in_force_on_its_decision_date(
+        self, considered_on: D, decided_on: D | None, cited: str, decree: str
+    ) -> None:
+        """KT sets no ballot rule: Decree 91/2017 Art. 45.8 to 31/12/2023, Decree 98/2023 from
+        01/01/2024, Decree 152/2025 from 01/07/2025 — picked by the decision (signing) date, the
+        consideration date where none is given; the round says the threshold is borrowed."""
+        inputs = make_round(
+            [nomination("N1", on=considered_on - dt.timedelta(days=60))],
+            {"N1": 9},
+            ruleset=KT,
+            dossiers=[],
+            considered_on=considered_on,
+            decided_on=decided_on,
+        )
+        decision = run_round(inputs)
+        assert decision.recognised == ("N1",)
+        ballot = [r for r in decision.outcome("N1").reasons if r.code.startswith("ballot.")]
+        assert ballot
+        assert {rule_of(r) for r in ballot} == {cited}
+        notice = one(decision.reasons, "ruleset.national_ballot")
+        assert rule_of(notice) == cited
+        assert notice.rule is not None
+        assert notice.rule.citation.document == decree
+        assert notice.en.startswith(
+            "The Kon Tum letter (KT) sets no ballot rule; the threshold 9/10"
+        )
+        assert "không quy định cách bỏ phiếu; ngưỡng 9/10 là của" in notice.vi
+        to_verify = cited != "NĐ91-45.8"  # only Art. 45.8's wording is given (domain §9)
+        assert ("national law, to verify" in notice.en) is to_verify
+        assert ("pháp luật quốc gia, cần kiểm chứng" in notice.vi) is to_verify
+
+    def test_kt_every_ballot_reasons_threshold_agrees_with_the_national_rule_it_cites(
+        self,
+    ) -> None:
+        """Issue 10: under each dated national entry, every ballot reason cites the entry in force
+        and counts against its threshold (9 of 10 at 9/10)."""
+        assert KT.national_ballot is not None
+        for entry in KT.national_ballot.entries:
+            day = entry.start + dt.timedelta(days=30)
+            decision = run_round(
+                make_round(
+                    [nomination("N1", on=day - dt.timedelta(days=60)), nomination("N2", on=day - dt.timedelta(days=60))],
+                    {"N1": 9, "N2": 8}, ruleset=KT, dossiers=[], considered_on=day,
+                )
+            )  # fmt: skip
+            rule = decision.ballot.inputs.rule
+            assert rule.rule == entry.rule
+            assert rule.threshold == entry.value.threshold
+            for o in decision.outcomes:
+                for r in o.reasons:
+                    if r.code.startswith("ballot."):
+                        assert r.rule == entry.rule, (entry.rule.id, r.en)
+            threshold = one(decision.ballot.reasons, "ballot.threshold")
+            t = entry.value.threshold
+            assert threshold.rule == entry.rule
+            assert threshold.params["threshold"] == f"{t.numerator}/{t.denominator}"
+            assert threshold.params["needed"] == entry.value.needed(10) == 9
+            notice = one(decision.reasons, "ruleset.national_ballot")
+            assert notice.params["threshold"] == threshold.params["threshold"]
 
     def test_a_kon_tum_round_computes_no_cash_it_has_no_table_for(self) -> None:
         """KT sets no benefits: the recognised get no computed certificate or cash, and no borrowed TQ-7.1c."""

@@ -257,13 +257,16 @@ class TestTuyenQuang:
     @pytest.mark.parametrize(
         ("kind", "signed_on", "amount", "decree"),
         [
-            (NomineeKind.INDIVIDUAL, D(2023, 12, 20), 1_800_000, "NĐ98"),
-            (NomineeKind.COLLECTIVE, D(2023, 12, 20), 3_600_000, "NĐ98"),
-            (NomineeKind.INDIVIDUAL, D(2024, 7, 1), 2_340_000, "NĐ98"),
-            (NomineeKind.COLLECTIVE, D(2025, 6, 30), 4_680_000, "NĐ98"),
-            (NomineeKind.INDIVIDUAL, D(2025, 7, 1), 3_510_000, "NĐ152"),
-            (NomineeKind.HOUSEHOLD, D(2025, 7, 1), 5_270_000, "NĐ152"),
-            (NomineeKind.COLLECTIVE, D(2025, 12, 31), 7_020_000, "NĐ152"),
+            # Issue 10: each row cites the decree in force — Decree 91/2017 to 31/12/2023,
+            # 98/2023 from 01/01/2024 (the "NĐ98" row began 01/07/2023, before it was in force).
+            (NomineeKind.INDIVIDUAL, D(2023, 12, 20), 1_800_000, "NĐ91-merit-cash"),
+            (NomineeKind.COLLECTIVE, D(2023, 12, 20), 3_600_000, "NĐ91-merit-cash"),
+            (NomineeKind.INDIVIDUAL, D(2024, 1, 1), 1_800_000, "NĐ98-merit-cash"),
+            (NomineeKind.INDIVIDUAL, D(2024, 7, 1), 2_340_000, "NĐ98-merit-cash"),
+            (NomineeKind.COLLECTIVE, D(2025, 6, 30), 4_680_000, "NĐ98-merit-cash"),
+            (NomineeKind.INDIVIDUAL, D(2025, 7, 1), 3_510_000, "NĐ152-merit-cash"),
+            (NomineeKind.HOUSEHOLD, D(2025, 7, 1), 5_270_000, "NĐ152-merit-cash"),
+            (NomineeKind.COLLECTIVE, D(2025, 12, 31), 7_020_000, "NĐ152-merit-cash"),
         ],
     )
     def test_cash_rewards_by_the_date_of_the_decision(
@@ -325,11 +328,16 @@ class TestBacKanNinhThuanKonTum:
             ("five-year-review", Quarter(2025, 2), "BK-IV.3"),
             ("emulation-congress", Quarter(2025, 3), "BK-IV.3"),
         ]
-        # Issue 9: the plan sets no ballot rule; its ruleset cites the national decree's wording
-        # as its own document (before issue 9, rs.ballot was None here).
-        assert rs.ballot is not None
-        assert rs.ballot.rule.id == "NĐ91-45.8"
-        assert rs.ballot.rule.citation.document.startswith("Nghị định 91/2017/NĐ-CP")
+        # Issue 10: the plan sets no ballot rule; its ruleset borrows the national provisions,
+        # declared once and dated (before, it wrote Decree 91/2017's wording in its own file).
+        assert rs.ballot is None
+        assert rs.national_ballot is not None
+        assert [e.rule.id for e in rs.national_ballot.entries] == [
+            "NĐ91-45.8", "NĐ98-ballot", "NĐ152-ballot",
+        ]  # fmt: skip
+        on = rs.ballot_on(D(2021, 12, 20))
+        assert on is not None
+        assert on.rule.citation.document == "Nghị định 91/2017/NĐ-CP"
         assert (rs.cap, rs.window, rs.deadlines, rs.posthumous, rs.benefits) == (
             None,
             None,
@@ -355,10 +363,13 @@ class TestBacKanNinhThuanKonTum:
     def test_kon_tum_is_guidance_with_no_numbers(self) -> None:
         """KT: a guidance letter — no ballot, cap, floor, window, deadline, benefit, and no criteria of its own."""
         rs = load_ruleset("kon-tum-2022")
-        # Issue 9: the letter sets no ballot rule; its ruleset cites the national decree's
-        # wording as its own document (before issue 9, rs.ballot was None here).
-        assert rs.ballot is not None
-        assert rs.ballot.rule.id == "NĐ91-45.8"
+        # Issue 10: the letter sets no ballot rule; its ruleset borrows the national provisions,
+        # dated by their decrees (before, Decree 91/2017's wording in its own file).
+        assert rs.ballot is None
+        assert rs.has_ballot
+        on = rs.ballot_on(D(2023, 12, 20))
+        assert on is not None
+        assert on.rule.id == "NĐ91-45.8"
         assert (
             rs.cap,
             rs.floors,
@@ -438,13 +449,22 @@ class TestStrictLoading:
             "deadlines[0]",
             "posthumous.citation",
             "benefits.base_salary[1].from",
-            "benefits.multipliers[1].from",
+            # Issue 10: three rows, one per decree; the third (Decree 152/2025, in force from
+            # 01/07/2025) starts 01/06/2025: outside its decree's period, and an overlap.
+            "benefits.multipliers[2].from",
         }
         assert where["cap.limit"].kind == "unknown_key"
         assert "slots" in (where["cap.limit"].allowed or "")
         assert where["posthumous.citation"].kind == "missing_key"
         assert "gap" in where["benefits.base_salary[1].from"].message
-        assert "overlaps" in where["benefits.multipliers[1].from"].message
+        third = [
+            p.message for p in info.value.problems if p.where == "benefits.multipliers[2].from"
+        ]
+        assert len(third) == 2
+        assert any("overlaps" in m for m in third)
+        assert any(
+            "outside the period of Decree 152/2025/NĐ-CP (2025-07-01 … (open))" in m for m in third
+        )
         assert all(p.source == "tq.toml" for p in info.value.problems)
         assert "tq.toml" in str(info.value)
 
@@ -652,7 +672,11 @@ class TestBallotLookup:
         """A path and an unknown id are errors (a built-in without a ballot rule, too)."""
         # Issue 9: every built-in ruleset now has a ballot rule — kon-tum-2022 the national
         # decree's, cited as its own document — so no built-in id is refused for lacking one.
-        assert ballot_parameters("kon-tum-2022")[0].rule.id == "NĐ91-45.8"
+        # Issue 10: the decree is the one in force on the decision date, which is required.
+        assert ballot_parameters("kon-tum-2022", D(2023, 12, 20))[0].rule.id == "NĐ91-45.8"
+        assert ballot_parameters("kon-tum-2022", D(2024, 12, 20))[0].rule.id == "NĐ98-ballot"
+        with pytest.raises(InvalidValueError, match=r"decided_on=None: .* allowed: a date in"):
+            ballot_parameters("kon-tum-2022")
         with pytest.raises(InvalidValueError, match="built-in"):
             ballot_parameters("./examples/rulesets/my-province.toml")
         with pytest.raises(UnknownRulesetError):

@@ -34,9 +34,12 @@ from dienhinh.rulesets import (
     Posthumous,
     Successor,
     Timeline,
+    national_law,
 )
 from dienhinh.rulesets._toml import _ruleset as ruleset_from_data
 from dienhinh.voting import BallotRule, Cap
+
+NATIONAL_BALLOT = tuple(p for p in national_law().provisions if p.ballot is not None)
 
 D = dt.date
 FILES = [
@@ -138,6 +141,31 @@ def rulesets(draw: st.DrawFn) -> Ruleset:
         timelines(multipliers),
         st.none() | TEXT,
     )
+    ballot = draw(
+        st.none()
+        | st.builds(
+            BallotRule,
+            threshold=FRACTION.filter(lambda f: f <= 1),
+            comparison=st.sampled_from(["at_least", "more_than"]),
+            denominator=st.sampled_from(["total_membership", "votes_cast"]),
+            quorum=st.none() | FRACTION.filter(lambda f: f <= 1),
+            tie_break=st.sampled_from(["chair", "women_first", "undecided"]),
+            rule=rules(),
+        )
+    )
+    national: Timeline[BallotRule] | None = None
+    if ballot is None:
+        # Or borrowed national provisions (docs/rulesets.md#national-documents), a run of
+        # documents that replace one another.
+        first = draw(st.integers(0, len(NATIONAL_BALLOT)))
+        stop = draw(st.integers(first, len(NATIONAL_BALLOT)))
+        if stop > first:
+            national = Timeline(
+                [
+                    Dated(p.document.start, p.document.end, p.ballot, p.rule)
+                    for p in NATIONAL_BALLOT[first:stop]
+                ]
+            )
     criteria = draw(st.sampled_from(["own", "none", "file"]))
     return Ruleset(
         id=draw(SLUG),
@@ -159,18 +187,8 @@ def rulesets(draw: st.DrawFn) -> Ruleset:
             )
         ),
         effective=Effective(draw(rules()), start, end),
-        ballot=draw(
-            st.none()
-            | st.builds(
-                BallotRule,
-                threshold=FRACTION.filter(lambda f: f <= 1),
-                comparison=st.sampled_from(["at_least", "more_than"]),
-                denominator=st.sampled_from(["total_membership", "votes_cast"]),
-                quorum=st.none() | FRACTION.filter(lambda f: f <= 1),
-                tie_break=st.sampled_from(["chair", "women_first", "undecided"]),
-                rule=rules(),
-            )
-        ),
+        ballot=ballot,
+        national_ballot=national,
         cap=draw(st.none() | st.builds(Cap, st.integers(0, 99), rules())),
         floors=draw(unique(floor, "scope")),
         window=draw(

@@ -7,6 +7,7 @@ document says each thing once. Imported by the CLI only (it needs cattrs).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
@@ -127,6 +128,7 @@ class BallotDocument:
     denominator: Annotated[str | None, NULLABLE] = None
     quorum: Annotated[str | None, NULLABLE] = None
     tie_break: Annotated[str | None, NULLABLE] = None
+    decided_on: Annotated[dt.date | None, NULLABLE] = None
 
 
 def _nominee_hook() -> Callable[[Any, Any], NomineeDoc]:
@@ -143,7 +145,7 @@ converter.register_structure_hook(NomineeDoc, _nominee_hook())
 
 _SHORTHANDS = ("threshold", "comparison", "denominator", "quorum", "tie_break")
 
-RulesetLookup = Callable[[str], tuple[BallotRule, Cap | None]]
+RulesetLookup = Callable[[str, dt.date | None], tuple[BallotRule, Cap | None]]
 
 INPUT_RULE = Rule("INPUT-ballot", Citation("ballot input"))
 """The source of a rule whose parameters the document gives without a provision to cite.
@@ -190,7 +192,7 @@ def ballot_inputs(doc: BallotDocument, *, ruleset: RulesetLookup | None = None) 
             raise InvalidValueError(
                 "rulesets are not available here", field="ruleset", value=doc.ruleset
             )
-        rule, cap = ruleset(doc.ruleset)
+        rule, cap = ruleset(doc.ruleset, doc.decided_on)
     elif doc.rule is not None:
         r = doc.rule
         rule = BallotRule(
@@ -223,6 +225,7 @@ def ballot_inputs(doc: BallotDocument, *, ruleset: RulesetLookup | None = None) 
         chair_choice=doc.chair_choice,
         readings=Readings(doc.readings),
         ruleset=doc.ruleset,
+        decided_on=doc.decided_on,
     )
 
 
@@ -247,6 +250,7 @@ def ballot_document(result: Any, given: Any = None) -> dict[str, Any]:
     if result.inputs.ruleset is not None:
         ruleset = given if given is not None else load_ruleset(result.inputs.ruleset)
         _, notes = draft_notice(ruleset, result.inputs.readings)
+        notes += ruleset.ballot_notices(result.inputs.decided_on)
         doc["ruleset"] = {
             "id": ruleset.id,
             "status": ruleset.status.value,

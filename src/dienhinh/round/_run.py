@@ -313,6 +313,9 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     checks = inputs.ruleset.checks_at(inputs.level.value)
     used: list[UsedReading] = []
     draft_used, notes = draft_notice(inputs.ruleset, inputs.readings)
+    if not (inputs.level is CouncilLevel.UNIT and inputs.readings["A-19"] == "province-only"):
+        # A borrowed national ballot rule says so (the A-19 majority cites the reading instead).
+        notes += inputs.ruleset.ballot_notices(inputs.decision_day)
     used += draft_used
     span, window_reasons, window_used = _window(inputs, checks)
     used += window_used
@@ -565,7 +568,9 @@ def _ballot(
 
 
 def _ballot_rule(inputs: RoundInputs) -> Any:
-    rule = inputs.ruleset.ballot
+    # The province's own rule, or the national one in force on the decision date (the day
+    # the decision is signed; the consideration date where none is given).
+    rule = inputs.ruleset.ballot_on(inputs.decision_day)
     if rule is None:
         raise InvalidValueError(
             "defines no ballot rule, which a round needs", field="ruleset",

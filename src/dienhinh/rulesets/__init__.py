@@ -16,7 +16,9 @@ Build parts to derive a what-if variant::
     20
 
 The shipped files, in ``data/``: ``<id>.toml`` (a ruleset, ``docs/rulesets.md``)
-and ``<id>.criteria.toml`` (its criteria catalogue, ``docs/criteria-format.md``).
+and ``<id>.criteria.toml`` (its criteria catalogue, ``docs/criteria-format.md``);
+``national/decrees.toml``, the national documents the rulesets cite by id
+(:func:`national_law`, ``docs/rulesets.md#national-documents``).
 """
 
 from dienhinh.rulesets._load import (
@@ -26,6 +28,7 @@ from dienhinh.rulesets._load import (
     load_ruleset,
     parse_ruleset,
 )
+from dienhinh.rulesets._national import NationalDocument, NationalLaw, NationalProvision, Subject
 from dienhinh.rulesets._parts import (
     Benefits,
     CashMultipliers,
@@ -41,6 +44,7 @@ from dienhinh.rulesets._parts import (
 )
 from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, DossierPart
 from dienhinh.rulesets._ruleset import Ruleset
+from dienhinh.rulesets._toml import national_law
 
 __all__ = [
     "Benefits",
@@ -55,13 +59,18 @@ __all__ = [
     "Effective",
     "Floor",
     "FloorCount",
+    "NationalDocument",
+    "NationalLaw",
+    "NationalProvision",
     "Posthumous",
     "Ruleset",
+    "Subject",
     "Successor",
     "Timeline",
     "builtin_rulesets",
     "dump_ruleset",
     "load_catalogue",
     "load_ruleset",
+    "national_law",
     "parse_ruleset",
 ]

@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 from collections.abc import Callable
@@ -144,10 +145,11 @@ def load_catalogue(ruleset_id: str) -> Catalogue:
     )
 
 
-def ballot_parameters(id: str) -> tuple[BallotRule, Cap | None]:
+def ballot_parameters(id: str, day: dt.date | None = None) -> tuple[BallotRule, Cap | None]:
     """The ballot rule and the cap of a built-in ruleset: the ``"ruleset"`` lookup of the ballot JSON.
 
     Only built-in ids are looked up: a JSON document never makes the program read a file.
+    ``day`` is the decision date, which picks a borrowed national rule (required for one).
     """
     if not is_slug(id):
         raise InvalidValueError(
@@ -157,32 +159,37 @@ def ballot_parameters(id: str) -> tuple[BallotRule, Cap | None]:
             allowed=", ".join(builtin_rulesets()),
         )
     ruleset = _builtin(id)
-    if ruleset.ballot is None:
-        having = [r for r in builtin_rulesets() if _builtin(r).ballot is not None]
+    if not ruleset.has_ballot:
+        having = [r for r in builtin_rulesets() if _builtin(r).has_ballot]
         raise InvalidValueError(
             "defines no ballot rule",
             field="ruleset",
             value=ruleset.id,
             allowed=", ".join(having) or "a ruleset with a [ballot] table",
         )
-    return ruleset.ballot, ruleset.cap
+    rule = ruleset.ballot_on(day)
+    assert rule is not None
+    return rule, ruleset.cap
 
 
-def ballot_lookup(ruleset: Ruleset) -> Callable[[str], tuple[BallotRule, Cap | None]]:
+def ballot_lookup(
+    ruleset: Ruleset,
+) -> Callable[[str, dt.date | None], tuple[BallotRule, Cap | None]]:
     """The ``"ruleset"`` lookup of a ballot document read under one given ruleset (``--ruleset``)."""
 
-    def lookup(id: str) -> tuple[BallotRule, Cap | None]:
+    def lookup(id: str, day: dt.date | None = None) -> tuple[BallotRule, Cap | None]:
         if id != ruleset.id:
             raise InvalidValueError(
                 f"names ruleset {id!r}, but the ruleset given is {ruleset.id!r}",
                 field="ruleset", value=id, allowed=ruleset.id,
             )  # fmt: skip
-        if ruleset.ballot is None:
+        rule = ruleset.ballot_on(day)
+        if rule is None:
             raise InvalidValueError(
                 "defines no ballot rule", field="ruleset", value=ruleset.id,
                 allowed="a ruleset with a [ballot] table",
             )  # fmt: skip
-        return ruleset.ballot, ruleset.cap
+        return rule, ruleset.cap
 
     return lookup
 

@@ -33,6 +33,7 @@ import attrs
 
 from dienhinh._documents import DocumentStatus, flag, slug, text
 from dienhinh._errors import InvalidTypeError, InvalidValueError, UnknownDeadlineError
+from dienhinh._reasons import Reason
 from dienhinh.calendar import Deadline, Milestone, WindowPolicy
 from dienhinh.criteria import Catalogue, parse_catalogue
 from dienhinh.rulesets import _parts as parts
@@ -91,6 +92,7 @@ class Ruleset:
     document: Document
     effective: Effective
     ballot: BallotRule | None = None
+    """The province's own ballot rule (e.g. TQ-2.1b); ``None`` when it sets none."""
     cap: Cap | None = None
     floors: tuple[Floor, ...] = attrs.field(default=(), converter=_items)
     window: WindowPolicy | None = None
@@ -109,6 +111,9 @@ class Ruleset:
     """The catalogue's data as read (what a round's digest covers)."""
     catalogue: Catalogue | None = attrs.field(default=None, eq=False, hash=False, repr=False)
     """The catalogue parsed and checked once, when the ruleset was built."""
+    national_ballot: parts.Timeline[BallotRule] | None = attrs.field(default=None, kw_only=True)
+    """The national ballot provisions a document without its own rule borrows, dated by the
+    effect of their documents (``[ballot] national = [...]``): see :meth:`ballot_on`."""
     source: str | None = attrs.field(default=None, eq=False, hash=False, repr=False)
     """The file the ruleset was read from, if any (for messages; not part of its identity)."""
 
@@ -118,6 +123,7 @@ class Ruleset:
             ("document", parts.Document, False),
             ("effective", parts.Effective, False),
             ("ballot", BallotRule, True),
+            ("national_ballot", parts.Timeline, True),
             ("cap", Cap, True),
             ("window", WindowPolicy, True),
             ("posthumous", parts.Posthumous, True),
@@ -131,6 +137,13 @@ class Ruleset:
                     field=name,
                     value=value,
                 )
+        if self.ballot is not None and self.national_ballot is not None:
+            raise InvalidValueError(
+                "gives its own ballot rule and a borrowed national one",
+                field="national_ballot",
+                value=[e.rule.id for e in self.national_ballot.entries],
+                allowed="one of: ballot (the document's own rule) or national_ballot",
+            )
         for name, kind, key in (
             ("floors", parts.Floor, "scope"),
             ("deadlines", Deadline, "name"),
@@ -324,6 +337,51 @@ class Ruleset:
             "successor": None if self.successor is None else self.successor.province,
         }
 
+    @property
+    def has_ballot(self) -> bool:
+        """Whether the ruleset gives a ballot rule: its own, or a borrowed national one."""
+        return self.ballot is not None or self.national_ballot is not None
+
+    def ballot_on(self, day: dt.date | None) -> BallotRule | None:
+        """The ballot rule for a decision signed on ``day``: the province's own, or else the
+        national provision in force that day; ``None`` when the ruleset gives none.
+
+        A borrowed rule needs the day (``None`` is refused); a day outside every declared
+        period is refused with the periods allowed.
+
+        >>> from dienhinh import load_ruleset
+        >>> kt = load_ruleset("kon-tum-2022")
+        >>> kt.ballot_on(dt.date(2023, 12, 20)).rule.id, kt.ballot_on(dt.date(2024, 12, 20)).rule.id
+        ('NĐ91-45.8', 'NĐ98-ballot')
+        """
+        if self.ballot is not None or self.national_ballot is None:
+            return self.ballot
+        if day is None:
+            raise InvalidValueError(
+                "borrows a dated national ballot rule: the decision date picks the one in force",
+                field="decided_on",
+                value=None,
+                allowed="a date in "
+                + ", ".join(
+                    f"{e.start} … {'(open)' if e.end is None else e.end} ({e.rule.id})"
+                    for e in self.national_ballot.entries
+                ),
+            )
+        return self.national_ballot.at(day).value
+
+    def ballot_notices(self, day: dt.date | None) -> tuple[Reason, ...]:
+        """For a borrowed national ballot rule, the reason that says so (vi + en); else none."""
+        if self.ballot is not None or self.national_ballot is None:
+            return ()
+        from dienhinh.rulesets._national import national_ballot_notice
+        from dienhinh.rulesets._toml import national_law
+
+        rule = self.ballot_on(day)
+        assert rule is not None
+        assert day is not None
+        d = self.document
+        return (national_ballot_notice(d.form, d.province, d.code, rule, day, national_law()),)
+
     def to_json(self) -> dict[str, Any]:
         """Every parameter with its rule and citation (the catalogue is named, not inlined)."""
 
@@ -335,6 +393,11 @@ class Ruleset:
             "document": self.document.to_json(),
             "effective": self.effective.to_json(),
             "ballot": j(self.ballot),
+            **(
+                {}
+                if self.national_ballot is None
+                else {"national_ballot": self.national_ballot.to_json()}
+            ),
             "cap": j(self.cap),
             "floors": [f.to_json() for f in self.floors],
             "window": j(self.window),

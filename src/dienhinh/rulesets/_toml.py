@@ -7,6 +7,8 @@ the rest of :mod:`dienhinh.rulesets` it loads on first use, not by ``import dien
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 import re
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
@@ -23,7 +25,7 @@ from dienhinh._errors import (
     RulesetError,
 )
 from dienhinh._provenance import Citation, Rule
-from dienhinh._text import MAX_DIGITS, MAX_TEXT, decode_utf8
+from dienhinh._text import MAX_DIGITS, MAX_TEXT, decode_utf8, did_you_mean
 from dienhinh.calendar import (
     DateRange,
     Deadline,
@@ -34,6 +36,7 @@ from dienhinh.calendar import (
     Wording,
 )
 from dienhinh.criteria import Catalogue, parse_catalogue
+from dienhinh.rulesets._national import NationalDocument, NationalLaw, NationalProvision, Subject
 from dienhinh.rulesets._parts import (
     Benefits,
     CashMultipliers,
@@ -447,9 +450,11 @@ def _ruleset(data: dict[str, Any], source: str, directory: Path | None) -> Rules
         rid = MISSING
     criteria = top.maybe("criteria", _criteria_value, "a catalogue file name, or false")
     document = _document(top)
+    ballot = _ballot(top)
     parts: dict[str, Any] = {
         "effective": _effective(top),
-        "ballot": _ballot(top),
+        "ballot": None if isinstance(ballot, Timeline) else ballot,
+        "national_ballot": ballot if isinstance(ballot, Timeline) else None,
         "cap": _cap(top),
         "floors": _floors(top),
         "window": _window(top),
@@ -612,10 +617,13 @@ def _effective(top: _Table) -> Effective | _Missing:
     return t.r.build(t.path, Effective, rule, start, end)
 
 
-def _ballot(top: _Table) -> BallotRule | _Missing | None:
+def _ballot(top: _Table) -> BallotRule | Timeline[BallotRule] | _Missing | None:
+    """The document's own rule, or ``national = [...]``: borrowed national provisions, dated."""
     t = top.table("ballot")
     if not isinstance(t, _Table):
         return t
+    if t.has("national"):
+        return _national_ballot(t)
 
     def choice(enum: Any) -> Callable[[Any], str]:
         return _choice(*(m.value for m in enum))
@@ -635,6 +643,51 @@ def _ballot(top: _Table) -> BallotRule | _Missing | None:
     if any(isinstance(v, _Missing) for v in values.values()):
         return MISSING
     return t.r.build(t.path, BallotRule, **values)
+
+
+def _national_ballot(t: _Table) -> Timeline[BallotRule] | _Missing:
+    """``national = ["NĐ91-45.8", …]``: each provision's rule, in force while its document is."""
+    law = national_law()
+    allowed = ", ".join(law.ids(Subject.BALLOT))
+    ids = t.need("national", _strings, f"national ballot provisions' ids: {allowed}")
+    t.close(("national",))
+    if isinstance(ids, _Missing):
+        return MISSING
+    if not ids:
+        t.r.add(t.where("national"), "is empty", f"one or more of: {allowed}")
+        return MISSING
+    entries: list[Dated[BallotRule]] = []
+    for i, rid in enumerate(ids):
+        p = _national_provision(t, f"national[{i}]", rid, Subject.BALLOT)
+        if isinstance(p, _Missing):
+            return MISSING
+        assert p.ballot is not None  # a ballot provision has its parameters (checked at load)
+        entries.append(Dated(p.document.start, p.document.end, p.ballot, p.rule))
+    entries.sort(key=lambda e: e.start)
+    for i, _key, message in timeline_problems(tuple(entries)):
+        t.r.add(
+            t.where("national"),
+            f"{entries[i].rule.id}: {message}",
+            "provisions of documents that replace one another, without a gap",
+        )
+        return MISSING
+    return t.r.build(t.where("national"), Timeline, entries)
+
+
+def _national_provision(
+    t: _Table, where: str, rid: str, subject: Subject
+) -> NationalProvision | _Missing:
+    law = national_law()
+    try:
+        return law.provision(rid, subject)
+    except DienhinhError:
+        allowed = law.ids(subject)
+        t.r.add(
+            t.where(where),
+            f"{rid!r} is not a national {subject.value} provision{did_you_mean(rid, allowed)}",
+            ", ".join(allowed),
+        )
+        return MISSING
 
 
 def _cap(top: _Table) -> Cap | _Missing | None:
@@ -897,8 +950,16 @@ def _successor(top: _Table) -> Successor | _Missing | None:
 
 
 def _dated(
-    r: _Reader, top: _Table, key: str, read: Callable[[_Table], Any], keys: tuple[str, ...]
+    r: _Reader,
+    top: _Table,
+    key: str,
+    read: Callable[[_Table], Any],
+    keys: tuple[str, ...],
+    national: Subject | None = None,
 ) -> Timeline[Any] | _Missing:
+    """Dated rows; with ``national``, a row may cite a national provision by id
+    (``national = "NĐ98-merit-cash"``) instead of its ``rule`` and ``citation``: the row
+    must lie within that document's period of effect."""
 
     tables = top.tables(key)
     if isinstance(tables, _Missing):
@@ -916,8 +977,13 @@ def _dated(
         start = t.need("from", _date, "the first day in force")
         end = t.maybe("until", _date, "the last day in force; omit on the last value")
         value = read(t)
-        rule = t.rule()
-        t.close(("from", "until", *keys, "rule", "citation"))
+        rule: Rule | _Missing
+        if national is not None and t.has("national"):
+            rule = _national_row(t, national, start, end)
+            t.close(("from", "until", *keys, "national"))
+        else:
+            rule = t.rule()
+            t.close(("from", "until", *keys, "rule", "citation"))
         if any(isinstance(v, _Missing) for v in (start, end, value, rule)):
             entries.append(MISSING)
             continue
@@ -935,6 +1001,28 @@ def _dated(
     if problems:
         return MISSING
     return r.build(top.where(key), Timeline, checked)
+
+
+def _national_row(
+    t: _Table, subject: Subject, start: dt.date | _Missing, end: dt.date | _Missing | None
+) -> Rule | _Missing:
+    """The rule of a row citing ``national = "<id>"``, checked against the document's period."""
+    rid = t.need("national", _string, ", ".join(national_law().ids(subject)))
+    if isinstance(rid, _Missing):
+        return MISSING
+    p = _national_provision(t, "national", rid, subject)
+    if isinstance(p, _Missing) or isinstance(start, _Missing) or isinstance(end, _Missing):
+        return MISSING
+    doc = p.document
+    last = end if end is not None else dt.date.max
+    if start < doc.start or (doc.end is not None and last > doc.end):
+        t.r.add(
+            t.where("from" if start < doc.start else "until"),
+            f"{start} … {'(open)' if end is None else end} is outside the period of "
+            f"{doc.name_en} ({doc.period}), which {rid} cites",
+            f"a period within {doc.period}",
+        )  # the load fails; the row is kept so that its overlaps are reported too
+    return p.rule
 
 
 def _salary(t: _Table) -> int | _Missing:
@@ -979,7 +1067,9 @@ def _benefits(top: _Table) -> Benefits | _Missing | None:
         ),
         "rule": t.rule(),
         "base_salary": _dated(r, t, "base_salary", _salary, ("value",)),
-        "multipliers": _dated(r, t, "multipliers", _multipliers, _MULTIPLIER_KEYS),
+        "multipliers": _dated(
+            r, t, "multipliers", _multipliers, _MULTIPLIER_KEYS, Subject.CASH_MULTIPLIERS
+        ),
     }
     t.close(
         (
@@ -995,6 +1085,154 @@ def _benefits(top: _Table) -> Benefits | _Missing | None:
     if any(isinstance(v, _Missing) for v in values.values()):
         return MISSING
     return r.build(t.path, Benefits, **values)
+
+
+# -- national documents (data/national/decrees.toml) -----------------------------------------------
+
+NATIONAL_FILE: Final = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "data", "national", "decrees.toml"
+)
+
+
+@functools.cache
+def national_law() -> NationalLaw:
+    """The national documents and provisions shipped with the package, read once (strictly)."""
+    source = NATIONAL_FILE
+    with open(source, encoding="utf-8") as f:
+        data = _toml(f.read(), source)
+    return _national_law(data, source)
+
+
+def _national_law(data: dict[str, Any], source: str) -> NationalLaw:
+    r = _Reader(source)
+    top = _Table(r, data, "")
+    fmt = top.need("format", _integer, f"{FORMAT}")
+    if not isinstance(fmt, _Missing) and fmt != FORMAT:
+        r.add("format", f"{fmt} is not a format this version reads", str(FORMAT))
+    documents: dict[str, NationalDocument] = {}
+    tables = top.tables("documents")
+    for t in [] if isinstance(tables, _Missing) else tables:
+        values: dict[str, Any] = {
+            "number": t.need("number", _string, "the document's number, e.g. '98/2023/NĐ-CP'"),
+            "form": t.need("form", _string, "its form, e.g. 'Nghị định'"),
+            "title_vi": t.need("title_vi", _string, "its title in Vietnamese"),
+            "title_en": t.need("title_en", _string, "its title in English"),
+            "start": t.need("from", _date, "the first day in force"),
+            "end": t.maybe("until", _date, "the last day in force; omit while in force"),
+            "signed_on": t.maybe("signed_on", _date, "the day it was signed"),
+            "replaced_by": t.maybe("replaced_by", _string, "the number of its successor"),
+            "verify": t.maybe("verify", _strings, "the fields to verify"),
+            "blank": t.maybe("blank", _strings, "the fields not recorded"),
+        }
+        t.close(
+            (
+                "number", "form", "title_vi", "title_en", "from", "until", "signed_on",
+                "replaced_by", "verify", "blank",
+            )
+        )  # fmt: skip
+        if any(isinstance(v, _Missing) for v in values.values()):
+            continue
+        values["verify"] = tuple(values["verify"] or ())
+        values["blank"] = tuple(values["blank"] or ())
+        doc = r.build(t.path, NationalDocument, **values)
+        if isinstance(doc, NationalDocument):
+            if doc.number in documents:
+                r.add(t.where("number"), f"{doc.number!r} is declared twice", "a unique number")
+            documents[doc.number] = doc
+    provisions: list[NationalProvision] = []
+    tables = top.tables("provisions")
+    for t in [] if isinstance(tables, _Missing) else tables:
+        rid = t.need("rule", _string, "a rule id, e.g. 'NĐ91-45.8'")
+        number = t.need("document", _string, ", ".join(documents) or "a declared document")
+        subject = t.need(
+            "subject", _choice(*(m.value for m in Subject)), ", ".join(m.value for m in Subject)
+        )
+        verify = t.need("verify", _boolean, "true when the provision could not be checked here")
+        parts = {
+            k: t.maybe(k, _string, "a string, e.g. '45'") for k in ("article", "clause", "point")
+        }
+        quote = t.maybe("quote", _string, "a short quotation of the provision")
+        params = t.table("ballot")
+        t.close(
+            (
+                "rule",
+                "document",
+                "subject",
+                "verify",
+                "article",
+                "clause",
+                "point",
+                "quote",
+                "ballot",
+            )
+        )
+        read = [rid, number, subject, verify, quote, params, *parts.values()]
+        if any(isinstance(v, _Missing) for v in read):
+            continue
+        assert isinstance(number, str)
+        assert isinstance(rid, str)
+        assert isinstance(subject, str)
+        of = documents.get(number)
+        if of is None:
+            r.add(
+                t.where("document"), f"{number!r} is not a declared document", ", ".join(documents)
+            )
+            continue
+        citation = r.build(t.path, Citation, of.name, quote=quote, **parts)
+        rule = (
+            r.build(t.where("rule"), Rule, rid, citation)
+            if isinstance(citation, Citation)
+            else MISSING
+        )
+        if isinstance(rule, _Missing):
+            continue
+        ballot: BallotRule | _Missing | None = None
+        if Subject(subject) is Subject.BALLOT:
+            if not isinstance(params, _Table):
+                r.add(
+                    t.where("ballot"),
+                    "is required for a ballot provision",
+                    "{ threshold = '9/10', … }",
+                )
+                continue
+            ballot = _ballot_parameters(params, rule)
+        elif params is not None:
+            r.add(t.where("ballot"), "is only for a ballot provision", "subject = 'ballot'")
+            continue
+        if isinstance(ballot, _Missing):
+            continue
+        made = r.build(t.path, NationalProvision, rule, of, Subject(subject), verify, ballot)
+        if isinstance(made, NationalProvision):
+            if made.rule.id in {p.rule.id for p in provisions}:
+                r.add(t.where("rule"), f"{rid!r} is declared twice", "a unique rule id")
+            provisions.append(made)
+    top.close(("format", "documents", "provisions"))
+    law = r.build("$", NationalLaw, tuple(documents.values()), tuple(provisions))
+    if r.problems or isinstance(law, _Missing):
+        raise RulesetError(f"{source}: does not load ({len(r.problems)} problem(s))", r.problems)
+    return law
+
+
+def _ballot_parameters(t: _Table, rule: Rule) -> BallotRule | _Missing:
+    """A national ballot provision's parameters (its rule is the provision's)."""
+
+    def choice(enum: Any) -> Callable[[Any], str]:
+        return _choice(*(m.value for m in enum))
+
+    def allowed(enum: Any) -> str:
+        return ", ".join(m.value for m in enum)
+
+    values: dict[str, Any] = {
+        "threshold": t.need("threshold", _fraction, _FRACTION_ALLOWED),
+        "comparison": t.need("comparison", choice(Comparison), allowed(Comparison)),
+        "denominator": t.need("denominator", choice(Denominator), allowed(Denominator)),
+        "tie_break": t.need("tie_break", choice(TieBreak), allowed(TieBreak)),
+        "quorum": t.maybe("quorum", _fraction, _FRACTION_ALLOWED + "; omit for no quorum"),
+    }
+    t.close(("threshold", "comparison", "denominator", "tie_break", "quorum"))
+    if any(isinstance(v, _Missing) for v in values.values()):
+        return MISSING
+    return t.r.build(t.path, BallotRule, rule=rule, **values)
 
 
 # -- the writer ------------------------------------------------------------------------------------
@@ -1070,6 +1308,17 @@ class _Writer:
             f"{prefix}citation = {{ {inline} }}" if inline else f"{prefix}citation = {{}}"
         )
 
+    def rule_or_national(self, rule: Rule, subject: Subject) -> None:
+        """``national = "<id>"`` for a national provision's own rule, else rule and citation."""
+        try:
+            p = national_law().provision(rule.id, subject)
+        except DienhinhError:
+            p = None
+        if p is not None and p.rule == rule and p.rule.citation.quote == rule.citation.quote:
+            self.kv("national", rule.id)
+        else:
+            self.rule(rule)
+
     def check(self, c: Check) -> None:
         self.head("checks", array=True)
         self.kv("check", c.kind.value)
@@ -1117,6 +1366,9 @@ class _Writer:
             self.kv("tie_break", b.tie_break.value)
             self.kv("quorum", b.quorum)
             self.rule(b.rule)
+        if rs.national_ballot is not None:
+            self.head("ballot")
+            self.kv("national", [e.rule.id for e in rs.national_ballot.entries])
         if rs.cap is not None:
             self.head("cap")
             self.kv("slots", rs.cap.slots)
@@ -1192,7 +1444,7 @@ class _Writer:
                 self.kv("until", m2.end)
                 for key in _MULTIPLIER_KEYS:
                     self.kv(key, getattr(m2.value, key))
-                self.rule(m2.rule)
+                self.rule_or_national(m2.rule, Subject.CASH_MULTIPLIERS)
         for c in rs.checks:
             self.check(c)
         if rs.successor is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 from collections.abc import Iterable, Mapping
@@ -84,6 +85,16 @@ def _council(value: object) -> Council:
     return instance_of(value, Council, "council", "a voting.Council")
 
 
+def _decided_on(value: object) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidTypeError(
+            "must be a datetime.date (a day, not a timestamp)", field="decided_on", value=value
+        )
+    return value
+
+
 def _rule(value: object) -> BallotRule:
     return instance_of(value, BallotRule, "rule", "a voting.BallotRule")
 
@@ -144,6 +155,9 @@ class BallotInputs:
     readings: Readings = attrs.field(factory=Readings, converter=_readings)
     ruleset: str | None = attrs.field(default=None, kw_only=True)
     """The id of the ruleset the rule (and, unless overridden, the cap) came from."""
+    decided_on: dt.date | None = attrs.field(default=None, kw_only=True, converter=_decided_on)
+    """The decision date, when given: under a ruleset whose ballot rule is dated (a borrowed
+    national provision), it picks the rule in force, and re-deriving reads it again."""
 
     def __attrs_post_init__(self) -> None:
         roster = set(self.council.members)
@@ -213,6 +227,8 @@ class BallotInputs:
             "cap": None if self.cap is None else self.cap.to_json(),
             "chair_choice": None if self.chair_choice is None else sorted(self.chair_choice),
             "readings": self.readings.to_json(),
+            # Only when given: a ballot without a date keeps its JSON and its digest.
+            **({} if self.decided_on is None else {"decided_on": self.decided_on.isoformat()}),
         }
 
 

@@ -888,7 +888,7 @@ class TestFamiliesA29:
         assert set(decision.recognised) == {"H1", "N1"}
         assert _benefit(decision, "H1") == (True, 0, "round.cash_amount_not_recorded")
         (b,) = [b for b in decision.benefits if b.nomination == "H1"]
-        assert rule_of(b.reasons[0]) == "NĐ98"
+        assert rule_of(b.reasons[0]) == "NĐ98-merit-cash"  # issue 10: was "NĐ98"
         assert b.reasons[0].severity is Severity.WARNING
         assert ("A-29", "families-under-3.2q") in {(u.id, u.reading) for u in decision.used}
 

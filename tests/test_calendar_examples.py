@@ -354,6 +354,43 @@ class TestScheduleBKIV:
         assert "first month" in s.events[1].note_en
         assert s.events[1].written_vi == "Đầu Quý II năm 2023"
 
+    def test_bk_iv_2_early_q2_is_the_whole_quarter_under_a33_whole_quarter(self) -> None:
+        """A-33: “sơ kết vào đầu Quý II năm 2023” (BK-IV.2) — April by default, 01/04 → 30/06
+        read as the whole quarter; the note and the schedule's readings say which."""
+        bk = load_ruleset("bac-kan-2021")
+        default = year_schedule(bk, 2023)
+        whole = year_schedule(bk, 2023, readings=read(A_33="whole-quarter"))
+        early = [e for e in whole.events if e.id == "preliminary-review-education"]
+        assert [(e.start, e.end) for e in early] == [(D(2023, 4, 1), D(2023, 6, 30))]
+        assert default.events[1].end == D(2023, 4, 30)
+        assert "A-33 “whole-quarter”" in (early[0].note_en or "")
+        assert "A-33 “whole-quarter”" in (early[0].note_vi or "")
+        assert [(u.id, u.reading) for u in whole.readings] == [("A-33", "whole-quarter")]
+        assert [(u.id, u.reading) for u in default.readings] == [("A-33", "first-month")]
+        # the other milestones of BK-IV are whole quarters under either reading
+        same = [(e.id, e.start, e.end) for e in whole.events if e.id != early[0].id]
+        assert same == [(e.id, e.start, e.end) for e in default.events if e.id != early[0].id]
+
+    def test_bk_iv_a33_is_recorded_only_where_an_early_quarter_is_scheduled(self) -> None:
+        """A-33: a year with no “đầu Quý” milestone (2025: Q2 and Q3) relies on no A-33 reading."""
+        s = year_schedule(load_ruleset("bac-kan-2021"), 2025, readings=read(A_33="whole-quarter"))
+        assert "A-33" not in {u.id for u in s.readings}
+
+    def test_bk_iv_2_calendar_command_reads_a33(self) -> None:
+        """A-33: ``dienhinh calendar --read A-33=whole-quarter`` ends the education sector's
+        review on 30/06/2023; ``--read A-33=early`` is refused with the register's readings."""
+        from dienhinh.cli import main
+
+        out = subprocess.run(
+            [sys.executable, "-m", "dienhinh", "calendar", "--ruleset", "bac-kan-2021",
+             "--year", "2023", "--read", "A-33=whole-quarter"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        events = {e["id"]: e for e in json.loads(out)}
+        assert events["preliminary-review-education"]["end"] == "2023-06-30"
+        assert main(["calendar", "--ruleset", "bac-kan-2021", "--year", "2023",
+                     "--read", "A-33=early"]) == 2  # fmt: skip
+
     @pytest.mark.parametrize(
         ("year", "expected"),
         [

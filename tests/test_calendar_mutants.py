@@ -530,10 +530,11 @@ class TestTheRecords:
         assert last.params["reading_vi"] == "“trước ngày” hiểu là không muộn hơn ngày đó, A-1"
 
     def test_the_bac_kan_schedule_json(self) -> None:
-        """BK-IV.2: Q1 2023, early Q2 2023 (read as April) and Q2 2023."""
+        """BK-IV.2: Q1 2023, early Q2 2023 (read as April, A-33) and Q2 2023."""
         doc = year_schedule(BK, 2023).to_json()
         assert doc["ruleset"] == {"id": "bac-kan-2021", "status": "issued"}
-        assert (doc["year"], doc["readings"], doc["reasons"]) == (2023, [], [])
+        a33 = [{"id": "A-33", "reading": "first-month", "default": True}]
+        assert (doc["year"], doc["readings"], doc["reasons"]) == (2023, a33, [])
         early = doc["events"][1]
         assert {k: v for k, v in early.items() if k != "citation"} == {
             "id": "preliminary-review-education",
@@ -544,8 +545,8 @@ class TestTheRecords:
             "title_en": "Preliminary review in the education sector",
             "written_vi": "Đầu Quý II năm 2023",
             "deadline": None,
-            "note_vi": "“Đầu quý” được hiểu là tháng đầu tiên của quý (cách hiểu của thư viện).",
-            "note_en": "“Early in the quarter” is read as the quarter's first month (the library's reading).",
+            "note_vi": "“Đầu quý” được hiểu là tháng đầu tiên của quý (A-33 “first-month”).",
+            "note_en": "“Early in the quarter” is read as the quarter's first month (A-33 “first-month”).",
             "rule": "BK-IV.2",
         }
         assert early["citation"] == BK.milestones[2].rule.citation.to_json()
@@ -786,8 +787,8 @@ class TestIcs:
             "Preliminary review in the education sector",
             "Đầu Quý II năm 2023",
             f"BK-IV.2: {BK.milestones[2].rule.citation.vi}",
-            "“Đầu quý” được hiểu là tháng đầu tiên của quý (cách hiểu của thư viện).",
-            "“Early in the quarter” is read as the quarter's first month (the library's reading).",
+            "“Đầu quý” được hiểu là tháng đầu tiên của quý (A-33 “first-month”).",
+            "“Early in the quarter” is read as the quarter's first month (A-33 “first-month”).",
         ]
         assert str(events[0]["DESCRIPTION"]).split("\n") == [
             "Preliminary review of the work on exemplars",

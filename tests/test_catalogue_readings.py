@@ -3,7 +3,8 @@
 A-24 (“;”-lists read as alternatives), A-25 (“giải cao”), A-26 (Bắc Kạn's look-backs): the
 default is the catalogue's node as written, the alternative its declared structure; the
 switch works from Python, the command line and the JSON inputs, and a catalogue note that
-reads the text names the register entry it belongs to.
+reads the text names the register entry it belongs to (the rule is stated above
+``unregistered_readings``; docs/criteria-format.md says it in prose).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from dienhinh.criteria import (
     Attestation,
     Award,
     Catalogue,
+    Contribution,
     Figure,
     Nominee,
     Ocop,
@@ -83,6 +85,51 @@ def test_tq_3_2_a24_every_semicolon_alternative_has_its_literal_conjunction(cid:
     assert "A-24" in (node.note_en or "")
     assert "A-24" in (node.note_vi or "")
     assert cid in INTERPRETATIONS["A-24"].rules
+
+
+# Evidence meeting each item of TQ-3.2's “;”-lists that is not met by an attestation.
+_ITEM_EVIDENCE: dict[str, Any] = {
+    "TQ-3.2c.ocop": Ocop("Chè Shan tuyết", 3, IN, "UBND tỉnh"),
+    "TQ-3.2c.forest": Attestation(
+        "TQ-3.2c.forestry", "Hạt Kiểm lâm", "Hạt trưởng", IN, "Trồng rừng."
+    ),
+    "TQ-3.2đ.students": Award("province", "education", "competition", IN, "Sở Giáo dục và Đào tạo"),
+    "TQ-3.2q.site-clearance": Contribution("land", 350, "site_clearance", IN),
+}
+
+
+def _item(cid: str) -> Any:
+    return _ITEM_EVIDENCE.get(cid) or attest(cid)
+
+
+@pytest.mark.parametrize(
+    ("cid", "field"),
+    [("TQ-3.2c", "agriculture"), ("TQ-3.2d", "finance"), ("TQ-3.2đ", "education"),
+     ("TQ-3.2m", "defence-security"), ("TQ-3.2p", "labour-production-business"),
+     ("TQ-3.2q.community", "social-life")],
+)  # fmt: skip
+def test_tq_3_2_a24_literal_and_with_a14_semicolon_and_restores_the_conjunction(
+    cid: str, field: str
+) -> None:
+    """A-24, A-14: under A-24 “literal-and” and A-14 “semicolon-and” each of TQ-3.2c, d, đ, m, p
+    and q.community needs every item of its “;”-list: one item meets it as noted and not
+    literally, each item left out leaves it unmet, all items meet it; under A-14
+    “semicolon-or” the literal list is read as alternatives again."""
+    items = TQ.criteria[cid].children
+    literal = read(A_24="literal-and", A_14="semicolon-and")
+
+    def verdict(evidence: list[Any], readings: Readings) -> Verdict:
+        n = Nominee("collective", [field], evidence)
+        return assess(n, TQ, window=WINDOW, readings=readings).tree.find(cid).verdict
+
+    one = [_item(items[0])]
+    assert verdict(one, Readings()) is Verdict.MET
+    assert verdict(one, literal) is not Verdict.MET
+    assert verdict(one, read(A_24="literal-and", A_14="semicolon-or")) is Verdict.MET
+    every = [_item(i) for i in items]
+    assert verdict(every, literal) is Verdict.MET
+    for left_out in range(len(items)):
+        assert verdict(every[:left_out] + every[left_out + 1 :], literal) is not Verdict.MET
 
 
 def test_nt_iv_2c_a24_either_place_suffices_unless_read_literally() -> None:
@@ -326,33 +373,54 @@ def test_a_declared_reading_is_checked_when_the_catalogue_loads(mutate: Any, mes
 
 # -- notes name their entries ------------------------------------------------------------------
 
-# A note "reads the text" when the node embodies a reading (a “;”-list read as “or”, a
-# look-back the text gives only in words) or the note says it reads ("is read", "được hiểu" …).
+# The rule. A node "reads the text" when
+#   (a) it embodies a reading: a “;”-list read as “or” (any_of joined by “;”), a look-back the
+#       text gives only in words (a test with a look-back), or a declared ``reading``; or
+#   (b) its note says that it chooses a meaning: “is read”, “read as/like”, “counts as/too”,
+#       “suffices”, “được đọc”, “được hiểu”, “đọc là”, “hiểu là”, “là đủ”, “cũng được tính”,
+#       “được tính là”, “coi là”, “xem như”.
+# Such a node is registered when a register entry whose ``rules`` list it (its id, or an
+# ancestor id followed by “.” or “-”) is its declared ``reading`` or is named (A-n) in its note.
+# Every A-n a note names exists in the register. Any other note is plain description.
 _READS = re.compile(
-    r"\bis read\b|\bare read\b|\bread as\b|\bread like\b|được đọc|được hiểu|đọc là|hiểu là"
+    r"\bis read\b|\bare read\b|\bread as\b|\bread like\b|\bcounts? (?:as|too)\b|\bsuffices?\b"
+    r"|được đọc|được hiểu|đọc là|hiểu là|là đủ|cũng được tính|được tính là|coi là|xem như"
 )
+
+AWAITING_ENTRY: dict[str, str] = {
+    "TQ-3.2g.project": "“đề tài, dự án … cấp tỉnh” is read as “provincial level or above”",
+    "BK-III.2.2-individual-household": "“nhiều đóng góp” (many contributions) is read as one "
+    "recorded contribution per form",
+}
+"""Notes that read the text with no register entry yet (found by the audit of issue 10; each
+needs an id of its own): the check finds them, and one that gets an entry must leave this list."""
+
+
+def lists(entry: str, cid: str) -> bool:
+    """Whether the register entry ``entry`` lists criterion ``cid`` (or an ancestor of it)."""
+    return entry in INTERPRETATIONS and any(
+        cid == r or cid.startswith((f"{r}.", f"{r}-")) for r in INTERPRETATIONS[entry].rules
+    )
+
+
+def named_in_note(c: Any) -> set[str]:
+    return set(re.findall(r"\bA-\d+\b", f"{c.note_vi or ''} {c.note_en or ''}"))
+
+
+def reads_the_text(c: Any) -> bool:
+    embodied = (c.joined_by == ";" and c.structure == "any_of") or c.reading is not None
+    embodied = embodied or bool(getattr(c.test, "lookback", None))
+    return embodied or bool(_READS.search(f"{c.note_vi or ''} {c.note_en or ''}"))
 
 
 def unregistered_readings(catalogue: Catalogue) -> list[str]:
     """The nodes whose note reads the text without naming a register entry that lists them."""
     out = []
     for c in catalogue.criteria.values():
-        reads = (c.joined_by == ";" and c.structure == "any_of") or getattr(
-            c.test, "lookback", None
-        )
-        reads = reads or bool(_READS.search(f"{c.note_vi or ''} {c.note_en or ''}"))
-        if not reads:
+        if not reads_the_text(c):
             continue
-        named = set(re.findall(r"\bA-\d+\b", f"{c.note_vi or ''} {c.note_en or ''}"))
-        if c.reading is not None:
-            named.add(c.reading)
-        ok = any(
-            i in INTERPRETATIONS
-            and any(c.id == r or c.id.startswith(f"{r}.") or c.id.startswith(f"{r}-")
-                    for r in INTERPRETATIONS[i].rules)
-            for i in named
-        )  # fmt: skip
-        if not ok:
+        named = named_in_note(c) | ({c.reading} if c.reading is not None else set())
+        if not any(lists(i, c.id) for i in named):
             out.append(c.id)
     return out
 
@@ -361,8 +429,91 @@ def unregistered_readings(catalogue: Catalogue) -> list[str]:
 def test_every_catalogue_note_that_reads_the_text_names_its_register_entry(
     catalogue: Catalogue,
 ) -> None:
-    """A-13, A-14, A-15, A-24, A-25, A-26: no reading lives only in a note."""
-    assert unregistered_readings(catalogue) == []
+    """A-13, A-14, A-15, A-24, A-25, A-26: no reading lives only in a note (but the readings
+    the audit found and that await an entry of their own, listed in AWAITING_ENTRY)."""
+    found = unregistered_readings(catalogue)
+    awaiting = [c for c in AWAITING_ENTRY if c in catalogue.criteria]
+    assert found == awaiting
+
+
+@pytest.mark.parametrize("catalogue", [TQ, BK, NT], ids=lambda c: c.id)
+def test_every_declared_reading_and_named_entry_exists_and_lists_its_node(
+    catalogue: Catalogue,
+) -> None:
+    """A-24, A-25, A-26: a node's ``reading`` is an entry whose ``rules`` list the node, and
+    every A-n a note names is an entry of the register."""
+    for c in catalogue.criteria.values():
+        if c.reading is not None:
+            assert lists(c.reading, c.id), (c.id, c.reading)
+        for i in named_in_note(c):
+            assert i in INTERPRETATIONS, (c.id, i)
+
+
+def _referenced(catalogue: Catalogue) -> list[str]:
+    """The entries a catalogue relies on: declared readings, and entries a note names that
+    list the node (an entry named only to say it does not apply is a mention)."""
+    ids = set(catalogue.readings_declared)
+    for c in catalogue.criteria.values():
+        ids |= {i for i in named_in_note(c) if lists(i, c.id)}
+    return [i for i in INTERPRETATIONS if i in ids]
+
+
+def _examples(catalogue: Catalogue) -> list[Any]:
+    from tests import test_criteria_bac_kan, test_criteria_ninh_thuan, test_criteria_tq_examples
+
+    by_id = {"tuyen-quang-2023": test_criteria_tq_examples.CASES,
+             "bac-kan-2021": test_criteria_bac_kan.CASES,
+             "ninh-thuan-2023": test_criteria_ninh_thuan.CASES}  # fmt: skip
+    return list(by_id[catalogue.id])
+
+
+def _verdicts(catalogue: Catalogue, case: Any, readings: Readings, every_field: bool) -> Any:
+    nominee = case.nominee
+    if every_field:  # the same evidence, declared under every field open to it (A-13 needs two)
+        kind = nominee.kind
+        fields = [f.id for f in catalogue.fields
+                  if any(kind in catalogue.criteria[s].applies_to for s in f.standard)]  # fmt: skip
+        nominee = Nominee(kind, fields, list(nominee.evidence))
+    a = assess(nominee, catalogue, window=case.window, readings=readings)
+    return {(r.id, r.verdict) for r in a.tree.walk()}
+
+
+def dead_switches(catalogue: Catalogue) -> list[str]:
+    """``A-n=READING`` for each reading the catalogue relies on that changes no example."""
+    cases = _examples(catalogue)
+    dead = []
+    for rid in _referenced(catalogue):
+        default = INTERPRETATIONS[rid].default
+        for alt in INTERPRETATIONS[rid].names[1:]:  # each other reading against the default
+            changed = any(
+                _verdicts(catalogue, case, case.readings.choose(rid, default), every)
+                != _verdicts(catalogue, case, case.readings.choose(rid, alt), every)
+                for every in (False, True)
+                for case in cases
+            )
+            if not changed:
+                dead.append(f"{rid}={alt}")
+    return dead
+
+
+@pytest.mark.parametrize("catalogue", [TQ, BK, NT], ids=lambda c: c.id)
+def test_every_reading_a_catalogue_relies_on_changes_an_example(catalogue: Catalogue) -> None:
+    """A-13, A-14, A-15, A-24, A-25, A-26: for each entry the catalogue relies on and each of
+    its other readings, at least one of the catalogue's example cases (as given, or declared
+    under every field) gets another verdict somewhere in its tree: no switch is a dead one."""
+    assert _referenced(catalogue)
+    assert dead_switches(catalogue) == []
+
+
+def test_a_declared_reading_that_changes_nothing_is_found() -> None:
+    """A-25: an ``attested-high`` alternative that tests the award like the default is a dead
+    switch, and the check names it."""
+    data = copy.deepcopy(_tq_data())
+    node = _node(data, "TQ-3.2đ.students")
+    node["alternatives"]["attested-high"] = {
+        k: node[k] for k in ("evidence", "level_at_least", "fields", "categories")
+    }
+    assert dead_switches(parse_catalogue(data)) == ["A-25=attested-high"]
 
 
 def test_a_note_that_reads_the_text_without_an_entry_is_found() -> None:
@@ -373,4 +524,5 @@ def test_a_note_that_reads_the_text_without_an_entry_is_found() -> None:
     node.pop("alternatives")
     node["note_vi"] = node["note_vi"].replace(" (A-25)", "")
     node["note_en"] = node["note_en"].replace(" (A-25)", "")
-    assert unregistered_readings(parse_catalogue(data)) == ["TQ-3.2đ.students"]
+    found = unregistered_readings(parse_catalogue(data))
+    assert [c for c in found if c not in AWAITING_ENTRY] == ["TQ-3.2đ.students"]

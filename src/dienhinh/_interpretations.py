@@ -626,6 +626,26 @@ _REGISTER: tuple[Interpretation, ...] = (
             "không đủ điều kiện ở cấp tỉnh.",
         ),
     ),
+    _i(
+        "A-33",
+        "“Đầu Quý II”: which days a milestone early in a quarter covers",
+        "BK-IV.2",
+        "Bắc Kạn's plan has the education sector hold its preliminary review “vào đầu Quý II năm "
+        "2023” (early in Q2 2023) and gives no date: which days does that milestone cover in the "
+        "year's schedule?",
+        (
+            "first-month",
+            "The quarter's first month (early Q2 2023 is 01/04/2023 → 30/04/2023).",
+            "Tháng đầu tiên của quý (đầu Quý II năm 2023 là từ 01/04/2023 đến 30/04/2023).",
+        ),
+        (
+            "whole-quarter",
+            "The whole quarter: “đầu” sets no day, so the milestone is due within the quarter the "
+            "text names (01/04/2023 → 30/06/2023), like “trong Quý II”.",
+            "Cả quý: “đầu” không định ngày, nên mốc này thuộc quý văn bản nêu (từ 01/04/2023 đến "
+            "30/06/2023), như “trong Quý II”.",
+        ),
+    ),
 )
 
 INTERPRETATIONS: Mapping[str, Interpretation] = MappingProxyType({i.id: i for i in _REGISTER})

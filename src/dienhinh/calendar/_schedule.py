@@ -3,8 +3,9 @@
 Milestones are written by quarter in the plans (BK-IV: “trong Quý III năm
 2021”, “Quý I năm 2023”, “đầu Quý II năm 2023”): a quarter becomes its date
 range (Q1 2023 is 2023-01-01 … 2023-03-31). “Đầu quý” (early in the quarter)
-is not a date: the library **reads it as the quarter's first month** (early
-Q2 2023 is 2023-04-01 … 2023-04-30) and says so in the event's note.
+is not a date: by default (A-33 ``first-month``) it is **read as the quarter's
+first month** (early Q2 2023 is 2023-04-01 … 2023-04-30); A-33 ``whole-quarter``
+reads it as the whole quarter. The event's note says which.
 
 A deadline becomes a one-day event on its last day on time under the caller's
 readings (A-1, A-17); the day the text names is kept beside it.
@@ -30,7 +31,7 @@ from dateutil.relativedelta import relativedelta
 from dienhinh._convert import to_enum
 from dienhinh._documents import DocumentStatus, draft_notice, slug, text
 from dienhinh._errors import InvalidTypeError, InvalidValueError, MissingExtraError
-from dienhinh._interpretations import Readings, UsedReading
+from dienhinh._interpretations import INTERPRETATIONS, Readings, UsedReading
 from dienhinh._provenance import Rule
 from dienhinh._reasons import Reason
 from dienhinh.calendar import _codes as codes
@@ -61,7 +62,7 @@ class QuarterPart(enum.Enum):
     WHOLE = "whole"
     """“Quý II”: the whole quarter."""
     EARLY = "early"
-    """“Đầu Quý II”: read as the quarter's first month (a documented reading, not the text)."""
+    """“Đầu Quý II”: the quarter's first month, or the whole quarter (A-33)."""
 
 
 def _year(_inst: object, _a: attrs.Attribute[Any], value: object) -> None:
@@ -93,8 +94,13 @@ def _part(value: object) -> QuarterPart:
 class Quarter:
     """A quarter of a year, or its early part, as a plan names a milestone.
 
+    ``end`` and the notes are those of A-33's default (``first-month``); :meth:`read` gives
+    them under either reading.
+
     >>> Quarter(2023, 2, QuarterPart.EARLY).end
     datetime.date(2023, 4, 30)
+    >>> Quarter(2023, 2, QuarterPart.EARLY).read("whole-quarter")[1]
+    datetime.date(2023, 6, 30)
     """
 
     year: int = attrs.field(validator=_year)
@@ -107,8 +113,27 @@ class Quarter:
 
     @property
     def end(self) -> dt.date:
-        months = 1 if self.part is QuarterPart.EARLY else 3
-        return self.start + relativedelta(months=months, days=-1)
+        return self.read(INTERPRETATIONS["A-33"].default)[1]
+
+    def read(self, reading: str) -> tuple[dt.date, dt.date, str | None, str | None]:
+        """First and last day, and the notes (vi, en), under the A-33 ``reading``."""
+        INTERPRETATIONS["A-33"].reading(reading)  # an unknown reading is refused
+        if self.part is not QuarterPart.EARLY:
+            return self.start, self.start + relativedelta(months=3, days=-1), None, None
+        if reading == "whole-quarter":
+            return (
+                self.start,
+                self.start + relativedelta(months=3, days=-1),
+                "“Đầu quý” không định ngày: mốc này tính cả quý (A-33 “whole-quarter”).",
+                "“Early in the quarter” sets no day: the milestone covers the whole quarter "
+                "(A-33 “whole-quarter”).",
+            )
+        return (
+            self.start,
+            self.start + relativedelta(months=1, days=-1),
+            "“Đầu quý” được hiểu là tháng đầu tiên của quý (A-33 “first-month”).",
+            "“Early in the quarter” is read as the quarter's first month (A-33 “first-month”).",
+        )
 
     @property
     def vi(self) -> str:
@@ -122,15 +147,11 @@ class Quarter:
 
     @property
     def note_vi(self) -> str | None:
-        if self.part is QuarterPart.EARLY:
-            return "“Đầu quý” được hiểu là tháng đầu tiên của quý (cách hiểu của thư viện)."
-        return None
+        return self.read(INTERPRETATIONS["A-33"].default)[2]
 
     @property
     def note_en(self) -> str | None:
-        if self.part is QuarterPart.EARLY:
-            return "“Early in the quarter” is read as the quarter's first month (the library's reading)."
-        return None
+        return self.read(INTERPRETATIONS["A-33"].default)[3]
 
     def to_json(self) -> dict[str, Any]:
         return {"year": self.year, "quarter": self.number, "part": self.part.value}
@@ -369,20 +390,26 @@ def year_schedule(
         )
     first, last_day = dt.date(year, 1, 1), dt.date(year, 12, 31)
     for m in ruleset.milestones:
-        if m.end < first or m.start > last_day:
+        if isinstance(m.when, Quarter):
+            start, end, note_vi, note_en = m.when.read(chosen["A-33"])
+        else:
+            start, end, note_vi, note_en = m.start, m.end, m.when.note_vi, m.when.note_en
+        if end < first or start > last_day:
             continue
+        if isinstance(m.when, Quarter) and m.when.part is QuarterPart.EARLY:
+            used_more += chosen.used("A-33")
         events.append(
             Event(
                 id=m.id,
                 kind=EventKind.MILESTONE,
-                start=m.start,
-                end=m.end,
+                start=start,
+                end=end,
                 title_vi=m.title_vi,
                 title_en=m.title_en,
                 written_vi=m.when.vi,
                 rule=m.rule,
-                note_vi=m.when.note_vi,
-                note_en=m.when.note_en,
+                note_vi=note_vi,
+                note_en=note_en,
             )
         )
     events.sort(key=lambda e: (e.start, e.end, e.id))

@@ -21,7 +21,14 @@ from typing import Any
 
 import pytest
 
-from dienhinh import INTERPRETATIONS, InvalidValueError, Readings, RulesetError, UnknownFieldError
+from dienhinh import (
+    INTERPRETATIONS,
+    DienhinhError,
+    InvalidValueError,
+    Readings,
+    RulesetError,
+    UnknownFieldError,
+)
 from dienhinh._kinds import NomineeKind
 from dienhinh.cli import main
 from dienhinh.criteria import (
@@ -467,14 +474,25 @@ def _examples(catalogue: Catalogue) -> list[Any]:
     return list(by_id[catalogue.id])
 
 
-def _verdicts(catalogue: Catalogue, case: Any, readings: Readings, every_field: bool) -> Any:
-    nominee = case.nominee
-    if every_field:  # the same evidence, declared under every field open to it (A-13 needs two)
-        kind = nominee.kind
-        fields = [f.id for f in catalogue.fields
-                  if any(kind in catalogue.criteria[s].applies_to for s in f.standard)]  # fmt: skip
-        nominee = Nominee(kind, fields, list(nominee.evidence))
-    a = assess(nominee, catalogue, window=case.window, readings=readings)
+def _variants(catalogue: Catalogue, nominee: Nominee) -> list[Nominee]:
+    """The nominee as given; declared under every field open to its kind (A-13 needs two); and
+    the same evidence as each other kind of nominee (A-29 admits a kind)."""
+    kind = nominee.kind
+    fields = [f.id for f in catalogue.fields
+              if any(kind in catalogue.criteria[s].applies_to for s in f.standard)]  # fmt: skip
+    out = [nominee, Nominee(kind, fields, list(nominee.evidence))]
+    out += [
+        Nominee(k, list(nominee.fields), list(nominee.evidence)) for k in NomineeKind if k != kind
+    ]
+    return out
+
+
+def _verdicts(catalogue: Catalogue, case: Any, nominee: Nominee, readings: Readings) -> Any:
+    """Every node's verdict, or the refusal (a kind or field the reading does not admit)."""
+    try:
+        a = assess(nominee, catalogue, window=case.window, readings=readings)
+    except DienhinhError as exc:
+        return type(exc).__name__
     return {(r.id, r.verdict) for r in a.tree.walk()}
 
 
@@ -486,10 +504,10 @@ def dead_switches(catalogue: Catalogue) -> list[str]:
         default = INTERPRETATIONS[rid].default
         for alt in INTERPRETATIONS[rid].names[1:]:  # each other reading against the default
             changed = any(
-                _verdicts(catalogue, case, case.readings.choose(rid, default), every)
-                != _verdicts(catalogue, case, case.readings.choose(rid, alt), every)
-                for every in (False, True)
+                _verdicts(catalogue, case, nominee, case.readings.choose(rid, default))
+                != _verdicts(catalogue, case, nominee, case.readings.choose(rid, alt))
                 for case in cases
+                for nominee in _variants(catalogue, case.nominee)
             )
             if not changed:
                 dead.append(f"{rid}={alt}")
@@ -498,9 +516,10 @@ def dead_switches(catalogue: Catalogue) -> list[str]:
 
 @pytest.mark.parametrize("catalogue", [TQ, BK, NT], ids=lambda c: c.id)
 def test_every_reading_a_catalogue_relies_on_changes_an_example(catalogue: Catalogue) -> None:
-    """A-13, A-14, A-15, A-24, A-25, A-26: for each entry the catalogue relies on and each of
-    its other readings, at least one of the catalogue's example cases (as given, or declared
-    under every field) gets another verdict somewhere in its tree: no switch is a dead one."""
+    """A-13, A-14, A-15, A-24, A-25, A-26, A-29: for each entry the catalogue relies on and each
+    of its other readings, at least one of the catalogue's example cases (as given, declared
+    under every field, or as another kind) gets another verdict somewhere in its tree, or is
+    assessed where it was refused: no switch is a dead one."""
     assert _referenced(catalogue)
     assert dead_switches(catalogue) == []
 

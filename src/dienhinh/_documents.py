@@ -140,8 +140,14 @@ def draft_notice(
     ruleset: Source, readings: Readings
 ) -> tuple[tuple[UsedReading, ...], tuple[Reason, ...]]:
     """A-18: nothing for an issued document; for a draft, a warning — or a refusal under ``refuse``."""
-    if not isinstance(ruleset, Source):
-        raise InvalidTypeError("must be a dienhinh.Ruleset", field="ruleset", value=ruleset)
+    kind = type(ruleset)
+    if kind not in _SOURCES:
+        # A runtime-checkable protocol's isinstance looks up every member (slow, and called per
+        # result); an attrs class has its members on every instance, so its verdict is kept.
+        if not isinstance(ruleset, Source):
+            raise InvalidTypeError("must be a dienhinh.Ruleset", field="ruleset", value=ruleset)
+        if attrs.has(kind):
+            _SOURCES.add(kind)
     if ruleset.status is not DocumentStatus.DRAFT:
         return (), ()
     if readings["A-18"] == "refuse":
@@ -155,6 +161,8 @@ def draft_notice(
 
 
 _ALLOWED_VISIBLE: Final = Readings().used("A-18")
+_SOURCES: set[type] = set()
+"""The attrs classes found to be a :class:`Source` (a ruleset's class, once checked)."""
 
 
 @functools.lru_cache(maxsize=256)

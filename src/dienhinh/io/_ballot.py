@@ -132,11 +132,17 @@ class BallotDocument:
 
 
 def _nominee_hook() -> Callable[[Any, Any], NomineeDoc]:
-    base = make_dict_structure_fn(NomineeDoc, converter, _cattrs_forbid_extra_keys=True)
+    made: list[Callable[[Any, Any], NomineeDoc]] = []  # generated on first use, not at import
 
     def hook(value: Any, type_: Any) -> NomineeDoc:
         # A nominee may be written as its bare id.
-        return NomineeDoc(value) if isinstance(value, str) else base(value, type_)
+        if isinstance(value, str):
+            return NomineeDoc(value)
+        if not made:
+            made.append(
+                make_dict_structure_fn(NomineeDoc, converter, _cattrs_forbid_extra_keys=True)
+            )
+        return made[0](value, type_)
 
     return hook
 

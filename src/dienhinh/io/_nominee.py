@@ -241,20 +241,24 @@ class EvidenceDoc:
 
 
 def _evidence_hook() -> Callable[[Any, Any], Any]:
-    hooks = {
-        name: make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
-        for name, cls in _DOCS.items()
-    }
+    # Each type's structuring function is generated when a document first holds that type
+    # (generating all eleven at import was a tenth of `dienhinh demo`).
+    hooks: dict[str, Callable[[Any, Any], Any]] = {}
 
     def hook(value: Any, _type: Any) -> Any:
         if not isinstance(value, dict):
             raise TypeError(f"expected an evidence object, got {type(value).__name__}")
         kind = value.get("type")
-        if kind not in hooks:
+        if kind not in _DOCS:
             raise InvalidValueError(
                 "is not an evidence type", field="type", value=kind, allowed=", ".join(_DOCS)
             )
-        return hooks[kind](value, _DOCS[kind])
+        made = hooks.get(kind)
+        if made is None:
+            made = hooks[kind] = make_dict_structure_fn(
+                _DOCS[kind], converter, _cattrs_forbid_extra_keys=True
+            )
+        return made(value, _DOCS[kind])
 
     return hook
 

@@ -12,7 +12,6 @@ writes it there.
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, Final, TypeAlias
 
@@ -284,7 +283,9 @@ def demo(*, chair: bool = True) -> RoundInputs:
     >>> run_round(demo(chair=False)).status.value, run_round(demo()).status.value
     ('awaiting_chair', 'final')
     """
-    data = files("dienhinh").joinpath("data")
+    # The package's data folder, found as the shipped rulesets are (beside the module):
+    # importlib.resources would bring tempfile, shutil, zipfile… into `dienhinh demo`.
+    data = Path(__file__).resolve().parent.parent / "data"
     try:
         inputs = parse_round(
             parse_json(data.joinpath(DEMO_ROUND).read_text(encoding="utf-8"), source=DEMO_ROUND),

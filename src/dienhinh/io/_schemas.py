@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib.resources import files
-from importlib.resources.abc import Traversable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from dienhinh._errors import UnknownIdError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["SCHEMA_BASE", "schema", "schema_names", "schema_text"]
 
@@ -23,6 +24,9 @@ SCHEMA_BASE: Final = "https://dienhinh.dev/schemas/"
 
 
 def _folder() -> Traversable:
+    # Imported here: importlib.resources brings tempfile, shutil, zipfile… into every command.
+    from importlib.resources import files
+
     return files("dienhinh.io").joinpath("schemas")
 
 

@@ -403,7 +403,8 @@ class _Report:
         cap = d.inputs.ruleset.cap
         tally = {x.nominee: x for x in ballot.tally}
         for tie in ballot.ties:
-            cutoff = len([x for x in ballot.recognised if x not in tie.group]) + tie.slots
+            group = set(tie.group)  # a set: a tie of thousands is looked up in constant time
+            cutoff = sum(1 for x in ballot.recognised if x not in group) + tie.slots
             self.para(t["tie"].format(count=len(tie.group), approvals=tie.approvals, slots=tie.slots,
                                       cutoff=cutoff, cap=cap.slots if cap else "—"))  # fmt: skip
             rows = [[str(tally[n].rank), n, self.names.get(n, ""), str(tally[n].approvals), tally[n].rate]

@@ -30,8 +30,9 @@ LAYERS: dict[str, int] = {
 OPTIONAL_EXTRAS = {"holidays", "icalendar"}
 """Third-party packages that may be imported only where they are used (the extras)."""
 
-LAZY_STDLIB = {"json", "hashlib", "tomllib"}
-"""Standard-library modules a kernel function may load on first use (`import dienhinh` stays light)."""
+LAZY_STDLIB = {"json", "hashlib", "tomllib", "importlib"}
+"""Standard-library modules a function may load on first use (`import dienhinh` stays light;
+`importlib.resources` brings tempfile, shutil and zipfile, which only the schemas need)."""
 
 
 def _package(module: str) -> str:

@@ -271,3 +271,151 @@ def test_an_uploaded_round_and_a_pasted_record(server: Server, tmp_path: Path) -
         )
         check_cards(b.evaluate(CARDS_JS), record, "en")
         assert b.console_errors() == []
+
+
+REGISTER_JS = """
+[...document.querySelectorAll('#register fieldset.entry')].map(fs => ({
+  id: fs.dataset.id,
+  title: fs.querySelector('legend .title').textContent,
+  question: fs.querySelector('.question').textContent,
+  rules: fs.querySelector('.rules code').textContent,
+  readings: [...fs.querySelectorAll('input')].map(i => ({
+    name: i.value,
+    default: i.hasAttribute('data-default'),
+    checked: i.checked,
+    text: i.closest('label').querySelector('.meaning').textContent,
+    mark: i.closest('label').querySelector('.default')?.textContent ?? null,
+  })),
+}))
+"""
+
+
+def _choose(b: Browser, id: str, reading: str) -> None:
+    b.evaluate(f"document.querySelector('#register input[data-id={json.dumps(id)}]"
+               f"[value={json.dumps(reading)}]').click()")  # fmt: skip
+
+
+def _submit(b: Browser, text: str) -> None:
+    b.evaluate(f"document.getElementById('input-text').value = {json.dumps(text)}")
+    b.evaluate("document.body.dataset.state = 'submitting'")
+    b.evaluate("document.querySelector('#input-form button[type=submit]').click()")
+    b.wait_for("['ready', 'error'].includes(document.body.dataset.state)")
+
+
+def test_the_register_view_lists_every_entry_and_its_choice_changes_the_demo(
+    server: Server,
+) -> None:
+    """A-9: the register view shows every entry of GET /interpretations (id, title, question,
+    provisions, each reading in the page's language, the default marked and checked); choosing
+    A-9 “per-kind” there and running the demo posts it: the round is the server's under that
+    reading (17 recognised, final) instead of the default's (awaiting the chair), and every card
+    and the summary show the reading used."""
+    assert BINARY is not None
+    register = server.get("/interpretations").json()
+    demo = json.loads((DATA / "demo-tuyen-quang-2024.json").read_text(encoding="utf-8"))
+    default = server.post("/round", demo).json()
+    per_kind = server.post("/round", {**demo, "readings": {"A-9": "per-kind"}}).json()
+    assert (default["status"], per_kind["status"]) == ("awaiting_chair", "final")
+    with Browser(BINARY, width=1280, height=1000) as b:
+        b.navigate(f"{server.url}/?lang=en")
+        b.wait_for("document.body && document.body.dataset.register === 'ready'")
+        for lang in ("en", "vi"):
+            if lang == "vi":
+                b.evaluate("document.querySelector('[data-lang=vi]').click()")
+                b.wait_for("document.documentElement.lang === 'vi'")
+            shown = b.evaluate(REGISTER_JS)
+            assert [e["id"] for e in shown] == [e["id"] for e in register]
+            for view, entry in zip(shown, register, strict=True):
+                assert (view["title"], view["question"]) == (entry["title"], entry["question"])
+                assert view["rules"] == ", ".join(entry["rules"])
+                assert [r["name"] for r in view["readings"]] == [
+                    r["name"] for r in entry["readings"]
+                ]
+                assert [r["text"] for r in view["readings"]] == [r[lang] for r in entry["readings"]]
+                marked = [r["name"] for r in view["readings"] if r["mark"]]
+                checked = [r["name"] for r in view["readings"] if r["checked"]]
+                assert marked == checked == [entry["default"]]
+        b.evaluate("document.querySelector('[data-lang=en]').click()")
+        _choose(b, "A-9", "per-kind")
+        assert b.evaluate("window.dienhinh.readings") == {"A-9": "per-kind"}
+        assert "A-9 per-kind" in b.evaluate(
+            "document.getElementById('register-chosen').textContent"
+        )
+        b.evaluate("document.getElementById('run-demo').click()")
+        b.wait_for("document.body.dataset.state === 'ready' && window.dienhinh.record")
+        assert b.evaluate("window.dienhinh.record") == per_kind
+        cards = b.evaluate(
+            "[...document.querySelectorAll('#cards > li.card')].map(li => ({outcome:"
+            " li.dataset.outcome, chosen: [...li.querySelectorAll('li.reading.chosen')]"
+            ".map(x => x.dataset.id + '=' + x.dataset.reading), used:"
+            " li.querySelectorAll('li.reading').length}))"
+        )
+        assert sum(c["outcome"] == "recognised" for c in cards) == 17
+        assert all(c["chosen"] == ["A-9=per-kind"] for c in cards)
+        assert all(c["used"] == len(per_kind["interpretations"]) for c in cards)
+        assert "A-9 per-kind" in b.evaluate("document.getElementById('summary-list').textContent")
+        # Back to the defaults: the same demo awaits the chair again.
+        b.evaluate("document.getElementById('register-reset').click()")
+        assert b.evaluate("window.dienhinh.readings") == {}
+        b.evaluate("document.getElementById('run-demo').click()")
+        b.wait_for("document.body.dataset.state === 'ready'"
+                   " && window.dienhinh.record.status === 'awaiting_chair'")  # fmt: skip
+        assert b.evaluate("window.dienhinh.record") == default
+        assert b.console_errors() == []
+
+
+def test_tq_8_3b_register_view_a1_inclusive_makes_a_dossier_of_30_october_on_time(
+    server: Server,
+) -> None:
+    """A-1: the small round with its dossier received on 30/10/2024 (“trước 30/10”, TQ-8.3b):
+    its card is ineligible under the default, recognised once the register view chooses A-1
+    “inclusive”; an input that says A-1 strict while the page says inclusive is refused naming
+    both; a record made under strict is not re-read under inclusive."""
+    assert BINARY is not None
+    data = json.loads(ROUND.read_text(encoding="utf-8"))
+    data["dossiers"][0]["received"] = "2024-10-30T09:00:00+07:00"
+    del data["national_pool_size"]
+    late = json.dumps(data, ensure_ascii=False)
+    strict_record = server.post("/round", data).json()
+    with Browser(BINARY) as b:
+        b.navigate(f"{server.url}/?lang=en")
+        b.wait_for("document.body && document.body.dataset.register === 'ready'")
+        _submit(b, late)
+        outcome = "document.querySelector('#cards > li.card').dataset.outcome"
+        assert b.evaluate(outcome) == "ineligible"
+        _choose(b, "A-1", "inclusive")
+        _submit(b, late)
+        assert b.evaluate("document.body.dataset.state") == "ready"
+        assert b.evaluate(outcome) == "recognised"
+        record = b.evaluate("window.dienhinh.record")
+        assert record["inputs"]["readings"] == {"A-1": "inclusive"}
+        assert {"id": "A-1", "reading": "inclusive", "default": False} in record["interpretations"]
+        _submit(b, json.dumps({**data, "readings": {"A-1": "strict"}}, ensure_ascii=False))
+        assert b.evaluate("document.body.dataset.state") == "error"
+        text = b.evaluate("document.getElementById('problem').textContent")
+        assert "A-1 = “strict”" in text
+        assert "A-1 = “inclusive”" in text
+        _submit(b, json.dumps(strict_record, ensure_ascii=False))
+        assert b.evaluate("document.body.dataset.state") == "error"
+        assert "made under A-1 = “strict”" in b.evaluate(
+            "document.getElementById('problem').textContent"
+        )
+        assert b.console_errors() == []
+
+
+def test_a_reading_chosen_in_the_address(server: Server) -> None:
+    """A-9: ``/?demo&read=A-9=per-kind`` opens the page with the reading chosen and runs the demo
+    under it; an unknown reading in the address is shown as a problem."""
+    assert BINARY is not None
+    with Browser(BINARY) as b:
+        b.navigate(f"{server.url}/?lang=en&demo&read=A-9=per-kind")
+        b.wait_for("document.body && document.body.dataset.state === 'ready'"
+                   " && window.dienhinh.record")  # fmt: skip
+        assert b.evaluate("window.dienhinh.record.status") == "final"
+        checked = "document.querySelector('#register input[data-id=\"A-9\"]:checked').value"
+        assert b.evaluate(checked) == "per-kind"
+        b.navigate(f"{server.url}/?lang=en&read=A-9=per-nominee")
+        b.wait_for("document.body && document.body.dataset.state === 'error'")
+        assert "not a reading of A-9" in b.evaluate(
+            "document.getElementById('problem').textContent"
+        )

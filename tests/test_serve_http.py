@@ -233,6 +233,19 @@ def test_rulesets_and_criteria_are_the_cli_listings(
     assert_problem(server.get("/rulesets/nowhere/criteria"), 404, "unknown_ruleset")
 
 
+def test_interpretations_is_the_register(server: Server) -> None:
+    """A-1, A-33: GET /interpretations is every entry of the register, in order, each with its
+    default first among its readings (the register page is built from it)."""
+    from dienhinh import INTERPRETATIONS
+
+    served = server.get("/interpretations").json()
+    assert served == [i.to_json() for i in INTERPRETATIONS.values()]
+    assert [e["id"] for e in served][:2] == ["A-1", "A-2"]
+    assert all(e["default"] == e["readings"][0]["name"] for e in served)
+    a33 = next(e for e in served if e["id"] == "A-33")
+    assert [r["name"] for r in a33["readings"]] == ["first-month", "whole-quarter"]
+
+
 def test_floors_is_the_cli_answer(server: Server, capsys: pytest.CaptureFixture[str]) -> None:
     reply = server.post("/floors", FLOORS.read_text(encoding="utf-8"))
     status, expected, _ = cli(capsys, "floors", str(FLOORS))
@@ -442,7 +455,7 @@ def test_openapi_is_valid_3_1_with_an_example_per_operation(server: Server) -> N
                  "/floors"):  # fmt: skip
         assert ("post", path) in served
     for path in ("/rulesets", "/rulesets/{id}", "/rulesets/{id}/criteria", "/calendar",
-                 "/schemas/{name}", "/openapi.json", "/healthz"):  # fmt: skip
+                 "/interpretations", "/schemas/{name}", "/openapi.json", "/healthz"):  # fmt: skip
         assert ("get", path) in served
     for path, method, op in operations:
         if path == "/openapi.json":

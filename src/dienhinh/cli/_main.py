@@ -141,9 +141,10 @@ HELP: Final[dict[str, tuple[str, str]]] = {
         "Reads nothing but the ruleset files named with --ruleset FILE, at start. Prints only\n"
         "its log: it serves over HTTP every computation of the command line with the same JSON\n"
         "(POST /round, /ballot, /resolve, /assess, /verify, /window, /deadline, /floors; GET\n"
-        "/rulesets, /calendar, /schemas/NAME), the OpenAPI 3.1 description at /openapi.json, the\n"
-        "card page at / (/?demo runs the demo). Refusals are application/problem+json. Needs the\n"
-        "extra: pip install 'dienhinh[serve]'. See docs/serve.md.",
+        "/rulesets, /calendar, /interpretations, /schemas/NAME), the OpenAPI 3.1 description at\n"
+        "/openapi.json, the card page at / (/?demo runs the demo; its register view chooses the\n"
+        "readings). Refusals are application/problem+json. Needs the extra:\n"
+        "pip install 'dienhinh[serve]'. See docs/serve.md.",
         "dienhinh serve --port 8000 --cors https://cards.example.vn",
     ),
 }

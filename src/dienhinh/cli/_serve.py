@@ -159,6 +159,8 @@ def create_app(
                     return service.ruleset_summary(params["id"])
                 case "/rulesets/{id}/criteria":
                     return service.criteria(params["id"])
+                case "/interpretations":
+                    return service.interpretations()
                 case "/calendar":
                     query = {k: request.query_params.getlist(k) for k in request.query_params}
                     return service.calendar(query)
@@ -218,10 +220,9 @@ def create_app(
     }
     routes = [Route(p, _post(service, limits, m), methods=["POST"]) for p, m in posts.items()]
     routes += [Route(p, static, methods=["GET"]) for p in STATIC]
-    routes += [
-        Route(p, get_json, methods=["GET"])
-        for p in ("/rulesets", "/rulesets/{id}", "/rulesets/{id}/criteria", "/calendar")
-    ]
+    json_paths = ("/rulesets", "/rulesets/{id}", "/rulesets/{id}/criteria", "/calendar",
+                  "/interpretations")  # fmt: skip
+    routes += [Route(p, get_json, methods=["GET"]) for p in json_paths]
     routes += [
         Route("/schemas/{name}", get_schema, methods=["GET"]),
         Route("/openapi.json", get_openapi, methods=["GET"]),

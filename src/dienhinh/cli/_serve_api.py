@@ -38,7 +38,7 @@ from dienhinh._errors import (
     UnknownRulesetError,
     VerificationError,
 )
-from dienhinh._interpretations import Readings
+from dienhinh._interpretations import INTERPRETATIONS, Readings
 from dienhinh._version import __version__
 from dienhinh.calendar import achievement_window, check_deadline, year_schedule
 from dienhinh.calendar._time import parse_day, parse_moment
@@ -395,6 +395,10 @@ class Service:
         )
         ruleset = {"id": schedule.ruleset, "status": schedule.status.value}
         return [{**e.to_json(), "ruleset": ruleset} for e in schedule.events]
+
+    def interpretations(self) -> list[dict[str, Any]]:
+        """The register: each entry's id, title, rules, question, default and readings."""
+        return [i.to_json() for i in INTERPRETATIONS.values()]
 
     def health(self) -> Any:
         return {"status": "ok", "version": __version__, "rulesets": self.ids()}

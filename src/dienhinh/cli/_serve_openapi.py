@@ -179,6 +179,38 @@ OWN_SCHEMAS: Final[dict[str, Any]] = {
             "rulesets": {"type": "array", "items": {"type": "string"}},
         },
     },
+    "interpretations": {
+        "type": "array",
+        "description": "The interpretation register (docs/interpretations.md): every ambiguity "
+        "with its readings, the first being the default. A computation takes the choices as "
+        '`"readings": {"A-1": "inclusive"}` (the calendar as `read=A-1=inclusive`).',
+        "items": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["id", "title", "rules", "question", "default", "readings"],
+            "properties": {
+                "id": {"type": "string", "pattern": "^A-[0-9]+$"},
+                "title": {"type": "string"},
+                "rules": {"type": "array", "items": {"type": "string"}},
+                "question": {"type": "string"},
+                "default": {"type": "string", "description": "The name of the default reading."},
+                "readings": {
+                    "type": "array",
+                    "minItems": 2,
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["name", "en", "vi"],
+                        "properties": {
+                            "name": {"type": "string"},
+                            "en": {"type": "string"},
+                            "vi": {"type": "string"},
+                        },
+                    },
+                },
+            },
+        },
+    },
     "json": {"description": "A JSON value (a JSON Schema, for /schemas/{name})."},
 }
 
@@ -245,6 +277,9 @@ def operations(service: Service) -> Iterator[dict[str, Any]]:
               params=[("ruleset", "query", first), ("year", "query", "2024"),
                       ("reading", "query", None), ("roll_over", "query", None),
                       ("day_off", "query", None), ("read", "query", None)])  # fmt: skip
+    yield get("/interpretations", "interpretations",
+              "The interpretation register: every reading a computation can choose",
+              "interpretations", service.interpretations())  # fmt: skip
     yield get("/schemas/{name}", "schema", "A published JSON Schema", "json",
               schema_files()["reason"], params=[("name", "path", "reason")])  # fmt: skip
     yield get("/demo", "demo", "The shipped demo round's input (dienhinh demo)", "round-input",

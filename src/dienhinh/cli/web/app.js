@@ -1,6 +1,7 @@
 // dienhinh's reference card page: plain JavaScript, no build step, nothing fetched from outside.
 // It posts a round input to /round (or a record to /verify), draws one card per nomination,
-// and lets the chair decide a tie through /resolve. The record travels with the page. Every
+// and lets the chair decide a tie through /resolve. The register view (from /interpretations)
+// chooses readings, sent with every computation; each card lists the readings used. Every
 // request is relative to the page, so the page also works behind a proxy under a sub-path.
 "use strict";
 
@@ -58,6 +59,18 @@
       choose: (slots) => `Chọn ${slots}`,
       from: (a, b) => `${a} – ${b}`,
       severity: { pass: "Đạt", fail: "Không đạt", pending: "Cần bổ sung", warning: "Lưu ý", info: "Thông tin" },
+      register: "Cách đọc văn bản (sổ đăng ký cách hiểu)",
+      registerIntro: "Chọn cách đọc cho mỗi điểm văn bản có thể hiểu theo nhiều cách; mọi lần tính trên trang này dùng các lựa chọn này.",
+      registerReset: "Đặt lại mặc định",
+      registerChosen: (list) => list.length ? `Đã chọn khác mặc định: ${list}` : "Mọi điểm theo cách đọc mặc định.",
+      isDefault: "mặc định",
+      provisions: "Quy định",
+      readings: "Cách đọc đã dùng",
+      readingsCount: (n, k) => `Cách đọc đã dùng (${n}; ${k} khác mặc định)`,
+      chosenRow: "Cách đọc khác mặc định",
+      none: "không có",
+      contradicts: (id, given, chosen) => `Dữ liệu chọn ${id} = “${given}”, nhưng trang này chọn ${id} = “${chosen}”: hãy thống nhất một cách đọc.`,
+      recordContradicts: (id, made, chosen) => `Bản ghi được lập theo ${id} = “${made}”, nhưng trang này chọn ${id} = “${chosen}”: một bản ghi không được đọc lại theo cách khác.`,
     },
     en: {
       title: "Recognition of advanced exemplars",
@@ -111,6 +124,18 @@
       choose: (slots) => `Choose ${slots}`,
       from: (a, b) => `${a} – ${b}`,
       severity: { pass: "Met", fail: "Not met", pending: "To provide", warning: "Note", info: "Information" },
+      register: "How the documents are read (the interpretation register)",
+      registerIntro: "Choose a reading for each provision that can be read more than one way; every computation on this page uses these choices.",
+      registerReset: "Back to the defaults",
+      registerChosen: (list) => list.length ? `Chosen other than the default: ${list}` : "Every provision is read by default.",
+      isDefault: "default",
+      provisions: "Provisions",
+      readings: "Readings used",
+      readingsCount: (n, k) => `Readings used (${n}; ${k} not the default)`,
+      chosenRow: "Readings other than the default",
+      none: "none",
+      contradicts: (id, given, chosen) => `The input chooses ${id} = “${given}”, but this page chooses ${id} = “${chosen}”: settle on one reading.`,
+      recordContradicts: (id, made, chosen) => `The record was made under ${id} = “${made}”, but this page chooses ${id} = “${chosen}”: a record is never re-read under another reading.`,
     },
   };
   const LABELS = {
@@ -149,7 +174,8 @@
   const ORDER = { fail: 0, pending: 1, warning: 2, pass: 3, info: 4 };
   const MARK = { pass: "✓", fail: "✗", pending: "?", warning: "!", info: "i" };
 
-  const state = { lang: "vi", record: null, filters: { unit: "", outcome: "" }, downloadUrl: null, message: null };
+  const state = { lang: "vi", record: null, filters: { unit: "", outcome: "" }, downloadUrl: null, message: null,
+                  register: [], readings: {} };
   const $ = (id) => document.getElementById(id);
   const t = () => TEXT[state.lang];
   const label = (group, value) => (LABELS[group][state.lang] || {})[value] || value;
@@ -250,6 +276,31 @@
     setState("ready");
   }
 
+  // -- the register: the page's choice of readings, sent with every computation -------------
+
+  const defaultOf = (id) => (state.register.find((e) => e.id === id) || {}).default;
+
+  // A round input with the page's choices merged into its "readings"; an input that chooses
+  // another reading of the same entry is refused, naming both (as `dienhinh round --read`).
+  function withReadings(doc) {
+    const chosen = Object.entries(state.readings);
+    if (!chosen.length || !doc || typeof doc !== "object" || Array.isArray(doc)) return doc;
+    const given = doc.readings && typeof doc.readings === "object" ? doc.readings : {};
+    for (const [id, reading] of chosen) {
+      if (id in given && given[id] !== reading) throw new Error(t().contradicts(id, given[id], reading));
+    }
+    return { ...doc, readings: { ...given, ...state.readings } };
+  }
+
+  // A record states its readings: the page's choices must agree with them (as `verify --read`).
+  function checkRecord(record) {
+    const made = (record.inputs && record.inputs.readings) || {};
+    for (const [id, reading] of Object.entries(state.readings)) {
+      const used = made[id] || defaultOf(id);
+      if (used !== reading) throw new Error(t().recordContradicts(id, used, reading));
+    }
+  }
+
   async function submitInput(text) {
     let data;
     try {
@@ -258,12 +309,66 @@
       data = null; // the server says what is wrong with it, with its place
     }
     if (data && typeof data === "object" && "kind" in data && "inputs" in data) {
+      checkRecord(data);
       await call("verify", text);
       if (data.kind !== "round") throw new Error(t().onlyRounds);
       show(data, "verified");
+    } else if (data && typeof data === "object") {
+      show(await call("round", withReadings(data)));
     } else {
       show(await call("round", text));
     }
+  }
+
+  function readingText(entry, r) {
+    return r[state.lang] || r.en;
+  }
+
+  function renderRegister() {
+    const form = $("register");
+    if (form.childElementCount !== state.register.length) {
+      form.replaceChildren(...state.register.map((e) => {
+        const name = `read-${e.id}`;
+        return el("fieldset", { class: "entry", "data-id": e.id },
+          el("legend", {}, el("strong", { text: e.id }), " — ", el("span", { class: "title", lang: "en", text: e.title })),
+          el("p", { class: "question", lang: "en", text: e.question }),
+          el("p", { class: "rules" }, el("span", { class: "provisions" }), " ", el("code", { text: e.rules.join(", ") })),
+          el("ul", { class: "choices" }, e.readings.map((r) => el("li", {},
+            el("label", {},
+              el("input", { type: "radio", name, value: r.name, "data-id": e.id, "data-default": r.name === e.default }),
+              " ", el("code", { text: r.name }),
+              r.name === e.default ? el("span", { class: "default" }) : null,
+              " — ", el("span", { class: "meaning" }))))));
+      }));
+    }
+    for (const fs of form.querySelectorAll("fieldset.entry")) {
+      const e = state.register.find((x) => x.id === fs.dataset.id);
+      const current = state.readings[e.id] || e.default;
+      fs.querySelector(".provisions").textContent = `${t().provisions}:`;
+      for (const input of fs.querySelectorAll("input")) {
+        input.checked = input.value === current;
+        const r = e.readings.find((x) => x.name === input.value);
+        const label = input.closest("label");
+        label.querySelector(".meaning").textContent = readingText(e, r);
+        label.querySelector(".meaning").lang = state.lang;
+        const mark = label.querySelector(".default");
+        if (mark) mark.textContent = ` (${t().isDefault})`;
+      }
+      fs.classList.toggle("chosen", e.id in state.readings);
+    }
+    const list = Object.entries(state.readings).map(([id, r]) => `${id} ${r}`).join(", ");
+    $("register-chosen").textContent = t().registerChosen(list);
+  }
+
+  function choose(id, reading) {
+    if (reading === defaultOf(id)) delete state.readings[id];
+    else state.readings[id] = reading;
+    renderRegister();
+  }
+
+  async function loadRegister() {
+    state.register = await call("interpretations");
+    renderRegister();
   }
 
   // -- rendering ----------------------------------------------------------------------------
@@ -279,6 +384,7 @@
     }
     document.title = `dienhinh — ${t().title}`;
     renderMessage();
+    renderRegister();
     const r = state.record;
     for (const id of ["summary", "results"]) $(id).hidden = !r;
     if (!r) { $("draft").hidden = true; $("tie").hidden = true; return; }
@@ -309,6 +415,8 @@
     if (r.window) rows.push([t().window, t().from(day(r.window.start), day(r.window.end))]);
     if (r.ballot) rows.push([t().threshold, t().thresholdValue(r.ballot.needed, r.ballot.denominator)]);
     rows.push([t().recognisedCount, `${r.recognised.length}/${r.outcomes.length}`]);
+    const other = (r.interpretations || []).filter((u) => !u.default).map((u) => `${u.id} ${u.reading}`);
+    rows.push([t().chosenRow, other.length ? other.join(", ") : t().none]);
     $("summary-list").replaceChildren(...rows.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]));
   }
 
@@ -382,7 +490,16 @@
         ? el("blockquote", { lang: "vi", class: "quote", text: reason.citation.quote }) : null);
   }
 
-  function card(o, tally, benefit, needed) {
+  function readingsUsed(used) {
+    const other = used.filter((u) => !u.default).length;
+    return el("details", { class: "readings" },
+      el("summary", { text: t().readingsCount(used.length, other) }),
+      el("ul", {}, used.map((u) => el("li", {
+        class: u.default ? "reading" : "reading chosen", "data-id": u.id, "data-reading": u.reading,
+      }, el("code", { text: `${u.id} ${u.reading}` }), u.default ? ` (${t().isDefault})` : ""))));
+  }
+
+  function card(o, tally, benefit, needed, used) {
     const facts = el("dl", { class: "facts" });
     const add = (k, v, cls) => facts.append(el("dt", { text: k }), el("dd", { class: cls, text: v }));
     // The outcome's own approvals, rank, certificate and cash where the record carries them on
@@ -416,7 +533,8 @@
           : null,
         el("details", {},
           el("summary", { text: t().reasons(reasons.length) }),
-          el("ol", { class: "reasons" }, reasons.map(reasonItem)))));
+          el("ol", { class: "reasons" }, reasons.map(reasonItem))),
+        readingsUsed(used)));
   }
 
   function renderCards(r) {
@@ -426,7 +544,8 @@
     const shown = r.outcomes.filter((o) =>
       (!state.filters.unit || o.unit === state.filters.unit) &&
       (!state.filters.outcome || o.outcome === state.filters.outcome));
-    $("cards").replaceChildren(...shown.map((o) => card(o, tally.get(o.nominee), benefits.get(o.nominee), needed)));
+    const used = r.interpretations || [];
+    $("cards").replaceChildren(...shown.map((o) => card(o, tally.get(o.nominee), benefits.get(o.nominee), needed, used)));
     $("shown").textContent = t().shown(shown.length, r.outcomes.length);
   }
 
@@ -449,14 +568,19 @@
       });
     });
     $("run-demo").addEventListener("click", () => run(async () => {
-      show(await call("round", await call("demo")));
+      show(await call("round", withReadings(await call("demo"))));
     }));
+    $("register").addEventListener("change", (e) => {
+      if (e.target.dataset.id) choose(e.target.dataset.id, e.target.value);
+    });
+    $("register-reset").addEventListener("click", () => { state.readings = {}; renderRegister(); });
     $("tie-options").addEventListener("change", updateTieButton);
     $("tie-form").addEventListener("submit", (event) => {
       event.preventDefault();
       const choice = tieChoice();
       run(async () => {
         const who = names(state.record);
+        checkRecord(state.record);
         const record = await call("resolve", { record: state.record, chair_choice: choice });
         show(record, "resolved", choice.map((n) => who.get(n)).join(", "));
         $("summary-h").focus?.();
@@ -464,10 +588,33 @@
     });
     $("filter-unit").addEventListener("change", (e) => { state.filters.unit = e.target.value; renderCards(state.record); });
     $("filter-outcome").addEventListener("change", (e) => { state.filters.outcome = e.target.value; renderCards(state.record); });
+    for (const item of params.getAll("read")) {  // ?read=A-9=per-kind, as the command line's --read
+      const at = item.indexOf("=");
+      if (at > 0) state.readings[item.slice(0, at)] = item.slice(at + 1);
+    }
     render();
-    if (params.has("demo")) $("run-demo").click();
+    // The register comes from the server (GET /interpretations); the demo waits for it, so that
+    // ?read= choices apply. Nothing else waits: a computation without it uses the page's choices.
+    loadRegister().then(() => {
+      for (const [id, reading] of Object.entries(state.readings)) {
+        const entry = state.register.find((e) => e.id === id);
+        if (!entry || !entry.readings.some((r) => r.name === reading)) {
+          delete state.readings[id];
+          throw new Error(`read=${id}=${reading}: ${entry ? `not a reading of ${id}` : "not an entry of the register"}`);
+        }
+        if (reading === entry.default) delete state.readings[id];
+      }
+      renderRegister();
+      document.body.dataset.register = "ready";
+      if (params.has("demo")) $("run-demo").click();
+    }).catch(showProblem);
   }
 
-  window.dienhinh = { get record() { return state.record; }, get lang() { return state.lang; } };
+  window.dienhinh = {
+    get record() { return state.record; },
+    get lang() { return state.lang; },
+    get readings() { return { ...state.readings }; },
+    get register() { return state.register; },
+  };
   start();
 })();

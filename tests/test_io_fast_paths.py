@@ -1,6 +1,7 @@
 """The JSON boundary's fast paths say what the precise paths say.
 
 Reading: a text the quick scans call clean has no key or string the precise walk refuses.
+Structuring: the fast reader makes what the converter makes, or leaves the document to it.
 Writing: the record writer's text is ``json.dumps(plain(value), ensure_ascii=False, indent=2)``,
 byte for byte, although it copies each reason's text after writing it once.
 """
@@ -20,9 +21,12 @@ from dienhinh._canonical import plain
 from dienhinh._errors import MalformedJSONError
 from dienhinh._text import MAX_TEXT
 from dienhinh.cli._round import demo_round
-from dienhinh.io._json import _clean, _strings_problem, parse_json
+from dienhinh.io._ballot import BallotDocument
+from dienhinh.io._json import Unsure, _clean, _strings_problem, converter, fast, parse_json
+from dienhinh.io._nominee import NomineeDocument
+from dienhinh.io._round import RoundDocument
 from dienhinh.io._write import indented_text, write_indented
-from tests.test_round_properties import Case, cases
+from tests.test_round_properties import RICH, Case, cases, mutated
 
 # Characters near every edge the walk draws: controls, DEL, C1 (and U+0085, allowed), line
 # and paragraph separators, surrogates, astral characters, Vietnamese, quotes and backslashes.
@@ -147,3 +151,55 @@ def test_pieces_handed_on_early_join_to_the_same_text(monkeypatch: pytest.Monkey
     write_indented(doc, pieces.append)
     assert len(pieces) > 100
     assert "".join(pieces) == _dumps(doc)
+
+
+def _both(doc: Any, cls: type[Any]) -> None:
+    """The fast reader's value is the converter's; where it is unsure, nothing is claimed."""
+    try:
+        quick = fast(doc, cls)
+    except Unsure:
+        return
+    assert quick == converter.structure(doc, cls)
+
+
+@given(mutated())
+def test_the_fast_reader_reads_a_mutated_round_as_the_converter_does(doc: Any) -> None:
+    _both(doc, RoundDocument)
+
+
+def test_the_fast_reader_reads_the_rich_example_itself() -> None:
+    assert fast(RICH, RoundDocument) == converter.structure(RICH, RoundDocument)
+    nominee = {k: RICH["nominations"][0][k] for k in ("kind", "fields", "evidence")}
+    assert fast(nominee, NomineeDocument) == converter.structure(nominee, NomineeDocument)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"considered_on": "2024-02-30"},  # not a day
+        {"quota": None},  # null where the format allows it: read, not left
+        {"level": None},  # null refused
+        {"exemplary_citizens": ["a", "a"]},  # a repeat
+        {"exemplary_citizens": ["e\u0302", "\u00ea"]},  # a repeat in NFC
+        {"days_off": ["2024-01-01", "2024-01-01"]},
+        {"national_pool_size": True},  # a bool is no integer
+        {"readings": {"A-1": 1}},
+        {"unknown": 1},
+        {"ballots": [{"member": "m01"}]},  # a required key missing
+    ],
+)
+def test_the_fast_reader_leaves_what_it_cannot_vouch_for(change: dict[str, Any]) -> None:
+    doc = {**RICH, **json.loads(json.dumps(change))}
+    _both(doc, RoundDocument)
+    if "quota" not in change:
+        with pytest.raises(Unsure):
+            fast(doc, RoundDocument)
+
+
+def test_a_ballot_nominee_may_be_its_bare_id_on_both_paths() -> None:
+    doc = {
+        "council": {"members": ["m01", "m02"], "chair": "m01"},
+        "nominees": ["N1", {"id": "N2", "kind": "collective"}],
+        "ballots": [{"member": "m01", "approve": ["N1"]}],
+    }
+    assert fast(doc, BallotDocument) == converter.structure(doc, BallotDocument)

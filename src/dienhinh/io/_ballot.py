@@ -18,7 +18,15 @@ from dienhinh._documents import draft_notice
 from dienhinh._errors import InvalidValueError
 from dienhinh._interpretations import Readings
 from dienhinh._provenance import Citation, Rule
-from dienhinh.io._json import NULLABLE, converter, named, parse_json, structure
+from dienhinh.io._json import (
+    NULLABLE,
+    converter,
+    named,
+    object_reader,
+    parse_json,
+    register_fast,
+    structure,
+)
 from dienhinh.rulesets._load import load_ruleset
 from dienhinh.voting._council import Ballot, Candidate, Council
 from dienhinh.voting._result import BallotInputs
@@ -148,6 +156,10 @@ def _nominee_hook() -> Callable[[Any, Any], NomineeDoc]:
 
 
 converter.register_structure_hook(NomineeDoc, _nominee_hook())
+_nominee_object = object_reader(NomineeDoc)
+register_fast(
+    NomineeDoc, lambda value: NomineeDoc(value) if type(value) is str else _nominee_object(value)
+)
 
 _SHORTHANDS = ("threshold", "comparison", "denominator", "quorum", "tie_break")
 

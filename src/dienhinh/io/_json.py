@@ -39,7 +39,17 @@ from dienhinh._errors import (
 from dienhinh._text import MAX_DIGITS, MAX_TEXT, decode_utf8, text_problem
 from dienhinh.calendar._time import parse_day
 
-__all__ = ["NULLABLE", "converter", "named", "parse_json", "structure"]
+__all__ = [
+    "NULLABLE",
+    "Unsure",
+    "converter",
+    "fast",
+    "named",
+    "object_reader",
+    "parse_json",
+    "register_fast",
+    "structure",
+]
 
 T = TypeVar("T")
 
@@ -307,6 +317,11 @@ def structure(data: Any, cls: type[T], *, source: str = "<input>") -> T:
             [Problem("$", f"expected a JSON object, got {type(data).__name__}", source=source)],
         )
     try:
+        read: T = fast(data, cls)  # the common case; anything unusual is the converter's
+        return read
+    except Unsure:
+        pass
+    try:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
         problems = _problems(exc, source)
@@ -321,6 +336,161 @@ def structure(data: Any, cls: type[T], *, source: str = "<input>") -> T:
         raise InvalidInputError(
             f"{source}: invalid {_name(cls)}", [Problem("$", str(exc), source=source)]
         ) from None
+
+
+# -- the fast path ------------------------------------------------------------------------------
+
+
+class Unsure(Exception):
+    """The fast reader met something it does not vouch for: the converter reads it again and
+    words the problem (or, at worst, accepts what the fast reader was unsure of)."""
+
+
+_Reader = Callable[[Any], Any]
+_READERS: dict[Any, _Reader] = {}
+"""A reader per type: plain data → the value the converter would make, or :class:`Unsure`."""
+
+
+def register_fast(kind: Any, reader: _Reader) -> None:
+    """A reader for ``kind`` the fast path uses where the converter has a hook of its own."""
+    _READERS[kind] = reader
+
+
+def fast(data: Any, kind: Any) -> Any:
+    """``data`` as ``kind`` when it is exactly what the converter accepts, else :class:`Unsure`.
+
+    The converter's rules, stated again for the common case: a string is a ``str``, an
+    integer an ``int`` (never a ``bool``), a date a valid ``YYYY-MM-DD``, a list a ``list``
+    (one of strings or dates without a repeat, compared in NFC), an object has only its
+    class's keys and every required one; ``null`` only where a field is nullable. Anything
+    else, and any error, is the converter's to read and to word.
+    """
+    reader = _READERS.get(kind)
+    if reader is None:
+        reader = _READERS[kind] = _reader(kind)
+    return reader(data)
+
+
+def _slow(_value: Any) -> Any:
+    raise Unsure
+
+
+def _exact(kind: type[Any]) -> _Reader:
+    def read(value: Any) -> Any:
+        if type(value) is not kind:
+            raise Unsure
+        return value
+
+    return read
+
+
+def _day(value: Any) -> dt.date:
+    if type(value) is not str:
+        raise Unsure
+    try:
+        return parse_day(value, field="date")
+    except DienhinhError:
+        raise Unsure from None
+
+
+def _reader(kind: Any) -> _Reader:
+    known = _READERS.get(kind)
+    if known is not None:  # a registered one (evidence by its type), or one made already
+        return known
+    if kind in (str, int, bool):
+        return _exact(kind)
+    if kind is dt.date:
+        return _day
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is typing.Annotated and NULLABLE in kind.__metadata__:
+        inner = [a for a in typing.get_args(kind.__origin__) if a is not type(None)]
+        if len(inner) != 1:
+            return _slow
+        nullable = _reader(inner[0])
+        return lambda value: None if value is None else nullable(value)
+    if origin in (typing.Union, types.UnionType) and type(None) in args:
+        inner = [a for a in args if a is not type(None)]
+        if len(inner) != 1:
+            return _slow
+        optional = _reader(inner[0])  # null refused: the key is left out instead
+
+        def read_optional(value: Any) -> Any:
+            if value is None:
+                raise Unsure
+            return optional(value)
+
+        return read_optional
+    if origin is list and len(args) == 1:
+        return _list(args[0])
+    if origin is dict and args == (str, str):
+
+        def read_texts(value: Any) -> dict[str, str]:
+            if type(value) is not dict or not all(
+                type(k) is str and type(v) is str for k, v in value.items()
+            ):
+                raise Unsure
+            return dict(value)
+
+        return read_texts
+    if isinstance(kind, type) and attrs.has(kind):
+        return object_reader(kind)
+    return _slow
+
+
+def _list(item: Any) -> _Reader:
+    if item is str:
+
+        def read_texts(value: Any) -> list[str]:
+            if type(value) is not list or not all(type(x) is str for x in value):
+                raise Unsure
+            if len(value) > 1 and len(set(map(_nfc, value))) != len(value):
+                raise Unsure  # a repeated item
+            return value[:]
+
+        return read_texts
+    each = _reader(item)
+    unique = item is dt.date
+
+    def read_items(value: Any) -> list[Any]:
+        if type(value) is not list:
+            raise Unsure
+        out = [each(x) for x in value]
+        if unique and len(set(out)) != len(out):
+            raise Unsure
+        return out
+
+    return read_items
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def object_reader(cls: type[Any]) -> _Reader:
+    """The fast reader of an attrs document class by its fields (for a hook that wraps it)."""
+    try:
+        hints = typing.get_type_hints(cls, include_extras=True)
+    except (NameError, TypeError):  # pragma: no cover - every document class resolves
+        return _slow
+    fields = [
+        (a.name, a.alias, _reader(hints[a.name]), a.default is attrs.NOTHING)
+        for a in attrs.fields(cls)
+        if a.init
+    ]
+    names = frozenset(name for name, _, _, _ in fields)
+
+    def read(value: Any) -> Any:
+        if type(value) is not dict or not names.issuperset(value):
+            raise Unsure
+        given = {}
+        for name, alias, each, required in fields:
+            if name in value:
+                given[alias] = each(value[name])
+            elif required:
+                raise Unsure
+        return cls(**given)
+
+    return read
 
 
 def _name(cls: type[Any]) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Annotated, Any, cast
+from typing import Annotated, Any, Final, cast
 
 import attrs
 from cattrs.gen import make_dict_structure_fn
@@ -45,7 +45,16 @@ from dienhinh.criteria._evidence import (
 )
 from dienhinh.criteria._nominee import Nominee
 from dienhinh.criteria._vocab import AwardCategoryName, AwardFieldName, LevelName
-from dienhinh.io._json import NULLABLE, converter, named, parse_json, structure
+from dienhinh.io._json import (
+    NULLABLE,
+    Unsure,
+    converter,
+    fast,
+    named,
+    parse_json,
+    register_fast,
+    structure,
+)
 from dienhinh.rulesets._load import load_catalogue, load_ruleset
 
 __all__ = ["NomineeDocument", "nominee_from", "parse_nominee"]
@@ -266,6 +275,37 @@ def _evidence_hook() -> Callable[[Any, Any], Any]:
 converter.register_structure_hook(EvidenceDoc, _evidence_hook())
 
 
+def _fast_evidence(value: Any) -> Any:
+    kind = value.get("type") if type(value) is dict else None
+    if type(kind) is not str or kind not in _DOCS:
+        raise Unsure
+    # A round's nominees repeat the same items (a unit's attestations): an item given again is
+    # the document read before (frozen), found by its keys, their values and the values' types.
+    values = tuple(value.values())
+    key = (tuple(value), tuple(map(type, values)), values)
+    try:
+        doc = _READ.get(key)
+    except TypeError:  # a list or an object among the values: read it afresh
+        return fast(value, _DOCS[kind])
+    if doc is None:
+        doc = fast(value, _DOCS[kind])
+        if len(_READ) >= _KEPT:
+            _READ.clear()
+        _READ[key] = doc
+    return doc
+
+
+_READ: dict[tuple[Any, ...], Any] = {}
+"""Evidence documents read, by what they were read from (see :func:`_fast_evidence`)."""
+_BUILT: dict[Any, Evidence] = {}
+"""Evidence built, by its document (frozen, compared by value): the same item is one value."""
+_KEPT: Final = 100_000
+"""Entries each store keeps (emptied when full: they only save work)."""
+
+
+register_fast(EvidenceDoc, _fast_evidence)
+
+
 @attrs.frozen
 class NomineeDocument:
     """A nominee input document, as read; :func:`nominee_from` builds the :class:`Nominee`."""
@@ -285,7 +325,13 @@ def nominee_from(doc: NomineeDocument, *, source: str = "<input>") -> Nominee:
     items: list[Evidence] = []
     for i, item in enumerate(doc.evidence):
         try:
-            items.append(item.build())  # type: ignore[attr-defined]
+            built = _BUILT.get(item)
+            if built is None:
+                built = item.build()  # type: ignore[attr-defined]
+                if len(_BUILT) >= _KEPT:
+                    _BUILT.clear()
+                _BUILT[item] = built
+            items.append(built)
         except DienhinhError as exc:
             problems.append(Problem(f"$.evidence[{i}]", str(exc), source=source))
     if problems:

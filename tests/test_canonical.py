@@ -13,7 +13,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dienhinh import _canonical
-from dienhinh._canonical import canonical_chunks, canonical_json, digest_of, indented_json, plain
+from dienhinh._canonical import (
+    Stream,
+    canonical_chunks,
+    canonical_json,
+    digest_of,
+    indented_json,
+    plain,
+)
 from dienhinh._version import __version__
 
 leaves = (
@@ -42,6 +49,32 @@ def test_the_streamed_text_is_the_canonical_text(value: Any, slice_: int) -> Non
     with pytest.MonkeyPatch.context() as m:
         m.setattr(_canonical, "_SLICE", slice_)
         assert "".join(canonical_chunks(value)) == canonical_json(value)
+
+
+def _streamed(value: Any, draw: Any) -> Any:
+    """``value`` with some of its lists (at any depth) made into streams of the same items."""
+    if isinstance(value, dict):
+        return {k: _streamed(v, draw) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        items = [_streamed(v, draw) for v in value]
+        return Stream(lambda: iter(items)) if draw(st.booleans()) else items
+    return value
+
+
+@given(values, st.integers(min_value=1, max_value=4), st.data())
+def test_a_stream_writes_the_text_of_its_list(value: Any, slice_: int, data: st.DataObject) -> None:
+    """A list made item by item as the digest reads it writes exactly the list's text, whole
+    (``canonical_json``) or streamed in slices of any size: the round digest relies on it."""
+    streamed = _streamed(value, data.draw)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(_canonical, "_SLICE", slice_)
+        assert "".join(canonical_chunks(streamed)) == canonical_json(value)
+        assert "".join(canonical_chunks({"inputs": [streamed, 1]})) == canonical_json(
+            {"inputs": [value, 1]}
+        )
+    assert canonical_json(streamed) == canonical_json(value)
+    assert plain(streamed) == plain(value)
+    assert digest_of("k", streamed, {}) == digest_of("k", value, {})
 
 
 @given(values)

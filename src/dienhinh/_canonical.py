@@ -12,14 +12,34 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import numbers
-from collections.abc import Iterator, Mapping, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from typing import Any
 
 import attrs
 
 from dienhinh._version import __version__
 
-__all__ = ["canonical_chunks", "canonical_json", "digest_of", "indented_json", "plain"]
+__all__ = ["Stream", "canonical_chunks", "canonical_json", "digest_of", "indented_json", "plain"]
+
+
+class Stream:
+    """A list whose items are made one by one as a digest reads them, never held all at once.
+
+    Its text is the text of the list it stands for: a record's digest over a
+    national year's nominations makes each nomination's JSON, hashes it and
+    lets it go, instead of building the whole document first.
+
+    >>> canonical_json({"a": Stream(lambda: iter([1, {"b": 2}]))})
+    '{"a":[1,{"b":2}]}'
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Callable[[], Iterable[Any]]) -> None:
+        self._items = items
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._items())
 
 
 def plain(value: Any) -> Any:
@@ -52,7 +72,7 @@ def plain(value: Any) -> Any:
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, Set):
         return sorted((plain(v) for v in value), key=canonical_json)
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | Stream):
         return [plain(v) for v in value]
     raise TypeError(f"no plain JSON form for {type(value).__name__}: {value!r}")
 
@@ -88,9 +108,10 @@ def _large(value: Any) -> bool:
     """A container worth walking (a long list, or a dict holding one) rather than encoding whole."""
     if type(value) is dict:
         return len(value) > _SLICE or any(
-            type(v) in (list, tuple, dict) and len(v) > _SLICE for v in value.values()
+            type(v) is Stream or (type(v) in (list, tuple, dict) and len(v) > _SLICE)
+            for v in value.values()
         )
-    return type(value) in (list, tuple) and len(value) > _SLICE
+    return type(value) is Stream or (type(value) in (list, tuple) and len(value) > _SLICE)
 
 
 def canonical_chunks(value: Any) -> Iterator[str]:
@@ -119,7 +140,7 @@ def canonical_chunks(value: Any) -> Iterator[str]:
                 yield sep + encode(key) + ":"
                 sep = ","
                 item = value[key]
-                if type(item) in (dict, list, tuple):
+                if type(item) in (dict, list, tuple, Stream):
                     yield from walk(item)
                 else:
                     yield encode(item)
@@ -149,6 +170,28 @@ def canonical_chunks(value: Any) -> Iterator[str]:
                     yield sep + encode(value[start:stop])[1:-1]
                     start = stop
                 sep = ","
+            yield "]"
+        elif type(value) is Stream:
+            # Items as they come: a slice of small ones to the C encoder at once.
+            sep = "["
+            pending: list[Any] = []
+            for item in value:
+                if _large(item):
+                    if pending:
+                        yield sep + encode(pending)[1:-1]
+                        sep, pending = ",", []
+                    yield sep
+                    yield from walk(item)
+                    sep = ","
+                    continue
+                pending.append(item)
+                if len(pending) >= _SLICE:
+                    yield sep + encode(pending)[1:-1]
+                    sep, pending = ",", []
+            if pending:
+                yield sep + encode(pending)[1:-1]
+            elif sep == "[":
+                yield "["
             yield "]"
         else:
             yield encode(value)

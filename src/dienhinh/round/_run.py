@@ -22,7 +22,7 @@ from typing import Any, Final
 import attrs
 
 from dienhinh._batch import batch
-from dienhinh._canonical import digest_of
+from dienhinh._canonical import Stream, digest_of
 from dienhinh._documents import draft_notice
 from dienhinh._errors import (
     ChairChoiceError,
@@ -44,7 +44,13 @@ from dienhinh.round import _codes as codes
 from dienhinh.round import _views
 from dienhinh.round._checks import LEVEL_VI, NOMINEE_CHECKS, Context, Found, is_nominee_check
 from dienhinh.round._floors import FloorCheck, check_floors, floor_readings
-from dienhinh.round._inputs import CouncilLevel, Nomination, RoundInputs
+from dienhinh.round._inputs import (
+    CouncilLevel,
+    Nomination,
+    RoundInputs,
+    document,
+    nomination_json,
+)
 from dienhinh.round._views import FloorRow, Lang, OutcomeRow, ReasonRow
 from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, check_ids
 from dienhinh.voting import Ballot, BallotInputs, BallotResult, Candidate, Cap, Outcome, count
@@ -372,8 +378,11 @@ def ruleset_digest(ruleset: Any) -> str:
 
 
 def round_digest(inputs: RoundInputs) -> str:
-    """SHA-256 over the round's canonical inputs, its ruleset and the library version."""
-    doc = inputs.to_json()
+    """SHA-256 over the round's canonical inputs, its ruleset and the library version.
+
+    The nominations are streamed (:class:`~dienhinh._canonical.Stream`): each one's JSON is
+    made, hashed and let go, so the digest never holds a second copy of a national year."""
+    doc = document(inputs, Stream(lambda: map(nomination_json, inputs.nominations)))
     parameters = {"ruleset": inputs.ruleset.to_json(), "criteria": inputs.ruleset.criteria,
                   "readings": inputs.readings.to_json()}  # fmt: skip
     return digest_of("round", doc, parameters)

@@ -7,13 +7,19 @@ shortcut's result is the result of the slow, obvious computation on the same inp
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dienhinh import RoundInputs
+from dienhinh import Readings, RoundInputs
 from dienhinh._canonical import digest_of
+from dienhinh._errors import UnknownCriterionError
+from dienhinh.criteria import Attestation, Nominee, _engine, assess, assess_many
 from dienhinh.round._run import round_digest
 from dienhinh.voting import Ballot
+from tests.test_criteria_properties import TQ, WINDOW, nominees, readings, windows
 from tests.test_round_properties import Case, cases
 
 
@@ -41,3 +47,46 @@ def test_the_streamed_round_digest_is_the_digest_of_the_whole_document(
     doc = inputs.to_json()
     for b, written in zip(inputs.ballots, doc["ballots"], strict=True):
         assert written["approve"] == sorted(b.approve)
+
+
+# -- criteria: one plan per catalogue and readings, evidence grouped per assessment -------------
+
+
+@given(nominees())
+def test_the_engine_groups_evidence_as_the_nominee_does(nominee: Nominee) -> None:
+    """The per-assessment grouping holds what ``Nominee.by_type`` and ``.attestations`` hold."""
+    by_type, attest = _engine._groups(nominee)
+    assert {k: tuple(v) for k, v in by_type.items()} == dict(nominee.by_type)
+    assert {k: tuple(v) for k, v in attest.items()} == dict(nominee.attestations)
+
+
+@given(st.lists(nominees(), min_size=1, max_size=4), readings, windows)
+def test_a_planned_batch_is_each_nominee_assessed_afresh(
+    batch: list[Nominee], chosen: Readings, window: tuple[dt.date, dt.date]
+) -> None:
+    """``assess_many`` on one cached plan gives, nominee by nominee, what ``assess`` gives with
+    every cache emptied first; the readings used are those its evaluated nodes name."""
+    many = assess_many(batch, TQ, window=window, readings=chosen)
+    for nominee, got in zip(batch, many, strict=True):
+        _engine._PLANS.clear()
+        fresh = assess(nominee, TQ, window=window, readings=chosen)
+        assert got == fresh
+        assert got.to_json() == fresh.to_json()
+        assert got.used == chosen.used(*_engine.used_interpretations(got))
+
+
+@pytest.mark.parametrize("position", [0, 1])
+def test_a_batch_refuses_a_bad_nominee_as_assess_does(position: int) -> None:
+    """An attestation of a criterion the catalogue lacks: the batch raises assess's error, wherever
+    the nominee stands, and a check that failed is never remembered as passed."""
+    good = Nominee("individual", ["education"], [])
+    bad = Nominee("individual", ["education"],
+                  [Attestation("TQ-9.9", "UBND xã", "Chủ tịch", WINDOW[1], "Xác nhận.")])  # fmt: skip
+    with pytest.raises(UnknownCriterionError) as single:
+        assess(bad, TQ, window=WINDOW)
+    batch = [good, good]
+    batch.insert(position, bad)
+    for _ in range(2):
+        with pytest.raises(UnknownCriterionError) as many:
+            assess_many(batch, TQ, window=WINDOW)
+        assert str(many.value) == str(single.value)

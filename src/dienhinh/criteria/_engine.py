@@ -25,7 +25,7 @@ from dienhinh._errors import (
     UnknownFieldError,
     describe,
 )
-from dienhinh._interpretations import Readings
+from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._kinds import NomineeKind
 from dienhinh._reasons import Reason, ReasonCode
 from dienhinh._text import did_you_mean
@@ -75,18 +75,95 @@ class _Ctx:
 
     __slots__ = ("a14_or", "attest", "by_type", "complete", "end", "kind", "shift", "start")
 
-    def __init__(self, nominee: Nominee, start: dt.date, end: dt.date, readings: Readings) -> None:
+    def __init__(
+        self,
+        nominee: Nominee,
+        start: dt.date,
+        end: dt.date,
+        plan: _Plan,
+        groups: tuple[dict[str, list[tuple[int, Any]]], dict[str, list[tuple[int, Any]]]],
+    ) -> None:
         self.start = start
         self.end = end
         self.kind = nominee.kind
         # Typed loosely on purpose: each leaf reads the attributes of the one type it selects.
-        self.by_type: Mapping[str, tuple[tuple[int, Any], ...]] = nominee.by_type
-        self.attest = nominee.attestations
+        self.by_type: Mapping[str, Sequence[tuple[int, Any]]] = groups[0]
+        self.attest: Mapping[str, Sequence[tuple[int, Any]]] = groups[1]
         self.complete = nominee.complete
-        self.a14_or = readings["A-14"] == "semicolon-or"
+        self.a14_or = plan.a14_or
         # A-15 "province-after-reform": from 01/07/2025 "từ cấp huyện trở lên"
         # reads as "từ cấp tỉnh trở lên"; the consideration date decides.
-        self.shift = readings["A-15"] == "province-after-reform" and end >= DISTRICT_LEVEL_ENDED
+        self.shift = plan.a15_province and end >= DISTRICT_LEVEL_ENDED
+
+
+def _groups(
+    nominee: Nominee,
+) -> tuple[dict[str, list[tuple[int, Any]]], dict[str, list[tuple[int, Any]]]]:
+    """The evidence by type and the attestations by criterion, each item with its index.
+
+    What ``nominee.by_type`` and ``nominee.attestations`` hold, made in one pass for this
+    assessment and let go with it: a batch keeps its nominees, and would otherwise keep two
+    indexes of each one's evidence too.
+    """
+    by_type: dict[str, list[tuple[int, Any]]] = {}
+    attest: dict[str, list[tuple[int, Any]]] = {}
+    for pair in enumerate(nominee.evidence):
+        ev: Any = pair[1]
+        kind = ev.TYPE
+        group = by_type.get(kind)
+        if group is None:
+            by_type[kind] = [pair]
+        else:
+            group.append(pair)
+        if kind == "attestation":
+            same = attest.get(ev.criterion)
+            if same is None:
+                attest[ev.criterion] = [pair]
+            else:
+                same.append(pair)
+    return by_type, attest
+
+
+class _Plan:
+    """What an assessment reads from its catalogue and readings, found once per pair.
+
+    The compiled trees with each declared reading's alternative chosen (A-25), the readings
+    the engine branches on (A-13, A-14, A-15), and what was already checked: the kinds and
+    fields, the criteria attested. A batch of 10^5 nominees under one catalogue and one set
+    of readings looks these up once, not ten times per nominee.
+    """
+
+    __slots__ = (
+        "a14_or", "a15_province", "attested_ok", "catalogue", "compiled", "every_field",
+        "fields_ok", "readings", "used",
+    )  # fmt: skip
+
+    def __init__(self, catalogue: Catalogue, readings: Readings) -> None:
+        self.catalogue = catalogue
+        self.readings = readings
+        self.compiled: Compiled = catalogue.compiled_for(readings)
+        self.a14_or = readings["A-14"] == "semicolon-or"
+        self.a15_province = readings["A-15"] == "province-after-reform"
+        self.every_field = readings["A-13"] == "every-field"
+        self.fields_ok: set[tuple[NomineeKind, tuple[str, ...]]] = set()
+        self.attested_ok: set[str] = set()
+        self.used: dict[tuple[NomineeKind, tuple[str, ...]], tuple[UsedReading, ...]] = {}
+
+
+_PLANS: dict[tuple[int, int], _Plan] = {}
+_PLANS_AT_MOST = 256
+
+
+def _plan(catalogue: Catalogue, readings: Readings) -> _Plan:
+    """The plan of ``catalogue`` under ``readings``, keyed by identity (the plan keeps both
+    alive, so an id is never reused while its entry stands)."""
+    key = (id(catalogue), id(readings))
+    plan = _PLANS.get(key)
+    if plan is None or plan.catalogue is not catalogue or plan.readings is not readings:
+        if len(_PLANS) >= _PLANS_AT_MOST:
+            _PLANS.clear()
+        plan = _PLANS[key] = _Plan(catalogue, readings)
+    return plan
 
 
 Ignored = tuple[int, ReasonCode, "dict[str, Any] | None"]
@@ -262,7 +339,7 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
     nothing_complete = (node, NOT_MET, (), (), (), (), [(codes.NOTHING_QUALIFIES, None)], None)
 
     def sort(
-        ctx: _Ctx, items: tuple[tuple[int, Any], ...]
+        ctx: _Ctx, items: Sequence[tuple[int, Any]]
     ) -> tuple[list[int], list[Ignored], list[Ask], int]:
         """The items used and set aside, the dates asked for, the amount counted."""
         start, end = ctx.start, ctx.end
@@ -551,7 +628,21 @@ def refused_kind(kind: NomineeKind, catalogue: Catalogue, readings: Readings) ->
     return None if kr is None or kr.admits(readings) else kr
 
 
-def _check(nominee: Nominee, catalogue: Catalogue, compiled: Compiled, readings: Readings) -> None:
+def _check(nominee: Nominee, plan: _Plan, attested: Iterable[str]) -> None:
+    """The nominee's kind and fields exist in the catalogue, and what it attests is attestable;
+    each pair of kind and fields, and each criterion, checked once per plan."""
+    key = (nominee.kind, nominee.fields)
+    if key not in plan.fields_ok:
+        _check_fields(nominee, plan.compiled, plan.readings)
+        plan.fields_ok.add(key)
+    ok = plan.attested_ok
+    for cid in attested:
+        if cid not in ok:
+            _check_attested(cid, plan.compiled)
+            ok.add(cid)
+
+
+def _check_fields(nominee: Nominee, compiled: Compiled, readings: Readings) -> None:
     catalogue = compiled.catalogue  # as read: an alternative may test other evidence (A-25)
     kind = nominee.kind
     kr = catalogue.kind_reading(kind)
@@ -583,23 +674,26 @@ def _check(nominee: Nominee, catalogue: Catalogue, compiled: Compiled, readings:
                 f"nominee.fields: {describe(f)} {what} {catalogue.id}{near}; "
                 f"fields for {_a(kind)}: {catalogue.describe_fields(kind)}"
             )
+
+
+def _check_attested(cid: str, compiled: Compiled) -> None:
+    catalogue = compiled.catalogue
     criteria = catalogue.criteria
-    for cid in nominee.attestations:
-        node = criteria.get(cid)
-        if node is None:
-            attestable = ", ".join(
-                c.id for c in catalogue.leaves if isinstance(c.test, AttestationTest)
-            )
-            raise UnknownCriterionError(
-                f"attestation.criterion={describe(cid)} is not a criterion of {catalogue.id}"
-                f"{did_you_mean(cid, list(criteria))}; criteria met by attestation: {attestable}"
-            )
-        if not isinstance(node.test, AttestationTest):
-            raise InvalidValueError(
-                f"is not met by an attestation: it tests {node.evidence or 'its sub-criteria'}",
-                field="attestation.criterion", value=cid,
-                allowed="a criterion whose evidence is an attestation",
-            )  # fmt: skip
+    node = criteria.get(cid)
+    if node is None:
+        attestable = ", ".join(
+            c.id for c in catalogue.leaves if isinstance(c.test, AttestationTest)
+        )
+        raise UnknownCriterionError(
+            f"attestation.criterion={describe(cid)} is not a criterion of {catalogue.id}"
+            f"{did_you_mean(cid, list(criteria))}; criteria met by attestation: {attestable}"
+        )
+    if not isinstance(node.test, AttestationTest):
+        raise InvalidValueError(
+            f"is not met by an attestation: it tests {node.evidence or 'its sub-criteria'}",
+            field="attestation.criterion", value=cid,
+            allowed="a criterion whose evidence is an attestation",
+        )  # fmt: skip
 
 
 def assess(
@@ -616,13 +710,25 @@ def assess(
     window is any object with ``.start`` and ``.end`` dates, or a pair; both
     days count.
     """
-    from dienhinh.criteria._result import Assessment
+    _nominee(nominee)
+    plan, start, end = _prepare(catalogue, window, readings)
+    return _assess(nominee, plan, start, end)
 
+
+def _nominee(nominee: object) -> None:
     if not isinstance(nominee, Nominee):
         raise InvalidTypeError(
             "must be a criteria.Nominee (kind, fields, evidence); a voting.Candidate is a "
             "ballot's nominee, not a dossier", field="nominee", value=nominee,
         )  # fmt: skip
+
+
+def _prepare(
+    catalogue: Catalogue,
+    window: WindowLike | tuple[dt.date, dt.date],
+    readings: Readings | Mapping[str, str] | None,
+) -> tuple[_Plan, dt.date, dt.date]:
+    """The checked catalogue, readings and window of an assessment, and their plan."""
     if not isinstance(catalogue, Catalogue):
         raise InvalidTypeError(
             "must be a criteria.Catalogue, e.g. load_catalogue('tuyen-quang-2023')",
@@ -635,24 +741,30 @@ def assess(
             raise InvalidTypeError("must be a dienhinh.Readings", field="readings", value=readings)
         readings = Readings(readings)
     start, end = _window(window)
-    compiled: Compiled = catalogue.compiled_for(readings)
-    _check(nominee, catalogue, compiled, readings)
-    ctx = _Ctx(nominee, start, end, readings)
+    return _plan(catalogue, readings), start, end
+
+
+def _assess(nominee: Nominee, plan: _Plan, start: dt.date, end: dt.date) -> Assessment:
+    """One assessment on a checked plan and window (the nominee is a Nominee)."""
+    from dienhinh.criteria._result import Assessment
+
+    compiled = plan.compiled
+    groups = _groups(nominee)
+    _check(nominee, plan, groups[1])
+    ctx = _Ctx(nominee, start, end, plan, groups)
     kind = nominee.kind
     general = compiled.general[kind](ctx)
     declared = nominee.fields
     if len(declared) > 1:
         declared = tuple(sorted(declared, key=compiled.order.__getitem__))
     fields = [compiled.fields[f][kind](ctx) for f in declared]
-    if readings["A-13"] == "every-field":
-        fv = min(r[1] for r in fields)
-    else:
-        fv = max(r[1] for r in fields)
+    fv = (min if plan.every_field else max)(r[1] for r in fields)
+    catalogue = plan.catalogue
     group = (catalogue.field_group, fv, fields, (), (), (), (), None)
     root = (catalogue.standing, min(general[1], fv), [general, group], (), (), (), (), None)
     return Assessment(
         catalogue=catalogue, nominee=nominee, window_start=start, window_end=end,
-        readings=readings, verdict=_VERDICTS[root[1]], raw=root,
+        readings=plan.readings, verdict=_VERDICTS[root[1]], raw=root,
     )  # fmt: skip
 
 
@@ -667,7 +779,8 @@ def assess_many(
     """:func:`assess` each of ``nominees`` on one window: a batch, whose results are all kept.
 
     The cyclic garbage collector is paused meanwhile (the records hold no cycle):
-    re-scanning the kept results would otherwise cost more than assessing them.
+    re-scanning the kept results would otherwise cost more than assessing them. The
+    catalogue, window and readings are checked once, when the first nominee is assessed.
 
     >>> from dienhinh.criteria import Nominee
     >>> from dienhinh.rulesets import load_catalogue
@@ -677,7 +790,14 @@ def assess_many(
     >>> [a.verdict.value for a in batch]
     ['unknown', 'unknown', 'unknown']
     """
-    return tuple(assess(n, catalogue, window=window, readings=readings) for n in nominees)
+    out: list[Assessment] = []
+    prepared: tuple[_Plan, dt.date, dt.date] | None = None
+    for nominee in nominees:
+        _nominee(nominee)
+        if prepared is None:
+            prepared = _prepare(catalogue, window, readings)
+        out.append(_assess(nominee, *prepared))
+    return tuple(out)
 
 
 _DEFAULT = Readings()
@@ -927,6 +1047,17 @@ def _label(ev: Evidence) -> str:
 
 
 _VERDICT_CODE = {MET: codes.MET, NOT_MET: codes.NOT_MET, UNKNOWN: codes.UNKNOWN}
+
+
+def used_readings(a: Assessment) -> tuple[UsedReading, ...]:
+    """The readings an assessment relied on: they follow from the nodes its kind and fields
+    evaluate, which every nominee of that kind and those fields shares (found once per plan)."""
+    plan = _plan(a.catalogue, a.readings)
+    key = (a.nominee.kind, a.nominee.fields)
+    used = plan.used.get(key)
+    if used is None:
+        used = plan.used[key] = a.readings.used(*used_interpretations(a))
+    return used
 
 
 def used_interpretations(a: Assessment) -> tuple[str, ...]:

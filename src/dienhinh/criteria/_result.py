@@ -180,9 +180,9 @@ class Assessment:
     @functools.cached_property
     def used(self) -> tuple[UsedReading, ...]:
         """The readings of the ambiguities (A-13, A-14, A-15) this assessment relied on."""
-        from dienhinh.criteria._engine import used_interpretations
+        from dienhinh.criteria._engine import used_readings
 
-        return self.readings.used(*used_interpretations(self))
+        return used_readings(self)
 
     @functools.cached_property
     def digest(self) -> str:

@@ -81,7 +81,7 @@ def test_a_batch_refuses_a_bad_nominee_as_assess_does(position: int) -> None:
     the nominee stands, and a check that failed is never remembered as passed."""
     good = Nominee("individual", ["education"], [])
     bad = Nominee("individual", ["education"],
-                  [Attestation("TQ-9.9", "UBND xã", "Chủ tịch", WINDOW[1], "Xác nhận.")])  # fmt: skip
+                  [Attestation("no-such-criterion", "UBND xã", "Chủ tịch", WINDOW[1], "Xác nhận.")])  # fmt: skip
     with pytest.raises(UnknownCriterionError) as single:
         assess(bad, TQ, window=WINDOW)
     batch = [good, good]

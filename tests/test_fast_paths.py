@@ -13,10 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dienhinh import Readings, RoundInputs
+from dienhinh import Readings, RoundInputs, _reasons, run_round
 from dienhinh._canonical import digest_of
 from dienhinh._errors import UnknownCriterionError
+from dienhinh._reasons import ReasonCode, Severity
 from dienhinh.criteria import Attestation, Nominee, _engine, assess, assess_many
+from dienhinh.round import _run
 from dienhinh.round._run import round_digest
 from dienhinh.voting import Ballot
 from tests.test_criteria_properties import TQ, WINDOW, nominees, readings, windows
@@ -90,3 +92,42 @@ def test_a_batch_refuses_a_bad_nominee_as_assess_does(position: int) -> None:
         with pytest.raises(UnknownCriterionError) as many:
             assess_many(batch, TQ, window=WINDOW)
         assert str(many.value) == str(single.value)
+
+
+# -- reasons: one made reason shared by every call with the same scalar parameters -----------
+
+_PAIR = ReasonCode("demo.pair", Severity.INFO, "Cặp", "Pair", "{a} và {b}", "{a} and {b}")
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-3, 3), st.text(max_size=3),
+    st.dates(dt.date(2024, 1, 1), dt.date(2024, 1, 3)),
+)  # fmt: skip
+
+
+@given(scalars, scalars, st.booleans())
+def test_a_shared_reason_is_the_reason_made_afresh(a: object, b: object, swap: bool) -> None:
+    """Whatever the order the parameters are named in: the shared reason equals a fresh one,
+    keeps its own values (True is not 1), and a second call returns the very same object."""
+    params = {"b": b, "a": a} if swap else {"a": a, "b": b}
+    shared = _PAIR(None, **params)
+    fresh = _PAIR._make(None, dict(params))
+    assert shared == fresh
+    assert (shared.en, shared.vi) == (fresh.en, fresh.vi)
+    assert [type(v) for v in shared.params.values()] == [type(v) for v in fresh.params.values()]
+    assert _PAIR(None, **params) is shared
+
+
+# -- the round: every per-round and per-process store only saves work ---------------------------
+
+
+@given(cases())
+def test_a_round_with_its_stores_warm_is_the_round_made_from_nothing(case: Case) -> None:
+    """Reasons shared, plans and cash worked out once: run again with every store emptied, the
+    round gives the same decision, record and digest."""
+    inputs, _ = case
+    warm = run_round(inputs)
+    _reasons._MADE.clear()
+    _engine._PLANS.clear()
+    _run._CASH.clear()
+    cold = run_round(inputs)
+    assert warm == cold
+    assert warm.to_json() == cold.to_json()

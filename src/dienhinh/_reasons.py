@@ -88,17 +88,22 @@ class ReasonCode:
         # a reason of scalar parameters is made once and shared (it is frozen). The code and
         # the rule are keyed by identity (a citation's quote is not part of its equality) and
         # kept alive by the stored reason, so an id is never reused.
-        key: tuple[Any, ...] | None = None
-        if all(type(v) in _SCALARS for v in params.values()):
-            key = (id(self), id(rule), *((k, type(v), v) for k, v in params.items()))
-            made = _MADE.get(key)
-            if made is not None and made[0] is self and made[1].rule is rule:
-                return made[1]
+        # The key is built in C (no generator per call): the names and values in the order
+        # given, and their types (True and 1 are equal, but not the same parameter).
+        key: tuple[Any, ...]
+        if not params:
+            key = (id(self), id(rule))
+        elif _SCALARS.issuperset(map(type, params.values())):
+            key = (id(self), id(rule), tuple(params.items()), tuple(map(type, params.values())))
+        else:
+            return self._make(rule, params)
+        made = _MADE.get(key)
+        if made is not None and made[0] is self and made[1].rule is rule:
+            return made[1]
         reason = self._make(rule, params)
-        if key is not None:
-            if len(_MADE) >= _MADE_AT_MOST:
-                _MADE.clear()
-            _MADE[key] = (self, reason)
+        if len(_MADE) >= _MADE_AT_MOST:
+            _MADE.clear()
+        _MADE[key] = (self, reason)
         return reason
 
     def _make(self, rule: Rule | None, params: dict[str, Any]) -> Reason:

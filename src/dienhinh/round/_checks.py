@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from typing import NamedTuple
 
 import attrs
 
@@ -25,9 +26,12 @@ from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, Dossier
 __all__ = ["NOMINEE_CHECKS", "Context", "Found", "is_nominee_check"]
 
 
-@attrs.frozen
-class Found:
-    """What one check found about one nomination."""
+class Found(NamedTuple):
+    """What one check found about one nomination.
+
+    A named tuple, not an attrs class: one is made for every check of every nominee (10^6
+    in a national year), and it is only read, field by field, by the round that made it.
+    """
 
     reasons: tuple[Reason, ...] = ()
     missing: tuple[Reason, ...] = ()

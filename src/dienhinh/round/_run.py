@@ -335,15 +335,15 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     judged = [_judge(nom, ctx, per_nominee, late) for nom in inputs.nominations]
     for found in judged:
         used += found.used
-    eligible = [
-        n for n, f in zip(inputs.nominations, judged, strict=True) if _state(f.reasons) is None
-    ]
+    states = [_state(f.reasons) for f in judged]
+    eligible = [n for n, s in zip(inputs.nominations, states, strict=True) if s is None]
     ballot, ignored = _ballot(inputs, checks, eligible)
     used += (*inputs.readings.used("A-19"), *ballot.used)
     status = RoundStatus(ballot.status.value)
     by_ballot = {o.nominee: o for o in ballot.outcomes}
     outcomes = tuple(
-        _outcome(n, f, by_ballot, ignored) for n, f in zip(inputs.nominations, judged, strict=True)
+        _outcome(n, f, s, by_ballot, ignored)
+        for n, f, s in zip(inputs.nominations, judged, states, strict=True)
     )
     chosen = set(ballot.recognised)
     recognised = [n for n in inputs.nominations if n.id in chosen]
@@ -527,26 +527,37 @@ def _judge(
 
 def _state(reasons: Iterable[Reason]) -> RoundOutcome | None:
     """INELIGIBLE on a FAIL, INCOMPLETE on a PENDING; ``None``: the nominee reaches the ballot."""
-    severities = {r.severity for r in reasons}
-    if Severity.FAIL in severities:
-        return RoundOutcome.INELIGIBLE
-    if Severity.PENDING in severities:
-        return RoundOutcome.INCOMPLETE
-    return None
+    pending = False
+    for r in reasons:  # by identity: no set of enums (hashed in Python) per nominee
+        severity = r.severity
+        if severity is Severity.FAIL:
+            return RoundOutcome.INELIGIBLE
+        if severity is Severity.PENDING:
+            pending = True
+    return RoundOutcome.INCOMPLETE if pending else None
+
+
+_BY_STATUS: Final = {o.value: o for o in RoundOutcome}
 
 
 def _outcome(
-    nom: Nomination, found: Found, by_ballot: Mapping[str, Outcome], ignored: Mapping[str, int]
+    nom: Nomination,
+    found: Found,
+    state: RoundOutcome | None,
+    by_ballot: Mapping[str, Outcome],
+    ignored: Mapping[str, int],
 ) -> NominationOutcome:
-    """One nomination's outcome; ``by_ballot`` indexes the ballot's outcomes once per round."""
-    state = _state(found.reasons) or RoundOutcome.NOT_RECOGNISED
-    reasons = list(found.reasons)
-    if nom.id in by_ballot:
-        reasons += by_ballot[nom.id].reasons
-        state = RoundOutcome(by_ballot[nom.id].status.value)
+    """One nomination's outcome; ``by_ballot`` indexes the ballot's outcomes once per round,
+    ``state`` is :func:`_state` of what the checks found."""
+    outcome = state or RoundOutcome.NOT_RECOGNISED
+    reasons = found.reasons
+    voted = by_ballot.get(nom.id)
+    if voted is not None:
+        reasons += tuple(voted.reasons)
+        outcome = _BY_STATUS[voted.status.value]
     elif nom.id in ignored:
-        reasons.append(codes.VOTES_NOT_COUNTED(None, approvals=ignored[nom.id]))
-    return NominationOutcome(nom.id, nom.unit, nom.kind, state, tuple(reasons), found.missing,
+        reasons += (codes.VOTES_NOT_COUNTED(None, approvals=ignored[nom.id]),)
+    return NominationOutcome(nom.id, nom.unit, nom.kind, outcome, reasons, found.missing,
                              nom.nominee.name)  # fmt: skip
 
 
@@ -698,16 +709,39 @@ def _benefit(
                 benefits.rule, title=benefits.excluded_title_vi, year=year
             )
             return Benefit(nom.id, False, 0, (reason,))
+    certificate, amount, reason = _cash(benefits, nom.kind, day)
+    return Benefit(nom.id, certificate, amount, (reason,))
+
+
+_CASH: dict[tuple[int, NomineeKind, dt.date], tuple[Any, tuple[bool, int, Reason]]] = {}
+"""Each ruleset's certificate and cash of a kind on a day, worked out once (keyed by the
+benefits' identity, which the entry keeps alive)."""
+
+
+def _cash(benefits: Any, kind: NomineeKind, day: dt.date) -> tuple[bool, int, Reason]:
+    """TQ-7.1d: the certificate and the cash of ``kind`` decided on ``day``, with its reason."""
+    key = (id(benefits), kind, day)
+    hit = _CASH.get(key)
+    if hit is not None and hit[0] is benefits:
+        return hit[1]
+    if len(_CASH) >= 256:
+        _CASH.clear()
+    found = _work_out_cash(benefits, kind, day)
+    _CASH[key] = (benefits, found)
+    return found
+
+
+def _work_out_cash(benefits: Any, kind: NomineeKind, day: dt.date) -> tuple[bool, int, Reason]:
     decree = benefits.multipliers.at(day)
-    if decree.value.of_base(nom.kind) is None:
+    if decree.value.of_base(kind) is None:
         # A kind the decree table has no amount for (a household before Decree 152/2025, A-29).
         reason = codes.NO_CASH_AMOUNT(
             decree.rule, certificate_vi=benefits.certificate_vi,
-            certificate_en=benefits.certificate_en, kind_vi=nom.kind.vi, kind_en=nom.kind.value,
+            certificate_en=benefits.certificate_en, kind_vi=kind.vi, kind_en=kind.value,
             day=day,
         )  # fmt: skip
-        return Benefit(nom.id, True, 0, (reason,))
-    cash = benefits.cash(nom.kind, day)
+        return True, 0, reason
+    cash = benefits.cash(kind, day)
     reason = codes.CASH(
         benefits.rule, certificate_vi=benefits.certificate_vi, certificate_en=benefits.certificate_en,
         amount_vi=_vnd(cash.amount, "."), amount_en=_vnd(cash.amount, ","),
@@ -717,7 +751,7 @@ def _benefit(
         amount=cash.amount, multiplier=str(cash.multiplier), base=cash.base_salary.value,
         step=cash.decree.value.round_up_to,
     )  # fmt: skip
-    return Benefit(nom.id, True, cash.amount, (reason,))
+    return True, cash.amount, reason
 
 
 def _citizen_year(nom: Nomination, day: dt.date, readings: Readings) -> int | None:

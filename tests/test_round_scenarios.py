@@ -1378,6 +1378,36 @@ class TestKonTumRuleset:
         assert ("national law, to verify" in notice.en) is to_verify
         assert ("pháp luật quốc gia, cần kiểm chứng" in notice.vi) is to_verify
 
+    @pytest.mark.parametrize(
+        ("reading", "cited", "day"),
+        [
+            ("decision-date", "NĐ98-ballot", D(2024, 1, 5)),
+            ("consideration-date", "NĐ91-45.8", D(2023, 12, 28)),
+        ],
+    )
+    def test_kt_a34_considered_under_decree_91_and_signed_under_decree_98(
+        self, reading: str, cited: str, day: D
+    ) -> None:
+        """A-34: considered 28/12/2023 (Decree 91/2017 in force), signed 05/01/2024 (Decree
+        98/2023): the decision date picks Decree 98/2023 by default, the council's day Decree
+        91/2017 under `consideration-date`; the record lists the reading."""
+        inputs = make_round(
+            [nomination("N1", on=D(2023, 10, 1))], {"N1": 9}, ruleset=KT, dossiers=[],
+            considered_on=D(2023, 12, 28), decided_on=D(2024, 1, 5),
+            readings=Readings().choose("A-34", reading),
+        )  # fmt: skip
+        decision = run_round(inputs)
+        assert rule_of(one(decision.outcome("N1").reasons, "ballot.meets_threshold")) == cited
+        notice = one(decision.reasons, "ruleset.national_ballot")
+        assert (rule_of(notice), notice.params["day"]) == (cited, day.isoformat())
+        assert ("A-34", reading) in {(u.id, u.reading) for u in decision.used}
+
+    def test_a34_is_not_listed_where_the_ruleset_has_its_own_rule(self) -> None:
+        """TQ-2.1b is Tuyên Quang's own: no national rule is picked, A-34 is not used."""
+        decision = run_round(make_round([nomination("N1")]))
+        assert "A-34" not in {u.id for u in decision.used}
+        assert "ruleset.national_ballot" not in codes(decision.reasons)
+
     def test_kt_every_ballot_reasons_threshold_agrees_with_the_national_rule_it_cites(
         self,
     ) -> None:

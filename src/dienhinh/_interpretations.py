@@ -646,6 +646,28 @@ _REGISTER: tuple[Interpretation, ...] = (
             "30/06/2023), như “trong Quý II”.",
         ),
     ),
+    _i(
+        "A-34",
+        "The day that picks a borrowed national ballot rule",
+        "NĐ91-45.8 NĐ98-ballot NĐ152-ballot",
+        "A document that sets no ballot rule borrows the national decree's, and the decrees replace "
+        "one another (Decree 91/2017 to 31/12/2023, Decree 98/2023 from 01/01/2024, Decree "
+        "152/2025 from 01/07/2025). When the council considers under one decree and the decision "
+        "is signed under the next, whose ballot rule is cited?",
+        (
+            "decision-date",
+            "The decree in force on the decision date (the day the decision is signed; the "
+            "consideration date where the round gives none): recognition is the decision.",
+            "Nghị định có hiệu lực vào ngày ký quyết định (nếu không có ngày quyết định thì lấy "
+            "ngày họp xét): việc công nhận là quyết định.",
+        ),
+        (
+            "consideration-date",
+            "The decree in force on the day the council considers and votes: the ballot is cast "
+            "under the rule of that day.",
+            "Nghị định có hiệu lực vào ngày Hội đồng họp xét và bỏ phiếu.",
+        ),
+    ),
 )
 
 INTERPRETATIONS: Mapping[str, Interpretation] = MappingProxyType({i.id: i for i in _REGISTER})

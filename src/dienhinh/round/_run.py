@@ -321,7 +321,9 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     draft_used, notes = draft_notice(inputs.ruleset, inputs.readings)
     if not (inputs.level is CouncilLevel.UNIT and inputs.readings["A-19"] == "province-only"):
         # A borrowed national ballot rule says so (the A-19 majority cites the reading instead).
-        notes += inputs.ruleset.ballot_notices(inputs.decision_day)
+        notes += inputs.ruleset.ballot_notices(_ballot_day(inputs))
+    if inputs.ruleset.national_ballot is not None:
+        used += inputs.readings.used("A-34")
     used += draft_used
     span, window_reasons, window_used = _window(inputs, checks)
     used += window_used
@@ -590,7 +592,7 @@ def _ballot(
 def _ballot_rule(inputs: RoundInputs) -> Any:
     # The province's own rule, or the national one in force on the decision date (the day
     # the decision is signed; the consideration date where none is given).
-    rule = inputs.ruleset.ballot_on(inputs.decision_day)
+    rule = inputs.ruleset.ballot_on(_ballot_day(inputs))
     if rule is None:
         raise InvalidValueError(
             "defines no ballot rule, which a round needs", field="ruleset",
@@ -600,6 +602,13 @@ def _ballot_rule(inputs: RoundInputs) -> Any:
         # Not in the documents: the rule cites the reading, never TQ Art. 2(1)(b)'s “từ 90%”.
         return attrs.evolve(rule, threshold="1/2", comparison="more_than", rule=_A19_MAJORITY)
     return rule
+
+
+def _ballot_day(inputs: RoundInputs) -> dt.date:
+    """A-34: the day that picks a borrowed national ballot rule (decision date by default)."""
+    if inputs.readings["A-34"] == "consideration-date":
+        return inputs.considered_on
+    return inputs.decision_day
 
 
 _A19_MAJORITY: Final = Rule(

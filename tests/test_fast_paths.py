@@ -8,14 +8,15 @@ shortcut's result is the result of the slow, obvious computation on the same inp
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dienhinh import Readings, RoundInputs, _reasons, run_round
+from dienhinh import Readings, RoundInputs, _reasons, _text, run_round
 from dienhinh._canonical import digest_of
-from dienhinh._errors import UnknownCriterionError
+from dienhinh._errors import InvalidTypeError, InvalidValueError, UnknownCriterionError
 from dienhinh._reasons import ReasonCode, Severity
 from dienhinh.criteria import Attestation, Nominee, _engine, assess, assess_many
 from dienhinh.round import _run
@@ -131,3 +132,30 @@ def test_a_round_with_its_stores_warm_is_the_round_made_from_nothing(case: Case)
     cold = run_round(inputs)
     assert warm == cold
     assert warm.to_json() == cold.to_json()
+
+
+# -- ids: printable ASCII passes as itself, an id checked once is remembered --------------------
+
+
+def _identifier_slow(value: object) -> str | type[Exception]:
+    """``identifier`` as first written: every check, every time (or the error it raises)."""
+    if not isinstance(value, str):
+        return InvalidTypeError
+    if _text.text_problem(value, identifier=True) is not None:
+        return InvalidValueError
+    text = unicodedata.normalize("NFC", value)
+    return text if text and text == text.strip() else InvalidValueError
+
+
+@given(st.one_of(st.text(max_size=8), st.text(alphabet=" abđ\u0301\t\u200b", max_size=4),
+                 st.text(min_size=199, max_size=202, alphabet="ab"), st.integers()))  # fmt: skip
+def test_an_id_checked_fast_is_the_id_checked_in_full(value: object) -> None:
+    """The fast paths of ``identifier`` accept exactly the ids the full check accepts, giving
+    the same NFC text, the first time and from memory; every other value raises as before."""
+    expected = _identifier_slow(value)
+    for _ in range(2):
+        if isinstance(expected, str):
+            assert _text.identifier(value) == expected
+        else:
+            with pytest.raises(expected):
+                _text.identifier(value)

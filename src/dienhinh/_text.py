@@ -128,6 +128,16 @@ def identifier(value: object, *, field: str = "id") -> str:
     ...
     dienhinh._errors.InvalidValueError: id='m\\u202e01': holds U+202E RIGHT-TO-LEFT OVERRIDE ...
     """
+    if type(value) is str:
+        # Batch work checks the same ids again and again (a nomination's id, then its ballot
+        # candidate's): printable ASCII is its own NFC, and an id checked once is remembered.
+        if value.isascii() and value.isprintable() and 0 < len(value) <= MAX_ID:
+            if value[0] != " " and value[-1] != " ":
+                return value
+        else:
+            known = _IDS.get(value)
+            if known is not None:
+                return known
     if not isinstance(value, str):
         raise InvalidTypeError("must be a string", field=field, value=value)
     problem = text_problem(value, identifier=True)
@@ -138,7 +148,15 @@ def identifier(value: object, *, field: str = "id") -> str:
         raise InvalidValueError(
             "must be a non-empty string without surrounding whitespace", field=field, value=value
         )
+    if type(value) is str:
+        if len(_IDS) >= 4096:
+            _IDS.clear()
+        _IDS[value] = text
     return text
+
+
+_IDS: dict[str, str] = {}
+"""Ids already checked (as given → in NFC); emptied when full: it only saves work."""
 
 
 def utf8_error(data: bytes, exc: UnicodeDecodeError) -> str:

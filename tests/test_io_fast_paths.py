@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -159,7 +161,7 @@ def _both(doc: Any, cls: type[Any]) -> None:
         quick = fast(doc, cls)
     except Unsure:
         return
-    assert quick == converter.structure(doc, cls)
+    assert quick == converter().structure(doc, cls)
 
 
 @given(mutated())
@@ -168,9 +170,9 @@ def test_the_fast_reader_reads_a_mutated_round_as_the_converter_does(doc: Any) -
 
 
 def test_the_fast_reader_reads_the_rich_example_itself() -> None:
-    assert fast(RICH, RoundDocument) == converter.structure(RICH, RoundDocument)
+    assert fast(RICH, RoundDocument) == converter().structure(RICH, RoundDocument)
     nominee = {k: RICH["nominations"][0][k] for k in ("kind", "fields", "evidence")}
-    assert fast(nominee, NomineeDocument) == converter.structure(nominee, NomineeDocument)
+    assert fast(nominee, NomineeDocument) == converter().structure(nominee, NomineeDocument)
 
 
 @pytest.mark.parametrize(
@@ -202,4 +204,35 @@ def test_a_ballot_nominee_may_be_its_bare_id_on_both_paths() -> None:
         "nominees": ["N1", {"id": "N2", "kind": "collective"}],
         "ballots": [{"member": "m01", "approve": ["N1"]}],
     }
-    assert fast(doc, BallotDocument) == converter.structure(doc, BallotDocument)
+    assert fast(doc, BallotDocument) == converter().structure(doc, BallotDocument)
+
+
+def test_the_demo_reads_its_round_without_cattrs() -> None:
+    """The shipped round is well formed: the fast readers read it all, cattrs is never loaded,
+    and the record printed is the one the converter's reading gives."""
+    code = (
+        "import sys, io, contextlib;"
+        "from dienhinh.cli._main import main;"
+        "out = io.StringIO();"
+        "ctx = contextlib.redirect_stdout(out);"
+        "ctx.__enter__(); status = main(['demo', '--json', '-']); ctx.__exit__(None, None, None);"
+        "print(status, sorted(m for m in sys.modules if m.split('.')[0] == 'cattrs'), len(out.getvalue()) > 0)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "[]", "True"]
+
+
+def test_a_document_off_the_fast_path_loads_the_converter_with_every_hook() -> None:
+    """A nominee given by its bare id: the converter
+    (made on first use, once) reads it with the hook its document module registered."""
+    code = (
+        "import sys;"
+        "from dienhinh.io._json import converter, _CONVERTER;"
+        "from dienhinh.io._ballot import NomineeDoc;"
+        "a = 'cattrs' in sys.modules or bool(_CONVERTER);"
+        "c = converter();"
+        "print(a, 'cattrs' in sys.modules, c.get_structure_hook(NomineeDoc)('n1', NomineeDoc).id,"
+        " c is converter())"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "n1", "True"]

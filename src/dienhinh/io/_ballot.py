@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
 import attrs
-from cattrs.gen import make_dict_structure_fn
 
 from dienhinh._documents import draft_notice
 from dienhinh._errors import InvalidValueError
@@ -25,6 +24,7 @@ from dienhinh.io._json import (
     object_reader,
     parse_json,
     register_fast,
+    register_hook,
     structure,
 )
 from dienhinh.rulesets._load import load_ruleset
@@ -147,15 +147,17 @@ def _nominee_hook() -> Callable[[Any, Any], NomineeDoc]:
         if isinstance(value, str):
             return NomineeDoc(value)
         if not made:
+            from cattrs.gen import make_dict_structure_fn  # the slow path only (io._json)
+
             made.append(
-                make_dict_structure_fn(NomineeDoc, converter, _cattrs_forbid_extra_keys=True)
+                make_dict_structure_fn(NomineeDoc, converter(), _cattrs_forbid_extra_keys=True)
             )
         return made[0](value, type_)
 
     return hook
 
 
-converter.register_structure_hook(NomineeDoc, _nominee_hook())
+register_hook(NomineeDoc, _nominee_hook())
 _nominee_object = object_reader(NomineeDoc)
 register_fast(
     NomineeDoc, lambda value: NomineeDoc(value) if type(value) is str else _nominee_object(value)

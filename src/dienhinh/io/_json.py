@@ -1,7 +1,8 @@
 """The JSON boundary: text → plain data → typed input documents, with precise errors.
 
-Only the CLI and the JSON helpers import this module (and so ``cattrs``):
-``import dienhinh`` stays light. Structuring is strict — an unknown key, a
+Only the CLI and the JSON helpers import this module: ``import dienhinh`` stays light.
+``cattrs`` is loaded only when a document leaves the fast path (:func:`fast`), so a
+well-formed document (``dienhinh demo``'s) is read without it. Structuring is strict — an unknown key, a
 string where a list is meant, ``1`` where a string is meant, ``true`` where a
 number is meant: each is reported with its path (``$.ballots[2].member``),
 all problems of a document at once, as one :class:`~dienhinh.InvalidInputError`.
@@ -17,13 +18,9 @@ import typing
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
-import cattrs
-from cattrs.cols import list_structure_factory
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
-from cattrs.v import transform_error
 
 from dienhinh._errors import (
     DienhinhError,
@@ -39,6 +36,9 @@ from dienhinh._errors import (
 from dienhinh._text import MAX_DIGITS, MAX_TEXT, decode_utf8, text_problem
 from dienhinh.calendar._time import parse_day
 
+if TYPE_CHECKING:
+    import cattrs
+
 __all__ = [
     "NULLABLE",
     "Unsure",
@@ -48,6 +48,7 @@ __all__ = [
     "object_reader",
     "parse_json",
     "register_fast",
+    "register_hook",
     "structure",
 ]
 
@@ -237,6 +238,9 @@ def _date(value: Any, _type: Any) -> dt.date:
 
 
 def _make() -> cattrs.Converter:
+    import cattrs  # loaded on the slow path only (module docstring)
+    from cattrs.cols import list_structure_factory
+
     c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     c.register_structure_hook(str, _strict(str, "a string"))
     c.register_structure_hook(int, _strict(int, "an integer"))
@@ -301,11 +305,29 @@ def _make() -> cattrs.Converter:
     c.register_structure_hook_factory(is_list, list_hook)
     c.register_structure_hook_factory(is_optional, optional_hook)
     c.register_structure_hook_factory(is_nullable, nullable_hook)
+    for kind, hook in _HOOKS.items():
+        c.register_structure_hook(kind, hook)
     return c
 
 
-converter: cattrs.Converter = _make()
-"""The one strict converter of the package's input documents."""
+_HOOKS: dict[type[Any], Callable[[Any, Any], Any]] = {}
+"""The structure hooks the document modules add (:func:`register_hook`), in their order."""
+
+_CONVERTER: list[cattrs.Converter] = []
+
+
+def register_hook(kind: type[Any], hook: Callable[[Any, Any], Any]) -> None:
+    """A structure hook for ``kind`` in the converter (made on first use, or now if made)."""
+    _HOOKS[kind] = hook
+    if _CONVERTER:
+        _CONVERTER[0].register_structure_hook(kind, hook)
+
+
+def converter() -> cattrs.Converter:
+    """The one strict converter of the package's input documents, made on first use."""
+    if not _CONVERTER:
+        _CONVERTER.append(_make())
+    return _CONVERTER[0]
 
 
 def structure(data: Any, cls: type[T], *, source: str = "<input>") -> T:
@@ -321,8 +343,14 @@ def structure(data: Any, cls: type[T], *, source: str = "<input>") -> T:
         return read
     except Unsure:
         pass
+    from cattrs.errors import (  # the slow path only
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     try:
-        return converter.structure(data, cls)
+        return converter().structure(data, cls)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
         problems = _problems(exc, source)
         kinds = {p.kind for p in problems}
@@ -504,6 +532,8 @@ _BY_KIND: dict[str, type[InvalidInputError]] = {
 
 
 def _problems(exc: Exception, source: str) -> list[Problem]:
+    from cattrs.v import transform_error  # the slow path only
+
     out = []
     for line in transform_error(exc, format_exception=_format):
         message, _, where = line.rpartition(" @ ")
@@ -517,6 +547,8 @@ def _problems(exc: Exception, source: str) -> list[Problem]:
 
 
 def _format(exc: BaseException, type_: Any) -> str:
+    from cattrs.errors import ForbiddenExtraKeysError  # the slow path only
+
     if isinstance(exc, DienhinhError):
         return str(exc)
     if isinstance(exc, KeyError):

@@ -15,7 +15,6 @@ from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Final, cast
 
 import attrs
-from cattrs.gen import make_dict_structure_fn
 
 from dienhinh._documents import draft_notice
 from dienhinh._errors import (
@@ -53,6 +52,7 @@ from dienhinh.io._json import (
     named,
     parse_json,
     register_fast,
+    register_hook,
     structure,
 )
 from dienhinh.rulesets._load import load_catalogue, load_ruleset
@@ -264,15 +264,17 @@ def _evidence_hook() -> Callable[[Any, Any], Any]:
             )
         made = hooks.get(kind)
         if made is None:
+            from cattrs.gen import make_dict_structure_fn  # the slow path only (io._json)
+
             made = hooks[kind] = make_dict_structure_fn(
-                _DOCS[kind], converter, _cattrs_forbid_extra_keys=True
+                _DOCS[kind], converter(), _cattrs_forbid_extra_keys=True
             )
         return made(value, _DOCS[kind])
 
     return hook
 
 
-converter.register_structure_hook(EvidenceDoc, _evidence_hook())
+register_hook(EvidenceDoc, _evidence_hook())
 
 
 def _fast_evidence(value: Any) -> Any:

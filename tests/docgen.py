@@ -45,6 +45,10 @@ HOW: dict[str, str] = {
     "A-29": "Applies where a catalogue declares a `[[kind_reading]]` (TQ's households, "
     "docs/criteria-format.md): in `assess` (a refusal is an error citing TQ-4.1) and in a round "
     "(an ineligible nominee, `round.kind_not_recognised`).",
+    "A-30": "Applies in a province round whose ruleset declares the `dossier-submission` deadline "
+    "(TQ-8.3b); the check is `round._checks.dossier_cutoff` and `document_date` (an item's `date`, "
+    "not its achievement's). `assess` reads no dossier and does not apply it. The record lists "
+    "A-30 only when a document is dated after the limit.",
     "A-31": "Applies in a province round whose ruleset declares the `unit-consideration` deadline "
     "(the unit council's day is `dossier.unit_considered_on`); the record lists A-31 only for a "
     "unit council that met late.",

@@ -191,6 +191,33 @@ class TestRound:
         assert out["outcomes"][0]["outcome"] == "ineligible"
         assert {"id": "A-31", "reading": "ineligible", "default": False} in out["interpretations"]
 
+    @pytest.mark.parametrize(
+        ("readings", "outcome"),
+        [({}, "incomplete"), ({"A-30": "counts-to-consideration"}, "recognised")],
+    )
+    def test_tq_8_3_evidence_after_the_dossier_read_from_the_json_readings(
+        self, capsys: pytest.CaptureFixture[str], readings: dict[str, str], outcome: str
+    ) -> None:
+        """TQ-8.3, A-30 from the round input's `readings` (A-3 literal, so the window runs to
+        20/12/2024): the dossier reached the province on 28/10/2024, the TQ-3.1d attestation is
+        signed on 05/11/2024 — set aside by default (incomplete), counted under
+        `counts-to-consideration` (recognised); the record lists A-30 and verifies."""
+        doc = example()
+        (item,) = [e for e in doc["nominations"][0]["evidence"] if e.get("criterion") == "TQ-3.1d"]
+        item["date"] = "2024-11-05"
+        doc["readings"] = {"A-3": "literal", **readings}
+        doc["national_pool_size"] = None
+        status, out, err = round_of(capsys, doc)
+        assert (status, err) == (0, "")
+        (card,) = out["outcomes"]
+        assert card["outcome"] == outcome
+        late = [r for r in card["reasons"] if r["code"] == "round.evidence_after_dossier"]
+        assert len(late) == (0 if readings else 1)
+        used = readings.get("A-30", "ignored")
+        assert {"id": "A-30", "reading": used, "default": not readings} in out["interpretations"]
+        status, _, err = run(capsys, "verify", "-", stdin=json.dumps(out, ensure_ascii=False))
+        assert (status, err) == (0, "")
+
     def test_tq_7_1d_certificate_kept_read_from_the_json_readings(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:

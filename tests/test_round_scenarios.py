@@ -390,6 +390,85 @@ class TestDossierDeadlineTQ83b:
             dossier(OTHER_UNIT, [], received=dt.datetime(2024, 10, 28, 9, 15))
 
 
+# -- the achievement report's documents and the dossier's receipt: TQ-8.3 (A-30) ---------------
+
+
+class TestEvidenceAfterTheDossierA30:
+    """TQ-8.3a/b: the achievement report is part of the dossier due “trước 30/10”; a document
+    dated after the dossier was received was not in it (A-30). The window is read literally
+    (A-3 ``literal``, to the consideration date 20/12/2024) so that only A-30 decides."""
+
+    SUMMER = D(2024, 8, 31)
+    NOVEMBER = D(2024, 11, 5)
+
+    def _round(
+        self, *, readings: Readings = Readings(), dossiers: list[Any] | None = None,
+        level: CouncilLevel = CouncilLevel.PROVINCE, signed: dt.date = NOVEMBER,
+    ) -> RoundDecision:  # fmt: skip
+        """N1's general standard attested on 31/08/2024, its field point TQ-3.2n on ``signed``;
+        the dossier received on 28/10/2024 unless ``dossiers`` says otherwise."""
+        items = [attest(c, self.SUMMER) for c in GENERAL] + [attest("TQ-3.2n.escape", signed)]
+        nominee = Nominee("individual", ["poverty-social-security"], items)
+        received = dossier(UNIT, ["N1"], received=D(2024, 10, 28))
+        inputs = make_round(
+            [nomination("N1", nominee=nominee)], level=level,
+            dossiers=[received] if dossiers is None else dossiers,
+            readings=readings.choose("A-3", "literal"),
+        )  # fmt: skip
+        return run_round(inputs)
+
+    def test_tq_8_3_a_document_dated_after_the_dossiers_receipt_is_ignored(self) -> None:
+        """A-30 ignored (default): received 28/10/2024, TQ-3.2n attested on 05/11/2024 — set aside
+        with a warning citing TQ-8.3b, so the field standard is unproven and N1 incomplete."""
+        decision = self._round()
+        out = decision.outcome("N1")
+        assert out.outcome is RoundOutcome.INCOMPLETE
+        late = one(out.reasons, "round.evidence_after_dossier")
+        assert (late.severity, rule_of(late)) == (Severity.WARNING, "TQ-8.3b")
+        assert (late.params["count"], late.params["cutoff"], late.params["indexes"]) == (
+            1, "2024-10-28", [4],
+        )  # fmt: skip
+        assert "05/11/2024" in late.vi
+        assert ("A-30", "ignored") in {(u.id, u.reading) for u in decision.used}
+
+    def test_tq_8_3_a_document_dated_after_the_receipt_counts_to_the_consideration(self) -> None:
+        """A-30 counts-to-consideration: the same attestation of 05/11/2024 counts (it is in the
+        literal window to 20/12/2024) — N1 is recognised, and the record lists the reading."""
+        decision = self._round(readings=Readings().choose("A-30", "counts-to-consideration"))
+        out = decision.outcome("N1")
+        assert out.outcome is RoundOutcome.RECOGNISED
+        assert "round.evidence_after_dossier" not in codes(out.reasons)
+        assert ("A-30", "counts-to-consideration") in {(u.id, u.reading) for u in decision.used}
+
+    def test_tq_8_3_a_document_of_the_day_of_receipt_counts(self) -> None:
+        """A-30 ignored, A-16: received at 2024-10-28T18:30Z, 01:30 on 29/10 in Vietnam — a
+        document dated 29/10/2024 was in the dossier; N1 is recognised, A-30 not listed."""
+        at = dt.datetime(2024, 10, 28, 18, 30, tzinfo=dt.UTC)
+        decision = self._round(
+            dossiers=[dossier(UNIT, ["N1"], received=at)], signed=D(2024, 10, 29)
+        )
+        assert decision.outcome("N1").outcome is RoundOutcome.RECOGNISED
+        assert "A-30" not in {u.id for u in decision.used}
+
+    def test_tq_8_3_with_no_dossier_the_due_date_is_the_limit(self) -> None:
+        """A-30 ignored, TQ-8.3b “trước 30/10” (A-1 strict: 29/10): no dossier recorded — a document
+        of 30/10/2024 is set aside against the dossier's last day on time, 29/10/2024."""
+        out = self._round(dossiers=[], signed=D(2024, 10, 30)).outcome("N1")
+        assert out.outcome is RoundOutcome.INCOMPLETE
+        late = one(out.reasons, "round.evidence_after_dossier")
+        assert late.params["cutoff"] == "2024-10-29"
+        assert "the dossier's last day on time" in late.en
+
+    def test_tq_8_3_a_units_own_round_has_no_dossier_to_compare(self) -> None:
+        """A-30: a unit council's own round (TQ-6.1a) receives no dossier; its evidence of
+        05/11/2024, after the province dossier's last day 29/10/2024, is judged on the window
+        alone, and A-30 is not listed."""
+        decision = self._round(level=CouncilLevel.UNIT, dossiers=[])
+        assert "round.criteria_met" in codes(decision.outcome("N1").reasons)
+        assert "round.evidence_after_dossier" not in codes(decision.outcome("N1").reasons)
+        assert "A-30" not in {u.id for u in decision.used}
+
+
 # -- eligibility: TQ-6.1a the unit's consideration, TQ-6.1b the province's ----------------------
 
 

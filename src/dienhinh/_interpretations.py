@@ -604,6 +604,30 @@ _REGISTER: tuple[Interpretation, ...] = (
         ),
     ),
     _i(
+        "A-30",
+        "Evidence dated after the dossier was received",
+        "TQ-8.3a TQ-8.3b",
+        "The achievement report belongs to the unit's dossier, due “trước 30/10” (TQ-8.3b): does a "
+        "document dated after the dossier reached the province still count, up to the "
+        "consideration date?",
+        (
+            "ignored",
+            "No: a document dated after the day the dossier was received (or, with no dossier "
+            "recorded, after the dossier's last day on time) was not part of it, and is set aside "
+            "with a warning citing TQ-8.3b.",
+            "Không: văn bản có ngày sau ngày hồ sơ được tiếp nhận (hoặc, khi chưa ghi nhận hồ sơ, "
+            "sau ngày cuối cùng của hạn nộp hồ sơ) không thuộc hồ sơ đề nghị, nên không được tính "
+            "(cảnh báo, dẫn TQ-8.3b).",
+        ),
+        (
+            "counts-to-consideration",
+            "Yes: every document dated inside the achievement window counts, up to the "
+            "consideration date.",
+            "Có: mọi văn bản có ngày trong thời gian tính thành tích đều được tính, đến thời điểm "
+            "xét tặng.",
+        ),
+    ),
+    _i(
         "A-31",
         "The unit council's date as a condition of the province dossier",
         "TQ-6.1a TQ-8.3a TQ-8.3b",

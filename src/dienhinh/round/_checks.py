@@ -18,7 +18,7 @@ from dienhinh._interpretations import UsedReading
 from dienhinh._provenance import Rule
 from dienhinh._reasons import Reason
 from dienhinh.calendar import DeadlineCheck, check_deadline
-from dienhinh.criteria import Catalogue, Verdict, assess
+from dienhinh.criteria import Assessment, Catalogue, Evidence, Nominee, Verdict, assess
 from dienhinh.round import _codes as codes
 from dienhinh.round._inputs import CouncilLevel, Dossier, Nomination, Priority, RoundInputs
 from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, DossierPart
@@ -230,7 +230,16 @@ def _standards(check: Check, nom: Nomination, ctx: Context) -> Found:
                 reading=kind_reading.reading, name=ctx.inputs.readings[kind_reading.reading],
             )  # fmt: skip
             return Found((reason,), used=used)
-    result = assess(nom.nominee, ctx.catalogue, window=span, readings=ctx.inputs.readings)
+    nominee, after = _after_dossier(nom, ctx)
+    result = assess(nominee, ctx.catalogue, window=span, readings=ctx.inputs.readings)
+    found = _standards_found(rule, span, result)
+    if not (after.reasons or after.used):
+        return found
+    return Found((*after.reasons, *found.reasons), found.missing, (*after.used, *found.used))
+
+
+def _standards_found(rule: Rule, span: tuple[dt.date, dt.date], result: Assessment) -> Found:
+    """The standards' verdict as the round's reason (and, when unknown, what to ask for)."""
     if result.verdict is Verdict.MET:
         return Found((codes.CRITERIA_MET(rule, start=span[0], end=span[1]),), used=result.used)
     if result.verdict is Verdict.NOT_MET:
@@ -254,6 +263,63 @@ def _standards(check: Check, nom: Nomination, ctx: Context) -> Found:
     asks = tuple(result.missing)
     reason = codes.CRITERIA_UNKNOWN(rule, ask_vi=_asks(asks, "vi"), ask_en=_asks(asks, "en"))
     return Found((reason,), asks, result.used)
+
+
+# -- A-30: the document's date against the dossier's receipt ------------------------------------
+
+
+def document_date(item: Evidence) -> dt.date | None:
+    """The date of the document that records an item of evidence (``None``: a yearly figure, an
+    undated title or rating) — what A-30 compares with the dossier's receipt."""
+    day = getattr(item, "date", None)
+    return day if isinstance(day, dt.date) else None
+
+
+def dossier_cutoff(nom: Nomination, ctx: Context) -> tuple[dt.date, Rule, bool] | None:
+    """The last day a document of ``nom``'s dossier may bear (A-30), the rule of the dossier's
+    deadline, and whether the day is the receipt (``False``: its last day on time).
+
+    ``None`` where no dossier goes to the council: a unit's own round, or a ruleset that
+    declares no ``dossier-submission`` deadline.
+    """
+    inputs, role = ctx.inputs, DeadlineRole.DOSSIER_SUBMISSION
+    if inputs.level is not CouncilLevel.PROVINCE or CheckKind.DEADLINE not in ctx.declared:
+        return None
+    deadline = inputs.ruleset.deadline_for(role)
+    if deadline is None:
+        return None
+    dossier = ctx.dossiers.get(nom.unit)
+    if dossier is not None:
+        # The day of receipt as the deadline check reads it (a timestamp in Vietnam time, A-16).
+        return ctx.deadline(role, dossier.received).submitted_on, deadline.rule, True
+    return ctx.deadline(role, inputs.considered_on).last_day_on_time, deadline.rule, False
+
+
+def _after_dossier(nom: Nomination, ctx: Context) -> tuple[Nominee, Found]:
+    """A-30: the nominee's evidence without the documents dated after its dossier (``ignored``),
+    or all of it (``counts-to-consideration``); the reading is recorded only when it decides."""
+    cutoff = dossier_cutoff(nom, ctx)
+    if cutoff is None:
+        return nom.nominee, Found()
+    day, rule, received = cutoff
+    evidence = nom.nominee.evidence
+    late = [i for i, e in enumerate(evidence) if (d := document_date(e)) is not None and d > day]
+    if not late:
+        return nom.nominee, Found()
+    readings = ctx.inputs.readings
+    used = readings.used("A-30")
+    if readings["A-30"] == "counts-to-consideration":
+        return nom.nominee, Found(used=used)
+    items = [(evidence[i], document_date(evidence[i])) for i in late]
+    reason = codes.EVIDENCE_AFTER_DOSSIER(
+        rule, count=len(late), cutoff=day, indexes=late,
+        cutoff_vi="ngày hồ sơ được tiếp nhận" if received else "ngày cuối cùng của hạn nộp hồ sơ",
+        cutoff_en="the day the dossier was received" if received else "the dossier's last day on time",
+        items_vi=[f"#{i} {e.TYPE} ({d:%d/%m/%Y})" for i, (e, d) in zip(late, items, strict=True)],
+        items_en=[f"#{i} {e.TYPE} ({d:%Y-%m-%d})" for i, (e, d) in zip(late, items, strict=True)],
+    )  # fmt: skip
+    kept = [e for i, e in enumerate(evidence) if i not in set(late)]
+    return attrs.evolve(nom.nominee, evidence=kept), Found((reason,), used=used)
 
 
 def _asks(asks: tuple[Reason, ...], lang: str) -> list[str]:

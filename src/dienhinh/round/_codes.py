@@ -104,6 +104,17 @@ KIND_NOT_RECOGNISED = ReasonCode(
     "A {kind_en} is not a kind of nominee the cited provision recognises (reading {reading} "
     "“{name}”).",
 )
+EVIDENCE_AFTER_DOSSIER = ReasonCode(
+    "round.evidence_after_dossier",
+    W,
+    "Văn bản sau ngày nhận hồ sơ",
+    "Evidence dated after the dossier",
+    "{count} văn bản có ngày sau {cutoff_vi} ({cutoff}) không thuộc hồ sơ đề nghị, không được "
+    "tính (A-30): {items_vi}.",
+    "{count} document(s) dated after {cutoff_en} ({cutoff}) were not part of the dossier and do "
+    "not count (A-30): {items_en}.",
+    data={"indexes"},
+)
 CRITERIA_MET = ReasonCode(
     "round.criteria_met",
     P,

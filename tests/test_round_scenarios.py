@@ -402,7 +402,7 @@ class TestEvidenceAfterTheDossierA30:
     NOVEMBER = D(2024, 11, 5)
 
     def _round(
-        self, *, readings: Readings = Readings(), dossiers: list[Any] | None = None,
+        self, *, readings: Readings | None = None, dossiers: list[Any] | None = None,
         level: CouncilLevel = CouncilLevel.PROVINCE, signed: dt.date = NOVEMBER,
     ) -> RoundDecision:  # fmt: skip
         """N1's general standard attested on 31/08/2024, its field point TQ-3.2n on ``signed``;
@@ -413,7 +413,7 @@ class TestEvidenceAfterTheDossierA30:
         inputs = make_round(
             [nomination("N1", nominee=nominee)], level=level,
             dossiers=[received] if dossiers is None else dossiers,
-            readings=readings.choose("A-3", "literal"),
+            readings=(readings or Readings()).choose("A-3", "literal"),
         )  # fmt: skip
         return run_round(inputs)
 

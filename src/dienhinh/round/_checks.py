@@ -318,7 +318,8 @@ def _after_dossier(nom: Nomination, ctx: Context) -> tuple[Nominee, Found]:
         items_vi=[f"#{i} {e.TYPE} ({d:%d/%m/%Y})" for i, (e, d) in zip(late, items, strict=True)],
         items_en=[f"#{i} {e.TYPE} ({d:%Y-%m-%d})" for i, (e, d) in zip(late, items, strict=True)],
     )  # fmt: skip
-    kept = [e for i, e in enumerate(evidence) if i not in set(late)]
+    dropped = set(late)
+    kept = [e for i, e in enumerate(evidence) if i not in dropped]
     return attrs.evolve(nom.nominee, evidence=kept), Found((reason,), used=used)
 
 

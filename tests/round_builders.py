@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from dienhinh import Dossier, Nomination, Readings, RoundInputs, Ruleset, Unit, load_ruleset
+from dienhinh.calendar import achievement_window
 from dienhinh.criteria import Attestation, Evidence, Nominee
 from dienhinh.voting import Ballot, Council
 
@@ -31,12 +32,17 @@ FIELD_LEAF = "TQ-3.2n.escape"
 
 
 def evidence_day(considered_on: dt.date) -> dt.date:
-    """A day inside the window of ``considered_on`` (TQ-3.3: from 01/10 of the year before)."""
-    return considered_on - dt.timedelta(days=30)
+    """A day inside every reading's window of ``considered_on`` (TQ-3.3: from 01/10 of the year
+    before, one year at most under A-3 ``emulation-year``): thirty days before the one-year
+    window's end, and so before any dossier is due or received (A-30)."""
+    one_year = achievement_window(
+        TQ, considered_on, readings=Readings().choose("A-3", "emulation-year")
+    )
+    return max(one_year.start, one_year.end - dt.timedelta(days=30))
 
 
 EVIDENCE_DAY = evidence_day(CONSIDERED)
-"""20/11/2024: inside the default round's window."""
+"""31/08/2024: inside the default round's window, before its dossier is received (28/10/2024)."""
 
 
 def attest(cid: str, on: dt.date, *, holds: bool = True) -> Attestation:

@@ -567,6 +567,29 @@ _REGISTER: tuple[Interpretation, ...] = (
         ),
     ),
     _i(
+        "A-27",
+        "An attestation that states no period: the year it attests, or the day it was signed",
+        "TQ-3.3 TQ-8.3b",
+        "The window judges the achievement, not the paper; a unit's attestation signed on 08/10 "
+        "about the year that ended on 30/09 is evidence for that year. When an attestation states "
+        "no period (and no day) of what it attests, which days does it speak for?",
+        (
+            "covers-window",
+            "The round's window, when it is signed after the window opens and no later than the "
+            "dossier is due (the last day of the ruleset's dossier-submission deadline, TQ-8.3b, "
+            "and never after the consideration date); otherwise its signing date must fall in the "
+            "window.",
+            "Thời gian tính thành tích của đợt xét, nếu văn bản được ký sau ngày bắt đầu thời gian "
+            "đó và không muộn hơn hạn gửi hồ sơ (ngày cuối cùng của thời hạn gửi hồ sơ, TQ-8.3b, "
+            "và không sau thời điểm xét); ngoài ra, ngày ký phải nằm trong thời gian tính thành tích.",
+        ),
+        (
+            "signing-date",
+            "Only its own date: the day it was signed must fall inside the window.",
+            "Chỉ theo ngày ký: ngày ký văn bản phải nằm trong thời gian tính thành tích.",
+        ),
+    ),
+    _i(
         "A-28",
         "The certificate of a same-year “Công dân tiêu biểu” (TQ-7.1d)",
         "TQ-7.1d",

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from dienhinh import Dossier, Nomination, Readings, RoundInputs, Ruleset, Unit, load_ruleset
+from dienhinh.calendar import achievement_window
 from dienhinh.criteria import Attestation, Evidence, Nominee
 from dienhinh.voting import Ballot, Council
 
@@ -31,12 +32,16 @@ FIELD_LEAF = "TQ-3.2n.escape"
 
 
 def evidence_day(considered_on: dt.date) -> dt.date:
-    """A day inside the window of ``considered_on`` (TQ-3.3: from 01/10 of the year before)."""
-    return considered_on - dt.timedelta(days=30)
+    """A day inside the default window of ``considered_on`` (TQ-3.3: from 01/10 of the year
+    before, one year at most, A-3): thirty days before the window's end, and before any dossier
+    is due."""
+    window = achievement_window(TQ, considered_on)
+    return max(window.start, window.end - dt.timedelta(days=30))
 
 
 EVIDENCE_DAY = evidence_day(CONSIDERED)
-"""20/11/2024: inside the default round's window."""
+"""31/08/2024: inside the default round's window (01/10/2023 – 30/09/2024), and so inside every
+reading's window of 20/12/2024 (the literal one holds the one-year one)."""
 
 
 def attest(cid: str, on: dt.date, *, holds: bool = True) -> Attestation:

@@ -137,7 +137,10 @@ class TestWindowTQ33:
         """A-2 deadline-date: the end is the last day of the level's deadline (A-1 decides which);
         A-3 literal runs to it, the default one year stops at 30/09 before it."""
         one_year = achievement_window(
-            tq, D(2024, 11, 5), readings=read(A_2="deadline-date"), deadline="province-consideration"
+            tq,
+            D(2024, 11, 5),
+            readings=read(A_2="deadline-date"),
+            deadline="province-consideration",
         )
         assert (one_year.start, one_year.end) == (D(2023, 10, 1), D(2024, 9, 30))
         chosen = read(A_2="deadline-date", A_3="literal")

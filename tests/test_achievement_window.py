@@ -149,7 +149,7 @@ class TestTheAchievementNotThePaper:
         with pytest.raises(InvalidValueError, match=r"period\.to='2023-09-30': ends before"):
             Period(D(2023, 10, 1), D(2023, 9, 30))
         with pytest.raises(InvalidTypeError, match=r"period\.from"):
-            Period(dt.datetime(2023, 10, 1), D(2024, 9, 30))  # type: ignore[arg-type]
+            Period(dt.datetime(2023, 10, 1), D(2024, 9, 30))
         with pytest.raises(InvalidTypeError, match=r"award\.period"):
             Award("province", "general", "commendation", D(2024, 5, 1), "UBND",
                   period=(D(2024, 1, 1), D(2024, 2, 1)))  # type: ignore[arg-type]  # fmt: skip

@@ -72,12 +72,21 @@ class PeriodDoc:
         return Period(self.from_, self.to)
 
 
-converter.register_structure_hook(
-    PeriodDoc,
-    make_dict_structure_fn(
-        PeriodDoc, converter, _cattrs_forbid_extra_keys=True, from_=override(rename="from")
-    ),
-)
+def _period_hook() -> Callable[[Any, Any], Any]:
+    # Generated when a document first holds a period, as the evidence types' are (start-up).
+    made: list[Callable[[Any, Any], Any]] = []
+
+    def hook(value: Any, type_: Any) -> Any:
+        if not made:
+            made.append(make_dict_structure_fn(
+                PeriodDoc, converter, _cattrs_forbid_extra_keys=True, from_=override(rename="from")
+            ))  # fmt: skip
+        return made[0](value, type_)
+
+    return hook
+
+
+converter.register_structure_hook(PeriodDoc, _period_hook())
 
 
 def _achieved(doc: Any) -> dict[str, Any]:

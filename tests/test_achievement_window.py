@@ -189,6 +189,21 @@ class TestTheJsonFormat:
             "type", "criterion", "authority", "signer", "date", "statement", "holds",
         }  # fmt: skip
 
+    def test_tq_3_3_a_round_document_reads_the_achievement_keys(self) -> None:
+        """A round input's nominees read ``achieved_on`` and ``period`` as a nominee file does
+        (the round's fast reader and the converter agree)."""
+        doc = json.loads((EXAMPLES / "rounds" / "small-tuyen-quang.json").read_text("utf-8"))
+        items = doc["nominations"][0]["evidence"]
+        items[1]["period"] = {"from": "2023-10-01", "to": "2024-09-30"}
+        items[0]["achieved_on"] = "2024-05-01"
+        read = parse_round(doc).nominations[0].nominee
+        alone = parse_nominee({"kind": "collective", "fields": ["agriculture"], "evidence": items})
+        assert read.evidence == alone.evidence
+        assert Period(D(2023, 10, 1), D(2024, 9, 30)) in [e.period for e in read.evidence]
+        items[1]["period"] = {"from": "2023-10-01", "until": "2024-09-30"}
+        with pytest.raises(DienhinhError, match=r"evidence\[1\]\.period"):
+            parse_round(doc)
+
     @pytest.mark.parametrize(
         ("period", "where"),
         [

@@ -33,7 +33,10 @@ A_ID = re.compile(r"\bA-(\d+)\b")
 
 HOW: dict[str, str] = {
     "A-1": "CLI: `dienhinh deadline … --reading inclusive`.",
-    "A-3": "CLI: `dienhinh window DATE --policy emulation-year`.",
+    "A-3": "CLI: `dienhinh window DATE --policy literal`.",
+    "A-27": "The due date is `assess(..., dossier_due=…)`; a round passes its ruleset's "
+    "`dossier-submission` deadline; CLI: `dienhinh assess --on DATE --read A-27=signing-date` "
+    "(or `--dossier-due DATE`).",
     "A-7": "Applies when the ballot rule's denominator is the total membership; a rule with "
     '`denominator = "votes_cast"` (another body\'s variant) answers it by itself.',
     "A-8": "The alternative needs the council's statutory seat count: `Council(..., seats=n)`, "

@@ -32,17 +32,16 @@ FIELD_LEAF = "TQ-3.2n.escape"
 
 
 def evidence_day(considered_on: dt.date) -> dt.date:
-    """A day inside every reading's window of ``considered_on`` (TQ-3.3: from 01/10 of the year
-    before, one year at most under A-3 ``emulation-year``): thirty days before the one-year
-    window's end, and so before any dossier is due or received (A-30)."""
-    one_year = achievement_window(
-        TQ, considered_on, readings=Readings().choose("A-3", "emulation-year")
-    )
-    return max(one_year.start, one_year.end - dt.timedelta(days=30))
+    """A day inside the default window of ``considered_on`` (TQ-3.3: from 01/10 of the year
+    before, one year at most, A-3): thirty days before the window's end, and so before any
+    dossier is due or received (A-30)."""
+    window = achievement_window(TQ, considered_on)
+    return max(window.start, window.end - dt.timedelta(days=30))
 
 
 EVIDENCE_DAY = evidence_day(CONSIDERED)
-"""31/08/2024: inside the default round's window, before its dossier is received (28/10/2024)."""
+"""31/08/2024: inside the default round's window (01/10/2023 – 30/09/2024), and so inside every
+reading's window of 20/12/2024 (the literal one holds the one-year one)."""
 
 
 def attest(cid: str, on: dt.date, *, holds: bool = True) -> Attestation:

@@ -20,22 +20,43 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, Any, str]:
 
 
 def test_window_default_ruleset(capsys: pytest.CaptureFixture[str]) -> None:
-    """TQ-3.3 by default: 2024-12-20 counts from 2023-10-01, literally (A-3), from the draft (A-18)."""
+    """TQ-3.3 by default: 2024-12-20 counts the one year 01/10/2023 – 30/09/2024 (A-3), from the
+    draft (A-18)."""
     status, out, _ = run(capsys, "window", "2024-12-20")
     assert status == 0
-    assert (out["start"], out["end"], out["policy"]) == ("2023-10-01", "2024-12-20", "literal")
+    assert (out["start"], out["end"], out["policy"]) == (
+        "2023-10-01",
+        "2024-09-30",
+        "emulation-year",
+    )
+    assert out["days"] == 366
     assert out["reasons"][0]["code"] == "ruleset.draft"
+    assert "window.longer_than_a_year" not in [r["code"] for r in out["reasons"]]
     assert [r["id"] for r in out["readings"]] == ["A-2", "A-3", "A-4", "A-18"]
 
 
 def test_window_emulation_year(capsys: pytest.CaptureFixture[str]) -> None:
-    """A-3 emulation-year through --policy: a December date stops at 30/09."""
+    """A-3 emulation-year through --policy (the default, said explicitly): a December date stops at
+    30/09."""
     _, out, _ = run(capsys, "window", "2024-12-31", "--policy", "emulation-year")
     assert (out["start"], out["end"], out["policy"]) == (
         "2023-10-01",
         "2024-09-30",
         "emulation-year",
     )
+
+
+def test_tq_3_3_window_literal_through_policy(capsys: pytest.CaptureFixture[str]) -> None:
+    """A-3 literal through --policy: 2024-12-20 counts from 2023-10-01 to 2024-12-20 (447 days),
+    and says the window is longer than the “01 năm”."""
+    _, out, _ = run(capsys, "window", "2024-12-20", "--policy", "literal")
+    assert (out["start"], out["end"], out["policy"], out["days"]) == (
+        "2023-10-01",
+        "2024-12-20",
+        "literal",
+        447,
+    )
+    assert "window.longer_than_a_year" in [r["code"] for r in out["reasons"]]
 
 
 def test_window_with_read_options_and_a_ruleset_file(capsys: pytest.CaptureFixture[str]) -> None:
@@ -48,6 +69,8 @@ def test_window_with_read_options_and_a_ruleset_file(capsys: pytest.CaptureFixtu
         "A-2=deadline-date",
         "--deadline",
         "province-consideration",
+        "--policy",
+        "literal",
     )
     assert out["end"] == "2024-12-30"
     _, out, _ = run(capsys, "window", "2024-06-01", "--ruleset", str(EXAMPLE))

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from dienhinh import (
+    INTERPRETATIONS,
     DocumentStatus,
     ImpossibleDateError,
     InvalidTypeError,
@@ -69,11 +70,12 @@ class TestWindowTQ33:
             (D(2024, 1, 1), D(2023, 10, 1), D(2024, 1, 1)),
         ],
     )
-    def test_literal_window_by_default(
+    def test_tq_3_3_literal_window_under_a3_literal(
         self, tq: Ruleset, consideration: D, start: D, end: D
     ) -> None:
-        """A-2, A-3, A-4 defaults: 01/10 of the calendar year before, through the consideration date."""
-        w = achievement_window(tq, consideration)
+        """A-3 literal (A-2, A-4 defaults): 01/10 of the calendar year before, through the
+        consideration date."""
+        w = achievement_window(tq, consideration, readings=read(A_3="literal"))
         assert (w.start, w.end, w.policy) == (start, end, "literal")
         assert consideration in w
 
@@ -84,23 +86,32 @@ class TestWindowTQ33:
             (D(2024, 10, 1), D(2024, 9, 30)),
             (D(2024, 2, 29), D(2024, 2, 29)),
             (D(2024, 12, 31), D(2024, 9, 30)),
+            (D(2024, 1, 1), D(2024, 1, 1)),
         ],
     )
-    def test_emulation_year_is_capped_at_the_consideration_date(
+    def test_tq_3_3_default_window_is_one_year_capped_at_the_consideration_date(
         self, tq: Ruleset, consideration: D, end: D
     ) -> None:
-        """A-3 emulation-year: 01/10 → 30/09, never past the consideration date."""
-        w = achievement_window(tq, consideration, readings=read(A_3="emulation-year"))
-        assert (w.start, w.end, w.policy) == (D(2023, 10, 1), end, "emulation-year")
+        """A-3 emulation-year, the default: “trong thời gian 01 năm” — 01/10 → the earlier of the
+        consideration date and 30/09; the same with the reading named."""
+        for chosen in (None, read(A_3="emulation-year")):
+            w = achievement_window(tq, consideration, readings=chosen)
+            assert (w.start, w.end, w.policy) == (D(2023, 10, 1), end, "emulation-year")
+            assert ("A-3", "emulation-year") in [(u.id, u.reading) for u in w.readings]
 
-    def test_a_december_consideration_makes_the_window_longer_than_a_year(
+    def test_tq_3_3_a_december_consideration_is_longer_than_a_year_only_when_literal(
         self, tq: Ruleset
     ) -> None:
-        """A-2: a province-level meeting in December stretches the “01 năm” window, and says so."""
-        w = achievement_window(tq, D(2024, 12, 20))
+        """A-3: a province-level meeting on 20/12/2024 judges 366 days by default; read literally
+        it stretches the “01 năm” window to 447 days, and says so."""
+        default = achievement_window(tq, D(2024, 12, 20))
+        assert (default.end, default.days) == (D(2024, 9, 30), 366)
+        assert "window.longer_than_a_year" not in codes(default)
+        w = achievement_window(tq, D(2024, 12, 20), readings=read(A_3="literal"))
         assert w.days == 447
         assert "window.longer_than_a_year" in codes(w)
-        assert "window.longer_than_a_year" not in codes(achievement_window(tq, D(2024, 9, 30)))
+        on_30_09 = achievement_window(tq, D(2024, 9, 30), readings=read(A_3="literal"))
+        assert "window.longer_than_a_year" not in codes(on_30_09)
 
     def test_previous_emulation_year_goes_two_years_back_before_october(self, tq: Ruleset) -> None:
         """A-4 previous-emulation-year: a March date starts the window on 01/10 two years back."""
@@ -111,14 +122,33 @@ class TestWindowTQ33:
         w = achievement_window(tq, D(2024, 3, 15), readings=both)
         assert (w.start, w.end) == (D(2022, 10, 1), D(2023, 9, 30))
 
+    def test_tq_3_3_a4_previous_emulation_year_with_literal_gives_up_to_two_years(
+        self, tq: Ruleset
+    ) -> None:
+        """A-4 previous-emulation-year with A-3 literal: 29/09/2025 counts from 01/10/2023 — 730
+        days, as its register entry says ("up to two years"), and says it is longer than a year."""
+        chosen = read(A_4="previous-emulation-year", A_3="literal")
+        w = achievement_window(tq, D(2025, 9, 29), readings=chosen)
+        assert (w.start, w.end, w.days) == (D(2023, 10, 1), D(2025, 9, 29), 730)
+        assert "window.longer_than_a_year" in codes(w)
+        assert "up to two years" in INTERPRETATIONS["A-4"].reading("previous-emulation-year").en
+
     def test_deadline_date_ends_the_window_at_the_level_deadline(self, tq: Ruleset) -> None:
-        """A-2 deadline-date: the end is the last day of the level's deadline (A-1 decides which)."""
-        chosen = read(A_2="deadline-date")
+        """A-2 deadline-date: the end is the last day of the level's deadline (A-1 decides which);
+        A-3 literal runs to it, the default one year stops at 30/09 before it."""
+        one_year = achievement_window(
+            tq,
+            D(2024, 11, 5),
+            readings=read(A_2="deadline-date"),
+            deadline="province-consideration",
+        )
+        assert (one_year.start, one_year.end) == (D(2023, 10, 1), D(2024, 9, 30))
+        chosen = read(A_2="deadline-date", A_3="literal")
         w = achievement_window(
             tq, D(2024, 11, 5), readings=chosen, deadline="province-consideration"
         )
         assert (w.start, w.end) == (D(2023, 10, 1), D(2024, 12, 30))
-        inclusive = read(A_2="deadline-date", A_1="inclusive")
+        inclusive = read(A_2="deadline-date", A_1="inclusive", A_3="literal")
         assert achievement_window(
             tq, D(2024, 11, 5), readings=inclusive, deadline="province-consideration"
         ).end == D(2024, 12, 31)

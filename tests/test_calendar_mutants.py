@@ -69,16 +69,19 @@ class TestWindowOnTheFirstOfOctober:
         A-4 ``previous-emulation-year`` goes two calendar years back only for an end *before*
         01/10; 01/10 itself is not before it.
         """
-        chosen = read(A_4="previous-emulation-year")
+        chosen = read(A_4="previous-emulation-year", A_3="literal")
         w = achievement_window(tq, D(2024, 10, 1), readings=chosen)
         assert (w.start, w.end) == (D(2023, 10, 1), D(2024, 10, 1))
         day_before = achievement_window(tq, D(2024, 9, 30), readings=chosen)
         assert day_before.start == D(2022, 10, 1)
 
     def test_calendar_year_on_01_10_itself(self, tq: Ruleset) -> None:
-        """A-4 default ``calendar-year``: 01/10 of the year before the end's year."""
-        w = achievement_window(tq, D(2024, 10, 1))
+        """A-4 default ``calendar-year``: 01/10 of the year before the end's year (A-3 literal:
+        through 01/10 itself; the default one year stops the day before)."""
+        w = achievement_window(tq, D(2024, 10, 1), readings=read(A_3="literal"))
         assert (w.start, w.end, w.days) == (D(2023, 10, 1), D(2024, 10, 1), 367)
+        w = achievement_window(tq, D(2024, 10, 1))
+        assert (w.start, w.end, w.days) == (D(2023, 10, 1), D(2024, 9, 30), 366)
 
 
 class TestEmulationYearA3:
@@ -97,7 +100,7 @@ class TestEmulationYearA3:
 
     def test_a_consideration_on_30_09_ends_the_year_on_it(self, tq: Ruleset) -> None:
         """On 30/09 both readings of A-3 give the same window, and it is not too long."""
-        for chosen in (read(), read(A_3="emulation-year")):
+        for chosen in (read(A_3="literal"), read(), read(A_3="emulation-year")):
             w = achievement_window(tq, D(2024, 9, 30), readings=chosen)
             assert (w.start, w.end, w.days) == (D(2023, 10, 1), D(2024, 9, 30), 366)
             assert "window.longer_than_a_year" not in [r.code for r in w.reasons]
@@ -105,7 +108,7 @@ class TestEmulationYearA3:
     def test_the_literal_window_past_30_09_says_it_is_longer(self, tq: Ruleset) -> None:
         """A-2, A-3: a window to 01/10 is one day longer than “01 năm”, and the reason names
         30/09 as the day it passed."""
-        w = achievement_window(tq, D(2024, 10, 1))
+        w = achievement_window(tq, D(2024, 10, 1), readings=read(A_3="literal"))
         long = [r for r in w.reasons if r.code == "window.longer_than_a_year"]
         assert len(long) == 1
         assert long[0].params["anniversary"] == "2024-09-30"
@@ -401,8 +404,9 @@ class TestTheRecords:
     """The JSON of a window, a deadline, a schedule (docs/calendar.md, docs/schemas/)."""
 
     def test_the_window_json(self) -> None:
-        """TQ-3.3 on 20/12/2024: 447 days from 01/10/2023, longer than a year (A-2, A-3)."""
-        doc = achievement_window(TQ, D(2024, 12, 20)).to_json()
+        """TQ-3.3 on 20/12/2024, A-3 literal: 447 days from 01/10/2023, longer than a year (A-2,
+        A-3)."""
+        doc = achievement_window(TQ, D(2024, 12, 20), readings=read(A_3="literal")).to_json()
         assert {k: doc[k] for k in ("start", "end", "consideration", "days", "policy")} == {
             "start": "2023-10-01",
             "end": "2024-12-20",

@@ -59,12 +59,44 @@ class TestWindowTQ33:
         if readings["A-3"] == "literal":
             assert w.end == day
 
-    @given(DAYS)
-    def test_the_literal_window_contains_the_previous_emulation_year_end(self, day: D) -> None:
+    @given(DAYS, st.sampled_from(["literal", "emulation-year"]))
+    def test_the_literal_window_contains_the_previous_emulation_year_end(
+        self, day: D, a3: str
+    ) -> None:
         """A-4 calendar-year: the window starts on 01/10 of the year before the consideration date's."""
-        w = achievement_window(TQ, day)
+        w = achievement_window(TQ, day, readings=Readings({"A-3": a3}))
         assert w.start == D(day.year - 1, 10, 1)
         assert D(day.year - 1, 12, 31) in w
+
+    @given(DAYS, WINDOW_READINGS)
+    @example(D(2024, 12, 31), Readings())
+    @example(D(2025, 9, 29), Readings({"A-4": "previous-emulation-year"}))
+    def test_tq_3_3_the_default_window_never_exceeds_one_year(
+        self, day: D, readings: Readings
+    ) -> None:
+        """A-3 emulation-year (the default, whatever A-4 says): “trong thời gian 01 năm” — never
+        more than 366 days, never a “longer than a year” notice."""
+        readings = readings.choose("A-3", "emulation-year")
+        w = achievement_window(TQ, day, readings=readings)
+        assert w.days <= 366
+        assert w.end < D(w.start.year + 1, w.start.month, w.start.day)
+        assert "window.longer_than_a_year" not in [r.code for r in w.reasons]
+        assert achievement_window(TQ, day, readings=readings.choose("A-3", "emulation-year")) == w
+        default = achievement_window(TQ, day, readings=Readings({"A-4": readings["A-4"]}))
+        assert (default.start, default.end) == (w.start, w.end)
+
+    @given(DAYS, st.sampled_from(["calendar-year", "previous-emulation-year"]))
+    def test_tq_3_3_the_literal_window_contains_the_one_year_window(self, day: D, a4: str) -> None:
+        """A-3: the literal window holds every day of the one-year window (same start, later or
+        equal end), and is longer than a year exactly when it says so."""
+        one = achievement_window(TQ, day, readings=Readings({"A-4": a4}))
+        literal = achievement_window(TQ, day, readings=Readings({"A-4": a4, "A-3": "literal"}))
+        assert literal.start == one.start
+        assert literal.end >= one.end
+        assert one.start in literal
+        assert one.end in literal
+        long = "window.longer_than_a_year" in [r.code for r in literal.reasons]
+        assert long == (literal.end > one.end)
 
     @given(DAYS)
     def test_the_emulation_year_is_at_most_one_year(self, day: D) -> None:

@@ -22,6 +22,7 @@ from dienhinh.criteria import assess
 from dienhinh.criteria._catalogue import parse_catalogue
 from dienhinh.io._round import parse_round
 from dienhinh.report._text import _T, render_report
+from dienhinh.round._run import dossier_due
 from tests.schemas import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,7 +182,9 @@ class TestTheData:
         set_aside: set[tuple[str, str]] = set()
         unused: list[tuple[str, str]] = []
         for n in final.inputs.nominations:
-            result = assess(n.nominee, catalogue, window=final.window)
+            # As the round reads them: attestations against the dossier's due date.
+            due = dossier_due(final.inputs.ruleset, final.inputs.considered_on)
+            result = assess(n.nominee, catalogue, window=final.window, dossier_due=due)
             unused += [(n.id, type(n.nominee.evidence[i]).__name__) for i in result.unused]
             set_aside |= {
                 (n.id, type(i.evidence).__name__)

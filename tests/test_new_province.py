@@ -125,8 +125,13 @@ def test_criteria_assess_and_verify(capsys: pytest.CaptureFixture[str], tmp_path
 
 
 def test_window_deadline_calendar_floors(capsys: pytest.CaptureFixture[str]) -> None:
-    """LS-3.2 (from 01/01 of the previous year), LS-6.2 “chậm nhất 20/10”, LS-5.2 floors."""
+    """LS-3.2 (from 01/01 of the previous year: one year by default, A-3; to the consideration
+    date under A-3 literal), LS-6.2 “chậm nhất 20/10”, LS-5.2 floors."""
     status, window, _ = run(capsys, "window", "2025-12-10", "--ruleset", RULESET)
+    assert (status, window["start"], window["end"]) == (0, "2024-01-01", "2024-12-31")
+    status, window, _ = run(
+        capsys, "window", "2025-12-10", "--ruleset", RULESET, "--policy", "literal"
+    )
     assert (status, window["start"], window["end"]) == (0, "2024-01-01", "2025-12-10")
     status, check, _ = run(
         capsys, "deadline", "--ruleset", RULESET, "--deadline", "nop-ho-so",

@@ -119,10 +119,17 @@ class TestBaseline:
         assert out.missing == ()
 
     def test_the_window_runs_from_1_october_of_the_previous_year_to_the_consideration(self) -> None:
-        """TQ-3.3 (A-2, A-3, A-4 defaults): a consideration on 20/12/2024 reads 01/10/2023 – 20/12/2024."""
+        """TQ-3.3 (A-2, A-3, A-4 defaults): a consideration on 20/12/2024 reads the one year
+        01/10/2023 – 30/09/2024; under A-3 literal, 01/10/2023 – 20/12/2024, saying it is longer."""
         decision = solo()
-        assert decision.window == (D(2023, 10, 1), D(2024, 12, 20))
+        assert decision.window == (D(2023, 10, 1), D(2024, 9, 30))
         assert one(decision.reasons, "round.consideration_date").params["start"] == "2023-10-01"
+        assert "window.longer_than_a_year" not in [r.code for r in decision.reasons]
+        literal = run_round(
+            make_round([nomination("N1")], readings=Readings().choose("A-3", "literal"))
+        )
+        assert literal.window == (D(2023, 10, 1), D(2024, 12, 20))
+        assert "window.longer_than_a_year" in [r.code for r in literal.reasons]
 
     def test_the_provincial_chairman_signs_a_province_level_recognition(self) -> None:
         """TQ-5: “do Chủ tịch Ủy ban nhân dân tỉnh công nhận”."""
@@ -570,7 +577,7 @@ class TestStandardsTQ41:
     def test_a_nominee_meeting_the_general_and_field_standards_passes(self) -> None:
         """TQ-3.1 a–d and TQ-3.2n attested inside the window — standards met (TQ-4.1)."""
         reason = one(solo().outcome("N1").reasons, "round.criteria_met")
-        assert (rule_of(reason), reason.params["end"]) == ("TQ-4.1", "2024-12-20")
+        assert (rule_of(reason), reason.params["end"]) == ("TQ-4.1", "2024-09-30")
 
     def test_a_nominee_attested_not_to_meet_a_point_is_ineligible(self) -> None:
         """TQ-3.1d attested as not holding — the general standard fails at that point: ineligible."""
@@ -1570,7 +1577,7 @@ class TestPlansWithoutAWindow:
             readings=Readings().choose("A-10", "introduced"),
         )
         decision = run_round(inputs)
-        assert decision.window == (D(2023, 10, 1), CONSIDERED)
+        assert decision.window == (D(2023, 10, 1), D(2024, 9, 30))  # TQ's policy, one year (A-3)
         assert decision.recognised == ("B1",)
         b2 = decision.outcome("B2")
         assert b2.outcome is RoundOutcome.INCOMPLETE

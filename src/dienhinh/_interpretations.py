@@ -131,18 +131,25 @@ _REGISTER: tuple[Interpretation, ...] = (
     ),
     _i(
         "A-3",
-        "The window as a literal interval or as the emulation year",
+        "The window as one year (the emulation year) or as the literal interval",
         "TQ-3.3",
-        "Does the window run to the consideration date, or stop at the end of the emulation year?",
-        (
-            "literal",
-            "From 01/10 of the previous year to the consideration date.",
-            "Từ ngày 01/10 năm trước đến thời điểm xét tặng.",
-        ),
+        "TQ-3.3 says both “trong thời gian 01 năm” and “tính từ ngày 01/10 năm trước đến thời "
+        "điểm xét tặng”: does the window stop at the end of the one-year emulation year, or run "
+        "on to the consideration date?",
         (
             "emulation-year",
-            "The emulation year 01/10 → 30/09, capped at the consideration date.",
-            "Năm thi đua 01/10 → 30/09, không vượt quá thời điểm xét tặng.",
+            "One year: from 01/10 of the previous year to the earlier of the consideration date and "
+            "30/09 (the emulation year 01/10 → 30/09, capped at the consideration date).",
+            "Trong thời gian 01 năm: từ ngày 01/10 năm trước đến thời điểm xét tặng, nhưng không "
+            "quá ngày 30/09 (năm thi đua 01/10 → 30/09).",
+        ),
+        (
+            "literal",
+            "From 01/10 of the previous year to the consideration date, however long (14–15 months "
+            "for a December consideration); a record using such a window says it is longer than a "
+            "year.",
+            "Từ ngày 01/10 năm trước đến thời điểm xét tặng, kể cả khi dài hơn 01 năm (bản ghi nêu "
+            "rõ khoảng thời gian dài hơn 01 năm).",
         ),
     ),
     _i(
@@ -158,8 +165,13 @@ _REGISTER: tuple[Interpretation, ...] = (
         (
             "previous-emulation-year",
             "01/10 that opened the emulation year before the current one (two calendar years back "
-            "for dates before 01/10): with A-3 “literal”, a window of up to two years.",
-            "Ngày 01/10 mở đầu năm thi đua trước năm thi đua hiện tại.",
+            "for dates before 01/10). With A-3 “emulation-year” (the default) a consideration in "
+            "January–September is judged on the whole previous emulation year, not on the months "
+            "just before it; with A-3 “literal” it gives windows of up to two years (01/10/2023 → "
+            "29/09/2025: 730 days), each record saying it is longer than a year.",
+            "Ngày 01/10 mở đầu năm thi đua trước năm thi đua hiện tại (lùi hai năm dương lịch nếu "
+            "thời điểm xét trước ngày 01/10); cùng với A-3 “literal”, khoảng thời gian có thể dài "
+            "đến 02 năm.",
         ),
     ),
     _i(
@@ -552,6 +564,29 @@ _REGISTER: tuple[Interpretation, ...] = (
             "growth, from 2020, so that 2021 is compared with the year before it.",
             "Mọi năm của giai đoạn kế hoạch (từ năm 2021) trước năm xét; với tăng trưởng: từ năm "
             "2020, để năm 2021 được so sánh với năm trước đó.",
+        ),
+    ),
+    _i(
+        "A-27",
+        "An attestation that states no period: the year it attests, or the day it was signed",
+        "TQ-3.3 TQ-8.3b",
+        "The window judges the achievement, not the paper; a unit's attestation signed on 08/10 "
+        "about the year that ended on 30/09 is evidence for that year. When an attestation states "
+        "no period (and no day) of what it attests, which days does it speak for?",
+        (
+            "covers-window",
+            "The round's window, when it is signed after the window opens and no later than the "
+            "dossier is due (the last day of the ruleset's dossier-submission deadline, TQ-8.3b, "
+            "and never after the consideration date); otherwise its signing date must fall in the "
+            "window.",
+            "Thời gian tính thành tích của đợt xét, nếu văn bản được ký sau ngày bắt đầu thời gian "
+            "đó và không muộn hơn hạn gửi hồ sơ (ngày cuối cùng của thời hạn gửi hồ sơ, TQ-8.3b, "
+            "và không sau thời điểm xét); ngoài ra, ngày ký phải nằm trong thời gian tính thành tích.",
+        ),
+        (
+            "signing-date",
+            "Only its own date: the day it was signed must fall inside the window.",
+            "Chỉ theo ngày ký: ngày ký văn bản phải nằm trong thời gian tính thành tích.",
         ),
     ),
     _i(

@@ -10,7 +10,7 @@ the readings (A-1 … A-4, A-16 … A-18) it relied on and gives its reasons.
 >>> tq = load_ruleset("tuyen-quang-2023")
 >>> w = achievement_window(tq, dt.date(2024, 12, 20))
 >>> w.start.isoformat(), w.end.isoformat()
-('2023-10-01', '2024-12-20')
+('2023-10-01', '2024-09-30')
 >>> at = dt.datetime(2024, 10, 29, 18, 30, tzinfo=dt.timezone.utc)  # 30/10 01:30 in Vietnam
 >>> c = check_deadline(tq, "dossier-submission", 2024, at)
 >>> c.submitted_on.isoformat(), c.on_time

@@ -6,8 +6,10 @@ TQ-3.3 (quoted): “Thành tích … được tính trong thời gian 01 năm, t
 * A-2 — the end, “thời điểm xét tặng”, is the date the council considers
   (``meeting-date``, the default) or the last day of the level's
   consideration deadline (``deadline-date``, e.g. TQ-6.1b for the province).
-* A-3 — the window runs to that end (``literal``, the default) or is the
-  emulation year 01/10 → 30/09 capped at it (``emulation-year``).
+* A-3 — the window is the “01 năm” of the same sentence: the emulation year
+  01/10 → 30/09 capped at that end (``emulation-year``, the default), or it
+  runs on to that end however long (``literal``: 14–15 months for a December
+  consideration, and the window then says it is longer than a year).
 * A-4 — for an end before 01/10, “năm trước” is the calendar year before the
   end's year (``calendar-year``, the default) or the year before the current
   emulation year (``previous-emulation-year``, two calendar years back).
@@ -15,7 +17,7 @@ TQ-3.3 (quoted): “Thành tích … được tính trong thời gian 01 năm, t
 >>> from dienhinh import load_ruleset
 >>> w = achievement_window(load_ruleset("tuyen-quang-2023"), dt.date(2024, 12, 20))
 >>> w.start, w.end, w.policy
-(datetime.date(2023, 10, 1), datetime.date(2024, 12, 20), 'literal')
+(datetime.date(2023, 10, 1), datetime.date(2024, 9, 30), 'emulation-year')
 """
 
 from __future__ import annotations
@@ -112,7 +114,7 @@ def _ordered(inst: Window, _a: attrs.Attribute[Any], value: dt.date) -> None:
 class Window:
     """The closed interval of days whose achievements count, and how it was read.
 
-    ``policy`` is the A-3 reading used (``"literal"`` or ``"emulation-year"``);
+    ``policy`` is the A-3 reading used (``"emulation-year"`` or ``"literal"``);
     ``readings`` lists every reading the window relied on.
     """
 
@@ -213,7 +215,7 @@ def achievement_window(
     head_vi = f"từ ngày {policy.start_text} năm trước"
     head_en = f"from {policy.start_text} of the previous year"
 
-    # A-3: the literal interval, or the emulation year capped at the end.
+    # A-3: the emulation year capped at the end (one year), or the literal interval.
     if chosen["A-3"] == "emulation-year":
         end = min(end, anniversary)
         how_vi = f"năm thi đua {head_vi} đến hết ngày {anniversary}, không vượt quá {end_vi}"

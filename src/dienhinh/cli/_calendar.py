@@ -30,7 +30,12 @@ def register(sub: Any) -> None:
         metavar="ID|PATH",
         help=f"a built-in ruleset id or a ruleset file (default: {DEFAULT_RULESET})",
     )
-    w.add_argument("--policy", metavar="literal|emulation-year", help="the A-3 reading")
+    w.add_argument(
+        "--policy",
+        metavar="emulation-year|literal",
+        help="the A-3 reading: emulation-year (default: one year, 01/10 → 30/09 capped at DATE) "
+        "or literal (01/10 → DATE, however long)",
+    )
     w.add_argument(
         "--deadline",
         metavar="NAME",

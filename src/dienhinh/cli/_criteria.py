@@ -21,6 +21,7 @@ from dienhinh.cli._common import readings as readings_of
 from dienhinh.criteria import assess
 from dienhinh.io._json import named
 from dienhinh.io._nominee import assessment_document, parse_nominee
+from dienhinh.round._run import dossier_due
 from dienhinh.rulesets import load_catalogue, load_ruleset
 
 
@@ -51,6 +52,13 @@ def register(sub: Any) -> None:
     )
     a.add_argument("--from", dest="start", metavar="DATE", help="first day of an explicit window")
     a.add_argument("--to", dest="end", metavar="DATE", help="last day of an explicit window")
+    a.add_argument(
+        "--dossier-due",
+        metavar="DATE",
+        help="the last day the dossier could be handed in (A-27: an attestation stating no period, "
+        "signed after the window opens and by this day, speaks for the window); with --on it is "
+        "the ruleset's dossier-submission deadline, capped at DATE",
+    )
     add_read_option(a)
     a.add_argument("--text", choices=("vi", "en"), metavar="vi|en",
                    help="print a readable account instead of JSON")  # fmt: skip
@@ -86,10 +94,13 @@ def _assess(args: argparse.Namespace) -> int:
     ruleset = load_ruleset(args.ruleset)
     catalogue = load_catalogue(args.ruleset) if ruleset.catalogue is None else ruleset.catalogue
     window = _window(args, readings)
+    due = None if args.dossier_due is None else _date(args.dossier_due, "--dossier-due")
+    if due is None and args.on is not None:
+        due = dossier_due(ruleset, _date(args.on, "--on"), readings=readings)
     text, source = read_text(args.path)
     with named(source):  # a nominee the catalogue refuses is a problem of this input
         nominee = parse_nominee(text, source=source)
-        result = assess(nominee, catalogue, window=window, readings=readings)
+        result = assess(nominee, catalogue, window=window, readings=readings, dossier_due=due)
     if args.text:
         print(result.render(args.text), end="")
         return 0

@@ -56,7 +56,7 @@ from dienhinh.io import (
 )
 from dienhinh.io._floors import floors_document, parse_floors, run_floors
 from dienhinh.io._json import structure
-from dienhinh.round._run import resolve_round, run_round
+from dienhinh.round._run import dossier_due, resolve_round, run_round
 from dienhinh.rulesets import builtin_rulesets, load_ruleset
 from dienhinh.rulesets._load import ballot_lookup, ballot_parameters
 from dienhinh.rulesets._ruleset import Ruleset
@@ -315,16 +315,19 @@ class Service:
                 "needs the window one way", field="on", value=req.on,
                 allowed="either 'on' (the consideration date) or 'window' {start, end}",
             )  # fmt: skip
+        due = None
         if req.on is not None:
             w = achievement_window(ruleset, req.on, readings=readings)
             window = (w.start, w.end)
+            due = dossier_due(ruleset, req.on, readings=readings)  # as `dienhinh assess --on`
         else:
             assert req.window is not None
             window = (req.window.start, req.window.end)
         nominee = parse_nominee(req.nominee, source=f"{SOURCE}: nominee")
-        return assessment_document(
-            assess(nominee, ruleset.catalogue, window=window, readings=readings), ruleset
+        result = assess(
+            nominee, ruleset.catalogue, window=window, readings=readings, dossier_due=due
         )
+        return assessment_document(result, ruleset)
 
     def window(self, data: Any) -> Any:
         """``dienhinh window DATE``."""

@@ -145,7 +145,10 @@ OWN_SCHEMAS: Final[dict[str, Any]] = {
         "properties": {
             "date": _DATE,
             "ruleset": {"type": "string", "default": "tuyen-quang-2023"},
-            "policy": {"type": "string", "description": "The A-3 reading."},
+            "policy": {
+                "type": "string",
+                "description": "The A-3 reading: emulation-year (the default, one year) or literal.",
+            },
             "deadline": {"type": "string"},
             "readings": _READINGS,
         },

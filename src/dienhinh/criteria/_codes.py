@@ -106,6 +106,39 @@ OUTSIDE_WINDOW = ReasonCode(
     "Ngày {date} nằm ngoài thời gian tính thành tích {start} – {end}.",
     "Dated {date}, outside the achievement window {start} – {end}.",
 )
+ACHIEVED_OUTSIDE_WINDOW = ReasonCode(
+    "criteria.achieved_outside_window",
+    INFO,
+    "Thành tích ngoài thời gian tính thành tích",
+    "Achieved outside the window",
+    "Thành tích đạt ngày {achieved_on} (văn bản ngày {date}) nằm ngoài thời gian tính thành tích "
+    "{start} – {end}.",
+    "Achieved on {achieved_on} (document dated {date}), outside the achievement window {start} – "
+    "{end}.",
+)
+PERIOD_OUTSIDE_WINDOW = ReasonCode(
+    "criteria.period_outside_window",
+    INFO,
+    "Khoảng thời gian không nằm trọn trong thời gian tính thành tích",
+    "Period not inside the window",
+    "Thành tích trong khoảng {first} – {last} (văn bản ngày {date}) không nằm trọn trong thời gian "
+    "tính thành tích {start} – {end}: thành tích ngoài thời gian đó không được tính, và một văn "
+    "bản không tách được.",
+    "Achieved over {first} – {last} (document dated {date}), not wholly inside the achievement "
+    "window {start} – {end}: what lies outside it does not count, and one document cannot be "
+    "split.",
+)
+ATTESTATION_COVERS_WINDOW = ReasonCode(
+    "criteria.attestation_covers_window",
+    INFO,
+    "Văn bản xác nhận cho thời gian tính thành tích",
+    "Attestation read as covering the window",
+    "Văn bản xác nhận ký ngày {dates} không nêu khoảng thời gian xác nhận; được ký sau ngày bắt "
+    "đầu thời gian tính thành tích và không muộn hơn hạn gửi hồ sơ {due}, nên được hiểu là xác "
+    "nhận cho thời gian {start} – {end} (A-27).",
+    "Attestation signed on {dates} states no period; signed after the window opened and no later "
+    "than the dossier was due, {due}, it is read as covering the window {start} – {end} (A-27).",
+)
 OUTSIDE_YEARS = ReasonCode(
     "criteria.outside_years",
     INFO,

@@ -31,7 +31,7 @@ from dienhinh._reasons import Reason, ReasonCode
 from dienhinh._text import did_you_mean
 from dienhinh.criteria import _codes as codes
 from dienhinh.criteria._catalogue import Catalogue, Criterion, Group, KindReading
-from dienhinh.criteria._evidence import Attestation, Evidence, Rating, Title
+from dienhinh.criteria._evidence import Attestation, Evidence, Rating, Title, achievement_span
 from dienhinh.criteria._leaves import (
     AttestationTest,
     AwardTest,
@@ -73,7 +73,7 @@ class WindowLike(Protocol):
 class _Ctx:
     """One assessment's facts, shared by every node."""
 
-    __slots__ = ("a14_or", "attest", "by_type", "complete", "end", "kind", "shift", "start")
+    __slots__ = ("a14_or", "attest", "by_type", "complete", "due", "end", "kind", "shift", "start")
 
     def __init__(
         self,
@@ -82,9 +82,13 @@ class _Ctx:
         end: dt.date,
         plan: _Plan,
         groups: tuple[dict[str, list[tuple[int, Any]]], dict[str, list[tuple[int, Any]]]],
+        due: dt.date | None = None,
     ) -> None:
         self.start = start
         self.end = end
+        # A-27 "covers-window": an attestation stating no period, signed in (start, due], speaks
+        # for the window; under "signing-date" (or with no due date) its own date must be in it.
+        self.due = due if plan.a27_covers else None
         self.kind = nominee.kind
         # Typed loosely on purpose: each leaf reads the attributes of the one type it selects.
         self.by_type: Mapping[str, Sequence[tuple[int, Any]]] = groups[0]
@@ -134,8 +138,8 @@ class _Plan:
     """
 
     __slots__ = (
-        "a14_or", "a15_province", "attested_ok", "catalogue", "compiled", "every_field",
-        "fields_ok", "readings", "used",
+        "a14_or", "a15_province", "a27_covers", "attested_ok", "catalogue", "compiled",
+        "every_field", "fields_ok", "readings", "used",
     )  # fmt: skip
 
     def __init__(self, catalogue: Catalogue, readings: Readings) -> None:
@@ -144,6 +148,7 @@ class _Plan:
         self.compiled: Compiled = catalogue.compiled_for(readings)
         self.a14_or = readings["A-14"] == "semicolon-or"
         self.a15_province = readings["A-15"] == "province-after-reform"
+        self.a27_covers = readings["A-27"] == "covers-window"
         self.every_field = readings["A-13"] == "every-field"
         self.fields_ok: set[tuple[NomineeKind, tuple[str, ...]]] = set()
         self.attested_ok: set[str] = set()
@@ -348,13 +353,13 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
         asks: list[Ask] = []
         total = 0
         for i, ev in items:
-            d = ev.date
-            if d is None:
+            span = achievement_span(ev)  # the achievement's days, else the document's (TQ-3.3)
+            if span is None:
                 ignored.append((i, codes.UNDATED, None))
                 asks.append((codes.ASK_DATE, {"index": i}))
                 continue
-            if d < start or d > end:
-                ignored.append((i, codes.OUTSIDE_WINDOW, None))
+            if span[0] < start or span[1] > end:
+                ignored.append((i, _outside(ev), None))
                 continue
             why = judge(ev, ctx)
             if why is None:
@@ -388,8 +393,15 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
     return run
 
 
+def _outside(ev: Any) -> ReasonCode:
+    """Why an item is outside the window: its achievement's day or period, or its own date."""
+    if ev.period is not None:
+        return codes.PERIOD_OUTSIDE_WINDOW
+    return codes.OUTSIDE_WINDOW if ev.achieved_on is None else codes.ACHIEVED_OUTSIDE_WINDOW
+
+
 def _attestation_leaf(node: Criterion) -> Run:
-    """Met only by a signed statement naming this criterion, dated in the window."""
+    """Met only by a signed statement naming this criterion, for the window (TQ-3.3; A-27)."""
     cid = node.id
     nothing = (node, UNKNOWN, (), (), (), [(codes.ASK["attestation"], None)], (), None)
     nothing_complete = (node, NOT_MET, (), (), (), (), [(codes.NOTHING_QUALIFIES, None)], None)
@@ -398,17 +410,29 @@ def _attestation_leaf(node: Criterion) -> Run:
         items = ctx.attest.get(cid)
         if items is None:
             return nothing_complete if "attestation" in ctx.complete else nothing
-        start, end = ctx.start, ctx.end
+        start, end, due = ctx.start, ctx.end, ctx.due
         yes: list[int] = []
         no: list[int] = []
         ignored: list[Ignored] = []
+        covered: list[int] = []
         for i, ev in items:
-            if ev.date < start or ev.date > end:
-                ignored.append((i, codes.OUTSIDE_WINDOW, None))
-            elif ev.holds:
+            first, last = achievement_span(ev) or (ev.date, ev.date)
+            if first < start or last > end:
+                # A-27: no period stated, signed after the window opened and by the dossier's due
+                # date: it speaks for the window.
+                unstated = ev.period is None and ev.achieved_on is None
+                if unstated and due is not None and start < ev.date <= due:
+                    covered.append(i)
+                else:
+                    ignored.append((i, _outside(ev), None))
+                    continue
+            if ev.holds:
                 yes.append(i)
             else:
                 no.append(i)
+        notes: list[Ask] = (
+            [(codes.ATTESTATION_COVERS_WINDOW, {"indices": covered})] if covered else []
+        )
         if yes and no:
             return (
                 node,
@@ -417,22 +441,14 @@ def _attestation_leaf(node: Criterion) -> Run:
                 yes + no,
                 ignored,
                 [(codes.ASK_CONFLICT, {"indices": yes + no})],
-                (),
+                notes,
                 None,
             )
         if yes:
-            return (node, MET, (), yes, ignored, (), (), None)
+            return (node, MET, (), yes, ignored, (), notes, None)
         if no:
-            return (
-                node,
-                NOT_MET,
-                (),
-                no,
-                ignored,
-                (),
-                [(codes.ATTESTED_NOT, {"indices": no})],
-                None,
-            )
+            notes.append((codes.ATTESTED_NOT, {"indices": no}))
+            return (node, NOT_MET, (), no, ignored, (), notes, None)
         if "attestation" in ctx.complete:
             return (node, NOT_MET, (), (), ignored, (), [(codes.NOTHING_QUALIFIES, None)], None)
         return (node, UNKNOWN, (), (), ignored, [(codes.ASK["attestation"], None)], (), None)
@@ -702,17 +718,23 @@ def assess(
     *,
     window: WindowLike | tuple[dt.date, dt.date],
     readings: Readings | Mapping[str, str] | None = None,
+    dossier_due: dt.date | None = None,
 ) -> Assessment:
     """Assess ``nominee`` against ``catalogue`` on the evidence dated inside ``window``.
 
     Standing is the general standard **and** the field standard of at least one
     declared field (A-13 ``one-field``; ``every-field``: of every one). The
     window is any object with ``.start`` and ``.end`` dates, or a pair; both
-    days count.
+    days count. An item is judged on its achievement's day or period when it
+    gives one, else on its document's date. ``dossier_due`` is the last day the
+    dossier could be handed in (a round passes its ruleset's dossier-submission
+    deadline): under A-27 ``covers-window`` an attestation stating no period,
+    signed after the window opens and no later than that day, speaks for the
+    window; without it, an attestation is judged on its signing date.
     """
     _nominee(nominee)
     plan, start, end = _prepare(catalogue, window, readings)
-    return _assess(nominee, plan, start, end)
+    return _assess(nominee, plan, start, end, _due(dossier_due))
 
 
 def _nominee(nominee: object) -> None:
@@ -744,14 +766,24 @@ def _prepare(
     return _plan(catalogue, readings), start, end
 
 
-def _assess(nominee: Nominee, plan: _Plan, start: dt.date, end: dt.date) -> Assessment:
+def _due(dossier_due: object) -> dt.date | None:
+    if dossier_due is not None and (
+        isinstance(dossier_due, dt.datetime) or not isinstance(dossier_due, dt.date)
+    ):
+        raise InvalidTypeError("must be a datetime.date", field="dossier_due", value=dossier_due)
+    return dossier_due
+
+
+def _assess(
+    nominee: Nominee, plan: _Plan, start: dt.date, end: dt.date, due: dt.date | None = None
+) -> Assessment:
     """One assessment on a checked plan and window (the nominee is a Nominee)."""
     from dienhinh.criteria._result import Assessment
 
     compiled = plan.compiled
     groups = _groups(nominee)
     _check(nominee, plan, groups[1])
-    ctx = _Ctx(nominee, start, end, plan, groups)
+    ctx = _Ctx(nominee, start, end, plan, groups, due)
     kind = nominee.kind
     general = compiled.general[kind](ctx)
     declared = nominee.fields
@@ -764,7 +796,7 @@ def _assess(nominee: Nominee, plan: _Plan, start: dt.date, end: dt.date) -> Asse
     root = (catalogue.standing, min(general[1], fv), [general, group], (), (), (), (), None)
     return Assessment(
         catalogue=catalogue, nominee=nominee, window_start=start, window_end=end,
-        readings=plan.readings, verdict=_VERDICTS[root[1]], raw=root,
+        readings=plan.readings, verdict=_VERDICTS[root[1]], raw=root, dossier_due=due,
     )  # fmt: skip
 
 
@@ -775,6 +807,7 @@ def assess_many(
     *,
     window: WindowLike | tuple[dt.date, dt.date],
     readings: Readings | None = None,
+    dossier_due: dt.date | None = None,
 ) -> tuple[Assessment, ...]:
     """:func:`assess` each of ``nominees`` on one window: a batch, whose results are all kept.
 
@@ -792,11 +825,12 @@ def assess_many(
     """
     out: list[Assessment] = []
     prepared: tuple[_Plan, dt.date, dt.date] | None = None
+    due = _due(dossier_due)
     for nominee in nominees:
         _nominee(nominee)
         if prepared is None:
             prepared = _prepare(catalogue, window, readings)
-        out.append(_assess(nominee, *prepared))
+        out.append(_assess(nominee, *prepared, due))
     return tuple(out)
 
 
@@ -855,6 +889,14 @@ class _Explainer:
         ev = self.evidence[i]
         if code is codes.OUTSIDE_WINDOW:
             return code(self.window_rule or node.rule, date=ev.date, start=self.start, end=self.end)
+        if code is codes.ACHIEVED_OUTSIDE_WINDOW:
+            return code(self.window_rule or node.rule, achieved_on=ev.achieved_on, date=ev.date,
+                        start=self.start, end=self.end)  # fmt: skip
+        if code is codes.PERIOD_OUTSIDE_WINDOW:
+            period = ev.period
+            assert period is not None
+            return code(self.window_rule or node.rule, first=period.start, last=period.end,
+                        date=ev.date, start=self.start, end=self.end)  # fmt: skip
         if code is codes.OUTSIDE_YEARS:
             return code(node.rule, year=getattr(ev, "year", None), years=list(years or ()))
         return code(node.rule, **(params or {}))
@@ -893,6 +935,9 @@ class _Explainer:
         need_en = node.ask_en or test.need_en(level)
         start, end = self.start, self.end
         if isinstance(test, AttestationTest):
+            due = self.a.dossier_due
+            if due is not None and due > end and self.a.readings["A-27"] == "covers-window":
+                end = due  # A-27: signed by the dossier's due date, it speaks for the window
             return (
                 f"{need_vi} rằng: {node.title_vi} ({node.id}), ký {_window_short_vi(start, end)}",
                 f"{need_en} that: {node.title_en} ({node.id}), signed {_window_short_en(start, end)}",
@@ -918,6 +963,12 @@ class _Explainer:
             )
         if code is codes.ATTESTED_NOT:
             return code(node.rule, authority=", ".join(self._names(params)), id=node.id)
+        if code is codes.ATTESTATION_COVERS_WINDOW:
+            assert params is not None
+            assert self.a.dossier_due is not None
+            dates = sorted({self.evidence[i].date for i in params["indices"]})
+            return code(self.window_rule or node.rule, dates=dates, due=self.a.dossier_due,
+                        start=self.start, end=self.end)  # fmt: skip
         return code(node.rule, **(params or {}))
 
     # -- a node --
@@ -1057,7 +1108,31 @@ def used_readings(a: Assessment) -> tuple[UsedReading, ...]:
     used = plan.used.get(key)
     if used is None:
         used = plan.used[key] = a.readings.used(*used_interpretations(a))
+    if a.dossier_due is not None and _relied_on_a27(a):
+        return a.readings.used(*(u.id for u in used), "A-27")
     return used
+
+
+def _relied_on_a27(a: Assessment) -> bool:
+    """Whether A-27 decided about an evaluated attestation: one stating no period or day,
+    signed after the window's end (the only ones its readings judge differently)."""
+    evidence, end = a.nominee.evidence, a.window_end
+    late = {
+        i for i, ev in enumerate(evidence)
+        if isinstance(ev, Attestation) and ev.period is None and ev.achieved_on is None
+        and ev.date > end
+    }  # fmt: skip
+    if not late:
+        return False
+
+    def visit(e: _Eval) -> bool:
+        node = e[0]
+        attests = isinstance(node, Criterion) and isinstance(node.test, AttestationTest)
+        if attests and late.intersection((*e[3], *(g[0] for g in e[4]))):
+            return True
+        return any(visit(c) for c in e[2])
+
+    return visit(a.raw)
 
 
 def used_interpretations(a: Assessment) -> tuple[str, ...]:

@@ -8,9 +8,23 @@ item has one ``type`` name, the spelling of the nominee JSON format
 (``docs/schemas/nominee.json``), and ``to_json()`` gives that format back.
 
 Dated items carry ``date`` (the date of the decision, certificate or
-statement): the achievement window is tested on it (TQ-3.3). Yearly items —
-ratings and titles, which are given *for* a year — carry ``year`` and may
-carry ``date``; yearly figures carry only ``year``.
+statement). The achievement window (TQ-3.3) judges the *achievement*, not the
+paper: an item may also say when the achievement itself happened —
+``achieved_on`` (one day) or ``period`` (a :class:`Period`, both days
+included) — and the window then tests that; without either it tests
+``date``. An achievement never ends after the document that records it. A
+period counts only when it lies wholly inside the window: an item cannot be
+split, so a period partly outside it is an achievement partly outside it. An
+attestation that states no period is read under A-27 (see the engine).
+Yearly items — ratings and titles, which are given *for* a year — carry
+``year`` and may carry ``date``; yearly figures carry only ``year``.
+
+>>> a = Attestation("TQ-3.1a", "UBND huyện Yên Sơn", "Chủ tịch", dt.date(2024, 10, 8), "Gương mẫu.",
+...                 period=Period(dt.date(2023, 10, 1), dt.date(2024, 9, 30)))
+>>> achievement_span(a)
+(datetime.date(2023, 10, 1), datetime.date(2024, 9, 30))
+>>> a.to_json()["period"]
+{'from': '2023-10-01', 'to': '2024-09-30'}
 """
 
 from __future__ import annotations
@@ -51,9 +65,11 @@ __all__ = [
     "Initiative",
     "Invention",
     "Ocop",
+    "Period",
     "Project",
     "Rating",
     "Title",
+    "achievement_span",
 ]
 
 _YEARS = range(1945, 2101)
@@ -168,6 +184,89 @@ def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None}
 
 
+def _check_period(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Period):
+        raise InvalidTypeError(
+            "must be a dienhinh.criteria.Period (from, to)",
+            field=f"{_type_of(inst)}.period",
+            value=value,
+        )
+
+
+def _check_day(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidTypeError(
+            "must be a datetime.date (a day, not a timestamp)",
+            field=f"period.{'from' if attribute.name == 'start' else 'to'}",
+            value=value,
+        )
+
+
+@attrs.frozen
+class Period:
+    """The days an achievement covers, both included: ``{"from": …, "to": …}`` in JSON.
+
+    >>> Period(dt.date(2024, 9, 30), dt.date(2023, 10, 1))
+    Traceback (most recent call last):
+    ...
+    dienhinh._errors.InvalidValueError: period.to='2023-10-01': ends before it starts; allowed: a day on or after 2024-09-30
+    """
+
+    start: dt.date = attrs.field(validator=_check_day)
+    end: dt.date = attrs.field(validator=_check_day)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidValueError(
+                "ends before it starts", field="period.to", value=self.end.isoformat(),
+                allowed=f"a day on or after {self.start.isoformat()}",
+            )  # fmt: skip
+
+    def to_json(self) -> dict[str, str]:
+        return {"from": self.start.isoformat(), "to": self.end.isoformat()}
+
+
+def _check_achievement(item: Any) -> None:
+    """``achieved_on`` or ``period``, not both, and never after the document's ``date``."""
+    where = _type_of(item)
+    if item.achieved_on is not None and item.period is not None:
+        raise InvalidValueError(
+            "gives both achieved_on and period", field=f"{where}.achieved_on",
+            value=item.achieved_on.isoformat(),
+            allowed="one of achieved_on (a day) or period (from, to)",
+        )  # fmt: skip
+    last, name = (
+        (item.period.end, "period.to")
+        if item.period is not None
+        else (item.achieved_on, "achieved_on")
+    )
+    if last is not None and last > item.date:
+        raise InvalidValueError(
+            "is after the date of the document that records it", field=f"{where}.{name}",
+            value=last.isoformat(), allowed=f"a day on or before {item.date.isoformat()}",
+        )  # fmt: skip
+
+
+def _achievement_json(item: Any) -> dict[str, Any]:
+    return {
+        "achieved_on": None if item.achieved_on is None else item.achieved_on.isoformat(),
+        "period": None if item.period is None else item.period.to_json(),
+    }
+
+
+def achievement_span(item: Any) -> tuple[dt.date, dt.date] | None:
+    """The days the window tests for an item (TQ-3.3): its achievement's, else its document's.
+
+    ``(first, last)``: the ``period``, or ``achieved_on`` twice, or ``date``
+    twice; ``None`` for an undated item (a title or rating without a date).
+    """
+    period = item.period
+    if period is not None:
+        return period.start, period.end
+    day = item.achieved_on or item.date
+    return None if day is None else (day, day)
+
+
 # -- the evidence types --
 
 
@@ -187,8 +286,11 @@ class Award:
     issuer: str = attrs.field(converter=_text)
     name: str | None = attrs.field(default=None, converter=_opt_text, kw_only=True)
     ref: str | None = attrs.field(default=None, converter=_opt_text, kw_only=True)
+    achieved_on: dt.date | None = attrs.field(default=None, validator=_check_date, kw_only=True)
+    period: Period | None = attrs.field(default=None, validator=_check_period, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
+        _check_achievement(self)
         _check_level_exists("award", self.level, self.date)
 
     def to_json(self) -> dict[str, Any]:
@@ -196,6 +298,7 @@ class Award:
             "type": self.TYPE, "level": self.level.value, "field": self.field.value,
             "category": self.category.value, "date": self.date.isoformat(),
             "issuer": self.issuer, "name": self.name, "ref": self.ref,
+            **_achievement_json(self),
         })  # fmt: skip
 
 
@@ -209,14 +312,18 @@ class Initiative:
     level: Level = attrs.field(converter=_level)
     date: dt.date = attrs.field(validator=_check_date)
     ref: str | None = attrs.field(default=None, converter=_opt_text, kw_only=True)
+    achieved_on: dt.date | None = attrs.field(default=None, validator=_check_date, kw_only=True)
+    period: Period | None = attrs.field(default=None, validator=_check_period, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
+        _check_achievement(self)
         _check_level_exists("initiative", self.level, self.date)
 
     def to_json(self) -> dict[str, Any]:
         return _drop_none({
             "type": self.TYPE, "name": self.name, "authority": self.authority,
             "level": self.level.value, "date": self.date.isoformat(), "ref": self.ref,
+            **_achievement_json(self),
         })  # fmt: skip
 
 
@@ -230,6 +337,8 @@ class Ocop:
     date: dt.date = attrs.field(validator=_check_date)
     issuer: str = attrs.field(converter=_text)
     ref: str | None = attrs.field(default=None, converter=_opt_text, kw_only=True)
+    achieved_on: dt.date | None = attrs.field(default=None, validator=_check_date, kw_only=True)
+    period: Period | None = attrs.field(default=None, validator=_check_period, kw_only=True)
 
     @stars.validator
     def _check_stars(self, _a: attrs.Attribute[int], value: object) -> None:
@@ -237,10 +346,14 @@ class Ocop:
             raise InvalidValueError("an OCOP rating has 1 to 5 stars", field="ocop.stars", value=value,
                                     allowed="1, 2, 3, 4, 5")  # fmt: skip
 
+    def __attrs_post_init__(self) -> None:
+        _check_achievement(self)
+
     def to_json(self) -> dict[str, Any]:
         return _drop_none({
             "type": self.TYPE, "product": self.product, "stars": self.stars,
             "date": self.date.isoformat(), "issuer": self.issuer, "ref": self.ref,
+            **_achievement_json(self),
         })  # fmt: skip
 
 
@@ -255,8 +368,11 @@ class Certificate:
     issuer: str = attrs.field(converter=_text)
     expires: dt.date | None = attrs.field(default=None, validator=_check_date, kw_only=True)
     ref: str | None = attrs.field(default=None, converter=_opt_text, kw_only=True)
+    achieved_on: dt.date | None = attrs.field(default=None, validator=_check_date, kw_only=True)
+    period: Period | None = attrs.field(default=None, validator=_check_period, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
+        _check_achievement(self)
         if self.expires is not None and self.expires < self.date:
             raise InvalidValueError(
                 "expires before it was issued", field="certificate.expires", value=self.expires.isoformat(),
@@ -268,6 +384,7 @@ class Certificate:
             "type": self.TYPE, "scheme": self.scheme.value, "subject": self.subject,
             "date": self.date.isoformat(), "issuer": self.issuer,
             "expires": None if self.expires is None else self.expires.isoformat(), "ref": self.ref,
+            **_achievement_json(self),
         })  # fmt: skip
 
 
@@ -285,6 +402,8 @@ class Invention:
     date: dt.date = attrs.field(validator=_check_date)
     applied: bool | None = attrs.field(default=None, kw_only=True)
     ref: str | None = attrs.field(default=None, converter=_opt_text, kw_only=True)
+    achieved_on: dt.date | None = attrs.field(default=None, validator=_check_date, kw_only=True)
+    period: Period | None = attrs.field(default=None, validator=_check_period, kw_only=True)
 
     @applied.validator
     def _check_applied(self, _a: attrs.Attribute[bool | None], value: object) -> None:
@@ -293,10 +412,14 @@ class Invention:
                 "must be true, false or null", field="invention.applied", value=value
             )
 
+    def __attrs_post_init__(self) -> None:
+        _check_achievement(self)
+
     def to_json(self) -> dict[str, Any]:
         out = _drop_none({
             "type": self.TYPE, "name": self.name, "protection": self.protection,
             "date": self.date.isoformat(), "ref": self.ref,
+            **_achievement_json(self),
         })  # fmt: skip
         out["applied"] = self.applied
         return out
@@ -312,14 +435,18 @@ class Project:
     rating: ProjectRating = attrs.field(converter=_rating)
     date: dt.date = attrs.field(validator=_check_date)
     ref: str | None = attrs.field(default=None, converter=_opt_text, kw_only=True)
+    achieved_on: dt.date | None = attrs.field(default=None, validator=_check_date, kw_only=True)
+    period: Period | None = attrs.field(default=None, validator=_check_period, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
+        _check_achievement(self)
         _check_level_exists("project", self.level, self.date)
 
     def to_json(self) -> dict[str, Any]:
         return _drop_none({
             "type": self.TYPE, "name": self.name, "level": self.level.value,
             "rating": self.rating.value, "date": self.date.isoformat(), "ref": self.ref,
+            **_achievement_json(self),
         })  # fmt: skip
 
 
@@ -328,6 +455,8 @@ class Title:
     """A title (danh hiệu) conferred for ``year``; ``date`` is the decision's date, if known."""
 
     TYPE: ClassVar[str] = "title"
+    achieved_on: ClassVar[None] = None
+    period: ClassVar[None] = None
     title: TitleName = attrs.field(converter=_title)
     year: int = attrs.field(validator=_check_year)
     issuer: str = attrs.field(converter=_text)
@@ -346,6 +475,8 @@ class Rating:
     """An annual rating (xếp loại) for ``year``, e.g. "hoàn thành xuất sắc nhiệm vụ"."""
 
     TYPE: ClassVar[str] = "rating"
+    achieved_on: ClassVar[None] = None
+    period: ClassVar[None] = None
     grade: Grade = attrs.field(converter=_grade)
     year: int = attrs.field(validator=_check_year)
     issuer: str = attrs.field(converter=_text)
@@ -371,6 +502,8 @@ class Figure:
 
     TYPE: ClassVar[str] = "figure"
     date: ClassVar[None] = None
+    achieved_on: ClassVar[None] = None
+    period: ClassVar[None] = None
     metric: Metric = attrs.field(converter=_metric)
     year: int = attrs.field(validator=_check_year)
     amount: int = attrs.field()
@@ -403,6 +536,8 @@ class Contribution:
     date: dt.date = attrs.field(validator=_check_date)
     recipient: str | None = attrs.field(default=None, converter=_opt_text, kw_only=True)
     ref: str | None = attrs.field(default=None, converter=_opt_text, kw_only=True)
+    achieved_on: dt.date | None = attrs.field(default=None, validator=_check_date, kw_only=True)
+    period: Period | None = attrs.field(default=None, validator=_check_period, kw_only=True)
 
     @amount.validator
     def _check_amount(self, _a: attrs.Attribute[int], value: object) -> None:
@@ -412,11 +547,15 @@ class Contribution:
                 allowed=f"an integer ≥ 1 ({self.kind.unit})",
             )  # fmt: skip
 
+    def __attrs_post_init__(self) -> None:
+        _check_achievement(self)
+
     def to_json(self) -> dict[str, Any]:
         return _drop_none({
             "type": self.TYPE, "kind": self.kind.value, "amount": self.amount,
             "unit": self.kind.unit, "purpose": self.purpose.value, "date": self.date.isoformat(),
             "recipient": self.recipient, "ref": self.ref,
+            **_achievement_json(self),
         })  # fmt: skip
 
 
@@ -436,17 +575,23 @@ class Attestation:
     statement: str = attrs.field(converter=_text)
     holds: bool = attrs.field(default=True, kw_only=True)
     ref: str | None = attrs.field(default=None, converter=_opt_text, kw_only=True)
+    achieved_on: dt.date | None = attrs.field(default=None, validator=_check_date, kw_only=True)
+    period: Period | None = attrs.field(default=None, validator=_check_period, kw_only=True)
 
     @holds.validator
     def _check_holds(self, _a: attrs.Attribute[bool], value: object) -> None:
         if not isinstance(value, bool):
             raise InvalidTypeError("must be true or false", field="attestation.holds", value=value)
 
+    def __attrs_post_init__(self) -> None:
+        _check_achievement(self)
+
     def to_json(self) -> dict[str, Any]:
         return _drop_none({
             "type": self.TYPE, "criterion": self.criterion, "authority": self.authority,
             "signer": self.signer, "date": self.date.isoformat(), "statement": self.statement,
             "holds": self.holds, "ref": self.ref,
+            **_achievement_json(self),
         })  # fmt: skip
 
 

@@ -155,6 +155,8 @@ class Assessment:
     verdict: Verdict
     raw: _Eval = attrs.field(repr=False, eq=False, hash=False)
     """The evaluation the tree is derived from (internal)."""
+    dossier_due: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The dossier's due date the attestations were read against (A-27), if one was given."""
 
     @functools.cached_property
     def tree(self) -> CriterionResult:
@@ -198,7 +200,7 @@ class Assessment:
             "window": {"start": self.window_start.isoformat(), "end": self.window_end.isoformat()},
             "nominee": self.nominee.to_json(),
             "readings": self.readings.to_json(),
-        }
+        } | ({} if self.dossier_due is None else {"dossier_due": self.dossier_due.isoformat()})
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract of ``dienhinh assess``."""

@@ -38,6 +38,7 @@ from dienhinh.criteria._evidence import (
     Initiative,
     Invention,
     Ocop,
+    Period,
     Project,
     Rating,
     Title,
@@ -61,6 +62,45 @@ __all__ = ["NomineeDocument", "nominee_from", "parse_nominee"]
 
 
 @attrs.frozen
+class PeriodDoc:
+    """``{"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"}``: the days an achievement covers."""
+
+    from_: dt.date
+    to: dt.date
+
+    def build(self) -> Period:
+        return Period(self.from_, self.to)
+
+
+def _period_hook() -> Callable[[Any, Any], Any]:
+    # Generated when a document first holds a period, as the evidence types' are (start-up).
+    made: list[Callable[[Any, Any], Any]] = []
+
+    def hook(value: Any, type_: Any) -> Any:
+        if not made:
+            from cattrs.gen import make_dict_structure_fn, override  # the slow path only
+
+            made.append(make_dict_structure_fn(
+                PeriodDoc, converter(), _cattrs_forbid_extra_keys=True,
+                from_=override(rename="from"),
+            ))  # fmt: skip
+        return made[0](value, type_)
+
+    return hook
+
+
+register_hook(PeriodDoc, _period_hook())
+
+
+def _achieved(doc: Any) -> dict[str, Any]:
+    """The optional achievement keys of an item, as the evidence's keyword arguments."""
+    return {
+        "achieved_on": doc.achieved_on,
+        "period": None if doc.period is None else doc.period.build(),
+    }
+
+
+@attrs.frozen
 class AwardDoc:
     type: str
     level: str
@@ -70,6 +110,8 @@ class AwardDoc:
     issuer: str
     name: str | None = None
     ref: str | None = None
+    achieved_on: dt.date | None = None
+    period: PeriodDoc | None = None
 
     def build(self) -> Evidence:
         # The strings are checked by the evidence's own converters (a precise error with the path).
@@ -81,6 +123,7 @@ class AwardDoc:
             self.issuer,
             name=self.name,
             ref=self.ref,
+            **_achieved(self),
         )
 
 
@@ -92,10 +135,17 @@ class InitiativeDoc:
     level: str
     date: dt.date
     ref: str | None = None
+    achieved_on: dt.date | None = None
+    period: PeriodDoc | None = None
 
     def build(self) -> Evidence:
         return Initiative(
-            self.name, self.authority, cast(LevelName, self.level), self.date, ref=self.ref
+            self.name,
+            self.authority,
+            cast(LevelName, self.level),
+            self.date,
+            ref=self.ref,
+            **_achieved(self),
         )
 
 
@@ -107,9 +157,13 @@ class OcopDoc:
     date: dt.date
     issuer: str
     ref: str | None = None
+    achieved_on: dt.date | None = None
+    period: PeriodDoc | None = None
 
     def build(self) -> Evidence:
-        return Ocop(self.product, self.stars, self.date, self.issuer, ref=self.ref)
+        return Ocop(
+            self.product, self.stars, self.date, self.issuer, ref=self.ref, **_achieved(self)
+        )
 
 
 @attrs.frozen
@@ -121,10 +175,18 @@ class CertificateDoc:
     issuer: str
     expires: dt.date | None = None
     ref: str | None = None
+    achieved_on: dt.date | None = None
+    period: PeriodDoc | None = None
 
     def build(self) -> Evidence:
         return Certificate(
-            self.scheme, self.subject, self.date, self.issuer, expires=self.expires, ref=self.ref
+            self.scheme,
+            self.subject,
+            self.date,
+            self.issuer,
+            expires=self.expires,
+            ref=self.ref,
+            **_achieved(self),
         )
 
 
@@ -136,9 +198,18 @@ class InventionDoc:
     date: dt.date
     applied: Annotated[bool | None, NULLABLE] = None
     ref: str | None = None
+    achieved_on: dt.date | None = None
+    period: PeriodDoc | None = None
 
     def build(self) -> Evidence:
-        return Invention(self.name, self.protection, self.date, applied=self.applied, ref=self.ref)
+        return Invention(
+            self.name,
+            self.protection,
+            self.date,
+            applied=self.applied,
+            ref=self.ref,
+            **_achieved(self),
+        )
 
 
 @attrs.frozen
@@ -149,9 +220,18 @@ class ProjectDoc:
     rating: str
     date: dt.date
     ref: str | None = None
+    achieved_on: dt.date | None = None
+    period: PeriodDoc | None = None
 
     def build(self) -> Evidence:
-        return Project(self.name, cast(LevelName, self.level), self.rating, self.date, ref=self.ref)
+        return Project(
+            self.name,
+            cast(LevelName, self.level),
+            self.rating,
+            self.date,
+            ref=self.ref,
+            **_achieved(self),
+        )
 
 
 @attrs.frozen
@@ -201,10 +281,18 @@ class ContributionDoc:
     unit: str | None = None
     recipient: str | None = None
     ref: str | None = None
+    achieved_on: dt.date | None = None
+    period: PeriodDoc | None = None
 
     def build(self) -> Evidence:
         item = Contribution(
-            self.kind, self.amount, self.purpose, self.date, recipient=self.recipient, ref=self.ref
+            self.kind,
+            self.amount,
+            self.purpose,
+            self.date,
+            recipient=self.recipient,
+            ref=self.ref,
+            **_achieved(self),
         )
         if self.unit is not None and self.unit != item.kind.unit:
             raise InvalidValueError(
@@ -224,6 +312,8 @@ class AttestationDoc:
     statement: str
     holds: bool = True
     ref: str | None = None
+    achieved_on: dt.date | None = None
+    period: PeriodDoc | None = None
 
     def build(self) -> Evidence:
         return Attestation(
@@ -234,6 +324,7 @@ class AttestationDoc:
             self.statement,
             holds=self.holds,
             ref=self.ref,
+            **_achieved(self),
         )
 
 
@@ -360,6 +451,8 @@ def reassess(inputs: Mapping[str, Any], *, source: str = "<input>", ruleset: Any
         start = parse_day(window["start"], field="inputs.window.start")
         end = parse_day(window["end"], field="inputs.window.end")
         readings = Readings(dict(inputs.get("readings", {})))
+        due = inputs.get("dossier_due")
+        dossier_due = None if due is None else parse_day(due, field="inputs.dossier_due")
         nominee_doc = inputs["nominee"]
     except (KeyError, TypeError, ValueError) as exc:
         raise InvalidValueError(
@@ -373,7 +466,9 @@ def reassess(inputs: Mapping[str, Any], *, source: str = "<input>", ruleset: Any
             field="catalogue_digest",
         )
     nominee = parse_nominee(nominee_doc, source=f"{source}: inputs.nominee")
-    return assess(nominee, catalogue, window=(start, end), readings=readings)
+    return assess(
+        nominee, catalogue, window=(start, end), readings=readings, dossier_due=dossier_due
+    )
 
 
 def _catalogue_of(name: str, given: Any) -> Any:

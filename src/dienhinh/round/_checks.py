@@ -55,6 +55,9 @@ class Context:
     dossiers: Mapping[str, Dossier]
     declared: frozenset[CheckKind]
     judged: dict[_Key, DeadlineCheck] = attrs.field(factory=dict, eq=False)
+    dossier_due: dt.date | None = attrs.field(default=None, kw_only=True)
+    """The last day of the ruleset's dossier-submission deadline, capped at the consideration
+    date: what the criteria read an attestation stating no period against (A-27)."""
 
     def deadline(self, role: DeadlineRole, at: dt.date | dt.datetime) -> DeadlineCheck:
         """The check of ``at`` against the deadline of ``role`` in the round's year."""
@@ -231,7 +234,10 @@ def _standards(check: Check, nom: Nomination, ctx: Context) -> Found:
             )  # fmt: skip
             return Found((reason,), used=used)
     nominee, after = _after_dossier(nom, ctx)
-    result = assess(nominee, ctx.catalogue, window=span, readings=ctx.inputs.readings)
+    result = assess(
+        nominee, ctx.catalogue, window=span, readings=ctx.inputs.readings,
+        dossier_due=ctx.dossier_due,
+    )  # fmt: skip
     found = _standards_found(rule, span, result)
     if not (after.reasons or after.used):
         return found

@@ -37,7 +37,7 @@ from dienhinh._provenance import Citation, Rule
 from dienhinh._reasons import Reason, Severity
 from dienhinh._repr import short as _short
 from dienhinh._text import identifier
-from dienhinh.calendar import achievement_window
+from dienhinh.calendar import achievement_window, last_day_on_time
 from dienhinh.criteria import Title
 from dienhinh.criteria._vocab import TitleName
 from dienhinh.round import _codes as codes
@@ -498,7 +498,44 @@ def _context(
             allowed="a ruleset loaded from its file, beside its catalogue",
         )  # fmt: skip
     dossiers = {d.unit: d for d in inputs.dossiers}
-    return Context(inputs, span, catalogue, dossiers, frozenset(c.kind for c in checks))
+    return Context(
+        inputs, span, catalogue, dossiers, frozenset(c.kind for c in checks),
+        dossier_due=_dossier_due(inputs),
+    )  # fmt: skip
+
+
+def _dossier_due(inputs: RoundInputs) -> dt.date | None:
+    return dossier_due(
+        inputs.ruleset, inputs.considered_on, readings=inputs.readings, days_off=inputs.days_off
+    )
+
+
+def dossier_due(
+    ruleset: Any,
+    considered_on: dt.date,
+    *,
+    readings: Readings | None = None,
+    days_off: Iterable[dt.date] = (),
+) -> dt.date | None:
+    """The last day a unit's dossier could reach the council: the ruleset's ``dossier-submission``
+    deadline of the consideration date's year (TQ-8.3b; A-1, A-17), never after that date.
+
+    The criteria read attestations that state no period against it (A-27); a ruleset without
+    such a deadline has none, and its attestations are judged on their signing dates.
+
+    >>> from dienhinh import load_ruleset
+    >>> dossier_due(load_ruleset("tuyen-quang-2023"), dt.date(2024, 12, 20))
+    datetime.date(2024, 10, 29)
+    >>> print(dossier_due(load_ruleset("bac-kan-2021"), dt.date(2024, 12, 20)))
+    None
+    """
+    deadline = ruleset.deadline_for(DeadlineRole.DOSSIER_SUBMISSION)
+    if deadline is None:
+        return None
+    last = last_day_on_time(
+        ruleset, deadline.name, considered_on.year, readings=readings, days_off=days_off
+    )
+    return min(last, considered_on)
 
 
 def _no_catalogue(inputs: RoundInputs, checks: tuple[Check, ...]) -> tuple[Reason, ...]:

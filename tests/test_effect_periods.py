@@ -18,6 +18,8 @@ from typing import Any, Literal
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dienhinh import InvalidValueError, Readings, RoundDecision, Ruleset, load_ruleset, run_round
 from dienhinh._provenance import Rule
@@ -252,3 +254,22 @@ def test_a_32_and_nq202_2025_the_reports_show_the_notices() -> None:
             assert " ".join(shown.split()[:6]) in " ".join(text.split())
             assert shown.split(",")[0] in page
     assert "Thái Nguyên" in render_report(decision, lang="en")
+
+
+@settings(max_examples=60, deadline=None)
+@given(day=st.dates(min_value=D(2020, 1, 1), max_value=D(2027, 12, 31)))
+def test_a_32_and_a_15_a_window_is_noticed_exactly_outside_the_period(day: dt.date) -> None:
+    """A-32, A-15: for any consideration date, the outside-effect notice appears exactly when the
+    day is outside [from, until], and the successor notice exactly from 01/07/2025."""
+    ruleset = _ending(attrs.evolve(TQ, effective=attrs.evolve(TQ.effective, start=D(2023, 9, 1))),
+                      D(2025, 12, 31))  # fmt: skip
+    codes = _codes(achievement_window(ruleset, day).reasons)
+    assert ("ruleset.outside_effect" in codes) == (not D(2023, 9, 1) <= day <= D(2025, 12, 31))
+    assert ("ruleset.successor" in codes) == (day >= REFORM)
+    refused = not D(2023, 9, 1) <= day <= D(2025, 12, 31)
+    try:
+        achievement_window(ruleset, day, readings=REFUSE)
+    except InvalidValueError:
+        assert refused
+    else:
+        assert not refused

@@ -273,3 +273,27 @@ def test_a_32_and_a_15_a_window_is_noticed_exactly_outside_the_period(day: dt.da
         assert refused
     else:
         assert not refused
+
+
+def test_a_32_and_nq202_2025_a_ballot_under_a_ruleset_tests_its_decision_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A ballot under a ruleset, decided on 10/01/2026: Bắc Kạn's plan has ended and Thái Nguyên
+    is its successor; decided on 10/06/2025, neither notice. A-32 refuse exits 2."""
+    members = [f"m{i:02}" for i in range(1, 11)]
+    doc = {"ruleset": "bac-kan-2021", "council": {"members": members, "chair": "m01"},
+           "nominees": ["n01"], "ballots": [{"member": m, "approve": ["n01"]} for m in members],
+           "decided_on": "2026-01-10"}  # fmt: skip
+    path = tmp_path / "ballot.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert main(["ballot", str(path)]) == 0
+    codes = [r["code"] for r in json.loads(capsys.readouterr().out)["reasons"]]
+    assert codes[:2] == ["ruleset.outside_effect", "ruleset.successor"]
+    path.write_text(json.dumps({**doc, "decided_on": "2025-06-10"}), encoding="utf-8")
+    assert main(["ballot", str(path)]) == 0
+    codes = [r["code"] for r in json.loads(capsys.readouterr().out)["reasons"]]
+    assert "ruleset.outside_effect" not in codes
+    assert "ruleset.successor" not in codes
+    path.write_text(json.dumps({**doc, "readings": {"A-32": "refuse"}}), encoding="utf-8")
+    assert main(["ballot", str(path)]) == 2
+    assert "A-32" in capsys.readouterr().err

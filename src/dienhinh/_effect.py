@@ -13,7 +13,8 @@ document.
 
 Which day is tested: a round's decision day (its consideration date when no
 decision date is given), a window's consideration date, a deadline's day in
-its year, a floors check's day, an assessment's window end; a year's calendar
+its year, a floors check's day, an assessment's window end, a ballot's decision
+date (when it gives one); a year's calendar
 tests the whole year (:func:`year_notices`: a year sharing one day with the
 period is inside it).
 """

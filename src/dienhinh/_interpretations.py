@@ -658,7 +658,7 @@ _REGISTER: tuple[Interpretation, ...] = (
         "window, a deadline, a calendar, a floors check or an assessment be made under a document "
         "for a day outside its period of effect (a round: its decision day, else its consideration "
         "date; a window: its consideration date; a deadline: its day of the year; a calendar: its "
-        "year; floors: their day; an assessment: its window's end)?",
+        "year; floors: their day; an assessment: its window's end; a ballot: its decision date)?",
         (
             "notice",
             "Yes: the result is computed and carries the “ruleset.outside_effect” notice, naming "

@@ -22,7 +22,9 @@ period is inside it).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Final, Protocol, runtime_checkable
+from typing import Final, Protocol, TypeGuard, runtime_checkable
+
+import attrs
 
 from dienhinh._documents import Source, draft_notice
 from dienhinh._errors import InvalidValueError
@@ -194,6 +196,22 @@ def year_notices(
     return used, ()
 
 
+_GOVERNED: dict[type, bool] = {}
+"""Per attrs class, whether it is :class:`Governed` (a protocol's isinstance looks up every
+member: slow, and called per result; an attrs class has its members on every instance)."""
+
+
+def _governed(ruleset: Source) -> TypeGuard[Governed]:
+    kind = type(ruleset)
+    known = _GOVERNED.get(kind)
+    if known is not None:
+        return known
+    verdict = isinstance(ruleset, Governed)
+    if attrs.has(kind):
+        _GOVERNED[kind] = verdict
+    return verdict
+
+
 def document_notices(
     ruleset: Source, readings: Readings, day: dt.date
 ) -> tuple[tuple[UsedReading, ...], tuple[Reason, ...]]:
@@ -204,7 +222,7 @@ def document_notices(
     the draft notice only.
     """
     used, notes = draft_notice(ruleset, readings)
-    if not isinstance(ruleset, Governed):
+    if not _governed(ruleset):
         return used, notes
     more_used, more = effect_notices(ruleset, day, readings)
     return (*used, *more_used), (*notes, *more)

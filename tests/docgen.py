@@ -177,12 +177,11 @@ NOT_COMPUTED: dict[str, str] = {
     "TQ-9": "The Department of Home Affairs receives, appraises and reports: the work of people. "
     "The round is the record it reports on; the dossier rules it applies are TQ-8.3a, TQ-8.3b.",
     "KT-4": "Rewards by campaign (theo đợt, chuyên đề) and by discovery: forms of reward outside "
-    "the annual round.",
+    "the annual round. A Kon Tum round's record lists it, with this reason, under "
+    "`checks.not_computed` (the ruleset's `[[not_computed]]`).",
     "KT-5": "The movement “Vì người nghèo - Không để ai bị bỏ lại phía sau” 2021–2025: context, "
     "no rule to compute.",
     "NT-IV.2a": "A definition of an exemplar: the criteria it leads to are NT-IV.2b and NT-IV.2c.",
-    "NT-IV.3b": "Every unit honours its exemplars at least once a year: a frequency of the units' "
-    "own ceremonies, which no input of the library records.",
 }
 """Spec ids the library deliberately does not compute, with the reason shown in the matrix."""
 
@@ -590,6 +589,7 @@ CODE_MODULES = (
     "dienhinh.round._codes",
     "dienhinh._documents",
     "dienhinh.rulesets._national",
+    "dienhinh._effect",
 )
 """The modules that declare reason codes, each beside the rules it applies."""
 

@@ -182,6 +182,7 @@ def test_the_root_holds_the_kernel_only() -> None:
         "_canonical",
         "_convert",
         "_documents",
+        "_effect",
         "_errors",
         "_html",
         "_interpretations",

@@ -760,8 +760,9 @@ class TestScheduleEdges:
         bk = load_ruleset("bac-kan-2021")
         late = with_plan(bk, effective=attrs.evolve(bk.effective, start=D(2027, 12, 31), end=None))
         early = with_plan(bk, effective=attrs.evolve(bk.effective, end=D(2027, 1, 1)))
-        assert year_schedule(late, 2027).reasons == ()
-        assert year_schedule(early, 2027).reasons == ()
+        # Inside: no outside-effect notice; 2027 is after 01/07/2025, so the successor is named.
+        assert [r.code for r in year_schedule(late, 2027).reasons] == ["ruleset.successor"]
+        assert [r.code for r in year_schedule(early, 2027).reasons] == ["ruleset.successor"]
         assert year_schedule(early, 2028).reasons[-1].code == "schedule.outside_effect"
 
 

@@ -267,6 +267,8 @@ def _pin_key(name: str, data: dict[str, Any], path: tuple[Any, ...]) -> str:
         return str(data["criterion"][path[1]]["id"])
     if path[0] in ARRAY_KEYS:
         return f"{path[0]}[{data[path[0]][path[1]][ARRAY_KEYS[path[0]]]}]"
+    if path[0] == "checks":  # pinned by position: the procedure's order (NT-IV.3b's minimum)
+        return f"checks[{path[1]}]"
     if len(path) > 2 and isinstance(path[2], int):
         return f"{path[0]}.{path[1]}[{_get(data, path[:3])['from'].isoformat()}]"
     return str(path[0])

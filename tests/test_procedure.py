@@ -108,23 +108,29 @@ class TestDeclaredChecks:
         assert rules["signer:province"] == rules["signer:unit"] == "TQ-5"
 
     def test_every_shipped_procedure_in_one_line(self) -> None:
-        """BK (BK-III, BK-IV.1), NT (NT-IV.2b, NT-V.1đ), KT (KT-1, KT-2, KT-3): only their own provisions."""
-        assert [c.id for c in BK.checks] == ["standards", "floors"]
-        assert [c.id for c in NT.checks] == ["standards", "floors"]
+        """BK (BK-III, BK-IV.1 stages and floors), NT (NT-IV.2b, NT-V.1đ, NT-IV.3b), KT (KT-1, KT-2,
+        KT-3): only their own provisions."""
+        assert [c.id for c in BK.checks] == ["standards", "stage", "floors"]
+        assert [c.id for c in NT.checks] == ["standards", "floors", "honouring"]
         assert [c.id for c in KT.checks] == ["stage", "award-level-match", "priority-groups"]
 
     def test_a_round_lists_what_it_applied_and_what_the_ruleset_does_not_declare(self) -> None:
         """TQ: KT-1 … KT-3 are not Tuyên Quang's — listed as not declared, never silently skipped."""
         decision = run_round(make_round([nomination("N1")]))
         assert decision.applied == tuple(c.id for c in TQ.checks_at("province"))
-        assert decision.not_declared == ("stage", "award-level-match", "priority-groups")
+        assert decision.not_declared == (
+            "stage", "award-level-match", "priority-groups", "honouring",
+        )  # fmt: skip
         out = decision.to_json()
         assert out["checks"] == {
             "applied": list(decision.applied),
-            "not_declared": ["stage", "award-level-match", "priority-groups"],
+            "not_declared": ["stage", "award-level-match", "priority-groups", "honouring"],
+            "not_computed": [],
         }
         (note,) = [r for r in decision.reasons if r.code == "round.checks_not_declared"]
-        assert note.params["checks"] == ["stage", "award-level-match", "priority-groups"]
+        assert note.params["checks"] == [
+            "stage", "award-level-match", "priority-groups", "honouring",
+        ]  # fmt: skip
 
     def test_kon_tums_round_applies_no_tuyen_quang_check(self) -> None:
         """KT: consent, the head's selection, dossiers, signers are not in the letter — none applies."""
@@ -358,7 +364,11 @@ class TestPlanRounds:
         assert decision.window == (D(2024, 1, 1), CONSIDERED)
         assert "round.plan_window" in codes(decision.reasons)
         assert ("A-21", "calendar-year") in {(u.id, u.reading) for u in decision.used}
-        assert [f.status for f in decision.floors] == ["short"]
+        floors = [f.status for f in decision.floors if f.counted != "honouring-events"]
+        assert floors == ["short"]
+        # NT-IV.3b: the unit gives no honouring events, so that check is unknown (never skipped).
+        honouring = [f.status for f in decision.floors if f.counted == "honouring-events"]
+        assert honouring == (["unknown"] if ruleset == "ninh-thuan-2023" else [])
         assert verify_round(decision) is decision
 
     def test_the_twelve_months_reading_of_a_plans_window(self) -> None:

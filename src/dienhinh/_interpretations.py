@@ -686,6 +686,29 @@ _REGISTER: tuple[Interpretation, ...] = (
         ),
     ),
     _i(
+        "A-32",
+        "A result for a day outside the document's period of effect",
+        "BK NT-III.2 KT TQ-QĐ.2",
+        "Bắc Kạn's plan runs to 31/12/2025 and Ninh Thuận's “đến hết năm 2025”: may a round, a "
+        "window, a deadline, a calendar, a floors check or an assessment be made under a document "
+        "for a day outside its period of effect (a round: its decision day, else its consideration "
+        "date; a window: its consideration date; a deadline: its day of the year; a calendar: its "
+        "year; floors: their day; an assessment: its window's end; a ballot: its decision date)?",
+        (
+            "notice",
+            "Yes: the result is computed and carries the “ruleset.outside_effect” notice, naming "
+            "the period and citing the provision that sets it.",
+            "Được: vẫn tính, và kết quả mang thông báo “ruleset.outside_effect” nêu rõ thời gian "
+            "hiệu lực và trích dẫn quy định về thời gian đó.",
+        ),
+        (
+            "refuse",
+            "No: such a result is refused, with an error naming the period (the command line "
+            "exits 2).",
+            "Không: từ chối tính, báo lỗi nêu rõ thời gian hiệu lực (dòng lệnh thoát với mã 2).",
+        ),
+    ),
+    _i(
         "A-33",
         "“Đầu Quý II”: which days a milestone early in a quarter covers",
         "BK-IV.2",

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from dienhinh._convert import to_enum
-from dienhinh._documents import DocumentStatus, draft_notice, slug, text
+from dienhinh._documents import DocumentStatus, slug, text
+from dienhinh._effect import document_notices
 from dienhinh._errors import ImpossibleDateError, InvalidTypeError, InvalidValueError
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._provenance import Rule
@@ -301,8 +302,8 @@ def check_deadline(
     not silently ignored).
     """
     chosen = as_readings(readings)
-    used, notes = draft_notice(ruleset, chosen)
     rule = ruleset.deadline(deadline)
+    used, notes = document_notices(ruleset, chosen, rule.on(as_year(year)))
     last, more_used, reasons = _last_day(rule, as_year(year), chosen, days_off_of(days_off))
     at: dt.datetime | None = None
     if isinstance(submitted, dt.datetime):

@@ -2,19 +2,18 @@
 
 The calendar never imports :mod:`dienhinh.rulesets`: its functions take any
 object that carries the parts they read — the document's identity and
-status (a kernel :class:`~dienhinh._documents.Source`), its deadlines,
-milestones, window policy and period of effect. A
+status (a kernel :class:`~dienhinh._documents.Source`), its period of effect
+and successor (a kernel :class:`~dienhinh._effect.Governed`), its deadlines,
+milestones and window policy. A
 :class:`~dienhinh.Ruleset` is one; a test or another program may pass its
 own.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Protocol
 
-from dienhinh._documents import Source
-from dienhinh._provenance import Rule
+from dienhinh._effect import EffectPeriod, Governed
 
 if TYPE_CHECKING:
     from dienhinh.calendar._deadline import Deadline
@@ -24,20 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["CalendarRules", "EffectPeriod"]
 
 
-class EffectPeriod(Protocol):
-    """When a document applies (``None``: blank, or no end set), with its rule."""
-
-    @property
-    def rule(self) -> Rule: ...
-
-    @property
-    def start(self) -> dt.date | None: ...
-
-    @property
-    def end(self) -> dt.date | None: ...
-
-
-class CalendarRules(Source, Protocol):
+class CalendarRules(Governed, Protocol):
     """The parts of a ruleset the calendar's functions read."""
 
     @property

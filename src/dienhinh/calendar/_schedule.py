@@ -30,6 +30,7 @@ from dateutil.relativedelta import relativedelta
 
 from dienhinh._convert import to_enum
 from dienhinh._documents import DocumentStatus, draft_notice, slug, text
+from dienhinh._effect import year_notices
 from dienhinh._errors import InvalidTypeError, InvalidValueError, MissingExtraError
 from dienhinh._interpretations import INTERPRETATIONS, Readings, UsedReading
 from dienhinh._provenance import Rule
@@ -315,6 +316,13 @@ class Schedule:
             "reasons": [r.to_json() for r in self.reasons],
         }
 
+    def events_json(self) -> list[dict[str, Any]]:
+        """What ``dienhinh calendar`` prints: each event with its ruleset, whose ``notices`` are
+        the schedule's reasons (the draft, A-18; the period of effect, A-32; the successor, A-15)."""
+        notices = [r.to_json() for r in self.reasons]
+        ruleset = {"id": self.ruleset, "status": self.status.value, "notices": notices}
+        return [{**e.to_json(), "ruleset": ruleset} for e in self.events]
+
     def to_ics(self) -> bytes:
         """The schedule as an iCalendar file (all-day events); needs the ``ics`` extra.
 
@@ -360,6 +368,9 @@ def year_schedule(
     chosen = as_readings(readings)
     used, notes = draft_notice(ruleset, chosen)
     as_year(year)
+    effect_used, effect_notes = year_notices(ruleset, year, chosen)
+    used += effect_used
+    notes += effect_notes
     extra = days_off_of(days_off)
     if extra and chosen["A-17"] != "roll-over":
         raise InvalidValueError(

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from dienhinh._documents import DocumentStatus, draft_notice
+from dienhinh._documents import DocumentStatus
+from dienhinh._effect import document_notices
 from dienhinh._errors import ImpossibleDateError, InvalidTypeError, InvalidValueError
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._provenance import Rule
@@ -167,8 +168,8 @@ def achievement_window(
     read, only under A-2 ``deadline-date``.
     """
     chosen = as_readings(readings)
-    used, notes = draft_notice(ruleset, chosen)
     day = as_day(consideration, field="consideration")
+    used, notes = document_notices(ruleset, chosen, day)
     policy = ruleset.window
     if policy is None:
         raise InvalidValueError(

@@ -137,8 +137,7 @@ def _calendar(args: argparse.Namespace) -> int:
             Path(args.ics).write_bytes(data)
         except OSError as exc:
             raise CommandError(f"{args.ics}: cannot write ({exc.strerror})") from None
-    ruleset = {"id": schedule.ruleset, "status": schedule.status.value}
-    return emit([{**e.to_json(), "ruleset": ruleset} for e in schedule.events])
+    return emit(schedule.events_json())
 
 
 def _rulesets(args: argparse.Namespace) -> int:

@@ -396,8 +396,7 @@ class Service:
             readings=readings,
             days_off=_days(query.get("day_off", []), "day_off"),
         )
-        ruleset = {"id": schedule.ruleset, "status": schedule.status.value}
-        return [{**e.to_json(), "ruleset": ruleset} for e in schedule.events]
+        return schedule.events_json()
 
     def interpretations(self) -> list[dict[str, Any]]:
         """The register: each entry's id, title, rules, question, default and readings."""

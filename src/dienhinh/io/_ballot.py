@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import attrs
 
 from dienhinh._documents import draft_notice
+from dienhinh._effect import document_notices
 from dienhinh._errors import InvalidValueError
 from dienhinh._interpretations import Readings
 from dienhinh._provenance import Citation, Rule
@@ -269,8 +270,14 @@ def ballot_document(result: Any, given: Any = None) -> dict[str, Any]:
     doc: dict[str, Any] = result.to_json()
     if result.inputs.ruleset is not None:
         ruleset = given if given is not None else load_ruleset(result.inputs.ruleset)
-        _, notes = draft_notice(ruleset, result.inputs.readings)
-        notes += ruleset.ballot_notices(result.inputs.decided_on)
+        day = result.inputs.decided_on
+        # A-18; with a decision date, also for that day (a ballot without one has
+        # no day to test).
+        if day is None:
+            _, notes = draft_notice(ruleset, result.inputs.readings)
+        else:
+            _, notes = document_notices(ruleset, result.inputs.readings, day)
+        notes += ruleset.ballot_notices(day)
         doc["ruleset"] = {
             "id": ruleset.id,
             "status": ruleset.status.value,

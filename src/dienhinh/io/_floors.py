@@ -3,7 +3,8 @@
 A floors document names a ruleset (a built-in id, or a province's own file
 relative to the document), the day the floors are judged on, and the units
 with their counts of the year (``recognised``, ``introduced``,
-``propagated``); each floor reads the count its document counts (A-10).
+``propagated``) and, for an ``honouring`` check (NT-IV.3b), the days of their
+honouring events; each floor reads the count its document counts (A-10).
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from typing import Any
 
 import attrs
 
-from dienhinh._documents import draft_notice
+from dienhinh._effect import document_notices
 from dienhinh._interpretations import Readings
 from dienhinh.io._json import parse_json, structure
 from dienhinh.io._round import UnitDoc, _ruleset
 from dienhinh.round import FloorCheck, Unit, check_floors
 from dienhinh.round._floors import floor_readings
+from dienhinh.round._honouring import honouring_checks
 from dienhinh.rulesets._ruleset import Ruleset
 
 __all__ = ["FloorsDocument", "floors_document", "parse_floors"]
@@ -57,7 +59,7 @@ def parse_floors(
     doc = structure(raw, FloorsDocument, source=source)
     units = tuple(
         Unit(u.id, u.scope, recognised=u.recognised, introduced=u.introduced,
-             propagated=u.propagated)
+             propagated=u.propagated, honouring_events=u.honouring_events)
         for u in doc.units
     )  # fmt: skip
     return FloorsInputs(_ruleset(doc.ruleset, ruleset), doc.on, units, Readings(doc.readings))
@@ -66,7 +68,7 @@ def parse_floors(
 def floors_document(inputs: FloorsInputs, checks: tuple[FloorCheck, ...]) -> dict[str, Any]:
     """The output of ``dienhinh floors`` (the floors-output schema)."""
     rs = inputs.ruleset
-    used, notes = draft_notice(rs, inputs.readings)
+    used, notes = document_notices(rs, inputs.readings, inputs.on)
     order = list(inputs.readings)
     readings = sorted(
         {*used, *floor_readings(inputs.readings, rs)}, key=lambda u: order.index(u.id)
@@ -83,4 +85,5 @@ def floors_document(inputs: FloorsInputs, checks: tuple[FloorCheck, ...]) -> dic
 
 
 def run_floors(inputs: FloorsInputs) -> tuple[FloorCheck, ...]:
-    return check_floors(inputs.ruleset, inputs.units, inputs.on, readings=inputs.readings)
+    return check_floors(inputs.ruleset, inputs.units, inputs.on, readings=inputs.readings,
+                        honouring=honouring_checks(inputs.ruleset))  # fmt: skip

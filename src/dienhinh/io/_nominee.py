@@ -16,7 +16,7 @@ from typing import Annotated, Any, Final, cast
 
 import attrs
 
-from dienhinh._documents import draft_notice
+from dienhinh._effect import document_notices
 from dienhinh._errors import (
     DienhinhError,
     InvalidInputError,
@@ -493,7 +493,8 @@ def assessment_document(assessment: Any, ruleset: Any = None) -> dict[str, Any]:
     doc: dict[str, Any] = assessment.to_json()
     if ruleset is None:
         ruleset = load_ruleset(assessment.catalogue.id)
-    _, notes = draft_notice(ruleset, assessment.readings)
+    # for the window's end (the consideration date, or the day it is capped at)
+    _, notes = document_notices(ruleset, assessment.readings, assessment.window_end)
     doc["ruleset"] = {
         "id": ruleset.id,
         "status": ruleset.status.value,

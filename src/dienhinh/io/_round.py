@@ -73,6 +73,7 @@ class UnitDoc:
     recognised: Annotated[int | None, NULLABLE] = None
     introduced: Annotated[int | None, NULLABLE] = None
     propagated: Annotated[int | None, NULLABLE] = None
+    honouring_events: Annotated[list[dt.date] | None, NULLABLE] = None
 
 
 @attrs.frozen
@@ -193,6 +194,7 @@ def round_inputs(
                 recognised=u.recognised,
                 introduced=u.introduced,
                 propagated=u.propagated,
+                honouring_events=u.honouring_events,
             )
             for u in doc.units
         ],

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from dienhinh._effect import NOTICE_CODES
 from dienhinh._errors import InvalidValueError
 from dienhinh._reasons import Reason, Severity
 
@@ -304,6 +305,8 @@ class _Report:
         self.out += ["=" * WIDTH, title, "=" * WIDTH]
         if self.draft is not None:
             self.box(f"{t['draft']} (A-18): {self.text(self.draft)}")
+        for notice in (x for x in d.reasons if x.code in NOTICE_CODES):
+            self.box(f"{self.title(notice).upper()}: {self.text(notice)} [{self.cite(notice)}]")
         self.para(
             f"{t['ruleset']}: {ruleset.id} — {doc.title} ({doc.issuer}; {t['doc.' + ruleset.status.value]})"
         )

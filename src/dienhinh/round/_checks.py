@@ -337,7 +337,8 @@ def _asks(asks: tuple[Reason, ...], lang: str) -> list[str]:
 
 
 def _stage(check: Check, nom: Nomination, ctx: Context) -> Found:
-    """KT-1: the stage of the record is reported, and changes nothing."""
+    """KT-1, BK-IV.1: the stage of the record is reported, cited to the ruleset that declares the
+    check, and changes nothing."""
     if nom.stage is None:
         return Found()
     return Found((codes.KT_STAGE(_rule(check), stage_vi=nom.stage.vi, stage_en=nom.stage.value),))

@@ -340,3 +340,35 @@ DOSSIER_PARTS_COMPLETE = ReasonCode(
     "Hồ sơ có đủ: {parts_vi}.",
     "The dossier has every part required: {parts_en}.",
 )
+
+# -- NT-IV.3b: each unit honours its exemplars at least once a year (round/_honouring.py) --------
+
+HONOURING_MET = ReasonCode(
+    "round.honouring_met",
+    P,
+    "Đã tổ chức biểu dương, tôn vinh",
+    "Honouring held",
+    "{unit}: {count} lần biểu dương, tôn vinh điển hình tiên tiến trong năm {year} (ít nhất "
+    "{minimum} lần/năm).",
+    "{unit}: {count} event(s) honouring its exemplars in {year} (at least {minimum} a year).",
+)
+HONOURING_SHORT = ReasonCode(
+    "round.honouring_short",
+    F,
+    "Chưa tổ chức đủ số lần biểu dương, tôn vinh",
+    "Too few honouring events",
+    "{unit}: {count} lần biểu dương, tôn vinh điển hình tiên tiến trong năm {year} / ít nhất "
+    "{minimum} lần/năm — thiếu {shortfall}.",
+    "{unit}: {count} event(s) honouring its exemplars in {year}, of at least {minimum} a year — "
+    "{shortfall} short.",
+)
+HONOURING_UNKNOWN = ReasonCode(
+    "round.honouring_unknown",
+    Q,
+    "Chưa rõ các lần biểu dương, tôn vinh",
+    "Honouring events not given",
+    "{unit}: chưa có danh sách các lần biểu dương, tôn vinh điển hình tiên tiến năm {year} để "
+    "đối chiếu mức ít nhất {minimum} lần/năm.",
+    "{unit}: its events honouring exemplars in {year} are not given, to compare with at least "
+    "{minimum} a year.",
+)

@@ -29,8 +29,10 @@ from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._reasons import Reason
 from dienhinh._repr import short as _short
 from dienhinh.round import _codes as codes
+from dienhinh.round._honouring import check_honouring
 from dienhinh.round._inputs import Unit
 from dienhinh.rulesets._parts import Floor, FloorCount
+from dienhinh.rulesets._procedure import Check
 from dienhinh.rulesets._ruleset import Ruleset
 
 __all__ = ["FloorCheck", "check_floors", "floor_readings"]
@@ -136,12 +138,16 @@ def check_floors(
     *,
     readings: Readings | None = None,
     counts: Mapping[str, Mapping[str, int]] | None = None,
+    honouring: Iterable[Check] = (),
 ) -> tuple[FloorCheck, ...]:
-    """Each unit against each floor of its scope on ``on`` (TQ-6.2a, BK-IV.1, NT-V.1đ).
+    """Each unit against each floor of its scope on ``on`` (TQ-6.2a, BK-IV.1, NT-V.1đ), then
+    against each ``honouring`` check (NT-IV.3b, :mod:`dienhinh.round._honouring`).
 
     ``counts`` are the counts a round knows of (``{"introduced": {unit: n}}``:
     the round's nominations; ``{"recognised": {unit: n}}``: a unit round's own
-    recognitions), used where a unit does not give its own.
+    recognitions), used where a unit does not give its own. ``honouring``: the
+    honouring checks to apply (a round's at its level; ``dienhinh floors``: all the ruleset
+    declares, :func:`~dienhinh.round._honouring.honouring_checks`); none by default.
     """
     chosen = Readings() if readings is None else readings
     if not isinstance(ruleset, Ruleset):
@@ -161,6 +167,7 @@ def check_floors(
             if n is None:
                 n = known.get(counted.value, {}).get(unit.id)
             out.append(_check(floor, unit, n, counted, on))
+    out += check_honouring(ruleset, given, on, checks=honouring)
     return tuple(out)
 
 

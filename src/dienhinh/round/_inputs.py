@@ -258,6 +258,18 @@ def _count(_inst: object, attribute: attrs.Attribute[Any], value: object) -> Non
         )
 
 
+def _events(value: object) -> tuple[dt.date, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidTypeError(
+            "must be a list of days (or None: not given)",
+            field="unit.honouring_events",
+            value=value,
+        )
+    return tuple(sorted(_day(v, "unit.honouring_events") for v in value))
+
+
 @attrs.frozen
 class Unit:
     """A unit subject to a floor (TQ-6.2a, BK-IV.1, NT-V.1đ): its scope and its year's counts.
@@ -266,7 +278,10 @@ class Unit:
     ``recognised``, ``introduced`` and ``propagated`` are the unit's counts for
     the year, each read by the floors that count it (A-10). Left ``None``,
     ``introduced`` is counted from this round's nominations, and in a unit's
-    own round ``recognised`` from the round's recognitions.
+    own round ``recognised`` from the round's recognitions. ``honouring_events``
+    are the days the unit held an event honouring its exemplars (a ceremony, a
+    conference that honours them), read by an ``honouring`` check (NT-IV.3b);
+    ``None``: not given.
     """
 
     id: str = attrs.field(converter=_unit_key)
@@ -274,6 +289,9 @@ class Unit:
     recognised: int | None = attrs.field(default=None, validator=_count, kw_only=True)
     introduced: int | None = attrs.field(default=None, validator=_count, kw_only=True)
     propagated: int | None = attrs.field(default=None, validator=_count, kw_only=True)
+    honouring_events: tuple[dt.date, ...] | None = attrs.field(
+        default=None, converter=_events, kw_only=True
+    )
 
     def count(self, counts: str) -> int | None:
         """The unit's given count of ``counts`` (``introduced``, ``recognised``, ``propagated``)."""
@@ -287,7 +305,12 @@ class Unit:
             "recognised": self.recognised,
             "introduced": self.introduced,
             "propagated": self.propagated,
-        }
+        } | _events_json(self.honouring_events)
+
+
+def _events_json(events: tuple[dt.date, ...] | None) -> dict[str, Any]:
+    """Only when given: a unit that names no events keeps the document (and digest) it had."""
+    return {} if events is None else {"honouring_events": [d.isoformat() for d in events]}
 
 
 def _level(value: object) -> CouncilLevel:

@@ -23,7 +23,7 @@ import attrs
 
 from dienhinh._batch import batch
 from dienhinh._canonical import Stream, digest_of
-from dienhinh._documents import draft_notice
+from dienhinh._effect import document_notices
 from dienhinh._errors import (
     ChairChoiceError,
     InvalidValueError,
@@ -52,7 +52,7 @@ from dienhinh.round._inputs import (
     nomination_json,
 )
 from dienhinh.round._views import FloorRow, Lang, OutcomeRow, ReasonRow
-from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, check_ids
+from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, NotComputed, check_ids
 from dienhinh.voting import Ballot, BallotInputs, BallotResult, Candidate, Cap, Outcome, count
 
 __all__ = [
@@ -188,6 +188,8 @@ class RoundDecision:
     """The checks the round applied, as the ruleset declares them for its level."""
     not_declared: tuple[str, ...] = ()
     """Every check a round at this level can apply that the ruleset does not declare."""
+    not_computed: tuple[NotComputed, ...] = ()
+    """The document's provisions no round computes, each with why (KT-4): the ruleset's list."""
 
     @property
     def recognised(self) -> tuple[str, ...]:
@@ -228,7 +230,11 @@ class RoundDecision:
             "national_pool": None if self.national_pool is None else self.national_pool.to_json(),
             "floors": [f.to_json() for f in self.floors],
             "reasons": [r.to_json() for r in self.reasons],
-            "checks": {"applied": list(self.applied), "not_declared": list(self.not_declared)},
+            "checks": {
+                "applied": list(self.applied),
+                "not_declared": list(self.not_declared),
+                "not_computed": [n.to_json() for n in self.not_computed],
+            },
             "interpretations": [u.to_json() for u in self.used],
             "inputs": self.inputs.to_json(),
             "digest": self.digest,
@@ -313,12 +319,13 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     >>> decision.status.value, [r.code for r in decision.reasons][:2]
     ('final', ['ruleset.draft', 'round.consideration_date'])
     >>> decision.not_declared
-    ('stage', 'award-level-match', 'priority-groups')
+    ('stage', 'award-level-match', 'priority-groups', 'honouring')
     """
     _check_procedure(inputs)
     checks = inputs.ruleset.checks_at(inputs.level.value)
     used: list[UsedReading] = []
-    draft_used, notes = draft_notice(inputs.ruleset, inputs.readings)
+    # A-18, A-32, A-15: the draft, the period of effect and the successor, for the decision day.
+    draft_used, notes = document_notices(inputs.ruleset, inputs.readings, inputs.decision_day)
     if not (inputs.level is CouncilLevel.UNIT and inputs.readings["A-19"] == "province-only"):
         # A borrowed national ballot rule says so (the A-19 majority cites the reading instead).
         notes += inputs.ruleset.ballot_notices(_ballot_day(inputs))
@@ -371,6 +378,7 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
         digest=round_digest(inputs),
         applied=applied,
         not_declared=not_declared,
+        not_computed=inputs.ruleset.not_computed,
     )
 
 
@@ -856,7 +864,8 @@ def _floors(
     The round knows two counts a unit may leave out: its nominations here (introduced
     to this council) and, in the unit's own round once final, its recognitions.
     """
-    if not inputs.units or _declares(checks, CheckKind.FLOORS) is None:
+    honouring = tuple(c for c in checks if c.kind is CheckKind.HONOURING)  # NT-IV.3b
+    if not inputs.units or (_declares(checks, CheckKind.FLOORS) is None and not honouring):
         return ()
     used += floor_readings(inputs.readings, inputs.ruleset)
     introduced: dict[str, int] = {}
@@ -874,7 +883,7 @@ def _floors(
             u.id: recognised.get(u.id, 0) for u in inputs.units if u.id in units
         }
     return check_floors(inputs.ruleset, inputs.units, inputs.considered_on, readings=inputs.readings,
-                        counts=counts)  # fmt: skip
+                        counts=counts, honouring=honouring)  # fmt: skip
 
 
 def _declared(

@@ -16,6 +16,7 @@ import html
 from collections import Counter
 from typing import TYPE_CHECKING, Final, Literal, TypedDict
 
+from dienhinh._effect import NOTICE_CODES
 from dienhinh._html import STYLE as _STYLE
 from dienhinh._html import citation_text
 from dienhinh._html import reason_item as _reason_li
@@ -213,6 +214,8 @@ def round_html(decision: RoundDecision, lang: Lang = "vi") -> str:
         draft = next((r for r in d.reasons if r.code == "ruleset.draft"), None)
         text = _text(draft, lang) if draft else ("Dự thảo" if vi else "Draft")
         parts.append(f'<div class="draft">⚠ {html.escape(text)}</div>')
+    for notice in (r for r in d.reasons if r.code in NOTICE_CODES):
+        parts.append(f'<div class="draft">⚠ {html.escape(_text(notice, lang))}</div>')
     window = "—" if d.window is None else f"{_day(d.window[0], lang)} – {_day(d.window[1], lang)}"
     tie = ballot.ties[0] if ballot.ties else None
     chosen = sorted(d.inputs.chair_choice) if d.inputs.chair_choice is not None else None

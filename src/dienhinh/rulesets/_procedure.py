@@ -27,7 +27,7 @@ from typing import Any, Final
 
 import attrs
 
-from dienhinh._documents import opt_text
+from dienhinh._documents import opt_text, text
 from dienhinh._errors import InvalidTypeError, InvalidValueError
 from dienhinh._provenance import Rule
 
@@ -37,6 +37,7 @@ __all__ = [
     "CheckKind",
     "DeadlineRole",
     "DossierPart",
+    "NotComputed",
     "as_role",
     "check_ids",
 ]
@@ -81,7 +82,7 @@ class CheckKind(enum.Enum):
     STANDARDS = "standards"
     """The criteria catalogue, read on the achievement window (TQ-4.1, BK-III, NT-IV.2)."""
     STAGE = "stage"
-    """The record's stage is reported (KT-1)."""
+    """The record's stage is reported (KT-1; BK-IV.1 “đồng bộ cả 4 khâu”)."""
     AWARD_LEVEL_MATCH = "award-level-match"
     """The award is the level the record supports, no higher and no lower (KT-2)."""
     PRIORITY_GROUPS = "priority-groups"
@@ -100,6 +101,9 @@ class CheckKind(enum.Enum):
     """The number introduced is decided within the pool (TQ-6.3)."""
     FLOORS = "floors"
     """Each unit against its floors: reads ``[[floors]]`` (TQ-6.2a, BK-IV.1, NT-V.1đ)."""
+    HONOURING = "honouring"
+    """Each unit honours its exemplars at least ``minimum`` times in the year, counted from its
+    dated honouring events (NT-IV.3b); reported with the floors, never a filter."""
 
     @property
     def levels(self) -> tuple[str, ...]:
@@ -208,6 +212,17 @@ def _opt_rule(_inst: object, _a: attrs.Attribute[Any], value: object) -> None:
         raise InvalidTypeError("must be a dienhinh.Rule or None", field="rule", value=value)
 
 
+def _minimum(_inst: object, _a: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError("must be a whole number or None", field="minimum", value=value)
+    if value < 1:
+        raise InvalidValueError(
+            "must be at least 1", field="minimum", value=value, allowed="1, 2, …"
+        )
+
+
 def _signer_vi(value: object) -> str | None:
     return opt_text(value, "signer_vi")
 
@@ -222,7 +237,8 @@ class Check:
 
     ``role`` is the deadline role of a ``deadline`` check; ``parts`` the parts
     a ``dossier`` check requires; ``signer_vi`` / ``signer_en`` who signs, for
-    a ``signer`` check (one per level). A check that reads a table of its own
+    a ``signer`` check (one per level); ``minimum`` the events a year of an
+    ``honouring`` check. A check that reads a table of its own
     (``posthumous``, ``deadline``, ``benefits``, ``floors``) cites that table's
     rules and takes no ``rule`` here; every other check must have one.
     """
@@ -234,6 +250,7 @@ class Check:
     parts: tuple[DossierPart, ...] = attrs.field(default=(), converter=_parts)
     signer_vi: str | None = attrs.field(default=None, converter=_signer_vi)
     signer_en: str | None = attrs.field(default=None, converter=_signer_en)
+    minimum: int | None = attrs.field(default=None, validator=_minimum, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         for message, field in self._problems():
@@ -253,6 +270,8 @@ class Check:
         signer = kind is CheckKind.SIGNER
         if signer != (self.signer_vi is not None) or signer != (self.signer_en is not None):
             yield "a signer check, and only it, names who signs (signer_vi, signer_en)", "signer_vi"
+        if (kind is CheckKind.HONOURING) != (self.minimum is not None):
+            yield "an honouring check, and only it, gives its minimum (events a year)", "minimum"
         if signer and len(self.levels or ()) != 1:
             yield "a signer check names the one level it is for", "levels"
         allowed = self.allowed_levels
@@ -281,7 +300,7 @@ class Check:
         return self.kind.value
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "check": self.kind.value,
             "id": self.id,
             "levels": list(self.runs_at),
@@ -291,6 +310,9 @@ class Check:
             "signer_en": self.signer_en,
             "rule": None if self.rule is None else self.rule.to_json(),
         }
+        if self.minimum is not None:  # only an honouring check has one (digests stay as they were)
+            out["minimum"] = self.minimum
+        return out
 
 
 def check_ids(level: str) -> tuple[str, ...]:
@@ -304,3 +326,37 @@ def check_ids(level: str) -> tuple[str, ...]:
         elif level in kind.levels:
             out.append(kind.value)
     return tuple(out)
+
+
+def _rule(_inst: object, _a: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Rule):
+        raise InvalidTypeError("must be a dienhinh.Rule", field="not_computed.rule", value=value)
+
+
+def _why_vi(value: object) -> str:
+    return text(value, "not_computed.why_vi")
+
+
+def _why_en(value: object) -> str:
+    return text(value, "not_computed.why_en")
+
+
+@attrs.frozen
+class NotComputed:
+    """A provision of the document that no round input can settle, with why (KT-4).
+
+    A ruleset lists it (``[[not_computed]]``) so that a round's record says so beside the
+    checks it applied and those not declared — not only the traceability page.
+    """
+
+    rule: Rule = attrs.field(validator=_rule)
+    why_vi: str = attrs.field(converter=_why_vi)
+    why_en: str = attrs.field(converter=_why_en)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule.id,
+            "citation": self.rule.citation.to_json(),
+            "why_vi": self.why_vi,
+            "why_en": self.why_en,
+        }

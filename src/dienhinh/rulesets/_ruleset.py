@@ -38,7 +38,7 @@ from dienhinh.calendar import Deadline, Milestone, WindowPolicy
 from dienhinh.criteria import Catalogue, parse_catalogue
 from dienhinh.rulesets import _parts as parts
 from dienhinh.rulesets._parts import Benefits, Document, Effective, Floor, Posthumous, Successor
-from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, as_role
+from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, NotComputed, as_role
 from dienhinh.voting import BallotRule, Cap
 
 __all__ = ["Ruleset"]
@@ -105,6 +105,9 @@ class Ruleset:
     """The procedure: every check a round applies, in the order it applies them."""
     deadline_roles: tuple[tuple[DeadlineRole, str], ...] = attrs.field(default=(), converter=_roles)
     """Which deadline plays which role in a round (``docs/rulesets.md``)."""
+    not_computed: tuple[NotComputed, ...] = attrs.field(default=(), converter=_items)
+    """The document's provisions no round computes, each with why (KT-4); a round's record lists
+    them under ``checks.not_computed``."""
     criteria_file: str | None = attrs.field(default=None, converter=_criteria_file)
     own_criteria: bool = attrs.field(default=True, validator=flag)
     criteria: Mapping[str, Any] | None = attrs.field(default=None, eq=False, hash=False, repr=False)
@@ -181,6 +184,11 @@ class Ruleset:
         for check in self.checks:
             if not isinstance(check, Check):
                 raise InvalidTypeError("must hold Check objects", field="checks", value=check)
+        for item in self.not_computed:
+            if not isinstance(item, NotComputed):
+                raise InvalidTypeError(
+                    "must hold NotComputed objects", field="not_computed", value=item
+                )
 
     def procedure_problems(self) -> list[tuple[str, str, str]]:
         """Every problem of the procedure, as ``(where, message, allowed)``; none when it holds.
@@ -410,4 +418,10 @@ class Ruleset:
             "deadline_roles": {r.value: n for r, n in self.deadline_roles},
             "criteria": self.criteria_file,
             "own_criteria": self.own_criteria,
-        }
+        } | self._not_computed_json()
+
+    def _not_computed_json(self) -> dict[str, Any]:
+        # Only when listed: a ruleset that lists none keeps the parameters (and digest) it had.
+        return (
+            {"not_computed": [n.to_json() for n in self.not_computed]} if self.not_computed else {}
+        )

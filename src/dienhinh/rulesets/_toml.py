@@ -50,7 +50,7 @@ from dienhinh.rulesets._parts import (
     Timeline,
     timeline_problems,
 )
-from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, DossierPart
+from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, DossierPart, NotComputed
 from dienhinh.rulesets._ruleset import Ruleset
 from dienhinh.voting import BallotRule, Cap, Comparison, Denominator, TieBreak
 
@@ -435,6 +435,7 @@ _TOP: Final = (
     "benefits",
     "successor",
     "checks",
+    "not_computed",
 )
 
 
@@ -464,6 +465,7 @@ def _ruleset(data: dict[str, Any], source: str, directory: Path | None) -> Rules
         "benefits": _benefits(top),
         "successor": _successor(top),
         "checks": _checks(top),
+        "not_computed": _not_computed(top),
         "deadline_roles": _deadline_roles(top),
     }
     top.close(_TOP)
@@ -834,7 +836,7 @@ def _deadline_roles(top: _Table) -> tuple[tuple[str, str], ...] | _Missing:
 
 
 _CHECK_KEYS: Final = (
-    "check", "levels", "role", "parts", "signer_vi", "signer_en", "rule", "citation",
+    "check", "levels", "role", "parts", "signer_vi", "signer_en", "minimum", "rule", "citation",
 )  # fmt: skip
 
 
@@ -852,6 +854,7 @@ def _checks(top: _Table) -> tuple[Check, ...] | _Missing:
             "parts": t.maybe("parts", _strings, "dossier parts: " + _PARTS),
             "signer_vi": t.maybe("signer_vi", _string, "who signs, in Vietnamese"),
             "signer_en": t.maybe("signer_en", _string, "who signs, in English"),
+            "minimum": t.maybe("minimum", _integer, "events a year, a whole number ≥ 1"),
         }
         table = None if isinstance(kind, _Missing) else CheckKind(kind).cited_by_table
         rule: Rule | _Missing | None = None
@@ -947,6 +950,24 @@ def _successor(top: _Table) -> Successor | _Missing | None:
     if any(isinstance(v, _Missing) for v in (province, formed, start, rule)):
         return MISSING
     return t.r.build(t.path, Successor, province, formed, start, rule)
+
+
+def _not_computed(top: _Table) -> tuple[NotComputed, ...] | _Missing:
+    """``[[not_computed]]``: provisions no round computes, each with why (KT-4)."""
+    tables = top.tables("not_computed")
+    if isinstance(tables, _Missing):
+        return MISSING
+    out: list[NotComputed | _Missing] = []
+    for t in tables:
+        why_vi = t.need("why_vi", _string, "why no round computes it, in Vietnamese")
+        why_en = t.need("why_en", _string, "why no round computes it, in English")
+        rule = t.rule()
+        t.close(("why_vi", "why_en", "rule", "citation"))
+        if any(isinstance(v, _Missing) for v in (why_vi, why_en, rule)):
+            out.append(MISSING)
+            continue
+        out.append(t.r.build(t.path, NotComputed, rule, why_vi, why_en))
+    return MISSING if any(isinstance(n, _Missing) for n in out) else tuple(out)  # type: ignore[arg-type]
 
 
 def _dated(
@@ -1327,6 +1348,7 @@ class _Writer:
         self.kv("parts", [p.value for p in c.parts] or None)
         self.kv("signer_vi", c.signer_vi)
         self.kv("signer_en", c.signer_en)
+        self.kv("minimum", c.minimum)
         if c.rule is not None:
             self.rule(c.rule)
 
@@ -1447,6 +1469,11 @@ class _Writer:
                 self.rule_or_national(m2.rule, Subject.CASH_MULTIPLIERS)
         for c in rs.checks:
             self.check(c)
+        for n in rs.not_computed:
+            self.head("not_computed", array=True)
+            self.kv("why_vi", n.why_vi)
+            self.kv("why_en", n.why_en)
+            self.rule(n.rule)
         if rs.successor is not None:
             s = rs.successor
             self.head("successor")

@@ -72,6 +72,6 @@ OUTSIDE = ReasonCode(
     W,
     "Ngoài thời gian hiệu lực",
     "Outside the document's period",
-    "Năm {year} nằm ngoài thời gian áp dụng của văn bản ({period}).",
+    "Năm {year} nằm ngoài thời gian áp dụng của văn bản ({period_vi}).",
     "The year {year} is outside the document's period ({period}).",
 )

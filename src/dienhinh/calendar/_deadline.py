@@ -33,7 +33,7 @@ from dienhinh._effect import document_notices
 from dienhinh._errors import ImpossibleDateError, InvalidTypeError, InvalidValueError
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._provenance import Rule
-from dienhinh._reasons import Reason
+from dienhinh._reasons import Reason, day_vi
 from dienhinh.calendar import _codes as codes
 from dienhinh.calendar._holidays import CIVIL_CODE_148, days_off_of, skipped_days
 from dienhinh.calendar._time import as_day, as_readings, as_year, local_day
@@ -194,7 +194,7 @@ def _last_day(
                     CIVIL_CODE_148,
                     day=last,
                     to=rolled,
-                    skipped_vi=[f"{d.isoformat()} {vi}" for d, vi, _ in skipped],
+                    skipped_vi=[f"{day_vi(d)} {vi}" for d, vi, _ in skipped],
                     skipped_en=[f"{d.isoformat()} {en}" for d, _, en in skipped],
                 )
             )
@@ -315,7 +315,7 @@ def check_deadline(
             0,
             codes.TIMESTAMP(
                 None,
-                at=submitted.isoformat(),
+                at=submitted,
                 day=day,
                 zone_vi="giờ Việt Nam (UTC+7)" if vietnam else "giờ UTC",
                 zone_en="Vietnam time (UTC+7)" if vietnam else "UTC",

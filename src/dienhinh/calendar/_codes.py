@@ -35,7 +35,7 @@ LAST_DAY = ReasonCode(
 TIMESTAMP = ReasonCode(
     "deadline.timestamp",
     N,
-    "Ngày của thời điểm nộp",
+    "Ngày của thời điểm",
     "Day of the timestamp",
     "Thời điểm {at} là ngày {day} theo {zone_vi} (A-16).",
     "The timestamp {at} falls on {day} in {zone_en} (A-16).",

@@ -279,11 +279,28 @@ class DeadlineCheck:
         }
 
 
-def _act(rule: Deadline) -> dict[str, str]:
-    """What the checked day is: a council's meeting (a consideration deadline) or a submission."""
-    if "consideration" in rule.name:
+_MEETING_ROLES = frozenset({"unit-consideration", "province-consideration"})
+"""The deadline roles whose day is a council's meeting (TQ-6.1a, TQ-6.1b), not a submission."""
+
+
+def _act(ruleset: CalendarRules, rule: Deadline) -> dict[str, str]:
+    """What the checked day is: a council's meeting (a consideration deadline) or a submission.
+
+    The deadline's role in a round says it (``role = "unit-consideration"`` on a deadline called
+    ``hop-xet-co-so``); a deadline with no role is a meeting when its name says consideration.
+    """
+    roles = {name: getattr(role, "value", role) for role, name in _roles(ruleset)}
+    role = roles.get(rule.name)
+    if role in _MEETING_ROLES or (role is None and "consideration" in rule.name):
         return {"act_vi": "Họp xét", "act_en": "Considered"}
     return {"act_vi": "Nộp", "act_en": "Submitted"}
+
+
+def _roles(ruleset: CalendarRules) -> tuple[tuple[object, str], ...]:
+    # A Ruleset binds deadlines to round roles (rulesets/ sits above the calendar, so the roles
+    # are read by their values here); a bare CalendarRules has none.
+    roles = getattr(ruleset, "deadline_roles", ())
+    return tuple(roles) if isinstance(roles, tuple) else ()
 
 
 def check_deadline(
@@ -329,7 +346,7 @@ def check_deadline(
             field="submitted",
             value=submitted,
         )
-    act = _act(rule)
+    act = _act(ruleset, rule)
     if day <= last:
         reasons.append(
             codes.ON_TIME(rule.rule, submitted=day, last_day=last, days=(last - day).days, **act)

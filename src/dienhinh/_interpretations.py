@@ -278,11 +278,11 @@ _REGISTER: tuple[Interpretation, ...] = (
         (
             "on-or-before-decision",
             "A nominee who died on or before the day the decision is signed is not eligible: "
-            "recognition is the Chairman's decision (TQ Art. 5), and recognising someone dead by "
-            "then would be truy tặng.",
+            "recognition is the Chairman's decision (TQ Regulation Art. 5), and recognising someone dead "
+            "by then would be truy tặng.",
             "Người đã mất trước hoặc đúng ngày ký quyết định công nhận thì không được công nhận: "
-            "việc công nhận là quyết định của Chủ tịch UBND tỉnh (Điều 5), công nhận khi đó là "
-            "truy tặng.",
+            "việc công nhận là quyết định của Chủ tịch UBND tỉnh (Điều 5 Quy định), công nhận khi "
+            "đó là truy tặng.",
         ),
         (
             "before-consideration",
@@ -561,8 +561,8 @@ _REGISTER: tuple[Interpretation, ...] = (
         "“được Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen và tiền thưởng … (trừ cá nhân đã được "
         "tặng danh hiệu “Công dân tiêu biểu tỉnh Tuyên Quang” trong năm)”: does the exception "
         "withhold the certificate and the cash, or only the cash, the Bằng khen being the "
-        "instrument of recognition itself (Art. 8.3, 9.3: “công nhận, tặng Bằng khen điển hình "
-        "tiên tiến tỉnh Tuyên Quang”)? Which year “trong năm” is, is A-12.",
+        "instrument of recognition itself (Regulation Art. 8(3), 9(3): “công nhận, tặng Bằng khen "
+        "điển hình tiên tiến tỉnh Tuyên Quang”)? Which year “trong năm” is, is A-12.",
         (
             "both-withheld",
             "Both: the parenthesis follows “Bằng khen và tiền thưởng” and excepts the whole "
@@ -572,10 +572,11 @@ _REGISTER: tuple[Interpretation, ...] = (
         ),
         (
             "cash-only-withheld",
-            "Only the cash: Art. 8.3 and 9.3 make the Bằng khen the instrument of recognition "
-            "(“công nhận, tặng Bằng khen”), so the certificate is given and the cash withheld.",
-            "Chỉ tiền thưởng: Điều 8 khoản 3 và Điều 9 khoản 3 gắn việc công nhận với việc tặng "
-            "Bằng khen, nên vẫn tặng Bằng khen, không tặng tiền thưởng.",
+            "Only the cash: Regulation Art. 8(3) and 9(3) make the Bằng khen the instrument of "
+            "recognition (“công nhận, tặng Bằng khen”), so the certificate is given and the cash "
+            "withheld.",
+            "Chỉ tiền thưởng: khoản 3 Điều 8 và khoản 3 Điều 9 Quy định gắn việc công nhận với việc "
+            "tặng Bằng khen, nên vẫn tặng Bằng khen, không tặng tiền thưởng.",
         ),
     ),
     _i(

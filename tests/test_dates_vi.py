@@ -171,3 +171,45 @@ def test_tq_3_3_an_assessments_vietnamese_account_writes_evidence_dates_dd_mm_yy
     text = assess(award, tq, window=window).render("vi")
     assert "date=20/05/2024" in text
     assert "date=2024-05-20" in assess(award, tq, window=window).render("en")
+
+
+# -- English keeps ISO in sentences, “19 July 2021” in a document's title -----------------------
+
+DD_MM_YYYY = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def english(doc: object) -> Iterator[str]:
+    """Every English string of a JSON document: the values of ``en`` and of ``*_en`` keys."""
+    if isinstance(doc, dict):
+        for k, v in doc.items():
+            if isinstance(v, str) and (k == "en" or k.endswith("_en")):
+                yield v
+            else:
+                yield from english(v)
+    elif isinstance(doc, list):
+        for v in doc:
+            yield from english(v)
+
+
+@pytest.mark.parametrize(
+    "ruleset", ["tuyen-quang-2023", "kon-tum-2022", "bac-kan-2021", "ninh-thuan-2023"]
+)
+def test_bk_kt_english_texts_write_no_vietnamese_style_date(ruleset: str) -> None:
+    """BK (Plan 458/KH-UBND of 19 July 2021), KT (letter of 29 November 2022), A-15 (2025-07-01):
+    English texts of a ruleset, its catalogue and citations never write dd/mm/yyyy."""
+    rs = load_ruleset(ruleset)
+    docs: list[object] = [rs.to_json()]
+    if rs.catalogue is not None:
+        docs.append(rs.catalogue.to_json())
+    found = [t for d in docs for t in english(d) if DD_MM_YYYY.search(t)]
+    assert found == []
+
+
+def test_a_15_the_register_and_the_demo_write_english_dates_as_iso() -> None:
+    """A-15 and every entry: the register's English readings, and the demo's English texts."""
+    from dienhinh._interpretations import INTERPRETATIONS
+
+    texts = [i.question for i in INTERPRETATIONS.values()]
+    texts += [r.en for i in INTERPRETATIONS.values() for r in i.readings]
+    texts += list(english(run_round(demo()).to_json()))
+    assert [t for t in texts if DD_MM_YYYY.search(t)] == []

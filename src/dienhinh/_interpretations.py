@@ -348,15 +348,15 @@ _REGISTER: tuple[Interpretation, ...] = (
         "A-15",
         "Levels after the 2025 reform",
         "TQ-3.2h TQ-6.2a",
-        "How do district-level awards and floors read after 01/07/2025, when districts ended?",
+        "How do district-level awards and floors read after 2025-07-01, when districts ended?",
         (
             "keep-level",
-            "An award keeps the level it had when given; district floors stop on 01/07/2025.",
+            "An award keeps the level it had when given; district floors stop on 2025-07-01.",
             "Thành tích giữ nguyên cấp khi được tặng; chỉ tiêu tối thiểu cấp huyện hết áp dụng từ 01/07/2025.",
         ),
         (
             "province-after-reform",
-            "From 01/07/2025 a “district level or above” requirement reads as “provincial level or above”.",
+            "From 2025-07-01 a “district level or above” requirement reads as “provincial level or above”.",
             "Từ 01/07/2025, yêu cầu “cấp huyện trở lên” được hiểu là “cấp tỉnh trở lên”.",
         ),
     ),
@@ -683,13 +683,13 @@ _REGISTER: tuple[Interpretation, ...] = (
         "year's schedule?",
         (
             "first-month",
-            "The quarter's first month (early Q2 2023 is 01/04/2023 → 30/04/2023).",
+            "The quarter's first month (early Q2 2023 is 2023-04-01 → 2023-04-30).",
             "Tháng đầu tiên của quý (đầu Quý II năm 2023 là từ 01/04/2023 đến 30/04/2023).",
         ),
         (
             "whole-quarter",
             "The whole quarter: “đầu” sets no day, so the milestone is due within the quarter the "
-            "text names (01/04/2023 → 30/06/2023), like “trong Quý II”.",
+            "text names (2023-04-01 → 2023-06-30), like “trong Quý II”.",
             "Cả quý: “đầu” không định ngày, nên mốc này thuộc quý văn bản nêu (từ 01/04/2023 đến "
             "30/06/2023), như “trong Quý II”.",
         ),

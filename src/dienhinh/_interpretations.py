@@ -699,8 +699,8 @@ _REGISTER: tuple[Interpretation, ...] = (
         "The day that picks a borrowed national ballot rule",
         "NĐ91-45.8 NĐ98-ballot NĐ152-ballot",
         "A document that sets no ballot rule borrows the national decree's, and the decrees replace "
-        "one another (Decree 91/2017 to 31/12/2023, Decree 98/2023 from 01/01/2024, Decree "
-        "152/2025 from 01/07/2025). When the council considers under one decree and the decision "
+        "one another (Decree 91/2017 to 2023-12-31, Decree 98/2023 from 2024-01-01, Decree "
+        "152/2025 from 2025-07-01). When the council considers under one decree and the decision "
         "is signed under the next, whose ballot rule is cited?",
         (
             "decision-date",

@@ -655,7 +655,7 @@ _REGISTER: tuple[Interpretation, ...] = (
         "A-32",
         "A result for a day outside the document's period of effect",
         "BK NT-III.2 KT TQ-QĐ.2",
-        "Bắc Kạn's plan runs to 31/12/2025 and Ninh Thuận's “đến hết năm 2025”: may a round, a "
+        "Bắc Kạn's plan runs to 2025-12-31 and Ninh Thuận's “đến hết năm 2025”: may a round, a "
         "window, a deadline, a calendar, a floors check or an assessment be made under a document "
         "for a day outside its period of effect (a round: its decision day, else its consideration "
         "date; a window: its consideration date; a deadline: its day of the year; a calendar: its "

@@ -442,7 +442,7 @@ class TestTheRecords:
         w = achievement_window(TQ, D(2024, 12, 20), readings=read(A_3="emulation-year"))
         period = next(r for r in w.reasons if r.code == "window.period")
         assert period.params["how_vi"] == (
-            "năm thi đua từ ngày 01/10 năm trước đến hết ngày 2024-09-30, không vượt quá thời "
+            "năm thi đua từ ngày 01/10 năm trước đến hết ngày 30/09/2024, không vượt quá thời "
             "điểm xét tặng"
         )
         assert period.params["how_en"] == (
@@ -502,7 +502,7 @@ class TestTheRecords:
         stamp = doc["reasons"][1]
         assert stamp["code"] == "deadline.timestamp"
         assert stamp["vi"] == (
-            "Thời điểm 2024-10-29T18:30:00+00:00 là ngày 30/10/2024 theo giờ Việt Nam (UTC+7) (A-16)."
+            "Thời điểm 01:30 ngày 30/10/2024 (giờ Việt Nam) là ngày 30/10/2024 theo giờ Việt Nam (UTC+7) (A-16)."
         )
         utc = check_deadline(TQ, "dossier-submission", 2024, at, readings=read(A_16="utc"))
         assert utc.submitted_on == D(2024, 10, 29)
@@ -738,21 +738,24 @@ class TestScheduleEdges:
         assert s.events[0].title_en == "b"
 
     @pytest.mark.parametrize(
-        ("ruleset", "year", "period"),
+        ("ruleset", "year", "period", "period_vi"),
         [
-            ("bac-kan-2021", 2027, "2021-07-19 – 2025-12-31"),
-            ("ninh-thuan-2023", 2026, "… – 2025-12-31"),
-            ("kon-tum-2022", 2021, "2022-11-29 – …"),
+            ("bac-kan-2021", 2027, "2021-07-19 – 2025-12-31", "19/07/2021 – 31/12/2025"),
+            ("ninh-thuan-2023", 2026, "… – 2025-12-31", "… – 31/12/2025"),
+            ("kon-tum-2022", 2021, "2022-11-29 – …", "29/11/2022 – …"),
         ],
     )
-    def test_a_year_outside_the_document(self, ruleset: str, year: int, period: str) -> None:
+    def test_a_year_outside_the_document(
+        self, ruleset: str, year: int, period: str, period_vi: str
+    ) -> None:
         """A plan's period (BK, NT-III.2, KT): a year outside it is warned about, with the
-        period as the document gives it (an open end as “…”)."""
+        period as the document gives it (an open end as “…”), dd/mm/yyyy in Vietnamese."""
         rs = load_ruleset(ruleset)
         reason = year_schedule(rs, year).reasons[-1]
         assert reason.code == "schedule.outside_effect"
-        assert dict(reason.params) == {"year": year, "period": period}
-        assert reason.vi == f"Năm {year} nằm ngoài thời gian áp dụng của văn bản ({period})."
+        assert dict(reason.params) == {"year": year, "period": period, "period_vi": period_vi}
+        assert reason.vi == f"Năm {year} nằm ngoài thời gian áp dụng của văn bản ({period_vi})."
+        assert reason.en == f"The year {year} is outside the document's period ({period})."
         assert reason.rule == rs.effective.rule
 
     def test_a_year_sharing_one_day_with_the_document_is_inside(self) -> None:
@@ -929,7 +932,7 @@ class TestRollOverReasons:
         assert dict(rolled.params) == {
             "day": "2022-10-29",
             "to": "2022-10-31",
-            "skipped_vi": ["2022-10-29 Thứ Bảy", "2022-10-30 Chủ Nhật"],
+            "skipped_vi": ["29/10/2022 Thứ Bảy", "30/10/2022 Chủ Nhật"],
             "skipped_en": ["2022-10-29 Saturday", "2022-10-30 Sunday"],
         }
         assert on_time.code == "deadline.on_time"
@@ -964,13 +967,13 @@ class TestRollOverReasons:
         )
         assert (last.params["due"], last.params["last_day"]) == ("2025-01-01", "2025-01-01")
         vi, en = rolled.params["skipped_vi"], rolled.params["skipped_en"]
-        assert (vi[1], en[1]) == ("2025-01-02 ngày nghỉ bổ sung", "2025-01-02 an added day off")
+        assert (vi[1], en[1]) == ("02/01/2025 ngày nghỉ bổ sung", "2025-01-02 an added day off")
         holidays = pytest.importorskip("holidays")
         names = {
             language: holidays.country_holidays("VN", years=2025, language=language)[D(2025, 1, 1)]
             for language in ("vi", "en_US")
         }
-        assert (vi[0], en[0]) == (f"2025-01-01 {names['vi']}", f"2025-01-01 {names['en_US']}")
+        assert (vi[0], en[0]) == (f"01/01/2025 {names['vi']}", f"2025-01-01 {names['en_US']}")
         assert names["vi"] != names["en_US"]
 
     def test_the_first_and_last_handled_days_roll_over_or_stay(self) -> None:

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import attrs
 
 from dienhinh._errors import InvalidTypeError, InvalidValueError
+from dienhinh._text import a_or_an
 
 __all__ = ["instance_of", "is_a", "items_of", "one_of", "to_enum"]
 
@@ -27,7 +28,7 @@ def to_enum(cls: type[E], value: object, field: str) -> E:
         return cls(value)
     except ValueError:
         raise InvalidValueError(
-            f"is not a {cls.__name__}",
+            f"is not {a_or_an(cls.__name__)}",
             field=field,
             value=value,
             allowed=", ".join(str(m.value) for m in cls),

@@ -290,11 +290,11 @@ _REGISTER: tuple[Interpretation, ...] = (
         (
             "on-or-before-decision",
             "A nominee who died on or before the day the decision is signed is not eligible: "
-            "recognition is the Chairman's decision (TQ Art. 5), and recognising someone dead by "
-            "then would be truy tặng.",
+            "recognition is the Chairman's decision (TQ Regulation Art. 5), and recognising someone dead "
+            "by then would be truy tặng.",
             "Người đã mất trước hoặc đúng ngày ký quyết định công nhận thì không được công nhận: "
-            "việc công nhận là quyết định của Chủ tịch UBND tỉnh (Điều 5), công nhận khi đó là "
-            "truy tặng.",
+            "việc công nhận là quyết định của Chủ tịch UBND tỉnh (Điều 5 Quy định), công nhận khi "
+            "đó là truy tặng.",
         ),
         (
             "before-consideration",
@@ -360,15 +360,15 @@ _REGISTER: tuple[Interpretation, ...] = (
         "A-15",
         "Levels after the 2025 reform",
         "TQ-3.2h TQ-6.2a",
-        "How do district-level awards and floors read after 01/07/2025, when districts ended?",
+        "How do district-level awards and floors read after 2025-07-01, when districts ended?",
         (
             "keep-level",
-            "An award keeps the level it had when given; district floors stop on 01/07/2025.",
+            "An award keeps the level it had when given; district floors stop on 2025-07-01.",
             "Thành tích giữ nguyên cấp khi được tặng; chỉ tiêu tối thiểu cấp huyện hết áp dụng từ 01/07/2025.",
         ),
         (
             "province-after-reform",
-            "From 01/07/2025 a “district level or above” requirement reads as “provincial level or above”.",
+            "From 2025-07-01 a “district level or above” requirement reads as “provincial level or above”.",
             "Từ 01/07/2025, yêu cầu “cấp huyện trở lên” được hiểu là “cấp tỉnh trở lên”.",
         ),
     ),
@@ -596,8 +596,8 @@ _REGISTER: tuple[Interpretation, ...] = (
         "“được Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen và tiền thưởng … (trừ cá nhân đã được "
         "tặng danh hiệu “Công dân tiêu biểu tỉnh Tuyên Quang” trong năm)”: does the exception "
         "withhold the certificate and the cash, or only the cash, the Bằng khen being the "
-        "instrument of recognition itself (Art. 8.3, 9.3: “công nhận, tặng Bằng khen điển hình "
-        "tiên tiến tỉnh Tuyên Quang”)? Which year “trong năm” is, is A-12.",
+        "instrument of recognition itself (Regulation Art. 8(3), 9(3): “công nhận, tặng Bằng khen "
+        "điển hình tiên tiến tỉnh Tuyên Quang”)? Which year “trong năm” is, is A-12.",
         (
             "both-withheld",
             "Both: the parenthesis follows “Bằng khen và tiền thưởng” and excepts the whole "
@@ -607,10 +607,11 @@ _REGISTER: tuple[Interpretation, ...] = (
         ),
         (
             "cash-only-withheld",
-            "Only the cash: Art. 8.3 and 9.3 make the Bằng khen the instrument of recognition "
-            "(“công nhận, tặng Bằng khen”), so the certificate is given and the cash withheld.",
-            "Chỉ tiền thưởng: Điều 8 khoản 3 và Điều 9 khoản 3 gắn việc công nhận với việc tặng "
-            "Bằng khen, nên vẫn tặng Bằng khen, không tặng tiền thưởng.",
+            "Only the cash: Regulation Art. 8(3) and 9(3) make the Bằng khen the instrument of "
+            "recognition (“công nhận, tặng Bằng khen”), so the certificate is given and the cash "
+            "withheld.",
+            "Chỉ tiền thưởng: khoản 3 Điều 8 và khoản 3 Điều 9 Quy định gắn việc công nhận với việc "
+            "tặng Bằng khen, nên vẫn tặng Bằng khen, không tặng tiền thưởng.",
         ),
     ),
     _i(
@@ -689,7 +690,7 @@ _REGISTER: tuple[Interpretation, ...] = (
         "A-32",
         "A result for a day outside the document's period of effect",
         "BK NT-III.2 KT TQ-QĐ.2",
-        "Bắc Kạn's plan runs to 31/12/2025 and Ninh Thuận's “đến hết năm 2025”: may a round, a "
+        "Bắc Kạn's plan runs to 2025-12-31 and Ninh Thuận's “đến hết năm 2025”: may a round, a "
         "window, a deadline, a calendar, a floors check or an assessment be made under a document "
         "for a day outside its period of effect (a round: its decision day, else its consideration "
         "date; a window: its consideration date; a deadline: its day of the year; a calendar: its "
@@ -717,13 +718,13 @@ _REGISTER: tuple[Interpretation, ...] = (
         "year's schedule?",
         (
             "first-month",
-            "The quarter's first month (early Q2 2023 is 01/04/2023 → 30/04/2023).",
+            "The quarter's first month (early Q2 2023 is 2023-04-01 → 2023-04-30).",
             "Tháng đầu tiên của quý (đầu Quý II năm 2023 là từ 01/04/2023 đến 30/04/2023).",
         ),
         (
             "whole-quarter",
             "The whole quarter: “đầu” sets no day, so the milestone is due within the quarter the "
-            "text names (01/04/2023 → 30/06/2023), like “trong Quý II”.",
+            "text names (2023-04-01 → 2023-06-30), like “trong Quý II”.",
             "Cả quý: “đầu” không định ngày, nên mốc này thuộc quý văn bản nêu (từ 01/04/2023 đến "
             "30/06/2023), như “trong Quý II”.",
         ),
@@ -733,8 +734,8 @@ _REGISTER: tuple[Interpretation, ...] = (
         "The day that picks a borrowed national ballot rule",
         "NĐ91-45.8 NĐ98-ballot NĐ152-ballot",
         "A document that sets no ballot rule borrows the national decree's, and the decrees replace "
-        "one another (Decree 91/2017 to 31/12/2023, Decree 98/2023 from 01/01/2024, Decree "
-        "152/2025 from 01/07/2025). When the council considers under one decree and the decision "
+        "one another (Decree 91/2017 to 2023-12-31, Decree 98/2023 from 2024-01-01, Decree "
+        "152/2025 from 2025-07-01). When the council considers under one decree and the decision "
         "is signed under the next, whose ballot rule is cited?",
         (
             "decision-date",

@@ -47,7 +47,7 @@ _DOCUMENTS: dict[str, tuple[str, str, str, str]] = {
         "Công văn số 4054/UBND-NC ngày 29/11/2022 của UBND tỉnh Kon Tum V/v phát hiện - bồi "
         "dưỡng - tổng kết - nhân rộng điển hình tiên tiên, mô hình mới tiêu biểu trong phong trào "
         "thi đua",
-        "Letter 4054/UBND-NC of 29/11/2022 of the Kon Tum People's Committee on discovering, "
+        "Letter 4054/UBND-NC of 29 November 2022 of the Kon Tum People's Committee on discovering, "
         "fostering, summarising and spreading advanced exemplars and new models in the emulation "
         "movements",
     ),
@@ -56,7 +56,7 @@ _DOCUMENTS: dict[str, tuple[str, str, str, str]] = {
         "BK plan 458/KH-UBND",
         "Kế hoạch số 458/KH-UBND ngày 19/7/2021 của UBND tỉnh Bắc Kạn xây dựng, nhân rộng mô "
         "hình, gương điển hình tiên tiến giai đoạn 2021-2025",
-        "Plan 458/KH-UBND of 19/07/2021 of the Bắc Kạn People's Committee on building and "
+        "Plan 458/KH-UBND of 19 July 2021 of the Bắc Kạn People's Committee on building and "
         "spreading models and advanced exemplars, 2021-2025",
     ),
     "NT": (

@@ -28,7 +28,7 @@ from dienhinh._canonical import plain
 from dienhinh._provenance import Rule
 from dienhinh._repr import short as _short
 
-__all__ = ["Reason", "ReasonCode", "Severity"]
+__all__ = ["Reason", "ReasonCode", "Severity", "day_vi"]
 
 
 class Severity(enum.Enum):
@@ -137,14 +137,37 @@ _CARDS: dict[int, tuple[Reason, dict[str, Any]]] = {}
 reused while its entry lives); emptied when it holds :data:`_MADE_AT_MOST`."""
 
 
-def _show_vi(value: Any, shown: str) -> str:
+_VIETNAM = dt.timezone(dt.timedelta(hours=7))
+"""Vietnam time, UTC+7 all year (A-16); the kernel's own copy, calendar/ sits above it."""
+
+
+def day_vi(value: dt.date) -> str:
+    """A day or a moment as Vietnamese text writes it: ``dd/mm/yyyy``; a moment in Vietnam time.
+
+    An aware timestamp is converted to Vietnam time (A-16) and written ``hh:mm ngày
+    dd/mm/yyyy (giờ Việt Nam)``, the seconds only when there are some; a naive one has no zone
+    to name. English keeps ISO 8601 (``2024-10-30``) and JSON keeps ISO always.
+
+    >>> day_vi(dt.date(2024, 12, 20))
+    '20/12/2024'
+    >>> day_vi(dt.datetime(2024, 10, 29, 18, 30, tzinfo=dt.timezone.utc))
+    '01:30 ngày 30/10/2024 (giờ Việt Nam)'
+    >>> day_vi(dt.datetime(2024, 10, 29, 16, 59, 59, tzinfo=dt.timezone.utc))
+    '23:59:59 ngày 29/10/2024 (giờ Việt Nam)'
+    """
     if isinstance(value, dt.datetime):
-        offset = value.isoformat()[19:].lstrip(".0123456789")  # "+07:00", "Z" or "" (naive)
-        return f"{value:%H:%M:%S} ngày {value:%d/%m/%Y}" + (f" (UTC{offset})" if offset else "")
+        local = value if value.utcoffset() is None else value.astimezone(_VIETNAM)
+        clock = f"{local:%H:%M:%S}" if local.second or local.microsecond else f"{local:%H:%M}"
+        zone = "" if value.utcoffset() is None else " (giờ Việt Nam)"
+        return f"{clock} ngày {local:%d/%m/%Y}{zone}"
+    return f"{value:%d/%m/%Y}"
+
+
+def _show_vi(value: Any, shown: str) -> str:
     if isinstance(value, dt.date):
-        return f"{value:%d/%m/%Y}"
+        return day_vi(value)
     if isinstance(value, list | tuple) and value and all(isinstance(v, dt.date) for v in value):
-        return ", ".join(_show_vi(v, "") for v in value)
+        return ", ".join(day_vi(v) for v in value)
     return shown
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "MAX_DIGITS",
     "MAX_ID",
     "MAX_TEXT",
+    "a_or_an",
     "ascii_integer",
     "bad_character",
     "decode_utf8",
@@ -199,6 +200,26 @@ def ascii_integer(text: str, *, field: str, allowed: str = "ASCII digits") -> in
     if not _ASCII_INTEGER.fullmatch(text) or len(text.lstrip("+-")) > MAX_DIGITS:
         raise InvalidValueError("is not a whole number", field=field, value=text, allowed=allowed)
     return int(text)
+
+
+_AN_CONSONANT_SOUND: Final = ("uni", "use", "usu", "uti", "one", "once", "eu", "ur")
+"""Words that start with a vowel letter but a consonant sound: “a unit”, “a user”, “a one-off”."""
+_AN_SILENT_H: Final = ("hour", "honest", "honor", "honour", "heir")
+
+
+def a_or_an(phrase: str) -> str:
+    """``phrase`` with its English indefinite article: ``"an individual"``, ``"a household"``.
+
+    The article follows the sound of the first word: a vowel letter is “an” except where it
+    sounds like a consonant (“a unit”), a silent *h* is “an” (“an hour”); a class name reads
+    as its letters do (“an AwardField”, “a Ruleset”).
+
+    >>> [a_or_an(w) for w in ("individual", "household", "award", "unit", "AwardField", "hour")]
+    ['an individual', 'a household', 'an award', 'a unit', 'an AwardField', 'an hour']
+    """
+    word = phrase.lower()
+    vowel = word[:1] in tuple("aeiou") and not word.startswith(_AN_CONSONANT_SOUND)
+    return f"{'an' if vowel or word.startswith(_AN_SILENT_H) else 'a'} {phrase}"
 
 
 def fold(text: str) -> str:

@@ -35,7 +35,7 @@ LAST_DAY = ReasonCode(
 TIMESTAMP = ReasonCode(
     "deadline.timestamp",
     N,
-    "Ngày của thời điểm nộp",
+    "Ngày của thời điểm",
     "Day of the timestamp",
     "Thời điểm {at} là ngày {day} theo {zone_vi} (A-16).",
     "The timestamp {at} falls on {day} in {zone_en} (A-16).",
@@ -72,6 +72,6 @@ OUTSIDE = ReasonCode(
     W,
     "Ngoài thời gian hiệu lực",
     "Outside the document's period",
-    "Năm {year} nằm ngoài thời gian áp dụng của văn bản ({period}).",
+    "Năm {year} nằm ngoài thời gian áp dụng của văn bản ({period_vi}).",
     "The year {year} is outside the document's period ({period}).",
 )

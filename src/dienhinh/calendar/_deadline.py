@@ -33,7 +33,7 @@ from dienhinh._effect import document_notices
 from dienhinh._errors import ImpossibleDateError, InvalidTypeError, InvalidValueError
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._provenance import Rule
-from dienhinh._reasons import Reason
+from dienhinh._reasons import Reason, day_vi
 from dienhinh.calendar import _codes as codes
 from dienhinh.calendar._holidays import CIVIL_CODE_148, days_off_of, skipped_days
 from dienhinh.calendar._time import as_day, as_readings, as_year, local_day
@@ -194,7 +194,7 @@ def _last_day(
                     CIVIL_CODE_148,
                     day=last,
                     to=rolled,
-                    skipped_vi=[f"{d.isoformat()} {vi}" for d, vi, _ in skipped],
+                    skipped_vi=[f"{day_vi(d)} {vi}" for d, vi, _ in skipped],
                     skipped_en=[f"{d.isoformat()} {en}" for d, _, en in skipped],
                 )
             )
@@ -279,11 +279,28 @@ class DeadlineCheck:
         }
 
 
-def _act(rule: Deadline) -> dict[str, str]:
-    """What the checked day is: a council's meeting (a consideration deadline) or a submission."""
-    if "consideration" in rule.name:
+_MEETING_ROLES = frozenset({"unit-consideration", "province-consideration"})
+"""The deadline roles whose day is a council's meeting (TQ-6.1a, TQ-6.1b), not a submission."""
+
+
+def _act(ruleset: CalendarRules, rule: Deadline) -> dict[str, str]:
+    """What the checked day is: a council's meeting (a consideration deadline) or a submission.
+
+    The deadline's role in a round says it (``role = "unit-consideration"`` on a deadline called
+    ``hop-xet-co-so``); a deadline with no role is a meeting when its name says consideration.
+    """
+    roles = {name: getattr(role, "value", role) for role, name in _roles(ruleset)}
+    role = roles.get(rule.name)
+    if role in _MEETING_ROLES or (role is None and "consideration" in rule.name):
         return {"act_vi": "Họp xét", "act_en": "Considered"}
     return {"act_vi": "Nộp", "act_en": "Submitted"}
+
+
+def _roles(ruleset: CalendarRules) -> tuple[tuple[object, str], ...]:
+    # A Ruleset binds deadlines to round roles (rulesets/ sits above the calendar, so the roles
+    # are read by their values here); a bare CalendarRules has none.
+    roles = getattr(ruleset, "deadline_roles", ())
+    return tuple(roles) if isinstance(roles, tuple) else ()
 
 
 def check_deadline(
@@ -315,7 +332,7 @@ def check_deadline(
             0,
             codes.TIMESTAMP(
                 None,
-                at=submitted.isoformat(),
+                at=submitted,
                 day=day,
                 zone_vi="giờ Việt Nam (UTC+7)" if vietnam else "giờ UTC",
                 zone_en="Vietnam time (UTC+7)" if vietnam else "UTC",
@@ -329,7 +346,7 @@ def check_deadline(
             field="submitted",
             value=submitted,
         )
-    act = _act(rule)
+    act = _act(ruleset, rule)
     if day <= last:
         reasons.append(
             codes.ON_TIME(rule.rule, submitted=day, last_day=last, days=(last - day).days, **act)

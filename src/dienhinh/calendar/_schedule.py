@@ -34,7 +34,7 @@ from dienhinh._effect import year_notices
 from dienhinh._errors import InvalidTypeError, InvalidValueError, MissingExtraError
 from dienhinh._interpretations import INTERPRETATIONS, Readings, UsedReading
 from dienhinh._provenance import Rule
-from dienhinh._reasons import Reason
+from dienhinh._reasons import Reason, day_vi
 from dienhinh.calendar import _codes as codes
 from dienhinh.calendar._deadline import _last_day
 from dienhinh.calendar._holidays import days_off_of
@@ -429,7 +429,8 @@ def year_schedule(
         eff.end is not None and first > eff.end
     ):
         period = f"{eff.start or '…'} – {eff.end or '…'}"
-        reasons.append(codes.OUTSIDE(eff.rule, year=year, period=period))
+        period_vi = " – ".join("…" if d is None else day_vi(d) for d in (eff.start, eff.end))
+        reasons.append(codes.OUTSIDE(eff.rule, year=year, period=period, period_vi=period_vi))
     order = list(chosen)
     return Schedule(
         ruleset=ruleset.id,

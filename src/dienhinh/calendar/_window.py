@@ -33,7 +33,7 @@ from dienhinh._effect import document_notices
 from dienhinh._errors import ImpossibleDateError, InvalidTypeError, InvalidValueError
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._provenance import Rule
-from dienhinh._reasons import Reason
+from dienhinh._reasons import Reason, day_vi
 from dienhinh.calendar import _codes as codes
 from dienhinh.calendar._deadline import _last_day
 from dienhinh.calendar._time import as_day, as_readings
@@ -219,7 +219,9 @@ def achievement_window(
     # the emulation year capped at the end (one year), or the literal interval.
     if chosen["A-3"] == "emulation-year":
         end = min(end, anniversary)
-        how_vi = f"năm thi đua {head_vi} đến hết ngày {anniversary}, không vượt quá {end_vi}"
+        how_vi = (
+            f"năm thi đua {head_vi} đến hết ngày {day_vi(anniversary)}, không vượt quá {end_vi}"
+        )
         how_en = f"the emulation year {head_en} through {anniversary}, capped at {end_en}"
     else:
         how_vi, how_en = f"{head_vi} đến {end_vi}", f"{head_en} to {end_en}"

@@ -26,7 +26,7 @@ from dienhinh._errors import (
 from dienhinh._interpretations import INTERPRETATIONS, Interpretation, Readings
 from dienhinh._kinds import NomineeKind
 from dienhinh._provenance import Citation, Rule
-from dienhinh._text import nfc
+from dienhinh._text import a_or_an, nfc
 from dienhinh.criteria._leaves import (
     AttestationTest,
     AwardTest,
@@ -427,7 +427,7 @@ class _Reader:
             return cls(value)  # type: ignore[call-arg]
         except ValueError:
             allowed = ", ".join(str(m.value) for m in cls)  # type: ignore[attr-defined]
-            self.add(where, f"{value!r} is not a {cls.__name__}", allowed=allowed)
+            self.add(where, f"{value!r} is not {a_or_an(cls.__name__)}", allowed=allowed)
             return None
 
     def enums(

@@ -77,7 +77,7 @@ LEVEL_READ_AS_PROVINCE = ReasonCode(
     "Theo cách hiểu A-15 “province-after-reform”, yêu cầu “từ cấp huyện trở lên” được hiểu là "
     "“từ cấp tỉnh trở lên” vì thời điểm xét tặng {end} sau ngày 01/07/2025.",
     "Under the A-15 reading “province-after-reform”, “district level or above” reads as "
-    "“provincial level or above”, the consideration date {end} being after 01/07/2025.",
+    "“provincial level or above”, the consideration date {end} being after 2025-07-01.",
 )
 NOT_GROWING = ReasonCode(
     "criteria.not_growing",

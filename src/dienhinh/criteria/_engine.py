@@ -28,7 +28,7 @@ from dienhinh._errors import (
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._kinds import NomineeKind
 from dienhinh._reasons import Reason, ReasonCode
-from dienhinh._text import did_you_mean
+from dienhinh._text import a_or_an, did_you_mean
 from dienhinh.criteria import _codes as codes
 from dienhinh.criteria._catalogue import Catalogue, Criterion, Group, KindReading
 from dienhinh.criteria._evidence import Attestation, Evidence, Rating, Title, achievement_span
@@ -1068,7 +1068,7 @@ def _children_missing(children: tuple[CriterionResult, ...]) -> tuple[Reason, ..
 
 def _a(kind: NomineeKind) -> str:
     """``"an individual"``, ``"a collective"``: the kind with its article."""
-    return f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value}"
+    return a_or_an(kind.value)
 
 
 def _group_op(a: Assessment) -> str:

@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Literal
 import attrs
 
 from dienhinh._errors import InvalidValueError
+from dienhinh._text import a_or_an
 from dienhinh.criteria._vocab import (
     AwardCategory,
     AwardField,
@@ -137,8 +138,8 @@ class AwardTest:
         level = level or self.level_at_least
         what = " or ".join(sorted(c.value for c in self.categories)) or "award"
         field = f" in {_values(self.fields).replace('_', ' ')}" if self.fields else ""
-        many = f"{self.count} × " if self.count > 1 else "a "
-        return f"{many}{what}{field} at {level.en} level or above"
+        need = f"{self.count} × {what}" if self.count > 1 else a_or_an(what)
+        return f"{need}{field} at {level.en} level or above"
 
     def to_json(self) -> dict[str, Any]:
         return {

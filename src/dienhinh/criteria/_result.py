@@ -19,7 +19,7 @@ from dienhinh._errors import InvalidValueError
 from dienhinh._html import table
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._provenance import Rule
-from dienhinh._reasons import Reason
+from dienhinh._reasons import Reason, day_vi
 from dienhinh._repr import short as _short_repr
 from dienhinh.criteria import _codes as codes
 from dienhinh.criteria._catalogue import Catalogue
@@ -277,11 +277,13 @@ class Assessment:
             lines.append(f"{'  ' * depth}{_MARK[node.verdict]} {node.id} {title}{how} — {cite}")
             pad = "  " * (depth + 2)
             for u in node.used:
-                lines.append(f"{pad}{'căn cứ' if vi else 'used'}: #{u.index} {_short(u.evidence)}")
+                lines.append(
+                    f"{pad}{'căn cứ' if vi else 'used'}: #{u.index} {_short(u.evidence, vi)}"
+                )
             for ig in node.ignored:
                 text = ig.reason.vi if vi else ig.reason.en
                 lines.append(
-                    f"{pad}{'không tính' if vi else 'ignored'}: #{ig.index} {_short(ig.evidence)} — {text}"
+                    f"{pad}{'không tính' if vi else 'ignored'}: #{ig.index} {_short(ig.evidence, vi)} — {text}"
                 )
             for r in node.reasons[1:]:
                 lines.append(f"{pad}{r.vi if vi else r.en}")
@@ -294,7 +296,7 @@ class Assessment:
                 "",
                 "Không tiêu chí nào xét đến:" if vi else "Not looked at by any criterion:",
             ]
-            lines += [f"  #{i} {_short(self.nominee.evidence[i])}" for i in self.unused]
+            lines += [f"  #{i} {_short(self.nominee.evidence[i], vi)}" for i in self.unused]
         if self.missing:
             lines += ["", "Cần bổ sung:" if vi else "Missing facts:"]
             for m in self.missing:
@@ -312,9 +314,11 @@ class Assessment:
         )
 
 
-def _short(ev: Evidence) -> str:
+def _short(ev: Evidence, vi: bool) -> str:
     data = ev.to_json()
     data.pop("type")
+    if vi and "date" in data and data["date"] is not None:
+        data["date"] = day_vi(dt.date.fromisoformat(data["date"]))  # Vietnamese text: dd/mm/yyyy
     keep = [f"{k}={v}" for k, v in data.items() if k in _SHORT_KEYS]
     return f"{ev.TYPE}(" + ", ".join(keep) + ")"
 

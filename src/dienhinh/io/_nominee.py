@@ -25,6 +25,7 @@ from dienhinh._errors import (
     VerificationError,
 )
 from dienhinh._interpretations import Readings
+from dienhinh._text import a_or_an
 from dienhinh.calendar._time import parse_day
 from dienhinh.criteria._engine import assess
 from dienhinh.criteria._evidence import (
@@ -296,7 +297,7 @@ class ContributionDoc:
         )
         if self.unit is not None and self.unit != item.kind.unit:
             raise InvalidValueError(
-                f"is not the unit of a {item.kind.value} contribution", field="contribution.unit",
+                f"is not the unit of {a_or_an(item.kind.value)} contribution", field="contribution.unit",
                 value=self.unit, allowed=item.kind.unit,
             )  # fmt: skip
         return item

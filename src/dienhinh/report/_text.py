@@ -262,7 +262,8 @@ class _Report:
         return reason.title_vi if self.lang == "vi" else reason.title_en
 
     def cite(self, reason: Reason) -> str:
-        """``TQ-2.1b — TQ, Điều 2, khoản 1, điểm b``: the rule id and where the document says it."""
+        """``TQ-2.1b — điểm b khoản 1 Điều 2 Quy định (TQ)``: the rule id and where the document
+        says it."""
         if reason.rule is None:
             return ""
         where = reason.rule.citation.vi if self.lang == "vi" else reason.rule.citation.en

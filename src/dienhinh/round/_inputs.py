@@ -26,7 +26,7 @@ from dienhinh._errors import (
 )
 from dienhinh._interpretations import Readings
 from dienhinh._repr import short as _short
-from dienhinh._text import identifier
+from dienhinh._text import a_or_an, identifier
 from dienhinh.criteria import Nominee
 from dienhinh.rulesets._ruleset import Ruleset
 from dienhinh.voting import Ballot, Council
@@ -440,7 +440,7 @@ class RoundInputs:
         for name, kind in (("ruleset", Ruleset), ("council", Council), ("readings", Readings)):
             if not isinstance(getattr(self, name), kind):
                 raise InvalidTypeError(
-                    f"must be a {kind.__name__}", field=name, value=getattr(self, name)
+                    f"must be {a_or_an(kind.__name__)}", field=name, value=getattr(self, name)
                 )
 
     def _check_decided(self) -> None:

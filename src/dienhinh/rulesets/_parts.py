@@ -22,6 +22,7 @@ from dienhinh._documents import DocumentStatus, day_or_none, flag, opt_text, slu
 from dienhinh._errors import InvalidTypeError, InvalidValueError
 from dienhinh._kinds import NomineeKind
 from dienhinh._provenance import Division, Rule
+from dienhinh._text import a_or_an
 
 __all__ = [
     "Benefits",
@@ -431,7 +432,7 @@ def timeline_problems(entries: tuple[Dated[Any], ...]) -> list[tuple[int, str, s
                 (
                     i,
                     "value",
-                    f"is a {type(entry.value).__name__}, the first value a {kind.__name__}",
+                    f"is {a_or_an(type(entry.value).__name__)}, the first value {a_or_an(kind.__name__)}",
                 )
             )
         if i == 0:

@@ -34,6 +34,7 @@ import attrs
 from dienhinh._documents import DocumentStatus, flag, slug, text
 from dienhinh._errors import InvalidTypeError, InvalidValueError, UnknownDeadlineError
 from dienhinh._reasons import Reason
+from dienhinh._text import a_or_an
 from dienhinh.calendar import Deadline, Milestone, WindowPolicy
 from dienhinh.criteria import Catalogue, parse_catalogue
 from dienhinh.rulesets import _parts as parts
@@ -136,7 +137,7 @@ class Ruleset:
             value = getattr(self, name)
             if not ((optional and value is None) or isinstance(value, kind)):
                 raise InvalidTypeError(
-                    f"must be a {kind.__name__}{' or None' if optional else ''}",
+                    f"must be {a_or_an(kind.__name__)}{' or None' if optional else ''}",
                     field=name,
                     value=value,
                 )

@@ -39,6 +39,7 @@ from dienhinh.criteria import (
     Figure,
     Nominee,
     Ocop,
+    Project,
     Title,
     Verdict,
     assess,
@@ -212,6 +213,54 @@ def test_bk_a26_every_lookback_of_the_plan_declares_its_reading() -> None:
         lookback: Any = getattr(c.alternatives["plan-period"].test, "lookback", None)
         assert lookback.since in (2020, 2021), c.id
         assert any(c.id.startswith(r) for r in INTERPRETATIONS["A-26"].rules), c.id
+
+
+# -- A-36 ------------------------------------------------------------------------------------
+
+
+def test_tq_3_2g_project_a36_a_national_project_counts_unless_read_as_provincial_only() -> None:
+    """A-36: TQ-3.2g “có đề tài, dự án khoa học và công nghệ cấp tỉnh xếp loại đạt trở lên” —
+    a national project rated “pass” meets the item by default; under “provincial-only” it is set
+    aside as another level (``criteria.level_above``), while a provincial one still meets it."""
+    national = Project("Giống chè mới", "national", "pass", IN)
+    n = Nominee("individual", ["science-technology"], [national], complete=["project"])
+    default = assess(n, TQ, window=WINDOW)
+    only = assess(n, TQ, window=WINDOW, readings=read(A_36="provincial-only"))
+    assert default.tree.find("TQ-3.2g.project").verdict is Verdict.MET
+    node = only.tree.find("TQ-3.2g.project")
+    assert node.verdict is Verdict.NOT_MET
+    assert [i.reason.code for i in node.ignored] == ["criteria.level_above"]
+    assert "Cấp toàn quốc không phải cấp tỉnh như yêu cầu." == node.ignored[0].reason.vi
+    assert ("A-36", "provincial-only") in {(u.id, u.reading) for u in only.used}
+    assert ("A-36", "province-or-above") in {(u.id, u.reading) for u in default.used}
+    provincial = Nominee("individual", ["science-technology"],
+                         [Project("Giống chè mới", "province", "pass", IN)])  # fmt: skip
+    again = assess(provincial, TQ, window=WINDOW, readings=read(A_36="provincial-only"))
+    assert again.tree.find("TQ-3.2g.project").verdict is Verdict.MET
+
+
+def test_tq_3_2g_project_a36_declares_its_alternative_and_asks_for_a_provincial_project() -> None:
+    """A-36: the node declares the reading; the alternative keeps the rating and bounds the level
+    at “province” both ways, and what it asks for says “cấp tỉnh” without “trở lên”."""
+    node = TQ.criteria["TQ-3.2g.project"]
+    alt = node.alternatives["provincial-only"].test
+    assert node.reading == "A-36"
+    assert (alt.level_at_least.value, alt.level_at_most.value, alt.rating_at_least.value) == (
+        "province",
+        "province",
+        "pass",
+    )
+    assert alt.need_vi() == "đề tài, dự án khoa học và công nghệ cấp tỉnh xếp loại từ “đạt” trở lên"
+    assert node.test.level_at_most is None
+    assert "A-36" in (node.note_vi or "") and "A-36" in (node.note_en or "")
+
+
+def test_tq_3_2g_project_a36_a_level_at_most_below_the_level_at_least_is_refused() -> None:
+    """A-36: ``level_at_most`` under ``level_at_least`` is refused when the catalogue loads."""
+    data = copy.deepcopy(_tq_data())
+    _node(data, "TQ-3.2g.project")["alternatives"]["provincial-only"]["level_at_most"] = "district"
+    with pytest.raises(RulesetError, match="level_at_most"):
+        parse_catalogue(data, source="tq.toml")
 
 
 # -- A-29 ------------------------------------------------------------------------------------
@@ -395,7 +444,6 @@ _READS = re.compile(
 )
 
 AWAITING_ENTRY: dict[str, str] = {
-    "TQ-3.2g.project": "“đề tài, dự án … cấp tỉnh” is read as “provincial level or above”",
     "BK-III.2.2-individual-household": "“nhiều đóng góp” (many contributions) is read as one "
     "recorded contribution per form",
 }

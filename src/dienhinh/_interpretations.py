@@ -715,6 +715,30 @@ _REGISTER: tuple[Interpretation, ...] = (
             "Nghị định có hiệu lực vào ngày Hội đồng họp xét và bỏ phiếu.",
         ),
     ),
+    _i(
+        "A-36",
+        "The level of a science and technology project (TQ-3.2g)",
+        "TQ-3.2g.project",
+        "TQ-3.2g ends “hoặc có đề tài, dự án khoa học và công nghệ cấp tỉnh xếp loại đạt trở "
+        "lên”: its “trở lên” belongs to the rating (“xếp loại đạt trở lên”), not to the level. "
+        "Does a ministry-level or national project count, or only a provincial one?",
+        (
+            "province-or-above",
+            "A project at provincial level or above: a higher-level project, like the point's "
+            "prizes “từ cấp tỉnh trở lên”, shows at least as much.",
+            "Đề tài, dự án từ cấp tỉnh trở lên: đề tài, dự án cấp cao hơn, như giải thưởng “từ "
+            "cấp tỉnh trở lên” cùng điểm, thể hiện thành tích không kém.",
+        ),
+        (
+            "provincial-only",
+            "Only a provincial-level project, as written (“cấp tỉnh”); a ministry-level or "
+            "national project does not meet this item (it may still be attested under the "
+            "point's first item).",
+            "Chỉ đề tài, dự án cấp tỉnh, đúng câu chữ (“cấp tỉnh”); đề tài, dự án cấp bộ, cấp "
+            "quốc gia không đáp ứng nội dung này (vẫn có thể được xác nhận theo nội dung đầu "
+            "của điểm).",
+        ),
+    ),
 )
 
 INTERPRETATIONS: Mapping[str, Interpretation] = MappingProxyType({i.id: i for i in _REGISTER})

@@ -40,6 +40,7 @@ from dienhinh.criteria import (
     Nominee,
     Ocop,
     Project,
+    ProjectTest,
     Title,
     Verdict,
     assess,
@@ -243,7 +244,9 @@ def test_tq_3_2g_project_a36_declares_its_alternative_and_asks_for_a_provincial_
     """A-36: the node declares the reading; the alternative keeps the rating and bounds the level
     at “province” both ways, and what it asks for says “cấp tỉnh” without “trở lên”."""
     node = TQ.criteria["TQ-3.2g.project"]
-    alt = node.alternatives["provincial-only"].test
+    alt, test = node.alternatives["provincial-only"].test, node.test
+    assert isinstance(alt, ProjectTest) and isinstance(test, ProjectTest)
+    assert alt.level_at_most is not None
     assert node.reading == "A-36"
     assert (alt.level_at_least.value, alt.level_at_most.value, alt.rating_at_least.value) == (
         "province",
@@ -251,7 +254,7 @@ def test_tq_3_2g_project_a36_declares_its_alternative_and_asks_for_a_provincial_
         "pass",
     )
     assert alt.need_vi() == "đề tài, dự án khoa học và công nghệ cấp tỉnh xếp loại từ “đạt” trở lên"
-    assert node.test.level_at_most is None
+    assert test.level_at_most is None
     assert "A-36" in (node.note_vi or "") and "A-36" in (node.note_en or "")
 
 

@@ -231,7 +231,7 @@ def test_tq_3_2g_project_a36_a_national_project_counts_unless_read_as_provincial
     node = only.tree.find("TQ-3.2g.project")
     assert node.verdict is Verdict.NOT_MET
     assert [i.reason.code for i in node.ignored] == ["criteria.level_above"]
-    assert "Cấp toàn quốc không phải cấp tỉnh như yêu cầu." == node.ignored[0].reason.vi
+    assert node.ignored[0].reason.vi == "Cấp toàn quốc không phải cấp tỉnh như yêu cầu."
     assert ("A-36", "provincial-only") in {(u.id, u.reading) for u in only.used}
     assert ("A-36", "province-or-above") in {(u.id, u.reading) for u in default.used}
     provincial = Nominee("individual", ["science-technology"],
@@ -245,7 +245,8 @@ def test_tq_3_2g_project_a36_declares_its_alternative_and_asks_for_a_provincial_
     at “province” both ways, and what it asks for says “cấp tỉnh” without “trở lên”."""
     node = TQ.criteria["TQ-3.2g.project"]
     alt, test = node.alternatives["provincial-only"].test, node.test
-    assert isinstance(alt, ProjectTest) and isinstance(test, ProjectTest)
+    assert isinstance(alt, ProjectTest)
+    assert isinstance(test, ProjectTest)
     assert alt.level_at_most is not None
     assert node.reading == "A-36"
     assert (alt.level_at_least.value, alt.level_at_most.value, alt.rating_at_least.value) == (
@@ -255,7 +256,8 @@ def test_tq_3_2g_project_a36_declares_its_alternative_and_asks_for_a_provincial_
     )
     assert alt.need_vi() == "đề tài, dự án khoa học và công nghệ cấp tỉnh xếp loại từ “đạt” trở lên"
     assert test.level_at_most is None
-    assert "A-36" in (node.note_vi or "") and "A-36" in (node.note_en or "")
+    assert "A-36" in (node.note_vi or "")
+    assert "A-36" in (node.note_en or "")
 
 
 def test_tq_3_2g_project_a36_a_level_at_most_below_the_level_at_least_is_refused() -> None:

@@ -268,6 +268,47 @@ def test_tq_3_2g_project_a36_a_level_at_most_below_the_level_at_least_is_refused
         parse_catalogue(data, source="tq.toml")
 
 
+# -- A-37 ------------------------------------------------------------------------------------
+
+
+def test_bk_iii_2_2_a37_one_land_donation_meets_the_form_unless_many_means_two() -> None:
+    """A-37: BK Mục III.2.2 “Các cá nhân, hộ gia đình có nhiều đóng góp … tham gia hiến đất …”:
+    one donation of 150 m² in the window meets the land form by default; under “two-or-more” it
+    does not yet (two are asked for), and a second donation meets it."""
+    cid = "BK-III.2.2-individual-household"
+    one = [Contribution("land", 150, "new_rural", IN)]
+    two = [*one, Contribution("land", 80, "new_rural", D(2024, 6, 1))]
+    many = read(A_37="two-or-more")
+
+    def node(evidence: list[Any], readings: Readings) -> Any:
+        n = Nominee("household", ["new-rural"], evidence)
+        return assess(n, BK, window=WINDOW, readings=readings).tree.find(f"{cid}.land")
+
+    assert node(one, Readings()).verdict is Verdict.MET
+    assert node(one, many).verdict is Verdict.UNKNOWN
+    assert node(two, many).verdict is Verdict.MET
+    asked = " ".join(r.vi for r in node(one, many).missing)
+    assert "ít nhất 2 lần đóng góp" in asked
+    n = Nominee("household", ["new-rural"], one)
+    used = assess(n, BK, window=WINDOW, readings=many).used
+    assert ("A-37", "two-or-more") in {(u.id, u.reading) for u in used}
+
+
+def test_bk_iii_2_2_a37_each_contribution_form_declares_two_or_more() -> None:
+    """A-37: land, money/goods and labour each declare A-37 with the same kinds and purposes and
+    a count of two; the attested mobilisation (“nhiều đóng góp trong tuyên truyền, vận động”,
+    attested as written) and the parent, which names A-37 in its note, declare no alternative."""
+    cid = "BK-III.2.2-individual-household"
+    for form in ("land", "money", "labour"):
+        c = BK.criteria[f"{cid}.{form}"]
+        alt = c.alternatives["two-or-more"].test
+        assert c.reading == "A-37", form
+        assert alt is not None
+        assert alt.to_json() == {**(c.test.to_json() if c.test else {}), "count": 2}, form
+    assert BK.criteria[f"{cid}.mobilisation"].reading is None
+    assert "A-37" in (BK.criteria[cid].note_en or "")
+
+
 # -- A-29 ------------------------------------------------------------------------------------
 
 FAMILY = ("TQ-3.1a", "TQ-3.1b", "TQ-3.1c.model", "TQ-3.1d")
@@ -448,10 +489,7 @@ _READS = re.compile(
     r"|được đọc|được hiểu|đọc là|hiểu là|là đủ|cũng được tính|được tính là|coi là|xem như"
 )
 
-AWAITING_ENTRY: dict[str, str] = {
-    "BK-III.2.2-individual-household": "“nhiều đóng góp” (many contributions) is read as one "
-    "recorded contribution per form",
-}
+AWAITING_ENTRY: dict[str, str] = {}
 """Notes that read the text with no register entry yet (found by the audit of issue 10; each
 needs an id of its own): the check finds them, and one that gets an entry must leave this list."""
 

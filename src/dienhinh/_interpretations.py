@@ -739,6 +739,29 @@ _REGISTER: tuple[Interpretation, ...] = (
             "của điểm).",
         ),
     ),
+    _i(
+        "A-37",
+        "“Nhiều đóng góp” of an individual or household (BK-III.2.2)",
+        "BK-III.2.2-individual-household",
+        "Bắc Kạn's new-rural standard asks of individuals and households “có nhiều đóng góp "
+        "trong tuyên truyền, vận động, tham gia hiến đất, đóng góp tiền của vật chất, ngày công "
+        "lao động” (many contributions) and sets no number: how many recorded contributions of a "
+        "form (land, money or goods, labour days) does “nhiều” ask for?",
+        (
+            "one-contribution",
+            "One recorded contribution of the form in the window: the plan sets no number, and "
+            "the council weighs how much it was.",
+            "Một lần đóng góp của hình thức đó được ghi nhận trong khoảng thời gian xét: kế hoạch "
+            "không định số lượng, Hội đồng cân nhắc mức đóng góp.",
+        ),
+        (
+            "two-or-more",
+            "At least two recorded contributions of the form in the window: “nhiều” (many) is "
+            "more than one.",
+            "Ít nhất 02 lần đóng góp của hình thức đó được ghi nhận trong khoảng thời gian xét: "
+            "“nhiều” là hơn một.",
+        ),
+    ),
 )
 
 INTERPRETATIONS: Mapping[str, Interpretation] = MappingProxyType({i.id: i for i in _REGISTER})

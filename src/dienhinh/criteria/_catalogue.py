@@ -505,7 +505,7 @@ _LEAF_KEYS: dict[str, tuple[str, ...]] = {
     "title": ("titles", "lookback", "count"),
     "rating": ("grade_at_least", "lookback", "count"),
     "figure": ("metric", "lookback"),
-    "contribution": ("kinds", "purposes", "amount_at_least"),
+    "contribution": ("kinds", "purposes", "amount_at_least", "count"),
     "attestation": ("by_vi", "by_en"),
 }
 _LEAF_REQUIRED: dict[str, tuple[str, ...]] = {
@@ -621,7 +621,7 @@ def _contribution_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int)
     amount = r.integer(t, "amount_at_least", where, 1)
     if ks is None or ps is None or amount is None:
         return None
-    return lambda: ContributionTest(ks, ps, amount)
+    return lambda: ContributionTest(ks, ps, amount, count=count)
 
 
 def _attestation_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int) -> _Make | None:

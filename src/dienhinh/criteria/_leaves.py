@@ -369,6 +369,8 @@ class ContributionTest:
     kinds: frozenset[ContributionKind] = frozenset()
     purposes: frozenset[Purpose] = frozenset()
     amount_at_least: int = attrs.field(default=1, validator=_positive)
+    count: int = attrs.field(default=1, validator=_positive, kw_only=True)
+    """How many recorded contributions (A-37 ``two-or-more`` reads “nhiều đóng góp” as 2)."""
 
     def __attrs_post_init__(self) -> None:
         if self.amount_at_least > 1 and len(self.kinds) != 1:
@@ -384,7 +386,8 @@ class ContributionTest:
         amount = ""
         if self.amount_at_least > 1:
             amount = f" từ {self.amount_at_least} {next(iter(self.kinds)).unit} trở lên"
-        return f"{what}{why}{amount}"
+        many = f"ít nhất {self.count} lần đóng góp: " if self.count > 1 else ""
+        return f"{many}{what}{why}{amount}"
 
     def need_en(self, level: Level | None = None) -> str:
         what = " or ".join(sorted(k.value for k in self.kinds)) or "any"
@@ -392,14 +395,15 @@ class ContributionTest:
         amount = ""
         if self.amount_at_least > 1:
             amount = f" of at least {self.amount_at_least} {next(iter(self.kinds)).unit}"
-        return f"a contribution ({what}){why}{amount}"
+        many = f"at least {self.count} contributions" if self.count > 1 else "a contribution"
+        return f"{many} ({what}){why}{amount}"
 
     def to_json(self) -> dict[str, Any]:
         return {
             "kinds": sorted(k.value for k in self.kinds),
             "purposes": sorted(p.value for p in self.purposes),
             "amount_at_least": self.amount_at_least,
-        }
+        } | ({"count": self.count} if self.count > 1 else {})
 
 
 @attrs.frozen

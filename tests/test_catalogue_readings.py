@@ -39,6 +39,8 @@ from dienhinh.criteria import (
     Figure,
     Nominee,
     Ocop,
+    Project,
+    ProjectTest,
     Title,
     Verdict,
     assess,
@@ -212,6 +214,99 @@ def test_bk_a26_every_lookback_of_the_plan_declares_its_reading() -> None:
         lookback: Any = getattr(c.alternatives["plan-period"].test, "lookback", None)
         assert lookback.since in (2020, 2021), c.id
         assert any(c.id.startswith(r) for r in INTERPRETATIONS["A-26"].rules), c.id
+
+
+# -- A-36 ------------------------------------------------------------------------------------
+
+
+def test_tq_3_2g_project_a36_a_national_project_counts_unless_read_as_provincial_only() -> None:
+    """A-36: TQ-3.2g “có đề tài, dự án khoa học và công nghệ cấp tỉnh xếp loại đạt trở lên” —
+    a national project rated “pass” meets the item by default; under “provincial-only” it is set
+    aside as another level (``criteria.level_above``), while a provincial one still meets it."""
+    national = Project("Giống chè mới", "national", "pass", IN)
+    n = Nominee("individual", ["science-technology"], [national], complete=["project"])
+    default = assess(n, TQ, window=WINDOW)
+    only = assess(n, TQ, window=WINDOW, readings=read(A_36="provincial-only"))
+    assert default.tree.find("TQ-3.2g.project").verdict is Verdict.MET
+    node = only.tree.find("TQ-3.2g.project")
+    assert node.verdict is Verdict.NOT_MET
+    assert [i.reason.code for i in node.ignored] == ["criteria.level_above"]
+    assert node.ignored[0].reason.vi == "Cấp toàn quốc không phải cấp tỉnh như yêu cầu."
+    assert ("A-36", "provincial-only") in {(u.id, u.reading) for u in only.used}
+    assert ("A-36", "province-or-above") in {(u.id, u.reading) for u in default.used}
+    provincial = Nominee("individual", ["science-technology"],
+                         [Project("Giống chè mới", "province", "pass", IN)])  # fmt: skip
+    again = assess(provincial, TQ, window=WINDOW, readings=read(A_36="provincial-only"))
+    assert again.tree.find("TQ-3.2g.project").verdict is Verdict.MET
+
+
+def test_tq_3_2g_project_a36_declares_its_alternative_and_asks_for_a_provincial_project() -> None:
+    """A-36: the node declares the reading; the alternative keeps the rating and bounds the level
+    at “province” both ways, and what it asks for says “cấp tỉnh” without “trở lên”."""
+    node = TQ.criteria["TQ-3.2g.project"]
+    alt, test = node.alternatives["provincial-only"].test, node.test
+    assert isinstance(alt, ProjectTest)
+    assert isinstance(test, ProjectTest)
+    assert alt.level_at_most is not None
+    assert node.reading == "A-36"
+    assert (alt.level_at_least.value, alt.level_at_most.value, alt.rating_at_least.value) == (
+        "province",
+        "province",
+        "pass",
+    )
+    assert alt.need_vi() == "đề tài, dự án khoa học và công nghệ cấp tỉnh xếp loại từ “đạt” trở lên"
+    assert test.level_at_most is None
+    assert "A-36" in (node.note_vi or "")
+    assert "A-36" in (node.note_en or "")
+
+
+def test_tq_3_2g_project_a36_a_level_at_most_below_the_level_at_least_is_refused() -> None:
+    """A-36: ``level_at_most`` under ``level_at_least`` is refused when the catalogue loads."""
+    data = copy.deepcopy(_tq_data())
+    _node(data, "TQ-3.2g.project")["alternatives"]["provincial-only"]["level_at_most"] = "district"
+    with pytest.raises(RulesetError, match="level_at_most"):
+        parse_catalogue(data, source="tq.toml")
+
+
+# -- A-37 ------------------------------------------------------------------------------------
+
+
+def test_bk_iii_2_2_a37_one_land_donation_meets_the_form_unless_many_means_two() -> None:
+    """A-37: BK Mục III.2.2 “Các cá nhân, hộ gia đình có nhiều đóng góp … tham gia hiến đất …”:
+    one donation of 150 m² in the window meets the land form by default; under “two-or-more” it
+    does not yet (two are asked for), and a second donation meets it."""
+    cid = "BK-III.2.2-individual-household"
+    one = [Contribution("land", 150, "new_rural", IN)]
+    two = [*one, Contribution("land", 80, "new_rural", D(2024, 6, 1))]
+    many = read(A_37="two-or-more")
+
+    def node(evidence: list[Any], readings: Readings) -> Any:
+        n = Nominee("household", ["new-rural"], evidence)
+        return assess(n, BK, window=WINDOW, readings=readings).tree.find(f"{cid}.land")
+
+    assert node(one, Readings()).verdict is Verdict.MET
+    assert node(one, many).verdict is Verdict.UNKNOWN
+    assert node(two, many).verdict is Verdict.MET
+    asked = " ".join(r.vi for r in node(one, many).missing)
+    assert "ít nhất 2 lần đóng góp" in asked
+    n = Nominee("household", ["new-rural"], one)
+    used = assess(n, BK, window=WINDOW, readings=many).used
+    assert ("A-37", "two-or-more") in {(u.id, u.reading) for u in used}
+
+
+def test_bk_iii_2_2_a37_each_contribution_form_declares_two_or_more() -> None:
+    """A-37: land, money/goods and labour each declare A-37 with the same kinds and purposes and
+    a count of two; the attested mobilisation (“nhiều đóng góp trong tuyên truyền, vận động”,
+    attested as written) and the parent, which names A-37 in its note, declare no alternative."""
+    cid = "BK-III.2.2-individual-household"
+    for form in ("land", "money", "labour"):
+        c = BK.criteria[f"{cid}.{form}"]
+        alt = c.alternatives["two-or-more"].test
+        assert c.reading == "A-37", form
+        assert alt is not None
+        assert alt.to_json() == {**(c.test.to_json() if c.test else {}), "count": 2}, form
+    assert BK.criteria[f"{cid}.mobilisation"].reading is None
+    assert "A-37" in (BK.criteria[cid].note_en or "")
 
 
 # -- A-29 ------------------------------------------------------------------------------------
@@ -394,11 +489,7 @@ _READS = re.compile(
     r"|được đọc|được hiểu|đọc là|hiểu là|là đủ|cũng được tính|được tính là|coi là|xem như"
 )
 
-AWAITING_ENTRY: dict[str, str] = {
-    "TQ-3.2g.project": "“đề tài, dự án … cấp tỉnh” is read as “provincial level or above”",
-    "BK-III.2.2-individual-household": "“nhiều đóng góp” (many contributions) is read as one "
-    "recorded contribution per form",
-}
+AWAITING_ENTRY: dict[str, str] = {}
 """Notes that read the text with no register entry yet (found by the audit of issue 10; each
 needs an id of its own): the check finds them, and one that gets an entry must leave this list."""
 

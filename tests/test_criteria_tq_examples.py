@@ -291,6 +291,12 @@ def _standing_cases() -> list[Case]:
     coop = Nominee("collective", ["agriculture"], [*general, ocop])
     sport = Award("district", "sport", "competition", D(2025, 3, 1), "UBND huyện Hàm Yên")
     late = (D(2024, 10, 1), D(2025, 12, 15))
+    national = Nominee(
+        "individual",
+        ["science-technology"],
+        [Project("Giống chè mới", "national", "pass", IN)],
+        complete=["project"],
+    )
     return [
         Case("a cooperative with a 3-star OCOP product in the window meets TQ-3.2c", "TQ-3.2c", "met",
              Nominee("collective", ["agriculture"], [ocop])),
@@ -321,6 +327,11 @@ def _standing_cases() -> list[Case]:
              readings=Readings().choose("A-14", "semicolon-or")),
         Case("under A-14 semicolon-and, one attested half of TQ-3.2a leaves TQ-3.2a unknown",
              "TQ-3.2a", "unknown", Nominee("individual", ["party-building"], [attest("TQ-3.2a.building")])),
+        Case("under A-36 province-or-above, a national project rated “pass” in the window meets "
+             "TQ-3.2g.project", "TQ-3.2g.project", "met", national),
+        Case("under A-36 provincial-only, a national project, the only one declared, does not meet "
+             "TQ-3.2g.project", "TQ-3.2g.project", "not_met", national,
+             readings=Readings().choose("A-36", "provincial-only")),
     ]  # fmt: skip
 
 

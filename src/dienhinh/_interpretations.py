@@ -751,6 +751,53 @@ _REGISTER: tuple[Interpretation, ...] = (
             "Nghị định có hiệu lực vào ngày Hội đồng họp xét và bỏ phiếu.",
         ),
     ),
+    _i(
+        "A-36",
+        "The level of a science and technology project (TQ-3.2g)",
+        "TQ-3.2g.project",
+        "TQ-3.2g ends “hoặc có đề tài, dự án khoa học và công nghệ cấp tỉnh xếp loại đạt trở "
+        "lên”: its “trở lên” belongs to the rating (“xếp loại đạt trở lên”), not to the level. "
+        "Does a ministry-level or national project count, or only a provincial one?",
+        (
+            "province-or-above",
+            "A project at provincial level or above: a higher-level project, like the point's "
+            "prizes “từ cấp tỉnh trở lên”, shows at least as much.",
+            "Đề tài, dự án từ cấp tỉnh trở lên: đề tài, dự án cấp cao hơn, như giải thưởng “từ "
+            "cấp tỉnh trở lên” cùng điểm, thể hiện thành tích không kém.",
+        ),
+        (
+            "provincial-only",
+            "Only a provincial-level project, as written (“cấp tỉnh”); a ministry-level or "
+            "national project does not meet this item (it may still be attested under the "
+            "point's first item).",
+            "Chỉ đề tài, dự án cấp tỉnh, đúng câu chữ (“cấp tỉnh”); đề tài, dự án cấp bộ, cấp "
+            "quốc gia không đáp ứng nội dung này (vẫn có thể được xác nhận theo nội dung đầu "
+            "của điểm).",
+        ),
+    ),
+    _i(
+        "A-37",
+        "“Nhiều đóng góp” of an individual or household (BK-III.2.2)",
+        "BK-III.2.2-individual-household",
+        "Bắc Kạn's new-rural standard asks of individuals and households “có nhiều đóng góp "
+        "trong tuyên truyền, vận động, tham gia hiến đất, đóng góp tiền của vật chất, ngày công "
+        "lao động” (many contributions) and sets no number: how many recorded contributions of a "
+        "form (land, money or goods, labour days) does “nhiều” ask for?",
+        (
+            "one-contribution",
+            "One recorded contribution of the form in the window: the plan sets no number, and "
+            "the council weighs how much it was.",
+            "Một lần đóng góp của hình thức đó được ghi nhận trong khoảng thời gian xét: kế hoạch "
+            "không định số lượng, Hội đồng cân nhắc mức đóng góp.",
+        ),
+        (
+            "two-or-more",
+            "At least two recorded contributions of the form in the window: “nhiều” (many) is "
+            "more than one.",
+            "Ít nhất 02 lần đóng góp của hình thức đó được ghi nhận trong khoảng thời gian xét: "
+            "“nhiều” là hơn một.",
+        ),
+    ),
 )
 
 INTERPRETATIONS: Mapping[str, Interpretation] = MappingProxyType({i.id: i for i in _REGISTER})

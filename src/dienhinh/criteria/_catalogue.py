@@ -501,11 +501,11 @@ _LEAF_KEYS: dict[str, tuple[str, ...]] = {
     "ocop": ("stars_at_least", "count"),
     "certificate": ("schemes", "count"),
     "invention": ("count",),
-    "project": ("level_at_least", "rating_at_least", "count"),
+    "project": ("level_at_least", "level_at_most", "rating_at_least", "count"),
     "title": ("titles", "lookback", "count"),
     "rating": ("grade_at_least", "lookback", "count"),
     "figure": ("metric", "lookback"),
-    "contribution": ("kinds", "purposes", "amount_at_least"),
+    "contribution": ("kinds", "purposes", "amount_at_least", "count"),
     "attestation": ("by_vi", "by_en"),
 }
 _LEAF_REQUIRED: dict[str, tuple[str, ...]] = {
@@ -583,9 +583,10 @@ def _project_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int) -> _
         if "rating_at_least" in t
         else ProjectRating.PASS
     )
-    if lv is None or pr is None:
+    most = _level(r, t, where, "level_at_most")
+    if lv is None or pr is None or ("level_at_most" in t and most is None):
         return None
-    return lambda: ProjectTest(lv, pr, count)
+    return lambda: ProjectTest(lv, pr, count, level_at_most=most)
 
 
 def _title_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int) -> _Make | None:
@@ -620,7 +621,7 @@ def _contribution_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int)
     amount = r.integer(t, "amount_at_least", where, 1)
     if ks is None or ps is None or amount is None:
         return None
-    return lambda: ContributionTest(ks, ps, amount)
+    return lambda: ContributionTest(ks, ps, amount, count=count)
 
 
 def _attestation_leaf(r: _Reader, t: Mapping[str, Any], where: str, count: int) -> _Make | None:

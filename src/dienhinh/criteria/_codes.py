@@ -163,6 +163,14 @@ LEVEL_BELOW = ReasonCode(
     "{level_vi} thấp hơn yêu cầu từ {required_vi} trở lên.",
     "At {level_en} level, below the required {required_en} level or above.",
 )
+LEVEL_ABOVE = ReasonCode(
+    "criteria.level_above",
+    INFO,
+    "Cấp khác cấp yêu cầu",
+    "Level other than the one required",
+    "{level_vi} không phải {required_vi} như yêu cầu.",
+    "At {level_en} level, not the required {required_en} level.",
+)
 FIELD_MISMATCH = ReasonCode(
     "criteria.field_mismatch",
     INFO,

@@ -240,9 +240,13 @@ def _judge(test: LeafTest) -> Judge:
         if isinstance(test, ProjectTest):
             ratings = tuple(r for r in ProjectRating if r.rank >= test.rating_at_least.rank)
 
+        most = test.level_at_most if isinstance(test, ProjectTest) else None
+
         def levelled(ev: Any, ctx: _Ctx) -> Any:
             if ev.level not in (shifted if ctx.shift else ok):
                 return codes.LEVEL_BELOW, _level_params(ev.level, _need_level(test, ctx.shift))
+            if most is not None and ev.level.rank > most.rank:  # A-36 provincial-only
+                return codes.LEVEL_ABOVE, _level_params(ev.level, most)
             if isinstance(test, ProjectTest) and ev.rating not in ratings:
                 r = test.rating_at_least
                 return codes.RATING_BELOW, {"rating": ev.rating.value, "rating_vi": ev.rating.vi,

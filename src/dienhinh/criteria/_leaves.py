@@ -234,33 +234,59 @@ class InventionTest:
 
 @attrs.frozen
 class ProjectTest:
-    """An S&T project at ``level_at_least`` or above, rated ``rating_at_least`` or better."""
+    """An S&T project at ``level_at_least`` or above (up to ``level_at_most`` when given: A-36
+    ``provincial-only`` reads TQ-3.2g's “cấp tỉnh” as exactly that level), rated
+    ``rating_at_least`` or better."""
 
     TYPE: ClassVar[str] = "project"
     level_at_least: Level
     rating_at_least: ProjectRating = ProjectRating.PASS
     count: int = attrs.field(default=1, validator=_positive)
+    level_at_most: Level | None = attrs.field(default=None, kw_only=True)
+
+    @level_at_most.validator
+    def _check_at_most(self, _a: attrs.Attribute[Any], value: Level | None) -> None:
+        if value is not None and value.rank < self.level_at_least.rank:
+            allowed = f"{self.level_at_least.value} or above (level_at_least)"
+            raise InvalidValueError(f"must be {allowed}", field="level_at_most", value=value.value)
+
+    def _levels_vi(self, level: Level) -> str:
+        if self.level_at_most is level:
+            return level.vi
+        if self.level_at_most is not None:
+            return f"từ {level.vi} đến {self.level_at_most.vi}"
+        return f"từ {level.vi} trở lên"
+
+    def _levels_en(self, level: Level) -> str:
+        if self.level_at_most is level:
+            return f"{level.en} level"
+        if self.level_at_most is not None:
+            return f"{level.en} to {self.level_at_most.en} level"
+        return f"{level.en} level or above"
 
     def need_vi(self, level: Level | None = None) -> str:
         level = level or self.level_at_least
         return (
-            f"đề tài, dự án khoa học và công nghệ từ {level.vi} trở lên "
+            f"đề tài, dự án khoa học và công nghệ {self._levels_vi(level)} "
             f"xếp loại từ “{self.rating_at_least.vi}” trở lên"
         )
 
     def need_en(self, level: Level | None = None) -> str:
         level = level or self.level_at_least
         return (
-            f"an S&T project at {level.en} level or above rated "
+            f"an S&T project at {self._levels_en(level)} rated "
             f"“{self.rating_at_least.value}” or better"
         )
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "level_at_least": self.level_at_least.value,
             "rating_at_least": self.rating_at_least.value,
             "count": self.count,
         }
+        if self.level_at_most is not None:
+            out["level_at_most"] = self.level_at_most.value
+        return out
 
 
 @attrs.frozen
@@ -344,6 +370,8 @@ class ContributionTest:
     kinds: frozenset[ContributionKind] = frozenset()
     purposes: frozenset[Purpose] = frozenset()
     amount_at_least: int = attrs.field(default=1, validator=_positive)
+    count: int = attrs.field(default=1, validator=_positive, kw_only=True)
+    """How many recorded contributions (A-37 ``two-or-more`` reads “nhiều đóng góp” as 2)."""
 
     def __attrs_post_init__(self) -> None:
         if self.amount_at_least > 1 and len(self.kinds) != 1:
@@ -359,7 +387,8 @@ class ContributionTest:
         amount = ""
         if self.amount_at_least > 1:
             amount = f" từ {self.amount_at_least} {next(iter(self.kinds)).unit} trở lên"
-        return f"{what}{why}{amount}"
+        many = f"ít nhất {self.count} lần đóng góp: " if self.count > 1 else ""
+        return f"{many}{what}{why}{amount}"
 
     def need_en(self, level: Level | None = None) -> str:
         what = " or ".join(sorted(k.value for k in self.kinds)) or "any"
@@ -367,14 +396,15 @@ class ContributionTest:
         amount = ""
         if self.amount_at_least > 1:
             amount = f" of at least {self.amount_at_least} {next(iter(self.kinds)).unit}"
-        return f"a contribution ({what}){why}{amount}"
+        many = f"at least {self.count} contributions" if self.count > 1 else "a contribution"
+        return f"{many} ({what}){why}{amount}"
 
     def to_json(self) -> dict[str, Any]:
         return {
             "kinds": sorted(k.value for k in self.kinds),
             "purposes": sorted(p.value for p in self.purposes),
             "amount_at_least": self.amount_at_least,
-        }
+        } | ({"count": self.count} if self.count > 1 else {})
 
 
 @attrs.frozen

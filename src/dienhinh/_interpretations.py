@@ -167,8 +167,8 @@ _REGISTER: tuple[Interpretation, ...] = (
             "01/10 that opened the emulation year before the current one (two calendar years back "
             "for dates before 01/10). With A-3 “emulation-year” (the default) a consideration in "
             "January–September is judged on the whole previous emulation year, not on the months "
-            "just before it; with A-3 “literal” it gives windows of up to two years (01/10/2023 → "
-            "29/09/2025: 730 days), each record saying it is longer than a year.",
+            "just before it; with A-3 “literal” it gives windows of up to two years (2023-10-01 → "
+            "2025-09-29: 730 days), each record saying it is longer than a year.",
             "Ngày 01/10 mở đầu năm thi đua trước năm thi đua hiện tại (lùi hai năm dương lịch nếu "
             "thời điểm xét trước ngày 01/10); cùng với A-3 “literal”, khoảng thời gian có thể dài "
             "đến 02 năm.",

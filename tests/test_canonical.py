@@ -18,10 +18,10 @@ from dienhinh._canonical import (
     canonical_chunks,
     canonical_json,
     digest_of,
-    indented_json,
     plain,
 )
 from dienhinh._version import __version__
+from dienhinh.io._write import indented_text
 
 leaves = (
     st.none()
@@ -97,9 +97,9 @@ def test_a_large_record_streams_in_bounded_pieces(monkeypatch: pytest.MonkeyPatc
 
 @given(values)
 def test_the_indented_text_is_the_standard_librarys(value: Any) -> None:
-    """``indented_json`` writes exactly what ``json.dumps(plain(v), indent=2)`` writes."""
+    """The record writer (``io._write.indented_text``) writes what ``json.dumps(…, indent=2)`` does."""
     expected = json.dumps(plain(value), ensure_ascii=False, indent=2)
-    assert indented_json(value) == expected
-    assert indented_json({"outer": [value, {"k": value}]}) == json.dumps(
+    assert indented_text(value) == expected
+    assert indented_text({"outer": [value, {"k": value}]}) == json.dumps(
         plain({"outer": [value, {"k": value}]}), ensure_ascii=False, indent=2
     )

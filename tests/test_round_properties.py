@@ -577,3 +577,39 @@ class TestBadInput:
             parse_round(value)
         with pytest.raises(DienhinhError):
             parse_round(json.dumps(value))
+
+
+class TestLazyDigest:
+    """The record's digest is worked out on first use, the same as round_digest of its inputs."""
+
+    def test_run_round_hashes_no_input_until_the_digest_is_read(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """run_round itself never digests; the first read does, once; the value is the inputs'."""
+        import dienhinh.round._run as run_module
+
+        calls: list[RoundInputs] = []
+
+        def counting(inputs: RoundInputs) -> str:
+            calls.append(inputs)
+            return round_digest(inputs)
+
+        monkeypatch.setattr(run_module, "round_digest", counting)
+        decision = run_round(FULL.inputs)
+        assert calls == []
+        first = decision.digest
+        assert decision.digest is first
+        assert calls == [FULL.inputs]
+        assert first == round_digest(FULL.inputs)
+        assert decision.to_json()["digest"] == first
+        assert len(calls) == 1
+
+    @given(cases())
+    def test_the_digest_is_the_inputs_digest(self, case: Case) -> None:
+        """Lazy or not, a record's digest is round_digest of its inputs, and its ballot's is
+        ballot_digest of the ballot's inputs."""
+        from dienhinh.voting._count import ballot_digest
+
+        decision = run_round(case[0])
+        assert decision.digest == round_digest(case[0])
+        assert decision.ballot.digest == ballot_digest(decision.ballot.inputs)

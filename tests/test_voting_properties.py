@@ -339,3 +339,23 @@ def test_a_chair_choice_on_a_final_result_is_an_error() -> None:
     )
     with pytest.raises(ChairChoiceError):
         resolve(result, ["a"])
+
+
+def test_count_digests_nothing_until_the_record_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ballot's digest is worked out on first use, once, and is ballot_digest of its inputs."""
+    import dienhinh.voting._count as count_module
+
+    original = count_module.ballot_digest
+    calls: list[BallotInputs] = []
+
+    def counting(inputs: BallotInputs) -> str:
+        calls.append(inputs)
+        return original(inputs)
+
+    monkeypatch.setattr(count_module, "ballot_digest", counting)
+    inputs = BallotInputs(Council(["m", "n"], chair="m"), ["a"], [Ballot("m", ["a"])], rule=TQ_RULE)
+    result = count(inputs)
+    assert calls == []
+    assert result.digest is result.digest
+    assert calls == [inputs]
+    assert result.digest == original(inputs) == result.to_json()["digest"]

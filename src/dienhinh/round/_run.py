@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any, Final
@@ -183,13 +184,18 @@ class RoundDecision:
     floors: tuple[FloorCheck, ...]
     reasons: tuple[Reason, ...]
     used: tuple[UsedReading, ...]
-    digest: str
     applied: tuple[str, ...] = ()
     """The checks the round applied, as the ruleset declares them for its level."""
     not_declared: tuple[str, ...] = ()
     """Every check a round at this level can apply that the ruleset does not declare."""
     not_computed: tuple[NotComputed, ...] = ()
     """The document's provisions no round computes, each with why (KT-4): the ruleset's list."""
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """``sha256:…`` over the round's canonical inputs (:func:`round_digest`): worked out on
+        first use and kept, so a national batch that never reads it never hashes its year."""
+        return round_digest(self.inputs)
 
     @property
     def recognised(self) -> tuple[str, ...]:
@@ -375,7 +381,6 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
         floors=floors,
         reasons=reasons,
         used=_in_order(used, inputs.readings),
-        digest=round_digest(inputs),
         applied=applied,
         not_declared=not_declared,
         not_computed=inputs.ruleset.not_computed,

@@ -199,7 +199,6 @@ def count(inputs: BallotInputs) -> BallotResult:
         recognised=tuple(recognised),
         ties=tuple(ties),
         used=readings.used(*used),
-        digest=ballot_digest(inputs),
     )
 
 

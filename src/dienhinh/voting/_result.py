@@ -343,7 +343,14 @@ class BallotResult:
     recognised: tuple[str, ...]
     ties: tuple[Tie, ...]
     used: tuple[UsedReading, ...]
-    digest: str
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """``sha256:…`` over the canonical inputs, the rule and cap, the readings and the version
+        (``voting._count.ballot_digest``): worked out on first use and kept."""
+        from dienhinh.voting._count import ballot_digest
+
+        return ballot_digest(self.inputs)
 
     @property
     def open_ties(self) -> tuple[Tie, ...]:

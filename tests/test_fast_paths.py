@@ -19,7 +19,7 @@ from dienhinh._canonical import digest_of
 from dienhinh._errors import InvalidTypeError, InvalidValueError, UnknownCriterionError
 from dienhinh._reasons import ReasonCode, Severity
 from dienhinh.criteria import Attestation, Nominee, _engine, assess, assess_many
-from dienhinh.round import _run
+from dienhinh.round import _checks, _run
 from dienhinh.round._run import round_digest
 from dienhinh.voting import Ballot
 from tests.test_criteria_properties import TQ, WINDOW, nominees, readings, windows
@@ -132,6 +132,24 @@ def test_a_round_with_its_stores_warm_is_the_round_made_from_nothing(case: Case)
     cold = run_round(inputs)
     assert warm == cold
     assert warm.to_json() == cold.to_json()
+
+
+@given(cases())
+def test_checks_prepared_once_per_round_judge_each_nominee_as_if_alone(case: Case) -> None:
+    """The checks are prepared once per round and remember what depends only on a unit (its
+    dossier, its deadlines, its head's choice) or a kind: each nominee judged by checks shared
+    with the round's other nominees gets what checks prepared for it alone give."""
+    inputs, _ = case
+    checks = inputs.ruleset.checks_at(inputs.level.value)
+    span, _, _ = _run._window(inputs, checks)
+    late = _run._own_deadline(inputs, checks)[0]
+    ctx = _run._context(inputs, checks, span)
+    nominee_checks = [c for c in checks if _checks.is_nominee_check(c, inputs.level)]
+    shared = tuple(_checks.NOMINEE_CHECKS[c.kind](c, ctx) for c in nominee_checks)
+    for nom in inputs.nominations:
+        alone_ctx = _run._context(inputs, checks, span)
+        alone = tuple(_checks.NOMINEE_CHECKS[c.kind](c, alone_ctx) for c in nominee_checks)
+        assert _run._judge(nom, shared, late) == _run._judge(nom, alone, late)
 
 
 # -- ids: printable ASCII passes as itself, an id checked once is remembered --------------------

@@ -741,6 +741,32 @@ def assess(
     return _assess(nominee, plan, start, end, _due(dossier_due))
 
 
+def assessor(
+    catalogue: Catalogue,
+    *,
+    window: WindowLike | tuple[dt.date, dt.date],
+    readings: Readings | Mapping[str, str] | None = None,
+    dossier_due: dt.date | None = None,
+) -> Callable[[Nominee], Assessment]:
+    """:func:`assess` on one catalogue, window, readings and due date, checked once: what a
+    round calls for each of its nominees.
+
+    >>> from dienhinh.rulesets import load_catalogue
+    >>> one = assessor(load_catalogue("tuyen-quang-2023"),
+    ...                window=(dt.date(2023, 10, 1), dt.date(2024, 12, 15)))
+    >>> one(Nominee("individual", ["education"], [])).verdict.value
+    'unknown'
+    """
+    plan, start, end = _prepare(catalogue, window, readings)
+    due = _due(dossier_due)
+
+    def one(nominee: Nominee) -> Assessment:
+        _nominee(nominee)
+        return _assess(nominee, plan, start, end, due)
+
+    return one
+
+
 def _nominee(nominee: object) -> None:
     if not isinstance(nominee, Nominee):
         raise InvalidTypeError(

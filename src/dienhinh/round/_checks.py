@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import attrs
 
 from dienhinh._interpretations import UsedReading
+from dienhinh._kinds import NomineeKind
 from dienhinh._provenance import Rule
 from dienhinh._reasons import Reason
 from dienhinh.calendar import DeadlineCheck, check_deadline
-from dienhinh.criteria import Assessment, Catalogue, Evidence, Nominee, Verdict, assess
+from dienhinh.criteria import Assessment, Catalogue, Evidence, Nominee, Verdict
+from dienhinh.criteria._engine import assessor
 from dienhinh.round import _codes as codes
 from dienhinh.round._inputs import CouncilLevel, Dossier, Nomination, Priority, RoundInputs
 from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, DossierPart
 
-__all__ = ["NOMINEE_CHECKS", "Context", "Found", "is_nominee_check"]
+__all__ = ["NOMINEE_CHECKS", "Context", "Found", "NomineeCheck", "is_nominee_check"]
 
 
 class Found(NamedTuple):
@@ -78,37 +80,54 @@ def _rule(check: Check) -> Rule:
     return check.rule
 
 
-def _consent(check: Check, nom: Nomination, ctx: Context) -> Found:
+NomineeCheck = Callable[[Nomination], Found]
+"""One declared check, prepared for one round: it judges one nomination."""
+
+_NOTHING: Final = Found()
+
+
+def _consent(check: Check, ctx: Context) -> NomineeCheck:
     """TQ-2.1a: recognition is voluntary."""
-    if nom.consent is True:
-        return Found((codes.CONSENTED(_rule(check)),))
-    if nom.consent is False:
-        return Found((codes.NO_CONSENT(_rule(check)),))
-    r = codes.CONSENT_UNKNOWN(_rule(check))
-    return Found((r,), (r,))
+    rule = _rule(check)
+    given, refused = Found((codes.CONSENTED(rule),)), Found((codes.NO_CONSENT(rule),))
+    r = codes.CONSENT_UNKNOWN(rule)
+    unknown = Found((r,), (r,))
+
+    def judge(nom: Nomination) -> Found:
+        if nom.consent is True:
+            return given
+        return refused if nom.consent is False else unknown
+
+    return judge
 
 
-def _posthumous(check: Check, nom: Nomination, ctx: Context) -> Found:
+def _posthumous(check: Check, ctx: Context) -> NomineeCheck:
     """TQ-2.1c: no posthumous recognition where the ruleset says so (A-11)."""
     posthumous = ctx.inputs.ruleset.posthumous
     assert posthumous is not None  # the ruleset checked it when it loaded
-    if nom.died_on is None or posthumous.allowed:
-        return Found()
     readings = ctx.inputs.readings
-    reading = readings["A-11"]
-    used = readings.used("A-11")
-    if reading == "before-consideration":
-        day, refused = ctx.inputs.considered_on, nom.died_on < ctx.inputs.considered_on
-    else:  # on-or-before-decision (≤, the default) or before-decision (<)
-        day = ctx.inputs.decision_day
-        refused = nom.died_on <= day if reading == "on-or-before-decision" else nom.died_on < day
-    if not refused:
-        return Found(used=used)
-    before_vi, before_en = _POSTHUMOUS_WHEN[reading]
-    reason = codes.POSTHUMOUS(
-        posthumous.rule, died_on=nom.died_on, day=day, before_vi=before_vi, before_en=before_en
-    )
-    return Found((reason,), used=used)
+
+    def judge(nom: Nomination) -> Found:
+        if nom.died_on is None or posthumous.allowed:
+            return _NOTHING
+        reading = readings["A-11"]
+        used = readings.used("A-11")
+        if reading == "before-consideration":
+            day, refused = ctx.inputs.considered_on, nom.died_on < ctx.inputs.considered_on
+        else:  # on-or-before-decision (≤, the default) or before-decision (<)
+            day = ctx.inputs.decision_day
+            refused = (
+                nom.died_on <= day if reading == "on-or-before-decision" else nom.died_on < day
+            )
+        if not refused:
+            return Found(used=used)
+        before_vi, before_en = _POSTHUMOUS_WHEN[reading]
+        reason = codes.POSTHUMOUS(
+            posthumous.rule, died_on=nom.died_on, day=day, before_vi=before_vi, before_en=before_en
+        )
+        return Found((reason,), used=used)
+
+    return judge
 
 
 _POSTHUMOUS_WHEN = {
@@ -118,14 +137,27 @@ _POSTHUMOUS_WHEN = {
 }  # fmt: skip
 
 
-def _head_selection(check: Check, nom: Nomination, ctx: Context) -> Found:
+def _head_selection(check: Check, ctx: Context) -> NomineeCheck:
     """TQ-4.2: chosen by the head of its unit from the unit's own exemplars."""
-    if nom.selected_by_head is True:
-        return Found((codes.HEAD_SELECTED(_rule(check), unit=nom.unit),))
-    if nom.selected_by_head is False:
-        return Found((codes.HEAD_NOT_SELECTED(_rule(check), unit=nom.unit),))
-    r = codes.HEAD_UNKNOWN(_rule(check), unit=nom.unit)
-    return Found((r,), (r,))
+    rule = _rule(check)
+    known: dict[tuple[str, bool | None], Found] = {}  # what a unit's head did, stated once
+
+    def state(unit: str, selected: bool | None) -> Found:
+        if selected is True:
+            return Found((codes.HEAD_SELECTED(rule, unit=unit),))
+        if selected is False:
+            return Found((codes.HEAD_NOT_SELECTED(rule, unit=unit),))
+        r = codes.HEAD_UNKNOWN(rule, unit=unit)
+        return Found((r,), (r,))
+
+    def judge(nom: Nomination) -> Found:
+        key = (nom.unit, nom.selected_by_head)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = state(*key)
+        return found
+
+    return judge
 
 
 _PART_TEXT = {
@@ -147,41 +179,74 @@ def _lacking(check: Check, nom: Nomination, dossier: Dossier) -> list[tuple[str,
     return out
 
 
-def _dossier(check: Check, nom: Nomination, ctx: Context) -> Found:
+def _dossier(check: Check, ctx: Context) -> NomineeCheck:
     """TQ-8.3a: the unit's dossier, with each part the ruleset requires."""
-    dossier = ctx.dossiers.get(nom.unit)
-    if dossier is None:
-        r = codes.NO_DOSSIER(_rule(check), unit=nom.unit)
-        return Found((r,), (r,))
-    lacking = _lacking(check, nom, dossier)
-    if lacking:
-        r = codes.DOSSIER_MISSING(
-            _rule(check), unit=nom.unit,
-            missing_vi=[vi for vi, _ in lacking], missing_en=[en for _, en in lacking],
-        )  # fmt: skip
-        return Found((r,), (r,))
-    if set(check.parts) == set(DossierPart):
-        return Found((codes.DOSSIER_COMPLETE(_rule(check)),))
-    vi = [
-        _PART_TEXT.get(p, ("báo cáo thành tích", "the achievement report"))[0] for p in check.parts
-    ]
-    en = [
-        _PART_TEXT.get(p, ("báo cáo thành tích", "the achievement report"))[1] for p in check.parts
-    ]
-    return Found((codes.DOSSIER_PARTS_COMPLETE(_rule(check), parts_vi=vi, parts_en=en),))
+    rule = _rule(check)
+    reports = DossierPart.ACHIEVEMENT_REPORT in check.parts
+    # What a unit's dossier says of every nominee whose achievement report it holds (or of
+    # every nominee, where the ruleset asks for no report): found once per unit.
+    by_unit: dict[str, Found] = {}
+
+    def state(nom: Nomination, dossier: Dossier | None) -> Found:
+        if dossier is None:
+            r = codes.NO_DOSSIER(rule, unit=nom.unit)
+            return Found((r,), (r,))
+        lacking = _lacking(check, nom, dossier)
+        if lacking:
+            r = codes.DOSSIER_MISSING(
+                rule, unit=nom.unit,
+                missing_vi=[vi for vi, _ in lacking], missing_en=[en for _, en in lacking],
+            )  # fmt: skip
+            return Found((r,), (r,))
+        if set(check.parts) == set(DossierPart):
+            return Found((codes.DOSSIER_COMPLETE(rule),))
+        vi = [
+            _PART_TEXT.get(p, ("báo cáo thành tích", "the achievement report"))[0]
+            for p in check.parts
+        ]
+        en = [
+            _PART_TEXT.get(p, ("báo cáo thành tích", "the achievement report"))[1]
+            for p in check.parts
+        ]
+        return Found((codes.DOSSIER_PARTS_COMPLETE(rule, parts_vi=vi, parts_en=en),))
+
+    def judge(nom: Nomination) -> Found:
+        dossier = ctx.dossiers.get(nom.unit)
+        if reports and dossier is not None and nom.id not in dossier.reports:
+            return state(nom, dossier)  # names the nominee's missing report
+        found = by_unit.get(nom.unit)
+        if found is None:
+            found = by_unit[nom.unit] = state(nom, dossier)
+        return found
+
+    return judge
 
 
-def _deadline(check: Check, nom: Nomination, ctx: Context) -> Found:
-    """TQ-8.3b, TQ-6.1a at the province: the dossier's arrival and the unit council's meeting."""
+def _deadline(check: Check, ctx: Context) -> NomineeCheck:
+    """TQ-8.3b, TQ-6.1a at the province: the dossier's arrival and the unit council's meeting.
+
+    It reads the unit's dossier only: judged once per unit."""
+    by_unit: dict[str, Found] = {}
+
+    def judge(nom: Nomination) -> Found:
+        found = by_unit.get(nom.unit)
+        if found is None:
+            found = by_unit[nom.unit] = _deadline_of(check, nom.unit, ctx)
+        return found
+
+    return judge
+
+
+def _deadline_of(check: Check, unit: str, ctx: Context) -> Found:
     role = check.role
     assert role is not None
-    dossier = ctx.dossiers.get(nom.unit)
+    dossier = ctx.dossiers.get(unit)
     if dossier is None:
         if CheckKind.DOSSIER in ctx.declared:
-            return Found()  # the dossier check asks for it
+            return _NOTHING  # the dossier check asks for it
         deadline = ctx.inputs.ruleset.deadline_for(role)
         assert deadline is not None
-        r = codes.NO_DOSSIER(deadline.rule, unit=nom.unit)
+        r = codes.NO_DOSSIER(deadline.rule, unit=unit)
         return Found((r,), (r,))
     at: dt.date | dt.datetime | None = dossier.received
     if role is DeadlineRole.UNIT_CONSIDERATION:
@@ -189,18 +254,18 @@ def _deadline(check: Check, nom: Nomination, ctx: Context) -> Found:
         if at is None:
             deadline = ctx.inputs.ruleset.deadline_for(role)
             assert deadline is not None
-            r = codes.UNIT_DATE_UNKNOWN(deadline.rule, unit=nom.unit)
+            r = codes.UNIT_DATE_UNKNOWN(deadline.rule, unit=unit)
             return Found((r,), (r,))
     assert at is not None
     # The deadline of the round's year: a unit council meeting in another year is judged
     # against the deadline it had to meet, not its own year's.
     judged = ctx.deadline(role, at)
     if role is DeadlineRole.UNIT_CONSIDERATION and not judged.on_time:
-        return _unit_late(nom, ctx, judged)
+        return _unit_late(unit, ctx, judged)
     return Found((judged.reasons[-1],), used=judged.readings)
 
 
-def _unit_late(nom: Nomination, ctx: Context, judged: DeadlineCheck) -> Found:
+def _unit_late(unit: str, ctx: Context, judged: DeadlineCheck) -> Found:
     """A-31: a unit council that met after TQ-6.1a's time, seen from the province.
 
     TQ-6.1a sets the time of unit-level recognition; TQ-8.3 conditions the province
@@ -212,36 +277,59 @@ def _unit_late(nom: Nomination, ctx: Context, judged: DeadlineCheck) -> Found:
     if readings["A-31"] == "ineligible":
         return Found((judged.reasons[-1],), used=used)
     reason = codes.UNIT_LATE_REPORTED(
-        judged.deadline.rule, unit=nom.unit, met=judged.submitted_on, days=judged.days_late,
+        judged.deadline.rule, unit=unit, met=judged.submitted_on, days=judged.days_late,
         last_day=judged.last_day_on_time,
     )  # fmt: skip
     return Found((reason,), used=used)
 
 
-def _standards(check: Check, nom: Nomination, ctx: Context) -> Found:
+def _standards(check: Check, ctx: Context) -> NomineeCheck:
     """TQ-3, TQ-4.1 (BK-III, NT-IV.2): the standards, on the window of the consideration date."""
-    assert ctx.catalogue is not None  # the round checked it
-    assert ctx.span is not None
-    span, rule = ctx.span, _rule(check)
-    kind_reading = ctx.catalogue.kind_reading(nom.kind)
-    if kind_reading is not None:
+    catalogue, span, readings = ctx.catalogue, ctx.span, ctx.inputs.readings
+    assert catalogue is not None  # the round checked it
+    assert span is not None
+    rule = _rule(check)
+    assess_one = assessor(catalogue, window=span, readings=readings, dossier_due=ctx.dossier_due)
+    met = codes.CRITERIA_MET(rule, start=span[0], end=span[1])
+    refusals: dict[str, Found | None] = {}  # by kind (its value: an enum hashes in Python)
+    cutoffs: dict[str, tuple[dt.date, Rule, bool] | None] = {}  # A-30, by unit
+
+    def refusal(kind: NomineeKind) -> Found | None:
+        kind_reading = catalogue.kind_reading(kind)
+        if kind_reading is None or kind_reading.admits(readings):
+            return None
         # A-29: a kind the catalogue judges only under one reading; refused under the others.
-        used = ctx.inputs.readings.used(kind_reading.reading)
-        if not kind_reading.admits(ctx.inputs.readings):
-            reason = codes.KIND_NOT_RECOGNISED(
-                kind_reading.refused, kind_vi=nom.kind.vi, kind_en=nom.kind.value,
-                reading=kind_reading.reading, name=ctx.inputs.readings[kind_reading.reading],
-            )  # fmt: skip
-            return Found((reason,), used=used)
-    nominee, after = _after_dossier(nom, ctx)
-    result = assess(
-        nominee, ctx.catalogue, window=span, readings=ctx.inputs.readings,
-        dossier_due=ctx.dossier_due,
-    )  # fmt: skip
-    found = _standards_found(rule, span, result)
-    if not (after.reasons or after.used):
-        return found
-    return Found((*after.reasons, *found.reasons), found.missing, (*after.used, *found.used))
+        reason = codes.KIND_NOT_RECOGNISED(
+            kind_reading.refused, kind_vi=kind.vi, kind_en=kind.value,
+            reading=kind_reading.reading, name=readings[kind_reading.reading],
+        )  # fmt: skip
+        return Found((reason,), used=readings.used(kind_reading.reading))
+
+    def judge(nom: Nomination) -> Found:
+        kind = nom.nominee.kind
+        key = kind._value_
+        if key in refusals:
+            refused = refusals[key]
+        else:
+            refused = refusals[key] = refusal(kind)
+        if refused is not None:
+            return refused
+        unit = nom.unit
+        if unit in cutoffs:
+            cutoff = cutoffs[unit]
+        else:
+            cutoff = cutoffs[unit] = dossier_cutoff(nom, ctx)
+        nominee, after = _after_dossier(nom, ctx, cutoff)
+        result = assess_one(nominee)
+        if result.verdict is Verdict.MET:
+            found = Found((met,), used=result.used)
+        else:
+            found = _standards_found(rule, span, result)
+        if after is _NOTHING:
+            return found
+        return Found((*after.reasons, *found.reasons), found.missing, (*after.used, *found.used))
+
+    return judge
 
 
 def _standards_found(rule: Rule, span: tuple[dt.date, dt.date], result: Assessment) -> Found:
@@ -301,17 +389,19 @@ def dossier_cutoff(nom: Nomination, ctx: Context) -> tuple[dt.date, Rule, bool] 
     return ctx.deadline(role, inputs.considered_on).last_day_on_time, deadline.rule, False
 
 
-def _after_dossier(nom: Nomination, ctx: Context) -> tuple[Nominee, Found]:
+def _after_dossier(
+    nom: Nomination, ctx: Context, cutoff: tuple[dt.date, Rule, bool] | None
+) -> tuple[Nominee, Found]:
     """A-30: the nominee's evidence without the documents dated after its dossier (``ignored``),
-    or all of it (``counts-to-consideration``); the reading is recorded only when it decides."""
-    cutoff = dossier_cutoff(nom, ctx)
+    or all of it (``counts-to-consideration``); the reading is recorded only when it decides.
+    ``cutoff`` is :func:`dossier_cutoff` of the nomination."""
     if cutoff is None:
-        return nom.nominee, Found()
+        return nom.nominee, _NOTHING
     day, rule, received = cutoff
     evidence = nom.nominee.evidence
     late = [i for i, e in enumerate(evidence) if (d := document_date(e)) is not None and d > day]
     if not late:
-        return nom.nominee, Found()
+        return nom.nominee, _NOTHING
     readings = ctx.inputs.readings
     used = readings.used("A-30")
     if readings["A-30"] == "counts-to-consideration":
@@ -336,23 +426,32 @@ def _asks(asks: tuple[Reason, ...], lang: str) -> list[str]:
     ]
 
 
-def _stage(check: Check, nom: Nomination, ctx: Context) -> Found:
+def _stage(check: Check, ctx: Context) -> NomineeCheck:
     """KT-1, BK-IV.1: the stage of the record is reported, cited to the ruleset that declares the
     check, and changes nothing."""
-    if nom.stage is None:
-        return Found()
-    return Found((codes.KT_STAGE(_rule(check), stage_vi=nom.stage.vi, stage_en=nom.stage.value),))
+
+    def judge(nom: Nomination) -> Found:
+        if nom.stage is None:
+            return _NOTHING
+        stage = nom.stage
+        return Found((codes.KT_STAGE(_rule(check), stage_vi=stage.vi, stage_en=stage.value),))
+
+    return judge
 
 
 LEVEL_VI = {CouncilLevel.UNIT: "cơ quan, đơn vị", CouncilLevel.PROVINCE: "tỉnh"}
 _RANK = {CouncilLevel.UNIT: 0, CouncilLevel.PROVINCE: 1}
 
 
-def _award_level(check: Check, nom: Nomination, ctx: Context) -> Found:
+def _award_level(check: Check, ctx: Context) -> NomineeCheck:
     """KT-2: the award the record supports, no higher and no lower."""
+    return lambda nom: _award_level_of(check, nom, ctx)
+
+
+def _award_level_of(check: Check, nom: Nomination, ctx: Context) -> Found:
     supports, level = nom.supports, ctx.inputs.level
     if supports is None:
-        return Found()
+        return _NOTHING
     if supports is level:
         return Found(
             (
@@ -375,10 +474,14 @@ _PRIORITY_VI = {
 }
 
 
-def _priority(check: Check, nom: Nomination, ctx: Context) -> Found:
+def _priority(check: Check, ctx: Context) -> NomineeCheck:
     """KT-3: priority groups are reported, never used to filter."""
+    return lambda nom: _priority_of(check, nom)
+
+
+def _priority_of(check: Check, nom: Nomination) -> Found:
     if not nom.priority:
-        return Found()
+        return _NOTHING
     groups = sorted(nom.priority, key=lambda p: p.value)
     reason = codes.KT_PRIORITY_GROUP(
         _rule(check), groups_vi=[_PRIORITY_VI[p] for p in groups], groups_en=[p.value for p in groups],
@@ -386,9 +489,7 @@ def _priority(check: Check, nom: Nomination, ctx: Context) -> Found:
     return Found((reason,))
 
 
-NomineeCheck = Callable[[Check, Nomination, Context], Found]
-
-NOMINEE_CHECKS: Mapping[CheckKind, NomineeCheck] = {
+NOMINEE_CHECKS: Mapping[CheckKind, Callable[[Check, Context], NomineeCheck]] = {
     CheckKind.CONSENT: _consent,
     CheckKind.POSTHUMOUS: _posthumous,
     CheckKind.HEAD_SELECTION: _head_selection,
@@ -399,7 +500,8 @@ NOMINEE_CHECKS: Mapping[CheckKind, NomineeCheck] = {
     CheckKind.AWARD_LEVEL_MATCH: _award_level,
     CheckKind.PRIORITY_GROUPS: _priority,
 }
-"""The check function of each kind that judges one nomination."""
+"""Each kind's check, prepared once per round (what depends only on the round, a unit or a kind
+of nominee is found once): the function it returns judges one nomination."""
 
 
 def is_nominee_check(check: Check, level: CouncilLevel) -> bool:

@@ -43,7 +43,14 @@ from dienhinh.criteria import Title
 from dienhinh.criteria._vocab import TitleName
 from dienhinh.round import _codes as codes
 from dienhinh.round import _views
-from dienhinh.round._checks import LEVEL_VI, NOMINEE_CHECKS, Context, Found, is_nominee_check
+from dienhinh.round._checks import (
+    LEVEL_VI,
+    NOMINEE_CHECKS,
+    Context,
+    Found,
+    NomineeCheck,
+    is_nominee_check,
+)
 from dienhinh.round._floors import FloorCheck, check_floors, floor_readings
 from dienhinh.round._inputs import (
     CouncilLevel,
@@ -345,9 +352,9 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     ctx = _context(inputs, checks, span)
     # The checks that judge each nomination, with their functions: chosen once per round.
     per_nominee = tuple(
-        (c, NOMINEE_CHECKS[c.kind]) for c in checks if is_nominee_check(c, inputs.level)
+        NOMINEE_CHECKS[c.kind](c, ctx) for c in checks if is_nominee_check(c, inputs.level)
     )
-    judged = [_judge(nom, ctx, per_nominee, late) for nom in inputs.nominations]
+    judged = [_judge(nom, per_nominee, late) for nom in inputs.nominations]
     for found in judged:
         used += found.used
     states = [_state(f.reasons) for f in judged]
@@ -560,18 +567,18 @@ def _no_catalogue(inputs: RoundInputs, checks: tuple[Check, ...]) -> tuple[Reaso
 # -- each nominee -------------------------------------------------------------------------------
 
 
-def _judge(
-    nom: Nomination, ctx: Context, checks: tuple[tuple[Check, Any], ...], late: Reason | None
-) -> Found:
+def _judge(nom: Nomination, checks: tuple[NomineeCheck, ...], late: Reason | None) -> Found:
     """Every declared check of the nominee, in the ruleset's order; a late council fails all."""
     reasons: list[Reason] = []
     missing: list[Reason] = []
     used: list[UsedReading] = []
-    for check, judge in checks:
-        found = judge(check, nom, ctx)
-        reasons += found.reasons
-        missing += found.missing
-        used += found.used
+    for judge in checks:
+        found = judge(nom)
+        reasons += found[0]
+        if found[1]:
+            missing += found[1]
+        if found[2]:
+            used += found[2]
     if late is not None:
         reasons.append(late)
     return Found(tuple(reasons), tuple(missing), tuple(used))

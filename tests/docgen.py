@@ -48,6 +48,9 @@ HOW: dict[str, str] = {
     "A-29": "Applies where a catalogue declares a `[[kind_reading]]` (TQ's households, "
     "docs/criteria-format.md): in `assess` (a refusal is an error citing TQ-4.1) and in a round "
     "(an ineligible nominee, `round.kind_not_recognised`).",
+    "A-38": "Ninh Thuận's `[[kind_reading]]` of households (docs/criteria-format.md): under "
+    "`not-exemplars`, `assess` refuses a household (an error citing NT-IV.2b) and a round makes it "
+    "ineligible (`round.kind_not_recognised`); the record lists A-38 for every household.",
     "A-30": "Applies in a province round whose ruleset declares the `dossier-submission` deadline "
     "(TQ-8.3b); the check is `round._checks.dossier_cutoff` and `document_date` (an item's `date`, "
     "not its achievement's). `assess` reads no dossier and does not apply it. The record lists "

@@ -41,6 +41,7 @@ from dienhinh.criteria import (
     Ocop,
     Project,
     ProjectTest,
+    Rating,
     Title,
     Verdict,
     assess,
@@ -397,6 +398,79 @@ def test_tq_3_2q_a29_a_kind_reading_is_checked_when_the_catalogue_loads(
     mutate(data["kind_reading"][0])
     with pytest.raises(RulesetError, match=re.escape(message)):
         parse_catalogue(data, source="tq.toml")
+
+
+# -- A-38 ------------------------------------------------------------------------------------
+
+NT_GENERAL = ("NT-IV.2b.compliance", "NT-IV.2b.innovation", "NT-IV.2b.solidarity")
+"""NT-IV.2b's three attested points (the fourth, “Hoàn thành xuất sắc”, is a rating)."""
+
+
+def nt_household(rated: bool = True) -> Nominee:
+    evidence: list[Any] = [attest(c) for c in (*NT_GENERAL, "NT-IV.2c.social")]
+    if rated:
+        evidence.append(Rating("excellent", 2024, "UBND xã Phước Dân", date=IN))
+    return Nominee("household", ["social-life"], evidence)
+
+
+def test_nt_iv_2b_a38_a_household_is_held_to_the_general_standard_by_default() -> None:
+    """A-38 general-standard (default): NT Mục IV.2a names “hộ gia đình”, so a household is
+    judged on NT-IV.2b's four points and a field — met with all four and the field; with the
+    “hoàn thành xuất sắc” rating missing, NT-IV.2b is not yet met and the rating is asked for.
+    The assessment lists A-38; households are not among the kinds judged unconditionally."""
+    met = assess(nt_household(), NT, window=WINDOW)
+    assert met.verdict is Verdict.MET
+    assert ("A-38", "general-standard") in {(u.id, u.reading) for u in met.used}
+    unrated = assess(nt_household(rated=False), NT, window=WINDOW)
+    assert unrated.tree.find("NT-IV.2b").verdict is Verdict.UNKNOWN
+    assert unrated.tree.find("NT-IV.2b.excellent").verdict is Verdict.UNKNOWN
+    assert NT.kinds == frozenset({NomineeKind.COLLECTIVE, NomineeKind.INDIVIDUAL})
+    assert NT.kind_reading(NomineeKind.HOUSEHOLD) is not None
+
+
+def test_nt_iv_2b_a38_a_household_is_refused_under_not_exemplars() -> None:
+    """A-38 not-exemplars: NT-IV.2b “Tiêu chuẩn chung của tập thể, cá nhân” — the household that
+    met the standard by default is refused, the message citing NT-IV.2b and naming the reading
+    that would admit it; a collective with the same evidence is assessed as before."""
+    with pytest.raises(InvalidValueError, match=r"NT-IV\.2b") as e:
+        assess(nt_household(), NT, window=WINDOW, readings=read(A_38="not-exemplars"))
+    assert "A-38 “not-exemplars”" in str(e.value)
+    assert "household under A-38 “general-standard”" in str(e.value)
+    unit = Nominee("collective", ["social-life"], list(nt_household().evidence))
+    assert assess(unit, NT, window=WINDOW, readings=read(A_38="not-exemplars")).verdict is (
+        Verdict.MET
+    )
+
+
+def test_nt_iv_2b_a38_a_household_may_declare_every_field_of_the_plan() -> None:
+    """A-38 general-standard: NT-IV.2c builds every unit's standard “Căn cứ tiêu chuẩn chung”,
+    so a household is open to each of the fourteen fields, not to one field as under TQ's A-29."""
+    kr = NT.kind_reading(NomineeKind.HOUSEHOLD)
+    assert kr is not None
+    assert (kr.reading, kr.admitted, kr.refused.id) == ("A-38", "general-standard", "NT-IV.2b")
+    assert set(kr.fields) == {f.id for f in NT.fields}
+    farming = Nominee("household", ["agriculture"], [attest("NT-IV.2c.agriculture")])
+    node = assess(farming, NT, window=WINDOW).tree.find("NT-IV.2c.agriculture")
+    assert node.verdict is Verdict.MET
+
+
+def test_nt_iv_2b_a38_is_chosen_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A-38: ``dienhinh assess`` judges an NT household (exit 0, the record listing A-38 by
+    default); with ``--read A-38=not-exemplars`` it refuses it (exit 2, citing NT-IV.2b)."""
+    from dienhinh.io._nominee import assessment_document
+
+    doc = assessment_document(assess(nt_household(), NT, window=WINDOW))["inputs"]["nominee"]
+    path = tmp_path / "household.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    args = ["assess", str(path), "--ruleset", "ninh-thuan-2023", "--from", "2023-10-01",
+            "--to", "2024-12-15"]  # fmt: skip
+    assert main(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {"id": "A-38", "reading": "general-standard", "default": True} in out["interpretations"]
+    assert main([*args, "--read", "A-38=not-exemplars"]) == 2
+    assert "NT-IV.2b" in capsys.readouterr().err
 
 
 # -- every way to choose ----------------------------------------------------------------------

@@ -68,6 +68,7 @@ from tests.round_builders import (
 )
 
 D = dt.date
+NT_RULES = load_ruleset("ninh-thuan-2023")
 DECIDED = D(2024, 12, 26)
 STRICT_DOSSIER_LAST_DAY = D(2024, 10, 29)
 """TQ-8.3b “trước 30/10”, read strictly (A-1 default): the last day on time is 29/10."""
@@ -985,6 +986,49 @@ class TestFamiliesA29:
         decision = self._round(Readings().choose("A-29", "families-under-3.2q"),
                                considered=D(2025, 12, 20), decided_on=D(2025, 12, 26))  # fmt: skip
         assert _benefit(decision, "H1") == (True, 5_270_000, "round.cash_reward")
+
+
+class TestHouseholdsA38:
+    """NT Mục IV.2a “tập thể, cá nhân, hộ gia đình” against IV.2b “Tiêu chuẩn chung của tập thể,
+    cá nhân”: a Ninh Thuận round with a household meeting the general standard and a field."""
+
+    @staticmethod
+    def _round(readings: Readings) -> RoundDecision:
+        from dienhinh.criteria import Attestation, Rating
+
+        on = D(2024, 6, 1)
+        evidence: list[Any] = [
+            Attestation(c, "UBND xã Phước Dân", "Chủ tịch UBND xã", on, f"Xác nhận về {c}.")
+            for c in ("NT-IV.2b.compliance", "NT-IV.2b.innovation", "NT-IV.2b.solidarity",
+                      "NT-IV.2c.social")
+        ]  # fmt: skip
+        evidence.append(Rating("excellent", 2024, "UBND xã Phước Dân", date=D(2024, 5, 30)))
+        household = Nominee("household", ["social-life"], evidence)
+        inputs = make_round([nomination("H1", nominee=household)], ruleset=NT_RULES,
+                            considered_on=D(2024, 12, 15), readings=readings)  # fmt: skip
+        return run_round(inputs)
+
+    def test_nt_iv_2b_a_household_is_recognised_by_default(self) -> None:
+        """A-38 general-standard (default): the household meets NT-IV.2b and NT-IV.2c's social
+        life, and every member approves: recognised; the round lists A-38."""
+        decision = self._round(Readings())
+        assert decision.recognised == ("H1",)
+        assert ("A-38", "general-standard") in {(u.id, u.reading) for u in decision.used}
+
+    def test_nt_iv_2b_a_household_is_ineligible_under_not_exemplars(self) -> None:
+        """A-38 not-exemplars: the same household is ineligible, its reason citing NT-IV.2b
+        (“Tiêu chuẩn chung của tập thể, cá nhân điển hình tiên tiến”)."""
+        decision = self._round(Readings().choose("A-38", "not-exemplars"))
+        out = decision.outcome("H1")
+        assert out.outcome is RoundOutcome.INELIGIBLE
+        refused = one(out.reasons, "round.kind_not_recognised")
+        assert rule_of(refused) == "NT-IV.2b"
+        assert refused.rule is not None
+        assert (
+            refused.rule.citation.quote
+            == "Tiêu chuẩn chung của tập thể, cá nhân điển hình tiên tiến"
+        )
+        assert ("A-38", "not-exemplars") in {(u.id, u.reading) for u in decision.used}
 
 
 # -- the national pool: TQ-2.2, TQ-6.3 ----------------------------------------------------------

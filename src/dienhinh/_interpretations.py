@@ -798,6 +798,35 @@ _REGISTER: tuple[Interpretation, ...] = (
             "“nhiều” là hơn một.",
         ),
     ),
+    _i(
+        "A-38",
+        "Households under Ninh Thuận's general standard (NT-IV.2b)",
+        "NT-IV.2a NT-IV.2b",
+        "Ninh Thuận's plan defines an exemplar as “tập thể, cá nhân, hộ gia đình có thành tích "
+        "tiêu biểu, xuất sắc” (Mục IV.2a), but heads its general standard “Tiêu chuẩn chung của "
+        "tập thể, cá nhân điển hình tiên tiến” (Mục IV.2b): is a household held to that standard, "
+        "or does the plan give households no standard to be recognised on?",
+        (
+            "general-standard",
+            "Held to it: the plan's own definition names households (Mục IV.2a “tập thể, cá nhân, "
+            "hộ gia đình”), and every unit's standard is built “Căn cứ tiêu chuẩn chung” (Mục "
+            "IV.2c), so the heading lists the usual kinds and excludes no one. A household meets "
+            "the four points of NT-IV.2b (its “Hoàn thành xuất sắc các nhiệm vụ được giao” "
+            "rating included) and the standard of a field, like a collective or an individual.",
+            "Áp dụng: định nghĩa điển hình tiên tiến của Kế hoạch nêu hộ gia đình (điểm a khoản 2 "
+            "Mục IV: “tập thể, cá nhân, hộ gia đình”) và tiêu chuẩn của từng đơn vị được xây dựng "
+            "“Căn cứ tiêu chuẩn chung” (điểm c), nên tiêu đề điểm b không loại trừ hộ gia đình; hộ "
+            "gia đình phải đạt bốn nội dung của điểm b (kể cả “Hoàn thành xuất sắc các nhiệm vụ "
+            "được giao”) và tiêu chuẩn của một lĩnh vực.",
+        ),
+        (
+            "not-exemplars",
+            "No standard: the general standard names only “tập thể, cá nhân” (Mục IV.2b), so a "
+            "household's nomination is refused, citing NT-IV.2b (in a round: ineligible).",
+            "Không có tiêu chuẩn: tiêu chuẩn chung chỉ nêu “tập thể, cá nhân” (điểm b khoản 2 Mục "
+            "IV), nên hộ gia đình được đề nghị thì không được xét (dẫn NT-IV.2b).",
+        ),
+    ),
 )
 
 INTERPRETATIONS: Mapping[str, Interpretation] = MappingProxyType({i.id: i for i in _REGISTER})

@@ -21,11 +21,13 @@ from hypothesis import strategies as st
 from dienhinh import run_round
 from dienhinh._canonical import plain
 from dienhinh._errors import MalformedJSONError
+from dienhinh._reasons import Reason
 from dienhinh._text import MAX_TEXT
 from dienhinh.cli._round import demo_round
 from dienhinh.io._ballot import BallotDocument
 from dienhinh.io._json import Unsure, _clean, _strings_problem, converter, fast, parse_json
 from dienhinh.io._nominee import NomineeDocument
+from dienhinh.io._public import record_tree
 from dienhinh.io._round import RoundDocument
 from dienhinh.io._write import indented_text, write_indented
 from tests.test_round_properties import RICH, Case, cases, mutated
@@ -115,6 +117,37 @@ def test_a_generated_round_is_written_as_the_plain_encoder_writes_it(case: Case)
     doc = run_round(inputs).to_json()
     assert indented_text(doc) == _dumps(doc)
     assert indented_text(inputs.to_json()) == _dumps(inputs.to_json())
+
+
+def test_a_round_s_record_tree_is_its_document_and_is_written_as_it() -> None:
+    # The writer's tree keeps each shared Reason itself; its plain form is the document, and
+    # its text the plain encoder's text of the document, pieces handed on or not.
+    for decision in demo_round():
+        tree, doc = record_tree(decision), decision.to_json()
+        assert isinstance(tree, dict)
+        assert any(type(r) is Reason for r in tree["outcomes"][0]["reasons"])
+        assert plain(tree) == doc
+        assert indented_text(tree) == _dumps(doc)
+
+
+@given(cases())
+def test_a_generated_round_s_record_tree_is_written_as_its_document(case: Case) -> None:
+    decision = run_round(case[0])
+    assert indented_text(record_tree(decision)) == _dumps(decision.to_json())
+
+
+def test_a_reason_is_written_alike_at_every_depth_and_in_small_pieces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dienhinh.io import _write
+
+    reason = demo_round()[1].outcomes[0].reasons[0]
+    values = [reason, {"deep": [reason, [reason]], "again": reason}, [[[reason]]], reason]
+    monkeypatch.setattr(_write, "_PIECES", 1)
+    pieces: list[str] = []
+    write_indented(values, pieces.append)
+    assert len(pieces) > 1
+    assert "".join(pieces) == _dumps(values)
 
 
 def test_a_reason_is_copied_only_where_it_is_the_same_text() -> None:

@@ -25,7 +25,7 @@ from dienhinh._canonical import plain
 from dienhinh._interpretations import Readings
 from dienhinh.cli._common import add_read_option, chosen_readings, emit, read_text, with_readings
 from dienhinh.io._json import named
-from dienhinh.io._public import DEMO_CHAIR, DEMO_ROUND, demo, write_record
+from dienhinh.io._public import DEMO_CHAIR, DEMO_ROUND, demo, record_tree, write_record
 from dienhinh.io._round import parse_round
 from dienhinh.report import LANGUAGES, render_report
 from dienhinh.report._text import json_written
@@ -84,7 +84,7 @@ def _round(args: argparse.Namespace) -> int:
     if args.text:
         sys.stdout.write(render_report(decision, lang=args.text))
         return 0
-    return emit(decision.to_json())
+    return emit(record_tree(decision))
 
 
 def _demo_inputs(chair: bool, readings: Mapping[str, str]) -> RoundInputs:

@@ -27,6 +27,7 @@ from dienhinh._errors import (
     UnreadableFileError,
     VerificationError,
 )
+from dienhinh._reasons import Reason
 from dienhinh._text import utf8_error
 from dienhinh.criteria._nominee import Nominee
 from dienhinh.criteria._result import Assessment
@@ -54,6 +55,7 @@ __all__ = [
     "read_round",
     "read_text",
     "record_document",
+    "record_tree",
     "write_ballot",
     "write_nominee",
     "write_record",
@@ -233,6 +235,19 @@ def record_document(record: Record, ruleset: Ruleset | None = None) -> dict[str,
     )
 
 
+def record_tree(record: Record, ruleset: Ruleset | None = None) -> object:
+    """What the writer writes for ``record``: :func:`record_document`, but with a round's shared
+    reasons kept as the :class:`~dienhinh.Reason` objects they are, so each distinct reason's
+    text is written once and copied (its plain form is the document, key for key)."""
+    if isinstance(record, RoundDecision):
+        return record._tree(_kept)
+    return record_document(record, ruleset)
+
+
+def _kept(reason: Reason) -> Reason:
+    return reason
+
+
 def _text(value: object) -> str:
     return indented_text(value) + "\n"
 
@@ -248,7 +263,7 @@ def _write(text: str, file: os.PathLike[str] | None) -> str:
 
 def write_record(record: Record, file: os.PathLike[str] | None = None) -> str:
     """The record's JSON text (``round-output``, ``ballot-output`` or ``assessment`` schema)."""
-    return _write(_text(record_document(record)), file)
+    return _write(_text(record_tree(record)), file)
 
 
 def write_round(inputs: RoundInputs, file: os.PathLike[str] | None = None) -> str:

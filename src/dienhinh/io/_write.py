@@ -16,6 +16,7 @@ from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-
 from typing import Any, Final
 
 from dienhinh._canonical import plain
+from dienhinh._reasons import Reason
 
 __all__ = ["indented_text", "write_indented"]
 
@@ -26,6 +27,9 @@ _ATOMS: Final[dict[Any, str]] = {True: "true", False: "false", None: "null"}
 
 _FLAT: Final = frozenset({str, int, bool, type(None)})
 """The scalars of plain JSON data (a float never is: exact values are strings)."""
+
+_KEYS: Final = frozenset({str})
+"""The keys the C encoder writes as the writer does (it writes ``True`` as ``"true"``)."""
 
 
 def _shape(card: dict[Any, Any]) -> tuple[Any, ...] | None:
@@ -68,6 +72,10 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
     append = out.append
     # A reason's card already written at a depth: (its dict, its text), by what names it.
     seen: dict[tuple[Any, ...], tuple[dict[str, Any], tuple[Any, ...], str]] = {}
+    # A Reason itself (a record's tree for the writer, :func:`record_tree`) is written once per
+    # depth, its text kept by its identity (the reason is held with it, so no id is reused).
+    said: dict[str, dict[int, tuple[Reason, str]]] = {}
+    held = 0  # > 0 while a text is being kept: no piece is handed on in its middle
 
     # A list of scalars only (ids, approvals) is one call of the C encoder, its separators set
     # for its depth: `["a", "b"]` at two spaces is `[` + `\n    "a",\n    "b"` + `\n  ]`.
@@ -97,6 +105,23 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
         if t is int:
             return int.__repr__(v)
         return None
+
+    def reason(r: Reason, pad: str) -> str:
+        nonlocal held
+        texts = said.get(pad)
+        if texts is None:
+            texts = said[pad] = {}
+        known = texts.get(id(r))
+        if known is not None and known[0] is r:
+            return known[1]
+        start = len(out)
+        held += 1
+        mapping(r.to_json(), pad)
+        held -= 1
+        text = "".join(out[start:])
+        del out[start:]
+        texts[id(r)] = (r, text)
+        return text
 
     def walk(v: Any, pad: str) -> None:
         t = type(v)
@@ -128,17 +153,23 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
                 return
             sep = "[" + inner
             for x in v:
+                if type(x) is Reason:
+                    append(sep + reason(x, inner))
+                    sep = "," + inner
+                    continue
                 text = scalar(x)
                 if text is None:
                     append(sep)
                     walk(x, inner)
-                    if len(out) >= _PIECES:
+                    if len(out) >= _PIECES and not held:
                         sink("".join(out))
                         out.clear()
                 else:
                     append(sep + text)
                 sep = "," + inner
             append(pad + "]")
+        elif t is Reason:
+            append(reason(v, pad))
         else:
             text = scalar(v)
             if text is not None:
@@ -150,18 +181,36 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
             else:
                 walk(made, pad)
 
+    # A mapping's keys at a depth, each with the separator before it: the record's objects
+    # (cards, tallies, nominations) share a few shapes, so a key is quoted once per shape.
+    heads: dict[tuple[str, tuple[Any, ...]], tuple[str, ...]] = {}
+    keyed = _KEYS.issuperset
+
     def mapping(v: dict[Any, Any], pad: str) -> None:
+        if keyed(map(type, v)) and flat(map(type, v.values())):
+            # Only scalars under string keys (labels, a tally, a citation): one C call.
+            append("{" + pad + "  " + (encoders.get(pad) or encoder(pad))(v)[1:-1] + pad + "}")
+            return
+        keys = tuple(v)
+        shape = heads.get((pad, keys))
+        if shape is None:
+            inner = pad + "  "
+            shape = heads[pad, keys] = tuple(
+                ("{" if i == 0 else ",") + inner + quote(k if type(k) is str else str(k)) + ": "
+                for i, k in enumerate(keys)
+            )
         inner = pad + "  "
-        sep = "{" + inner
-        for k, x in v.items():
-            text = scalar(x)
-            key = quote(k if type(k) is str else str(k))
-            if text is None:
-                append(sep + key + ": ")
-                walk(x, inner)
+        for head, x in zip(shape, v.values(), strict=True):
+            t = type(x)
+            if t is str:
+                append(head + quote(x))
+            elif t is int:
+                append(head + int.__repr__(x))
+            elif t is bool or x is None:
+                append(head + atoms[x])
             else:
-                append(sep + key + ": " + text)
-            sep = "," + inner
+                append(head)
+                walk(x, inner)
         append(pad + "}")
 
     walk(value, "\n")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import Any, Final
 
@@ -118,14 +118,18 @@ class NominationOutcome:
         return _views.outcome_html(self, "vi")
 
     def to_json(self) -> dict[str, Any]:
+        return self._tree(Reason.to_json, self.reasons)
+
+    def _tree(self, card: Callable[[Reason], object], reasons: Iterable[Reason]) -> dict[str, Any]:
+        """:meth:`to_json` with ``reasons`` in place of its own, each as ``card`` makes it."""
         return {
             "nominee": self.nomination,
             "name": self.name,
             "unit": self.unit,
             "kind": self.kind.value,
             "outcome": self.outcome.value,
-            "reasons": [r.to_json() for r in self.reasons],
-            "missing": [r.to_json() for r in self.missing],
+            "reasons": [card(r) for r in reasons],
+            "missing": [card(r) for r in self.missing],
         }
 
 
@@ -219,9 +223,13 @@ class RoundDecision:
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract of ``dienhinh round`` (``docs/schemas/round-output.json``)."""
+        return self._tree(Reason.to_json)
+
+    def _tree(self, card: Callable[[Reason], object]) -> dict[str, Any]:
+        """:meth:`to_json` with each reason of the outcomes and the ballot as ``card`` makes it:
+        the record writer keeps the shared :class:`Reason` itself, to write its text once."""
         ruleset = self.inputs.ruleset
-        ballot = self.ballot.to_json()
-        ballot.pop("inputs")
+        ballot = self.ballot._tree(card, inputs=False)
         return {
             "kind": "round",
             "status": self.status.value,
@@ -237,12 +245,12 @@ class RoundDecision:
             if self.window is None
             else {"start": self.window[0].isoformat(), "end": self.window[1].isoformat()},
             "recognised": list(self.recognised),
-            "outcomes": self._cards(),
+            "outcomes": self._cards(card),
             "ballot": ballot,
             "benefits": [b.to_json() for b in self.benefits],
             "national_pool": None if self.national_pool is None else self.national_pool.to_json(),
             "floors": [f.to_json() for f in self.floors],
-            "reasons": [r.to_json() for r in self.reasons],
+            "reasons": [card(r) for r in self.reasons],
             "checks": {
                 "applied": list(self.applied),
                 "not_declared": list(self.not_declared),
@@ -253,7 +261,7 @@ class RoundDecision:
             "digest": self.digest,
         }
 
-    def _cards(self) -> list[dict[str, Any]]:
+    def _cards(self, card: Callable[[Reason], object]) -> list[dict[str, Any]]:
         """Each outcome as a card a front end draws as it comes (``docs/cards.md``): its labels
         in both languages, its approvals, rank and threshold verdict, its certificate and cash,
         and its reasons by severity (fail, pending, warning, pass, info), then in procedure order."""
@@ -262,10 +270,9 @@ class RoundDecision:
         status = labels("status", self.status.value)
         cards = []
         for o in self.outcomes:
-            doc = o.to_json()
+            doc = o._tree(card, sorted(o.reasons, key=_by_severity))
             t, b = tally.get(o.nomination), benefits.get(o.nomination)
             threshold = "not_voted" if t is None else "met" if t.meets_threshold else "not_met"
-            doc["reasons"] = [r.to_json() for r in sorted(o.reasons, key=_by_severity)]
             doc.update({
                 "labels": {"outcome": labels("outcome", o.outcome.value),
                            "kind": labels("kind", o.kind.value), "status": status,

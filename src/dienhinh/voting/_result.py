@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 import attrs
@@ -313,11 +313,16 @@ class Outcome:
     reasons: tuple[Reason, ...]
 
     def to_json(self) -> dict[str, Any]:
+        return self._tree(Reason.to_json)
+
+    def _tree(self, card: Callable[[Reason], object]) -> dict[str, Any]:
+        """:meth:`to_json` with each reason as ``card`` makes it (the record writer keeps the
+        shared :class:`Reason` itself, to write its text once)."""
         return {
             "nominee": self.nominee,
             "kind": self.kind.value,
             "outcome": self.status.value,
-            "reasons": [r.to_json() for r in self.reasons],
+            "reasons": [card(r) for r in self.reasons],
         }
 
 
@@ -389,7 +394,12 @@ class BallotResult:
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract of ``dienhinh ballot`` (see ``docs/schemas/ballot-output.json``)."""
-        return {
+        return self._tree(Reason.to_json)
+
+    def _tree(self, card: Callable[[Reason], object], *, inputs: bool = True) -> dict[str, Any]:
+        """:meth:`to_json` with each reason as ``card`` makes it, and without ``inputs`` when
+        not asked (a round's record states its inputs once, as the round's)."""
+        doc: dict[str, Any] = {
             "kind": "ballot",
             "status": self.status.value,
             "recognised": list(self.recognised),
@@ -398,12 +408,14 @@ class BallotResult:
             "tally": [t.to_json() for t in self.tally],
             "tie": None if self.tie is None else self.tie.to_json(),
             "ties": [t.to_json() for t in self.ties],
-            "outcomes": [o.to_json() for o in self.outcomes],
-            "reasons": [r.to_json() for r in self.reasons],
+            "outcomes": [o._tree(card) for o in self.outcomes],
+            "reasons": [card(r) for r in self.reasons],
             "interpretations": [u.to_json() for u in self.used],
-            "inputs": self.inputs.to_json(),
-            "digest": self.digest,
         }
+        if inputs:
+            doc["inputs"] = self.inputs.to_json()
+        doc["digest"] = self.digest
+        return doc
 
     def to_rows(self) -> list[dict[str, Any]]:
         """One flat row per nominee, for ``pandas.DataFrame(result.to_rows())``."""

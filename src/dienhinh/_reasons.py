@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import operator
 import string
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
@@ -89,12 +90,16 @@ class ReasonCode:
         # the rule are keyed by identity (a citation's quote is not part of its equality) and
         # kept alive by the stored reason, so an id is never reused.
         # The key is built in C (no generator per call): the names and values in the order
-        # given, and their types (True and 1 are equal, but not the same parameter).
+        # given, and their types (True and 1 are equal, but not the same parameter). Two
+        # timestamps of one instant are equal whatever their UTC offsets, but each is shown in
+        # its own: a datetime's offset is part of the key.
         key: tuple[Any, ...]
         if not params:
             key = (id(self), id(rule))
-        elif _SCALARS.issuperset(map(type, params.values())):
-            key = (id(self), id(rule), tuple(params.items()), tuple(map(type, params.values())))
+        elif _SCALARS.issuperset(types := tuple(map(type, params.values()))):
+            key = (id(self), id(rule), tuple(params.items()), types)
+            if _DATETIME in types:
+                key += tuple(map(_OFFSET, filter(_IS_DATETIME, params.values())))
         else:
             return self._make(rule, params)
         made = _MADE.get(key)
@@ -127,6 +132,10 @@ class ReasonCode:
 
 _SCALARS = frozenset({str, int, bool, type(None), dt.date, dt.datetime})
 """Parameter types a made reason is shared for (hashable; the type is part of the key)."""
+_DATETIME = dt.datetime
+_IS_DATETIME = dt.datetime.__instancecheck__
+_OFFSET = operator.methodcaller("utcoffset")
+"""A timestamp's UTC offset: equal instants in two offsets are not the same parameter."""
 _MADE: dict[tuple[Any, ...], tuple[ReasonCode, Reason]] = {}
 _MADE_AT_MOST = 100_000
 """Reasons kept for sharing; the store is emptied when full (it only saves work)."""

@@ -51,6 +51,12 @@ Bắc Kạn, ngày 19 tháng 7 năm 2021
 KẾ HOẠCH
 Xây dựng, nhân rộng mô hình,
 gương điển hình tiên tiến giai đoạn 2021-2025"""
+BK_OPENING = (
+    "Nhằm tiếp tục phát huy vai trò của các mô hình, gương điển hình tiên tiến trong việc phát "
+    "triển kinh tế - xã hội, bảo đảm an ninh, trật tự trên địa bàn tỉnh, UBND tỉnh ban hành Kế "
+    "hoạch xây dựng, nhân rộng mô hình, gương điển hình tiên tiến trên địa bàn tỉnh, giai đoạn "
+    "2021-2025 với những nội dung sau:"
+)
 NT_HEADING = """KẾ HOẠCH
 Tổ chức thực hiện Đề án “Tuyên truyền gương điển hình tiên tiến
 giai đoạn 2022 - 2025” trên địa bàn tỉnh Ninh Thuận"""
@@ -126,6 +132,36 @@ def test_kt_1_is_cited_to_the_letters_subject_and_opening_not_to_point_1() -> No
     assert c.en == "KT letter 4054/UBND-NC, subject line and opening"
     assert c.quote is not None
     assert c.quote in fold(KT_OPENING)
+    assert c.quote not in KT_POINT_1
+
+
+def test_bk_the_period_of_effect_is_cited_to_the_plans_opening() -> None:
+    """BK: “giai đoạn 2021-2025” is set where the plan is issued, in its opening paragraph
+    before Mục I; dated “ngày 19 tháng 7 năm 2021”, it runs to 31/12/2025."""
+    effective = load_ruleset("bac-kan-2021").effective
+    assert effective is not None
+    c = effective.rule.citation
+    assert (effective.start, effective.end) == (dt.date(2021, 7, 19), dt.date(2025, 12, 31))
+    assert (c.division, c.article) == ("opening", None)
+    assert c.vi == "phần trích yếu và mở đầu Kế hoạch số 458/KH-UBND (BK)"
+    assert c.en == "BK plan 458/KH-UBND, subject line and opening"
+    assert c.quote is not None
+    assert "giai đoạn 2021-2025" in c.quote
+    assert c.quote in fold(BK_OPENING)
+    assert "ngày 19 tháng 7 năm 2021" in BK_HEADING
+
+
+def test_kt_the_period_of_effect_is_cited_to_the_letters_date_before_point_1() -> None:
+    """KT: the letter sets no period; it applies from its date, “ngày 29 tháng 11 năm 2022”,
+    written above its subject line (its opening), with no end."""
+    effective = load_ruleset("kon-tum-2022").effective
+    assert effective is not None
+    c = effective.rule.citation
+    assert (effective.start, effective.end) == (dt.date(2022, 11, 29), None)
+    assert (c.division, c.article) == ("opening", None)
+    assert c.vi == "phần trích yếu và mở đầu Công văn số 4054/UBND-NC (KT)"
+    assert c.quote == "Kon Tum, ngày 29 tháng 11 năm 2022"
+    assert c.quote in fold(KT_SUBJECT)
     assert c.quote not in KT_POINT_1
 
 

@@ -74,7 +74,11 @@ class TestA32Notice:
         decision = _round(BK, D(2026, 3, 2))
         reason = _notice(decision.reasons)
         assert _rule(reason).id == "BK"
-        assert _rule(reason).citation.quote == "gương điển hình tiên tiến giai đoạn 2021-2025"
+        assert _rule(reason).citation.quote == (
+            "UBND tỉnh ban hành Kế hoạch xây dựng, nhân rộng mô hình, gương điển hình tiên tiến "
+            "trên địa bàn tỉnh, giai đoạn 2021-2025"
+        )
+        assert _rule(reason).citation.vi == "phần trích yếu và mở đầu Kế hoạch số 458/KH-UBND (BK)"
         assert dict(reason.params) == {
             "ruleset": "bac-kan-2021",
             "day": "2026-03-02",

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 from dienhinh._errors import InvalidValueError
+from dienhinh.calendar._time import parse_day
 from dienhinh.cli._common import add_read_option, chosen_readings, emit, read_text, with_readings
 from dienhinh.criteria import Assessment
 from dienhinh.io._ballot import ballot_document, parse_ballot
-from dienhinh.io._json import named
+from dienhinh.io._json import named, parse_json
 from dienhinh.io._public import read_record, record_document
 from dienhinh.report import LANGUAGES, render_report
 from dienhinh.rulesets import load_ruleset
@@ -25,6 +27,13 @@ def register(sub: Any) -> None:
         "--ruleset", metavar="ID|PATH",
         help="the ruleset the document names, given as a built-in id or a ruleset file",
     )  # fmt: skip
+    p.add_argument(
+        "--decided-on",
+        metavar="DATE",
+        help="the decision date, YYYY-MM-DD (the document's `decided_on`; a different one is an "
+        "error): it tests the ruleset's period of effect (A-32) and picks a borrowed national "
+        "ballot rule (A-34)",
+    )
     p.add_argument(
         "--text", choices=LANGUAGES, metavar="vi|en", help="print a readable account instead"
     )
@@ -52,13 +61,33 @@ def _ballot(args: argparse.Namespace) -> int:
     text, source = read_text(args.path)
     given = None if args.ruleset is None else load_ruleset(args.ruleset)
     lookup = ballot_parameters if given is None else ballot_lookup(given)
-    document = with_readings(text, source, args)
+    document = with_decided_on(with_readings(text, source, args), source, args.decided_on)
     with named(source):  # a ballot the count refuses is a problem of this input
         result = count(parse_ballot(document, source=source, ruleset=lookup))
     if args.text:
         sys.stdout.write(render_report(result, lang=args.text))
         return 0
     return emit(ballot_document(result, given))
+
+
+def with_decided_on(
+    document: str | Mapping[str, Any], source: str, given: str | None
+) -> str | Mapping[str, Any]:
+    """The ballot document with ``--decided-on`` as its ``decided_on``: the same day as the
+    document's, or the document's when it gives none; another day is an error naming both."""
+    if given is None:
+        return document
+    day = parse_day(given, field="--decided-on").isoformat()
+    doc = parse_json(document, source=source) if isinstance(document, str) else document
+    if not isinstance(doc, Mapping):
+        return document  # the reader reports what it is
+    stated = doc.get("decided_on")
+    if stated is not None and stated != day:
+        raise InvalidValueError(
+            f"contradicts the document's decided_on={stated!r} ({source})",
+            field="--decided-on", value=day,
+        )  # fmt: skip
+    return {**doc, "decided_on": day}
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -48,6 +48,9 @@ HOW: dict[str, str] = {
     "A-29": "Applies where a catalogue declares a `[[kind_reading]]` (TQ's households, "
     "docs/criteria-format.md): in `assess` (a refusal is an error citing TQ-4.1) and in a round "
     "(an ineligible nominee, `round.kind_not_recognised`).",
+    "A-40": 'Applies to every dated item that states a `period` (docs/criteria-format.md, "The '
+    'achievement, not the paper"), in `assess` and in a round; the record lists A-40 only when a '
+    "period partly inside the window was set aside or counted.",
     "A-38": "Ninh Thuận's `[[kind_reading]]` of households (docs/criteria-format.md): under "
     "`not-exemplars`, `assess` refuses a household (an error citing NT-IV.2b) and a round makes it "
     "ineligible (`round.kind_not_recognised`); the record lists A-38 for every household.",

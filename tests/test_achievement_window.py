@@ -119,8 +119,9 @@ class TestTheAchievementNotThePaper:
     def test_tq_3_3_a_period_counts_only_wholly_inside_the_window(
         self, first: dt.date, last: dt.date, counts: bool
     ) -> None:
-        """A period partly outside the window is an achievement partly outside it; one document
-        cannot be split, so it is set aside (``criteria.period_outside_window``)."""
+        """A-40 ``wholly-inside`` (default): a period partly outside the window is an achievement
+        partly outside it; one document cannot be split, so it is set aside
+        (``criteria.period_outside_window``)."""
         a, node = leaf([attestation(D(2024, 10, 8), period=Period(first, last))], dossier_due=DUE)
         assert (node.verdict is Verdict.MET) == counts
         if not counts:
@@ -297,6 +298,150 @@ class TestA27:
         without, _ = leaf([attestation(D(2024, 10, 8))])
         assert "dossier_due" not in assessment_document(without)["inputs"]
         assert without.digest != a.digest
+
+
+class TestA40:
+    """A-40: a stated period partly inside the window — set aside (``wholly-inside``, default)
+    or counted (``overlaps``); the window is 01/10/2023 – 30/09/2024 (TQ-3.3, A-3 one year)."""
+
+    OVERLAPS = Readings({"A-40": "overlaps"})
+
+    def test_tq_3_3_a40_a_period_straddling_the_windows_start_is_set_aside_by_default(
+        self,
+    ) -> None:
+        """Calendar year 2023 (01/01 – 31/12/2023) attested on 08/10/2024: nine months of it lie
+        before “ngày 01/10 năm trước”; by default it does not count, the reason names the period,
+        and the record lists A-40 ``wholly-inside``."""
+        item = attestation(D(2024, 10, 8), period=Period(D(2023, 1, 1), D(2023, 12, 31)))
+        a, node = leaf([item], dossier_due=DUE)
+        assert node.verdict is Verdict.UNKNOWN
+        (ignored,) = [i.reason for i in node.ignored]
+        assert ignored.code == "criteria.period_outside_window"
+        assert "01/01/2023 – 31/12/2023" in ignored.vi
+        assert ("A-40", "wholly-inside") in {(u.id, u.reading) for u in a.used}
+
+    @pytest.mark.parametrize(
+        ("first", "last", "counts"),
+        [
+            (D(2023, 1, 1), D(2023, 12, 31), True),  # starts before the window
+            (D(2024, 6, 1), D(2024, 10, 5), True),  # ends after it
+            (D(2022, 10, 1), D(2023, 10, 1), True),  # shares its first day only
+            (D(2022, 10, 1), D(2023, 9, 30), False),  # the year before: wholly outside
+        ],
+    )
+    def test_tq_3_3_a40_overlaps_counts_a_period_sharing_a_day_with_the_window(
+        self, first: dt.date, last: dt.date, counts: bool
+    ) -> None:
+        """A-40 ``overlaps``: a period sharing at least one day with the window counts, with the
+        note ``criteria.period_overlaps_window``; one wholly outside is still set aside."""
+        item = attestation(D(2024, 10, 8), period=Period(first, last))
+        a, node = leaf([item], dossier_due=DUE, readings=self.OVERLAPS)
+        assert (node.verdict is Verdict.MET) == counts
+        notes = [r for r in node.reasons if r.code == "criteria.period_overlaps_window"]
+        if counts:
+            (note,) = notes
+            assert note.params == {
+                "first": first.isoformat(), "last": last.isoformat(), "date": "2024-10-08",
+                "start": "2023-10-01", "end": "2024-09-30",
+            }  # fmt: skip
+            assert ("A-40", "overlaps") in {(u.id, u.reading) for u in a.used}
+        else:
+            assert notes == []
+            assert [i.reason.code for i in node.ignored] == ["criteria.period_outside_window"]
+            assert "A-40" not in {u.id for u in a.used}
+
+    @given(st.dates(D(2022, 6, 1), D(2024, 10, 8)), st.dates(D(2022, 6, 1), D(2024, 10, 8)))
+    @example(D(2023, 10, 1), D(2024, 9, 30))
+    @example(D(2023, 9, 30), D(2023, 10, 1))
+    def test_tq_3_3_a40_a_period_counts_by_default_only_inside_and_under_overlaps_if_it_meets(
+        self, first: dt.date, last: dt.date
+    ) -> None:
+        """A-40: a period counts under ``wholly-inside`` exactly when it lies inside the window,
+        under ``overlaps`` exactly when it shares a day with it — so whatever counts by default
+        counts under ``overlaps``."""
+        assume(first <= last)
+        start, end = WINDOW
+        item = attestation(D(2024, 10, 8), period=Period(first, last))
+        default = leaf([item], dossier_due=DUE)[1].verdict is Verdict.MET
+        overlaps = leaf([item], dossier_due=DUE, readings=self.OVERLAPS)[1].verdict is Verdict.MET
+        assert default == (start <= first and last <= end)
+        assert overlaps == (first <= end and last >= start)
+        assert overlaps or not default
+
+    def test_tq_3_3_a40_is_not_listed_where_no_period_is_partly_inside(self) -> None:
+        """A-40 decides only about a period partly inside the window: a period wholly inside, a
+        day and an attestation stating no period leave it out of the record."""
+        inside = attestation(D(2024, 10, 8), period=Period(D(2023, 10, 1), D(2024, 9, 30)))
+        for item in (inside, attestation(D(2024, 5, 1)), attestation(D(2024, 10, 8),
+                     achieved_on=D(2023, 9, 1))):  # fmt: skip
+            for readings in (None, self.OVERLAPS):
+                a, _ = leaf([item], dossier_due=DUE, readings=readings)
+                assert "A-40" not in {u.id for u in a.used}, item
+
+    def test_tq_3_2d_a40_an_award_for_a_contest_straddling_the_window_counts_only_if_overlaps(
+        self,
+    ) -> None:
+        """TQ-3.2đ “đoạt giải cao trong các kỳ thi, cuộc thi cấp tỉnh trở lên”: a prize awarded
+        15/11/2023 for a contest held 01/09 – 15/10/2023 is judged on the contest's period, which
+        starts before 01/10/2023 — not met by default, met under ``overlaps``."""
+        prize = Award("province", "education", "competition", D(2023, 11, 15),
+                      "Sở Giáo dục và Đào tạo", period=Period(D(2023, 9, 1), D(2023, 10, 15)))  # fmt: skip
+        cid = "TQ-3.2đ.students"
+
+        def node(readings: Readings | None) -> Any:
+            n = Nominee("collective", ["education"], [prize])
+            return assess(n, CATALOGUE, window=WINDOW, readings=readings).tree.find(cid)
+
+        assert node(None).verdict is Verdict.UNKNOWN
+        assert [i.reason.code for i in node(None).ignored] == ["criteria.period_outside_window"]
+        assert node(self.OVERLAPS).verdict is Verdict.MET
+        assert "criteria.period_overlaps_window" in {r.code for r in node(self.OVERLAPS).reasons}
+
+    def test_tq_3_3_a40_a_round_recognises_on_a_straddling_period_only_under_overlaps(
+        self,
+    ) -> None:
+        """A round considered 20/12/2024: N1's TQ-3.1a statement attests the calendar year 2023.
+        By default N1 is incomplete (TQ-3.1a lacks a statement for the window) and the round
+        lists A-40 ``wholly-inside``; under ``overlaps`` N1 is recognised and the round lists it."""
+        from tests.round_builders import record
+
+        item = attestation(D(2024, 10, 8), period=Period(D(2023, 1, 1), D(2023, 12, 31)))
+        nominee = record(lacking=["TQ-3.1a"], extra=[item])
+        inputs = make_round([nomination("N1", nominee=nominee)])
+        default = run_round(inputs)
+        assert default.outcome("N1").outcome is RoundOutcome.INCOMPLETE
+        assert ("A-40", "wholly-inside") in {(u.id, u.reading) for u in default.used}
+        overlaps = run_round(attrs.evolve(inputs, readings=self.OVERLAPS))
+        assert overlaps.outcome("N1").outcome is RoundOutcome.RECOGNISED
+        assert ("A-40", "overlaps") in {(u.id, u.reading) for u in overlaps.used}
+
+    def test_tq_3_3_a40_is_chosen_from_the_command_line_and_json(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A-40: ``dienhinh assess --read A-40=overlaps`` counts the straddling period, and the
+        record's ``readings`` re-derive it from JSON."""
+        item = attestation(D(2024, 10, 8), period=Period(D(2023, 1, 1), D(2023, 12, 31)))
+        path = tmp_path / "nominee.json"
+        doc = Nominee("collective", ["agriculture"], [item]).to_json()
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        args = ["assess", str(path), "--ruleset", "tuyen-quang-2023", "--from", "2023-10-01",
+                "--to", "2024-09-30"]  # fmt: skip
+
+        def tq_3_1a(record: Any) -> str:
+            nodes = [record["tree"]]
+            while nodes[0]["id"] != "TQ-3.1a":
+                nodes = nodes[1:] + nodes[0]["children"]
+            return str(nodes[0]["verdict"])
+
+        assert main(args) == 0
+        assert tq_3_1a(json.loads(capsys.readouterr().out)) == "unknown"
+        assert main([*args, "--read", "A-40=overlaps"]) == 0
+        out = json.loads(capsys.readouterr().out)
+        assert tq_3_1a(out) == "met"
+        assert {"id": "A-40", "reading": "overlaps", "default": False} in out["interpretations"]
+        again = reassess(out["inputs"])
+        assert again.tree.find("TQ-3.1a").verdict is Verdict.MET
+        assert assessment_document(again)["interpretations"] == out["interpretations"]
 
 
 ATTEST_DAYS = st.dates(D(2023, 6, 1), D(2024, 12, 31))

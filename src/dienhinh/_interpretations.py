@@ -827,6 +827,42 @@ _REGISTER: tuple[Interpretation, ...] = (
             "IV), nên hộ gia đình được đề nghị thì không được xét (dẫn NT-IV.2b).",
         ),
     ),
+    _i(
+        "A-40",
+        "A stated period partly inside the achievement window",
+        "TQ-3.3",
+        "An item states the period of its achievement (an attestation the period it attests), and "
+        "that period starts before the window and ends inside it, or starts inside it and ends "
+        "after it. TQ-3.3 counts the achievement “trong thời gian 01 năm, tính từ ngày 01/10 năm "
+        "trước đến thời điểm xét tặng”: does such an item count?",
+        (
+            "wholly-inside",
+            "No: only a period wholly inside the window counts. TQ-3.3 dates the achievement "
+            "itself (“Thành tích … được tính trong thời gian 01 năm”); a period that begins "
+            "before the window is an achievement partly outside that year, and one document "
+            "cannot be split into the part that counts and the part that does not. The item is "
+            "set aside (criteria.period_outside_window, naming the period and the window) so "
+            "that the unit can produce a statement of the window's period.",
+            "Không: chỉ khoảng thời gian nằm trọn trong thời gian tính thành tích mới được tính. "
+            "Khoản 3 Điều 3 Quy định tính thành tích “trong thời gian 01 năm, tính từ ngày 01/10 "
+            "năm trước đến thời điểm xét tặng”; khoảng thời gian bắt đầu trước đó là thành tích "
+            "một phần nằm ngoài thời gian này, và một văn bản không tách được thành phần được "
+            "tính và phần không được tính. Văn bản không được tính (nêu rõ khoảng thời gian) để "
+            "đơn vị bổ sung văn bản đúng thời gian.",
+        ),
+        (
+            "overlaps",
+            "Yes, when the period shares at least one day with the window: an achievement that "
+            "continues into the window is achieved in it too. The record says the period lies "
+            "only partly inside (criteria.period_overlaps_window); a period wholly outside is "
+            "still set aside. No document gives a share of the period that must fall inside, so "
+            "none is invented.",
+            "Có, khi khoảng thời gian có ít nhất một ngày trong thời gian tính thành tích: thành "
+            "tích tiếp diễn trong thời gian đó cũng là thành tích đạt được trong thời gian đó. "
+            "Kết quả nêu rõ khoảng thời gian chỉ nằm một phần trong thời gian tính thành tích; "
+            "khoảng thời gian nằm hoàn toàn bên ngoài vẫn không được tính.",
+        ),
+    ),
 )
 
 INTERPRETATIONS: Mapping[str, Interpretation] = MappingProxyType({i.id: i for i in _REGISTER})

@@ -128,6 +128,16 @@ PERIOD_OUTSIDE_WINDOW = ReasonCode(
     "window {start} – {end}: what lies outside it does not count, and one document cannot be "
     "split.",
 )
+PERIOD_OVERLAPS_WINDOW = ReasonCode(
+    "criteria.period_overlaps_window",
+    INFO,
+    "Khoảng thời gian nằm một phần trong thời gian tính thành tích",
+    "Period partly inside the window",
+    "Thành tích trong khoảng {first} – {last} (văn bản ngày {date}) chỉ nằm một phần trong thời "
+    "gian tính thành tích {start} – {end}; vẫn được tính theo cách hiểu A-40 “overlaps”.",
+    "Achieved over {first} – {last} (document dated {date}), only partly inside the achievement "
+    "window {start} – {end}; counted under A-40 “overlaps”.",
+)
 ATTESTATION_COVERS_WINDOW = ReasonCode(
     "criteria.attestation_covers_window",
     INFO,

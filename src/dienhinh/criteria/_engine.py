@@ -73,7 +73,9 @@ class WindowLike(Protocol):
 class _Ctx:
     """One assessment's facts, shared by every node."""
 
-    __slots__ = ("a14_or", "attest", "by_type", "complete", "due", "end", "kind", "shift", "start")
+    __slots__ = (
+        "a14_or", "attest", "by_type", "complete", "due", "end", "kind", "overlap", "shift", "start",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -89,6 +91,9 @@ class _Ctx:
         # A-27 "covers-window": an attestation stating no period, signed in (start, due], speaks
         # for the window; under "signing-date" (or with no due date) its own date must be in it.
         self.due = due if plan.a27_covers else None
+        # A-40 "overlaps": a stated period sharing a day with the window counts; by default
+        # ("wholly-inside") only a period wholly inside it does.
+        self.overlap = plan.a40_overlaps
         self.kind = nominee.kind
         # Typed loosely on purpose: each leaf reads the attributes of the one type it selects.
         self.by_type: Mapping[str, Sequence[tuple[int, Any]]] = groups[0]
@@ -138,7 +143,8 @@ class _Plan:
     """
 
     __slots__ = (
-        "a14_or", "a15_province", "a27_covers", "attested_ok", "catalogue", "compiled",
+        "a14_or", "a15_province", "a27_covers", "a40_overlaps", "attested_ok", "catalogue",
+        "compiled",
         "every_field", "fields_ok", "readings", "used",
     )  # fmt: skip
 
@@ -149,6 +155,7 @@ class _Plan:
         self.a14_or = readings["A-14"] == "semicolon-or"
         self.a15_province = readings["A-15"] == "province-after-reform"
         self.a27_covers = readings["A-27"] == "covers-window"
+        self.a40_overlaps = readings["A-40"] == "overlaps"
         self.every_field = readings["A-13"] == "every-field"
         self.fields_ok: set[tuple[NomineeKind, tuple[str, ...]]] = set()
         self.attested_ok: set[str] = set()
@@ -349,12 +356,14 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
 
     def sort(
         ctx: _Ctx, items: Sequence[tuple[int, Any]]
-    ) -> tuple[list[int], list[Ignored], list[Ask], int]:
-        """The items used and set aside, the dates asked for, the amount counted."""
+    ) -> tuple[list[int], list[Ignored], list[Ask], int, list[Ask]]:
+        """The items used and set aside, the dates asked for, the amount counted, and a note
+        for each item counted under A-40 "overlaps" whose period is only partly inside."""
         start, end = ctx.start, ctx.end
         used: list[int] = []
         ignored: list[Ignored] = []
         asks: list[Ask] = []
+        partial: list[Ask] = []
         total = 0
         for i, ev in items:
             span = achievement_span(ev)  # the achievement's days, else the document's (TQ-3.3)
@@ -362,28 +371,33 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
                 ignored.append((i, codes.UNDATED, None))
                 asks.append((codes.ASK_DATE, {"index": i}))
                 continue
+            overlapping = False
             if span[0] < start or span[1] > end:
-                ignored.append((i, _outside(ev), None))
-                continue
+                overlapping = _overlaps(ctx, ev, span[0], span[1])
+                if not overlapping:
+                    ignored.append((i, _outside(ev), None))
+                    continue
             why = judge(ev, ctx)
             if why is None:
                 used.append(i)
+                if overlapping:
+                    partial.append((codes.PERIOD_OVERLAPS_WINDOW, {"index": i}))
                 if amount:
                     total += ev.amount
                 continue
             ignored.append((i, why[0], why[1]))
             if why[0] is codes.APPLIED_UNKNOWN:
                 asks.append((codes.ASK_APPLIED, {"name": ev.name}))
-        return used, ignored, asks, total
+        return used, ignored, asks, total, partial
 
     def run(ctx: _Ctx) -> _Eval:
         items = ctx.by_type.get(type_)
         if items is None:
             return nothing_complete if type_ in ctx.complete else nothing
-        used, ignored, asks, total = sort(ctx, items)
+        used, ignored, asks, total, partial = sort(ctx, items)
         if len(used) >= count and total >= amount:
-            return (node, MET, (), used, ignored, (), (), None)
-        notes: list[Ask] = []
+            return (node, MET, (), used, ignored, (), partial, None)
+        notes: list[Ask] = partial
         if amount and used:
             notes.append(
                 (codes.CONTRIBUTION_BELOW, {"total": total, "required": amount, "unit": unit})
@@ -395,6 +409,12 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
         return (node, UNKNOWN, (), used, ignored, asks, notes, None)
 
     return run
+
+
+def _overlaps(ctx: _Ctx, ev: Any, first: dt.date, last: dt.date) -> bool:
+    """A-40 "overlaps": an item's stated period, not wholly inside the window, shares a day
+    with it (by default, "wholly-inside", such a period is set aside)."""
+    return ctx.overlap and ev.period is not None and first <= ctx.end and last >= ctx.start
 
 
 def _outside(ev: Any) -> ReasonCode:
@@ -419,6 +439,7 @@ def _attestation_leaf(node: Criterion) -> Run:
         no: list[int] = []
         ignored: list[Ignored] = []
         covered: list[int] = []
+        partial: list[Ask] = []
         for i, ev in items:
             first, last = achievement_span(ev) or (ev.date, ev.date)
             if first < start or last > end:
@@ -427,6 +448,8 @@ def _attestation_leaf(node: Criterion) -> Run:
                 unstated = ev.period is None and ev.achieved_on is None
                 if unstated and due is not None and start < ev.date <= due:
                     covered.append(i)
+                elif _overlaps(ctx, ev, first, last):
+                    partial.append((codes.PERIOD_OVERLAPS_WINDOW, {"index": i}))
                 else:
                     ignored.append((i, _outside(ev), None))
                     continue
@@ -437,6 +460,7 @@ def _attestation_leaf(node: Criterion) -> Run:
         notes: list[Ask] = (
             [(codes.ATTESTATION_COVERS_WINDOW, {"indices": covered})] if covered else []
         )
+        notes += partial
         if yes and no:
             return (
                 node,
@@ -993,6 +1017,11 @@ class _Explainer:
             )
         if code is codes.ATTESTED_NOT:
             return code(node.rule, authority=", ".join(self._names(params)), id=node.id)
+        if code is codes.PERIOD_OVERLAPS_WINDOW:
+            assert params is not None
+            ev = self.evidence[params["index"]]
+            return code(self.window_rule or node.rule, first=ev.period.start, last=ev.period.end,
+                        date=ev.date, start=self.start, end=self.end)  # fmt: skip
         if code is codes.ATTESTATION_COVERS_WINDOW:
             assert params is not None
             assert self.a.dossier_due is not None
@@ -1138,9 +1167,33 @@ def used_readings(a: Assessment) -> tuple[UsedReading, ...]:
     used = plan.used.get(key)
     if used is None:
         used = plan.used[key] = a.readings.used(*used_interpretations(a))
-    if a.dossier_due is not None and _relied_on_a27(a):
-        return a.readings.used(*(u.id for u in used), "A-27")
-    return used
+    more: tuple[str, ...] = ("A-27",) if a.dossier_due is not None and _relied_on_a27(a) else ()
+    if _relied_on_a40(a):
+        more += ("A-40",)
+    return a.readings.used(*(u.id for u in used), *more) if more else used
+
+
+def _relied_on_a40(a: Assessment) -> bool:
+    """Whether A-40 decided about an evaluated item: one whose stated period shares a day with
+    the window without lying wholly inside it, set aside for that (``wholly-inside``) or counted
+    (``overlaps``) by a leaf."""
+    start, end = a.window_start, a.window_end
+    partial = {
+        i for i, ev in enumerate(a.nominee.evidence)
+        if (p := getattr(ev, "period", None)) is not None
+        and p.start <= end and p.end >= start and (p.start < start or p.end > end)
+    }  # fmt: skip
+    if not partial:
+        return False
+
+    def visit(e: _Eval) -> bool:
+        if partial.intersection(e[3]) or any(
+            g[0] in partial and g[1] is codes.PERIOD_OUTSIDE_WINDOW for g in e[4]
+        ):
+            return True
+        return any(visit(c) for c in e[2])
+
+    return visit(a.raw)
 
 
 def _relied_on_a27(a: Assessment) -> bool:

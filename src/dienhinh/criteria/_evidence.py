@@ -13,8 +13,10 @@ paper: an item may also say when the achievement itself happened —
 ``achieved_on`` (one day) or ``period`` (a :class:`Period`, both days
 included) — and the window then tests that; without either it tests
 ``date``. An achievement never ends after the document that records it. A
-period counts only when it lies wholly inside the window: an item cannot be
-split, so a period partly outside it is an achievement partly outside it. An
+period counts only when it lies wholly inside the window (A-40
+``wholly-inside``): an item cannot be split, so a period partly outside it is
+an achievement partly outside it; under A-40 ``overlaps`` a period sharing a
+day with the window counts. An
 attestation that states no period is read under A-27 (see the engine).
 Yearly items — ratings and titles, which are given *for* a year — carry
 ``year`` and may carry ``date``; yearly figures carry only ``year``.

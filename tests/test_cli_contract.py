@@ -10,6 +10,7 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -267,3 +268,37 @@ def test_demo_in_an_empty_folder_leaves_it_empty(tmp_path: Path, args: list[str]
     assert done.returncode == 0, done.stderr
     assert done.stdout
     assert list(tmp_path.iterdir()) == []
+
+
+# -- a run imports only its command's module -------------------------------------------------------
+
+
+def test_each_command_parses_alone_as_in_the_whole_parser() -> None:
+    """A run builds the parser of its command only: the same options, help and errors."""
+    from dienhinh.cli._main import COMMANDS as MODULE_OF
+
+    whole = _subcommands()
+    assert set(MODULE_OF) == set(whole)
+    for name, full in whole.items():
+        (sub,) = [a for a in _parser([name])._actions if a.dest == "command"]
+        alone: dict[str, Any] = sub.choices  # type: ignore[assignment]
+        assert alone[name].format_help() == full.format_help(), name  # type: ignore[attr-defined]
+        assert set(alone) == {n for n, m in MODULE_OF.items() if m == MODULE_OF[name]}, name
+
+
+def test_the_demo_imports_no_other_command() -> None:
+    """`dienhinh demo --json -` loads its command's module, none of the others' (nor what only
+    they need: the floors reader)."""
+    code = (
+        "import sys, io, contextlib;"
+        "from dienhinh.cli import main;"
+        "out = io.StringIO();"
+        "ctx = contextlib.redirect_stdout(out);"
+        "ctx.__enter__(); status = main(['demo', '--json', '-']); ctx.__exit__(None, None, None);"
+        "print(status, *sorted(m for m in sys.modules if m.startswith('dienhinh.cli.')"
+        " or m == 'dienhinh.io._floors'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [
+        "0", "dienhinh.cli._common", "dienhinh.cli._main", "dienhinh.cli._round"
+    ]  # fmt: skip

@@ -21,6 +21,15 @@ from dienhinh.rulesets import builtin_rulesets, load_ruleset
 DEFAULT_RULESET = "tuyen-quang-2023"
 
 
+def deadline_names() -> str:
+    """The deadlines of each built-in ruleset, one ruleset a line (``dienhinh deadline --help``)."""
+    lines = []
+    for rid in builtin_rulesets():
+        names = [d.name for d in load_ruleset(rid).deadlines]
+        lines.append(f"  {rid}: {', '.join(names) if names else '(none)'}")
+    return "\n".join(lines)
+
+
 def register(sub: Any) -> None:
     w = sub.add_parser("window", help="the achievement window for a consideration date (TQ-3.3)")
     w.add_argument("date", metavar="DATE", help="the consideration date, YYYY-MM-DD")

@@ -18,18 +18,18 @@ prints, and shows an example.
 from __future__ import annotations
 
 import argparse
+import importlib
 import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Final, NoReturn
 
 from dienhinh._batch import batch
 from dienhinh._errors import DienhinhError, UnreadableFileError, clip
 from dienhinh._version import __version__
-from dienhinh.cli import _ballot, _calendar, _criteria, _floors, _round, _schema, _serve_cmd
 from dienhinh.cli._common import EXIT_INVALID, EXIT_UNREADABLE, MAX_LINE, CommandError, one_line
-from dienhinh.rulesets import builtin_rulesets, load_ruleset
 
 __all__ = ["main"]
 
@@ -53,12 +53,23 @@ class _Parser(argparse.ArgumentParser):
         raise _ArgumentError(f"{self.prog}: error: {message} (see {self.prog} --help)")
 
 
+MODULES: Final = ("_round", "_ballot", "_criteria", "_calendar", "_floors", "_schema", "_serve_cmd")
+"""The modules of the subcommands (``dienhinh.cli._round`` …), in the order ``--help`` lists them."""
+
+COMMANDS: Final = {
+    "round": "_round", "demo": "_round", "ballot": "_ballot", "verify": "_ballot",
+    "criteria": "_criteria", "assess": "_criteria", "window": "_calendar",
+    "deadline": "_calendar", "calendar": "_calendar", "rulesets": "_calendar",
+    "floors": "_floors", "schema": "_schema", "serve": "_serve_cmd",
+}  # fmt: skip
+"""Each subcommand and the module that registers it: a run imports only its command's module
+(and what that imports), not every command's."""
+
+
 def _deadline_names() -> str:
-    lines = []
-    for rid in builtin_rulesets():
-        names = [d.name for d in load_ruleset(rid).deadlines]
-        lines.append(f"  {rid}: {', '.join(names) if names else '(none)'}")
-    return "\n".join(lines)
+    from dienhinh.cli._calendar import deadline_names
+
+    return deadline_names()
 
 
 HELP: Final[dict[str, tuple[str, str]]] = {
@@ -163,7 +174,17 @@ class _HelpParser(_Parser):
         return super().format_help()
 
 
-def _parser() -> argparse.ArgumentParser:
+def _modules(argv: Sequence[str] | None) -> list[ModuleType]:
+    """The command modules a parse of ``argv`` needs: the named subcommand's only, when
+    ``argv`` starts with one; else all of them (``--help``, ``--version``, a wrong command)."""
+    first = argv[0] if argv else None
+    names = [COMMANDS[first]] if isinstance(first, str) and first in COMMANDS else MODULES
+    return [importlib.import_module(f"dienhinh.cli.{name}") for name in names]
+
+
+def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; given ``argv``, with only the subcommand it names (the same
+    parser for that subcommand: its options, help and errors are those of the whole one)."""
     parser = _Parser(
         prog="dienhinh",
         description="Recognition of advanced exemplars (điển hình tiên tiến) as citable rules.\n"
@@ -174,7 +195,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_HelpParser
     )
-    for module in (_round, _ballot, _criteria, _calendar, _floors, _schema, _serve_cmd):
+    for module in _modules(argv):
         module.register(sub)
     for name, p in sub.choices.items():
         if name in HELP and not p.description:
@@ -193,7 +214,9 @@ def _parser() -> argparse.ArgumentParser:
 @batch
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 done, 2 invalid, 3 unreadable file)."""
-    parser = _parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = _parser(argv)
     try:
         args = parser.parse_args(argv)
     except _ArgumentError as exc:

@@ -184,6 +184,7 @@ def test_the_root_holds_the_kernel_only() -> None:
         "_documents",
         "_effect",
         "_errors",
+        "_frozen",
         "_html",
         "_interpretations",
         "_kinds",

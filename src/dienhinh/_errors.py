@@ -39,7 +39,7 @@ import reprlib
 from collections.abc import Iterable
 from typing import Any, Final
 
-import attrs
+from dienhinh._frozen import frozen
 
 __all__ = [
     "ChairChoiceError",
@@ -184,7 +184,7 @@ class UnknownDeadlineError(UnknownIdError):
     """A deadline name that the ruleset does not define."""
 
 
-@attrs.frozen
+@frozen
 class Problem:
     """One problem found while validating a whole document.
 

@@ -29,12 +29,13 @@ from dienhinh._errors import (
     UnknownInterpretationError,
     describe,
 )
+from dienhinh._frozen import frozen
 from dienhinh._text import did_you_mean
 
 __all__ = ["INTERPRETATIONS", "Interpretation", "Reading", "Readings", "UsedReading"]
 
 
-@attrs.frozen
+@frozen
 class Reading:
     """One way of reading an ambiguous provision."""
 
@@ -43,7 +44,7 @@ class Reading:
     vi: str
 
 
-@attrs.frozen
+@frozen
 class Interpretation:
     """An ambiguity of the documents, with its default reading and the alternatives."""
 
@@ -869,7 +870,7 @@ INTERPRETATIONS: Mapping[str, Interpretation] = MappingProxyType({i.id: i for i 
 """Every interpretation, by id (``"A-1"`` … the last)."""
 
 
-@attrs.frozen
+@frozen
 class UsedReading:
     """A reading a result relied on, recorded in the result."""
 
@@ -910,7 +911,7 @@ def _freeze(value: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(sorted(kept.items(), key=lambda kv: str(kv[0]))))
 
 
-@attrs.frozen(eq=False)
+@frozen(eq=False)
 class Readings(Mapping[str, str]):
     """The caller's choice of readings; every id not chosen reads its default.
 

@@ -15,6 +15,7 @@ from typing import Any, Literal
 import attrs
 
 from dienhinh._errors import InvalidValueError
+from dienhinh._frozen import frozen
 from dienhinh._text import nfc
 
 __all__ = ["Citation", "Rule", "document_title"]
@@ -97,7 +98,7 @@ def _opt_nfc(value: object) -> str | None:
     return None if value is None else nfc(str(value))
 
 
-@attrs.frozen
+@frozen
 class Citation:
     """A provision of a document: ``document`` plus its article/section, clause and point.
 
@@ -209,7 +210,7 @@ def _rule_id(_inst: object, _attribute: attrs.Attribute[str], value: str) -> Non
         )
 
 
-@attrs.frozen
+@frozen
 class Rule:
     """A rule id from the specification together with the provision it reads.
 

@@ -31,6 +31,7 @@ from dienhinh._convert import to_enum
 from dienhinh._documents import DocumentStatus, slug, text
 from dienhinh._effect import document_notices
 from dienhinh._errors import ImpossibleDateError, InvalidTypeError, InvalidValueError
+from dienhinh._frozen import frozen
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._provenance import Rule
 from dienhinh._reasons import Reason, day_vi
@@ -96,7 +97,7 @@ def _rule(_inst: object, _a: attrs.Attribute[Any], value: object) -> None:
         raise InvalidTypeError("must be a dienhinh.Rule", field="deadline.rule", value=value)
 
 
-@attrs.frozen
+@frozen
 class Deadline:
     """A day of the year by which something must happen, every year, with its rule.
 
@@ -229,7 +230,7 @@ def _opt_moment(value: object) -> dt.datetime | None:
     return value
 
 
-@attrs.frozen
+@frozen
 class DeadlineCheck:
     """A submission checked against a deadline: on time or late, by how many days, and why."""
 

@@ -32,6 +32,7 @@ from dienhinh._convert import to_enum
 from dienhinh._documents import DocumentStatus, draft_notice, slug, text
 from dienhinh._effect import year_notices
 from dienhinh._errors import InvalidTypeError, InvalidValueError, MissingExtraError
+from dienhinh._frozen import frozen
 from dienhinh._interpretations import INTERPRETATIONS, Readings, UsedReading
 from dienhinh._provenance import Rule
 from dienhinh._reasons import Reason, day_vi
@@ -91,7 +92,7 @@ def _part(value: object) -> QuarterPart:
     return to_enum(QuarterPart, value, "quarter.part")
 
 
-@attrs.frozen
+@frozen
 class Quarter:
     """A quarter of a year, or its early part, as a plan names a milestone.
 
@@ -173,7 +174,7 @@ def _after_start(inst: DateRange, _a: attrs.Attribute[Any], value: dt.date) -> N
         )
 
 
-@attrs.frozen
+@frozen
 class DateRange:
     """Days from ``start`` through ``end``, both included."""
 
@@ -226,7 +227,7 @@ def _rule(_inst: object, _a: attrs.Attribute[Any], value: object) -> None:
         raise InvalidTypeError("must be a dienhinh.Rule", field="milestone.rule", value=value)
 
 
-@attrs.frozen
+@frozen
 class Milestone:
     """Something a plan schedules once (BK-IV), over a quarter or a range of days."""
 
@@ -261,7 +262,7 @@ class EventKind(enum.Enum):
     MILESTONE = "milestone"
 
 
-@attrs.frozen
+@frozen
 class Event:
     """One dated entry of the year's schedule, with the rule it comes from."""
 
@@ -296,7 +297,7 @@ class Event:
         }
 
 
-@attrs.frozen
+@frozen
 class Schedule:
     """A ruleset's events in one year, sorted by start, end and id."""
 

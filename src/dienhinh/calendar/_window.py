@@ -31,6 +31,7 @@ from dateutil.relativedelta import relativedelta
 from dienhinh._documents import DocumentStatus
 from dienhinh._effect import document_notices
 from dienhinh._errors import ImpossibleDateError, InvalidTypeError, InvalidValueError
+from dienhinh._frozen import frozen
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._provenance import Rule
 from dienhinh._reasons import Reason, day_vi
@@ -66,7 +67,7 @@ def _rule(_inst: object, _a: attrs.Attribute[Any], value: object) -> None:
         raise InvalidTypeError("must be a dienhinh.Rule", field="window.rule", value=value)
 
 
-@attrs.frozen
+@frozen
 class WindowPolicy:
     """Where a ruleset's achievement window starts each year (01/10 in TQ-3.3), with its rule.
 
@@ -111,7 +112,7 @@ def _ordered(inst: Window, _a: attrs.Attribute[Any], value: dt.date) -> None:
         )
 
 
-@attrs.frozen
+@frozen
 class Window:
     """The closed interval of days whose achievements count, and how it was read.
 

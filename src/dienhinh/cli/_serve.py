@@ -16,7 +16,6 @@ from typing import Any, Final
 
 import anyio
 import anyio.to_thread
-import attrs
 import uvicorn
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -27,6 +26,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from dienhinh._errors import DienhinhError
+from dienhinh._frozen import frozen
 from dienhinh.cli._serve_api import (
     Service,
     demo_input,
@@ -54,7 +54,7 @@ CSP: Final = (
 )
 
 
-@attrs.frozen
+@frozen
 class Limits:
     """The request-body size limit (bytes) and the per-request time limit (seconds)."""
 

@@ -38,6 +38,7 @@ from dienhinh._errors import (
     UnknownRulesetError,
     VerificationError,
 )
+from dienhinh._frozen import frozen
 from dienhinh._interpretations import INTERPRETATIONS, Readings
 from dienhinh._version import __version__
 from dienhinh.calendar import achievement_window, check_deadline, year_schedule
@@ -86,13 +87,13 @@ def read_body(data: bytes) -> Any:
 # -- request documents of the endpoints that have no input file in the CLI ------------------------
 
 
-@attrs.frozen
+@frozen
 class WindowDoc:
     start: dt.date
     end: dt.date
 
 
-@attrs.frozen
+@frozen
 class AssessRequest:
     """``POST /assess``: ``dienhinh assess FILE --ruleset ID (--on DATE | --from --to)``."""
 
@@ -105,7 +106,7 @@ class AssessRequest:
     readings: dict[str, str] = attrs.Factory(dict)
 
 
-@attrs.frozen
+@frozen
 class WindowRequest:
     """``POST /window``: ``dienhinh window DATE [--ruleset] [--policy] [--deadline]``."""
 
@@ -118,7 +119,7 @@ class WindowRequest:
     readings: dict[str, str] = attrs.Factory(dict)
 
 
-@attrs.frozen
+@frozen
 class DeadlineRequest:
     """``POST /deadline``: ``dienhinh deadline --ruleset --deadline --year --at``."""
 
@@ -134,7 +135,7 @@ class DeadlineRequest:
     readings: dict[str, str] = attrs.Factory(dict)
 
 
-@attrs.frozen
+@frozen
 class ResolveRequest:
     """``POST /resolve``: a record awaiting the chair and the chair's choice."""
 
@@ -162,7 +163,7 @@ def _days(items: Iterable[str], where: str) -> list[dt.date]:
     return [parse_day(d, field=f"{where}[{i}]") for i, d in enumerate(items)]
 
 
-@attrs.frozen
+@frozen
 class Service:
     """The endpoints' computations over the rulesets the server knows.
 

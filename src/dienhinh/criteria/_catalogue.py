@@ -23,6 +23,7 @@ from dienhinh._errors import (
     RulesetError,
     UnknownFieldError,
 )
+from dienhinh._frozen import frozen
 from dienhinh._interpretations import INTERPRETATIONS, Interpretation, Readings
 from dienhinh._kinds import NomineeKind
 from dienhinh._provenance import Citation, Rule
@@ -67,7 +68,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 E = TypeVar("E")
 
 
-@attrs.frozen
+@frozen
 class Group:
     """A node the catalogue names but does not test itself: the standing, the field group."""
 
@@ -84,7 +85,7 @@ def _freeze_nodes(value: Mapping[str, Criterion]) -> Mapping[str, Criterion]:
     return MappingProxyType(dict(value))
 
 
-@attrs.frozen
+@frozen
 class Criterion:
     """One node of a criteria tree: a rule with its titles, kinds and structure.
 
@@ -154,7 +155,7 @@ class Criterion:
         return out
 
 
-@attrs.frozen
+@frozen
 class Field:
     """A field of work (lĩnh vực): its slug, titles, citation and standard (per-kind variants)."""
 
@@ -174,7 +175,7 @@ class Field:
         }
 
 
-@attrs.frozen
+@frozen
 class KindReading:
     """A kind of nominee the catalogue judges only under one reading of the register.
 
@@ -206,7 +207,7 @@ def _freeze(value: Mapping[str, Criterion]) -> Mapping[str, Criterion]:
     return MappingProxyType(dict(value))
 
 
-@attrs.frozen
+@frozen
 class Catalogue:
     """The criteria of one ruleset, checked whole; build it with :func:`parse_catalogue`.
 
@@ -863,7 +864,7 @@ _TOP = ("format", "catalogue", "document", "title_vi", "title_en", "kinds", "sta
 _TOP_OPTIONAL = ("division", "window", "kind_reading")
 
 
-@attrs.frozen
+@frozen
 class _Header:
     id: str | None
     document: str

@@ -38,6 +38,7 @@ import attrs
 
 from dienhinh._convert import to_enum
 from dienhinh._errors import InvalidTypeError, InvalidValueError
+from dienhinh._frozen import frozen
 from dienhinh._text import nfc
 from dienhinh.criteria._vocab import (
     DISTRICT_LEVEL_ENDED,
@@ -204,7 +205,7 @@ def _check_day(inst: object, attribute: attrs.Attribute[Any], value: object) -> 
         )
 
 
-@attrs.frozen
+@frozen
 class Period:
     """The days an achievement covers, both included: ``{"from": …, "to": …}`` in JSON.
 
@@ -272,7 +273,7 @@ def achievement_span(item: Any) -> tuple[dt.date, dt.date] | None:
 # -- the evidence types --
 
 
-@attrs.frozen
+@frozen
 class Award:
     """An award (khen thưởng, giải thưởng, giải): its level, field, category, date and issuer.
 
@@ -304,7 +305,7 @@ class Award:
         })  # fmt: skip
 
 
-@attrs.frozen
+@frozen
 class Initiative:
     """An initiative or creative solution (sáng kiến, giải pháp) recognised by an authority."""
 
@@ -329,7 +330,7 @@ class Initiative:
         })  # fmt: skip
 
 
-@attrs.frozen
+@frozen
 class Ocop:
     """An OCOP rating of a product (sản phẩm OCOP), 1 to 5 stars, decided on ``date``."""
 
@@ -359,7 +360,7 @@ class Ocop:
         })  # fmt: skip
 
 
-@attrs.frozen
+@frozen
 class Certificate:
     """A certificate (FSC forest management, VietGAP, GlobalGAP, organic) issued on ``date``."""
 
@@ -390,7 +391,7 @@ class Certificate:
         })  # fmt: skip
 
 
-@attrs.frozen
+@frozen
 class Invention:
     """An invention or utility solution granted IP protection on ``date``.
 
@@ -427,7 +428,7 @@ class Invention:
         return out
 
 
-@attrs.frozen
+@frozen
 class Project:
     """A science and technology project (đề tài, dự án) accepted on ``date`` with its rating."""
 
@@ -452,7 +453,7 @@ class Project:
         })  # fmt: skip
 
 
-@attrs.frozen
+@frozen
 class Title:
     """A title (danh hiệu) conferred for ``year``; ``date`` is the decision's date, if known."""
 
@@ -472,7 +473,7 @@ class Title:
         })  # fmt: skip
 
 
-@attrs.frozen
+@frozen
 class Rating:
     """An annual rating (xếp loại) for ``year``, e.g. "hoàn thành xuất sắc nhiệm vụ"."""
 
@@ -492,7 +493,7 @@ class Rating:
         })  # fmt: skip
 
 
-@attrs.frozen
+@frozen
 class Figure:
     """A yearly figure in whole VND: household income, revenue, budget paid or profit.
 
@@ -527,7 +528,7 @@ class Figure:
         }
 
 
-@attrs.frozen
+@frozen
 class Contribution:
     """A contribution: land (m²), money (VND), labour (days), crops or assets (VND value)."""
 
@@ -561,7 +562,7 @@ class Contribution:
         })  # fmt: skip
 
 
-@attrs.frozen
+@frozen
 class Attestation:
     """A signed statement by a named authority that a qualitative criterion holds (or not).
 

@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Literal
 import attrs
 
 from dienhinh._errors import InvalidValueError
+from dienhinh._frozen import frozen
 from dienhinh._text import a_or_an
 from dienhinh.criteria._vocab import (
     AwardCategory,
@@ -65,7 +66,7 @@ def _positive_or_none(_inst: object, attribute: attrs.Attribute[Any], value: obj
         _positive(_inst, attribute, value)
 
 
-@attrs.frozen
+@frozen
 class Lookback:
     """A look-back on purpose: ``years`` consecutive calendar years ending with ``through``.
 
@@ -117,7 +118,7 @@ def window_en(start: dt.date, end: dt.date) -> str:
     return f"within the achievement window ({start.isoformat()} – {end.isoformat()})"
 
 
-@attrs.frozen
+@frozen
 class AwardTest:
     """An award at ``level_at_least`` or above, of one of ``fields`` and ``categories`` (empty: any)."""
 
@@ -150,7 +151,7 @@ class AwardTest:
         }
 
 
-@attrs.frozen
+@frozen
 class InitiativeTest:
     """An initiative recognised by an authority at ``level_at_least`` or above."""
 
@@ -174,7 +175,7 @@ class InitiativeTest:
         return {"level_at_least": self.level_at_least.value, "count": self.count}
 
 
-@attrs.frozen
+@frozen
 class OcopTest:
     """An OCOP product rated ``stars_at_least`` stars or more."""
 
@@ -197,7 +198,7 @@ class OcopTest:
         return {"stars_at_least": self.stars_at_least, "count": self.count}
 
 
-@attrs.frozen
+@frozen
 class CertificateTest:
     """A certificate of one of ``schemes``."""
 
@@ -215,7 +216,7 @@ class CertificateTest:
         return {"schemes": sorted(s.value for s in self.schemes), "count": self.count}
 
 
-@attrs.frozen
+@frozen
 class InventionTest:
     """An invention protected as intellectual property and applied in practice."""
 
@@ -232,7 +233,7 @@ class InventionTest:
         return {"count": self.count}
 
 
-@attrs.frozen
+@frozen
 class ProjectTest:
     """An S&T project at ``level_at_least`` or above (up to ``level_at_most`` when given: A-36
     ``provincial-only`` reads TQ-3.2g's “cấp tỉnh” as exactly that level), rated
@@ -289,7 +290,7 @@ class ProjectTest:
         return out
 
 
-@attrs.frozen
+@frozen
 class TitleTest:
     """One of ``titles``: conferred in the window, or held every year of ``lookback``."""
 
@@ -313,7 +314,7 @@ class TitleTest:
         }
 
 
-@attrs.frozen
+@frozen
 class RatingTest:
     """An annual rating of ``grade_at_least`` or better: in the window, or every year of ``lookback``."""
 
@@ -336,7 +337,7 @@ class RatingTest:
         }
 
 
-@attrs.frozen
+@frozen
 class FigureTest:
     """A yearly ``metric`` strictly higher each year than the year before, over ``lookback``."""
 
@@ -362,7 +363,7 @@ class FigureTest:
         return {"metric": self.metric.value, "lookback": self.lookback.to_json()}
 
 
-@attrs.frozen
+@frozen
 class ContributionTest:
     """Contributions of ``kinds`` for ``purposes`` (empty: any), totalling ``amount_at_least``."""
 
@@ -407,7 +408,7 @@ class ContributionTest:
         } | ({"count": self.count} if self.count > 1 else {})
 
 
-@attrs.frozen
+@frozen
 class AttestationTest:
     """A signed statement by ``by`` that the criterion holds: how qualitative criteria are met."""
 

@@ -16,6 +16,7 @@ import attrs
 
 from dienhinh._canonical import digest_of
 from dienhinh._errors import InvalidValueError
+from dienhinh._frozen import frozen
 from dienhinh._html import table
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._provenance import Rule
@@ -35,7 +36,7 @@ __all__ = ["Assessment", "CriterionResult", "EvidenceUse", "IgnoredEvidence"]
 _MARK = {Verdict.MET: "[✓]", Verdict.NOT_MET: "[✗]", Verdict.UNKNOWN: "[?]"}
 
 
-@attrs.frozen
+@frozen
 class EvidenceUse:
     """An item of evidence a criterion rested on; ``index`` is its place in ``nominee.evidence``."""
 
@@ -46,7 +47,7 @@ class EvidenceUse:
         return {"index": self.index, "evidence": self.evidence.to_json()}
 
 
-@attrs.frozen
+@frozen
 class IgnoredEvidence:
     """An item of evidence a criterion looked at and set aside, and why."""
 
@@ -62,7 +63,7 @@ class IgnoredEvidence:
         }
 
 
-@attrs.frozen
+@frozen
 class CriterionResult:
     """One node of an assessment's tree.
 
@@ -133,7 +134,7 @@ class CriterionResult:
         }
 
 
-@attrs.frozen
+@frozen
 class Assessment:
     """A nominee assessed against a catalogue on the evidence inside a window: the record.
 

@@ -16,6 +16,7 @@ import attrs
 from dienhinh._documents import draft_notice
 from dienhinh._effect import document_notices
 from dienhinh._errors import InvalidValueError
+from dienhinh._frozen import frozen
 from dienhinh._interpretations import Readings
 from dienhinh._provenance import Citation, Rule
 from dienhinh.io._json import (
@@ -36,7 +37,7 @@ from dienhinh.voting._rule import BallotRule, Cap
 __all__ = ["BallotDocument", "ballot_inputs", "parse_ballot"]
 
 
-@attrs.frozen
+@frozen
 class CitationDoc:
     document: str
     division: str = "article"
@@ -71,7 +72,7 @@ class CitationDoc:
         return citation
 
 
-@attrs.frozen
+@frozen
 class RuleRefDoc:
     id: str
     citation: CitationDoc
@@ -80,7 +81,7 @@ class RuleRefDoc:
         return Rule(self.id, self.citation.build())
 
 
-@attrs.frozen
+@frozen
 class RuleDoc:
     threshold: str
     comparison: str = "at_least"
@@ -90,34 +91,34 @@ class RuleDoc:
     rule: Annotated[RuleRefDoc | None, NULLABLE] = None
 
 
-@attrs.frozen
+@frozen
 class CapDoc:
     slots: int
     rule: Annotated[RuleRefDoc | None, NULLABLE] = None
 
 
-@attrs.frozen
+@frozen
 class CouncilDoc:
     members: list[str]
     chair: str
     seats: Annotated[int | None, NULLABLE] = None
 
 
-@attrs.frozen
+@frozen
 class NomineeDoc:
     id: str
     kind: str = "individual"
     women_priority: bool = False
 
 
-@attrs.frozen
+@frozen
 class BallotDoc:
     member: str
     approve: list[str]
     cast: str = "in_meeting"
 
 
-@attrs.frozen
+@frozen
 class BallotDocument:
     """A ballot input document, as read; :func:`ballot_inputs` turns it into domain objects."""
 

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from dienhinh._effect import document_notices
+from dienhinh._frozen import frozen
 from dienhinh._interpretations import Readings
 from dienhinh.io._json import parse_json, structure
 from dienhinh.io._round import UnitDoc, _ruleset
@@ -27,7 +28,7 @@ from dienhinh.rulesets._ruleset import Ruleset
 __all__ = ["FloorsDocument", "floors_document", "parse_floors"]
 
 
-@attrs.frozen
+@frozen
 class FloorsDocument:
     DOCUMENT = "floors input"
 
@@ -37,7 +38,7 @@ class FloorsDocument:
     readings: dict[str, str] = attrs.Factory(dict)
 
 
-@attrs.frozen
+@frozen
 class FloorsInputs:
     """What :func:`dienhinh.round.check_floors` is given."""
 

@@ -22,9 +22,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import attrs
-
 from dienhinh._errors import InvalidTypeError, UnknownIdError
+from dienhinh._frozen import frozen
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._reasons import Reason
 from dienhinh._repr import short as _short
@@ -38,7 +37,7 @@ from dienhinh.rulesets._ruleset import Ruleset
 __all__ = ["FloorCheck", "check_floors", "floor_readings"]
 
 
-@attrs.frozen
+@frozen
 class FloorCheck:
     """One unit against one floor: met, short by how many, unknown, or no longer in force (A-10, A-15)."""
 

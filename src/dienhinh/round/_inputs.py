@@ -24,6 +24,7 @@ from dienhinh._errors import (
     UnknownIdError,
     UnknownNomineeError,
 )
+from dienhinh._frozen import frozen
 from dienhinh._interpretations import Readings
 from dienhinh._repr import short as _short
 from dienhinh._text import a_or_an, identifier
@@ -116,7 +117,7 @@ def _supports(value: object) -> CouncilLevel | None:
     return None if value is None else to_enum(CouncilLevel, value, "nomination.supports")
 
 
-@attrs.frozen
+@frozen
 class Nomination:
     """One nominee put forward by its unit, with what the eligibility checks read.
 
@@ -207,7 +208,7 @@ def _unit_considered_on(value: object) -> dt.date | None:
     return _opt_day(value, "dossier.unit_considered_on")
 
 
-@attrs.frozen
+@frozen
 class Dossier:
     """A unit's dossier to the province (TQ-8.3a) and when it arrived (TQ-8.3b).
 
@@ -270,7 +271,7 @@ def _events(value: object) -> tuple[dt.date, ...] | None:
     return tuple(sorted(_day(v, "unit.honouring_events") for v in value))
 
 
-@attrs.frozen
+@frozen
 class Unit:
     """A unit subject to a floor (TQ-6.2a, BK-IV.1, NT-V.1đ): its scope and its year's counts.
 
@@ -395,7 +396,7 @@ def _days_off(value: Iterable[object]) -> tuple[dt.date, ...]:
     return tuple(sorted({_day(v, "days_off") for v in value}))
 
 
-@attrs.frozen
+@frozen
 class RoundInputs:
     """Everything a round is computed from; kept in its decision record.
 

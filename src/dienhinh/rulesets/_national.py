@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from dienhinh._errors import InvalidValueError, UnknownIdError
+from dienhinh._frozen import frozen
 from dienhinh._provenance import Rule
 from dienhinh._reasons import Reason, ReasonCode, Severity
 from dienhinh._text import did_you_mean
@@ -56,7 +57,7 @@ def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
-@attrs.frozen
+@frozen
 class NationalDocument:
     """A national document: its number, title, dates of signature and effect, and successor."""
 
@@ -105,7 +106,7 @@ class NationalDocument:
         }
 
 
-@attrs.frozen
+@frozen
 class NationalProvision:
     """One provision of a national document, with the rule id a province's ruleset cites."""
 
@@ -127,7 +128,7 @@ class NationalProvision:
         }
 
 
-@attrs.frozen
+@frozen
 class NationalLaw:
     """Every national document and provision the shipped rulesets may cite."""
 

@@ -20,6 +20,7 @@ import attrs
 from dienhinh._convert import one_of
 from dienhinh._documents import DocumentStatus, day_or_none, flag, opt_text, slug, status_of, text
 from dienhinh._errors import InvalidTypeError, InvalidValueError
+from dienhinh._frozen import frozen
 from dienhinh._kinds import NomineeKind
 from dienhinh._provenance import Division, Rule
 from dienhinh._text import a_or_an
@@ -100,7 +101,7 @@ def _note_en(value: object) -> str | None:
     return opt_text(value, "note_en")
 
 
-@attrs.frozen
+@frozen
 class Document:
     """The document a ruleset reads, as its header prints it.
 
@@ -156,7 +157,7 @@ def _eff_end(value: object) -> dt.date | None:
     return day_or_none(value, "effective.until")
 
 
-@attrs.frozen
+@frozen
 class Effective:
     """When the document applies: ``start`` is ``None`` where the text leaves it blank,
     ``end`` is ``None`` where the text sets no end (until replaced)."""
@@ -256,7 +257,7 @@ def _overlaps(value: object) -> str | None:
     return None if value is None else slug(value, "floor.overlaps")
 
 
-@attrs.frozen
+@frozen
 class Floor:
     """A floor (“ít nhất”): each unit of ``scope`` must have at least ``minimum`` exemplars.
 
@@ -314,7 +315,7 @@ class Floor:
         }
 
 
-@attrs.frozen
+@frozen
 class Posthumous:
     """Whether posthumous recognition (truy tặng) is allowed, and the rule that says so (TQ-2.1c)."""
 
@@ -349,7 +350,7 @@ def _successor_start(value: object) -> dt.date:
     return day
 
 
-@attrs.frozen
+@frozen
 class Successor:
     """The province that took over after the 2025 reform (A-15), from ``start`` on.
 
@@ -384,7 +385,7 @@ def _dated_end(value: object) -> dt.date | None:
     return day_or_none(value, "until")
 
 
-@attrs.frozen
+@frozen
 class Dated(Generic[T]):
     """A value in force from ``start`` through ``end`` (``None``: until replaced), with its rule."""
 
@@ -478,7 +479,7 @@ def _timeline_entries(value: object) -> tuple[Dated[Any], ...]:
     return entries
 
 
-@attrs.frozen
+@frozen
 class Timeline(Generic[T]):
     """Values that change on given days, like OpenFisca's parameters, but type-checked.
 
@@ -527,7 +528,7 @@ def _opt_multiplier(value: object) -> Fraction | None:
     return None if value is None else _multiplier(value)
 
 
-@attrs.frozen
+@frozen
 class CashMultipliers:
     """The cash reward of one decree: ``individual`` × base salary, the others × the individual amount.
 
@@ -559,7 +560,7 @@ class CashMultipliers:
         }
 
 
-@attrs.frozen
+@frozen
 class CashReward:
     """A cash reward: ``multiplier`` × the base salary in force when the decision is signed,
     rounded up — with every rule it applied."""
@@ -605,7 +606,7 @@ def _timeline(_inst: object, attribute: attrs.Attribute[Any], value: object) -> 
         raise InvalidTypeError("must be a Timeline", field=attribute.name, value=value)
 
 
-@attrs.frozen
+@frozen
 class Benefits:
     """The certificate and cash reward of a recognised exemplar (TQ-7.1d), with dated tables.
 

@@ -29,6 +29,7 @@ import attrs
 
 from dienhinh._documents import opt_text, text
 from dienhinh._errors import InvalidTypeError, InvalidValueError
+from dienhinh._frozen import frozen
 from dienhinh._provenance import Rule
 
 __all__ = [
@@ -231,7 +232,7 @@ def _signer_en(value: object) -> str | None:
     return opt_text(value, "signer_en")
 
 
-@attrs.frozen
+@frozen
 class Check:
     """One check a ruleset declares: its kind, the levels it runs at, its rule and citation.
 
@@ -341,7 +342,7 @@ def _why_en(value: object) -> str:
     return text(value, "not_computed.why_en")
 
 
-@attrs.frozen
+@frozen
 class NotComputed:
     """A provision of the document that no round input can settle, with why (KT-4).
 

@@ -33,6 +33,7 @@ import attrs
 
 from dienhinh._documents import DocumentStatus, flag, slug, text
 from dienhinh._errors import InvalidTypeError, InvalidValueError, UnknownDeadlineError
+from dienhinh._frozen import frozen
 from dienhinh._reasons import Reason
 from dienhinh._text import a_or_an
 from dienhinh.calendar import Deadline, Milestone, WindowPolicy
@@ -77,7 +78,7 @@ def _criteria_file(value: object) -> str | None:
     return None if value is None else text(value, "criteria")
 
 
-@attrs.frozen
+@frozen
 class Ruleset:
     """One province's document as data: identity, dates and every parameter, each cited.
 

@@ -17,6 +17,7 @@ from dienhinh._errors import (
     InvalidValueError,
     UnknownMemberError,
 )
+from dienhinh._frozen import frozen
 from dienhinh._kinds import NomineeKind
 from dienhinh._text import identifier
 
@@ -71,7 +72,7 @@ def _cast(value: object) -> Cast:
     return to_enum(Cast, value, "ballot.cast")
 
 
-@attrs.frozen
+@frozen
 class Council:
     """A council (Hội đồng Thi đua - Khen thưởng): its roster and its chair.
 
@@ -126,7 +127,7 @@ class Council:
         return len(self.members)
 
 
-@attrs.frozen
+@frozen
 class Candidate:
     """A nominee as the ballot sees it.
 
@@ -166,7 +167,7 @@ def _approvals(value: Iterable[object]) -> frozenset[str]:
     return approved
 
 
-@attrs.frozen
+@frozen
 class Ballot:
     """One member's ballot: the nominees approved, and how it was cast.
 

@@ -20,6 +20,7 @@ from dienhinh._errors import (
     UnknownNomineeError,
     describe,
 )
+from dienhinh._frozen import frozen
 from dienhinh._html import table
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._kinds import NomineeKind
@@ -130,7 +131,7 @@ def _choice(value: Iterable[str] | None) -> frozenset[str] | None:
     return choice
 
 
-@attrs.frozen
+@frozen
 class BallotInputs:
     """Everything a ballot is computed from; kept in the record so it can be re-derived.
 
@@ -260,7 +261,7 @@ class Tally(NamedTuple):
         }
 
 
-@attrs.frozen
+@frozen
 class Tie:
     """Nominees with equal approvals at the cutoff, more of them than ``slots`` left.
 
@@ -298,7 +299,7 @@ class Tie:
         }
 
 
-@attrs.frozen
+@frozen
 class Outcome:
     """One nominee's outcome with all its reasons: what a card shows."""
 
@@ -326,7 +327,7 @@ class Outcome:
         }
 
 
-@attrs.frozen
+@frozen
 class BallotResult:
     """A ballot's decision record: frozen, serialisable, and verifiable.
 

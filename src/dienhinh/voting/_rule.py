@@ -25,6 +25,7 @@ import attrs
 
 from dienhinh._convert import is_a, to_enum
 from dienhinh._errors import InvalidTypeError, InvalidValueError
+from dienhinh._frozen import frozen
 from dienhinh._provenance import Citation, Rule
 
 __all__ = [
@@ -126,7 +127,7 @@ def _quorum(value: object) -> Fraction | None:
     return None if value is None else parse_fraction(value, field="quorum")
 
 
-@attrs.frozen
+@frozen
 class BallotRule:
     """A ballot rule: its source (``rule``) and its ``threshold`` are required.
 
@@ -195,7 +196,7 @@ def _slots(value: object) -> int:
     return value
 
 
-@attrs.frozen
+@frozen
 class Cap:
     """A cap on how many are recognised (chỉ tiêu), with the rule that sets it (e.g. TQ-6.2b)."""
 

@@ -48,6 +48,9 @@ HOW: dict[str, str] = {
     "A-29": "Applies where a catalogue declares a `[[kind_reading]]` (TQ's households, "
     "docs/criteria-format.md): in `assess` (a refusal is an error citing TQ-4.1) and in a round "
     "(an ineligible nominee, `round.kind_not_recognised`).",
+    "A-39": "Declared on `BK-III.2.6-collective.excellent` together with A-26 (`reading = "
+    '["A-26", "A-39"]`, one alternative per combination, docs/criteria-format.md); the record '
+    "lists A-39 for every collective declaring BK's model-agency field.",
     "A-40": 'Applies to every dated item that states a `period` (docs/criteria-format.md, "The '
     'achievement, not the paper"), in `assess` and in a round; the record lists A-40 only when a '
     "period partly inside the window was set aside or counted.",

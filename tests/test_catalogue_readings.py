@@ -310,6 +310,109 @@ def test_bk_iii_2_2_a37_each_contribution_form_declares_two_or_more() -> None:
     assert "A-37" in (BK.criteria[cid].note_en or "")
 
 
+# -- A-39 ------------------------------------------------------------------------------------
+
+A39 = "BK-III.2.6-collective.excellent"
+
+
+def _bk_agency(evidence: list[Any], readings: Readings) -> Any:
+    n = Nominee("collective", ["model-agencies"], evidence)
+    return assess(n, BK, window=ON_2025, readings=readings).tree.find(A39)
+
+
+def test_bk_iii_2_6_a39_the_title_meets_it_by_default_and_the_rating_under_annual_rating() -> None:
+    """A-39: BK Mục III.2.6 “hằng năm được công nhận tập thể xuất sắc”, considered in 2025 (A-26:
+    2023 and 2024). The title “Tập thể lao động xuất sắc” of both years meets it by default and
+    not under “annual-rating”; ratings “hoàn thành xuất sắc nhiệm vụ” of both years meet it
+    under “annual-rating” and not by default. The assessment lists A-39."""
+    titles = [Title("excellent_collective", y, "UBND tỉnh Bắc Kạn") for y in (2023, 2024)]
+    ratings = [Rating("excellent", y, "UBND tỉnh Bắc Kạn", date=D(y, 12, 20)) for y in (2023, 2024)]
+    rating = read(A_39="annual-rating")
+    assert _bk_agency(titles, Readings()).verdict is Verdict.MET
+    assert _bk_agency(titles, rating).verdict is Verdict.UNKNOWN
+    assert _bk_agency(ratings, Readings()).verdict is Verdict.UNKNOWN
+    node = _bk_agency(ratings, rating)
+    assert (node.verdict, node.evidence_type, node.years) == (Verdict.MET, "rating", (2023, 2024))
+    good = [Rating("good", 2023, "UBND tỉnh Bắc Kạn", date=D(2023, 12, 20)), ratings[1]]
+    assert _bk_agency(good, rating).verdict is Verdict.NOT_MET  # one year below excellent
+    n = Nominee("collective", ["model-agencies"], titles)
+    used = assess(n, BK, window=ON_2025, readings=rating).used
+    assert {("A-26", "two-previous-years"), ("A-39", "annual-rating")} <= {
+        (u.id, u.reading) for u in used
+    }
+
+
+def test_bk_iii_2_6_a39_with_a26_plan_period_each_combination_is_its_own_alternative() -> None:
+    """A-39 with A-26 “plan-period”: every year from 2021 — the title of 2021–2024 under
+    “plan-period”, the rating of 2021–2024 under “plan-period+annual-rating”; two years of
+    either no longer suffice."""
+    years = (2021, 2022, 2023, 2024)
+    titles = [Title("excellent_collective", y, "UBND tỉnh Bắc Kạn") for y in years]
+    ratings = [Rating("excellent", y, "UBND tỉnh Bắc Kạn", date=D(y, 12, 20)) for y in years]
+    plan, both = read(A_26="plan-period"), read(A_26="plan-period", A_39="annual-rating")
+    assert _bk_agency(titles, plan).verdict is Verdict.MET
+    assert _bk_agency(titles[2:], plan).verdict is Verdict.UNKNOWN
+    assert _bk_agency(ratings, plan).verdict is Verdict.UNKNOWN
+    assert _bk_agency(ratings, both).verdict is Verdict.MET
+    assert _bk_agency(ratings[2:], both).verdict is Verdict.UNKNOWN
+    assert _bk_agency(titles, both).verdict is Verdict.UNKNOWN
+    node = BK.criteria[A39]
+    assert node.entries == ("A-26", "A-39")
+    assert sorted(node.alternatives) == [
+        "annual-rating",
+        "plan-period",
+        "plan-period+annual-rating",
+    ]
+    assert "A-39" in (node.note_vi or "")
+    assert "A-39" in (node.note_en or "")
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda n: n["alternatives"].pop("plan-period+annual-rating"),
+         "A-26 and A-39 need one alternative for each combination of readings but the defaults"),
+        (lambda n: n.update(reading=["A-26", "A-26"]), "names an entry twice"),
+        (lambda n: n.update(reading=["A-26", "A-99"]),
+         "'A-99' is not an entry of the interpretation register"),
+    ],
+)  # fmt: skip
+def test_bk_iii_2_6_a39_a_node_of_two_entries_is_checked_when_the_catalogue_loads(
+    mutate: Any, message: str
+) -> None:
+    """A-39: a node reading two entries gives every combination, each entry once, each known."""
+    data = tomllib.loads((DATA / "bac-kan-2021.criteria.toml").read_text(encoding="utf-8"))
+    mutate(_node(data, A39))
+    with pytest.raises(RulesetError, match=re.escape(message)):
+        parse_catalogue(data, source="bk.toml")
+
+
+def test_bk_iii_2_6_a39_is_chosen_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A-39: ``dienhinh assess --read A-39=annual-rating`` reads BK-III.2.6's titles as not
+    enough (the criterion asks for the ratings), and the record lists the reading."""
+    titles = [Title("excellent_collective", y, "UBND tỉnh Bắc Kạn") for y in (2023, 2024)]
+    doc = Nominee("collective", ["model-agencies"], titles).to_json()
+    path = tmp_path / "agency.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    args = ["assess", str(path), "--ruleset", "bac-kan-2021", "--from", "2024-10-01",
+            "--to", "2025-06-15"]  # fmt: skip
+
+    def verdict(record: Any) -> str:
+        nodes = [record["tree"]]
+        while nodes[0]["id"] != A39:
+            nodes = nodes[1:] + nodes[0]["children"]
+        return str(nodes[0]["verdict"])
+
+    assert main(args) == 0
+    assert verdict(json.loads(capsys.readouterr().out)) == "met"
+    assert main([*args, "--read", "A-39=annual-rating"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert verdict(out) == "unknown"
+    assert {"id": "A-39", "reading": "annual-rating", "default": False} in out["interpretations"]
+
+
 # -- A-29 ------------------------------------------------------------------------------------
 
 FAMILY = ("TQ-3.1a", "TQ-3.1b", "TQ-3.1c.model", "TQ-3.1d")
@@ -591,7 +694,7 @@ def unregistered_readings(catalogue: Catalogue) -> list[str]:
     for c in catalogue.criteria.values():
         if not reads_the_text(c):
             continue
-        named = named_in_note(c) | ({c.reading} if c.reading is not None else set())
+        named = named_in_note(c) | set(c.entries)
         if not any(lists(i, c.id) for i in named):
             out.append(c.id)
     return out
@@ -612,11 +715,11 @@ def test_every_catalogue_note_that_reads_the_text_names_its_register_entry(
 def test_every_declared_reading_and_named_entry_exists_and_lists_its_node(
     catalogue: Catalogue,
 ) -> None:
-    """A-24, A-25, A-26: a node's ``reading`` is an entry whose ``rules`` list the node, and
-    every A-n a note names is an entry of the register."""
+    """A-24, A-25, A-26, A-39: each entry a node's ``reading`` names is an entry whose
+    ``rules`` list the node, and every A-n a note names is an entry of the register."""
     for c in catalogue.criteria.values():
-        if c.reading is not None:
-            assert lists(c.reading, c.id), (c.id, c.reading)
+        for entry in c.entries:  # ``reading``, and with a list the entries after the first
+            assert lists(entry, c.id), (c.id, entry)
         for i in named_in_note(c):
             assert i in INTERPRETATIONS, (c.id, i)
 
@@ -681,7 +784,8 @@ def dead_switches(catalogue: Catalogue) -> list[str]:
 
 @pytest.mark.parametrize("catalogue", [TQ, BK, NT], ids=lambda c: c.id)
 def test_every_reading_a_catalogue_relies_on_changes_an_example(catalogue: Catalogue) -> None:
-    """A-13, A-14, A-15, A-24, A-25, A-26, A-29: for each entry the catalogue relies on and each
+    """A-13, A-14, A-15, A-24, A-25, A-26, A-29, A-38, A-39: for each entry the catalogue relies
+    on and each
     of its other readings, at least one of the catalogue's example cases (as given, declared
     under every field, or as another kind) gets another verdict somewhere in its tree, or is
     assessed where it was refused: no switch is a dead one."""

@@ -829,6 +829,37 @@ _REGISTER: tuple[Interpretation, ...] = (
         ),
     ),
     _i(
+        "A-39",
+        "“Tập thể xuất sắc” in Bắc Kạn's model agencies (BK-III.2.6)",
+        "BK-III.2.6-collective.excellent",
+        "Bắc Kạn's standard of a model agency or unit asks that it be “hằng năm được công nhận "
+        "tập thể xuất sắc” (Mục III.2.6): is that the emulation title “Tập thể lao động xuất "
+        "sắc”, or the collective's annual rating “hoàn thành xuất sắc nhiệm vụ”? Which years "
+        "“hằng năm” covers is A-26.",
+        (
+            "title",
+            "The title “Tập thể lao động xuất sắc”, held in each year of the look-back: “được công "
+            "nhận” is how a title is conferred, and the same point words a rating as a rating — "
+            "of the individual it asks “hằng năm được đánh giá hoàn thành xuất sắc nhiệm vụ”. A "
+            "rating alone does not meet it.",
+            "Danh hiệu “Tập thể lao động xuất sắc” trong mỗi năm được xét: “được công nhận” là "
+            "cách tặng danh hiệu thi đua, còn kết quả đánh giá được chính điểm này diễn đạt là "
+            "đánh giá (với cá nhân: “hằng năm được đánh giá hoàn thành xuất sắc nhiệm vụ”). Chỉ "
+            "có kết quả đánh giá, xếp loại thì chưa đạt.",
+        ),
+        (
+            "annual-rating",
+            "The collective's annual rating of at least “hoàn thành xuất sắc nhiệm vụ”, in each "
+            "year of the look-back: “tập thể xuất sắc” names the collective rated excellent, the "
+            "rating the plan asks of collectives elsewhere (“hoàn thành xuất sắc nhiệm vụ được "
+            "giao”, Mục III.2.1). The title is another record: the unit files the rating.",
+            "Kết quả đánh giá, xếp loại tập thể từ “hoàn thành xuất sắc nhiệm vụ” trở lên trong "
+            "mỗi năm được xét: “tập thể xuất sắc” là tập thể được xếp loại xuất sắc, như kế hoạch "
+            "yêu cầu với tập thể ở các điểm khác (“hoàn thành xuất sắc nhiệm vụ được giao”, điểm "
+            "2.1 khoản 2 Mục III); danh hiệu là văn bản khác, đơn vị nộp kết quả xếp loại.",
+        ),
+    ),
+    _i(
         "A-40",
         "A stated period partly inside the achievement window",
         "TQ-3.3",

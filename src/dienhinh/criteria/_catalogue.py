@@ -110,16 +110,31 @@ class Criterion:
     alternatives: Mapping[str, Criterion] = attrs.field(
         factory=dict, converter=_freeze_nodes, hash=False
     )
+    also_reads: tuple[str, ...] = ()
+    """Further entries the alternatives depend on, with ``reading`` (``reading = ["A-26",
+    "A-39"]``): an alternative is then keyed by the non-default readings chosen, joined by "+"."""
 
     @property
     def id(self) -> str:
         return self.rule.id
 
+    @property
+    def entries(self) -> tuple[str, ...]:
+        """Every register entry the node's structure depends on (``reading``, ``also_reads``)."""
+        return () if self.reading is None else (self.reading, *self.also_reads)
+
+    def choice(self, readings: Readings) -> str:
+        """The key of the alternative ``readings`` choose: the non-default readings of the
+        node's entries, in their order, joined by "+" ("" when every one reads its default)."""
+        return "+".join(
+            name for e in self.entries if (name := readings[e]) != INTERPRETATIONS[e].default
+        )
+
     def read(self, readings: Readings) -> Criterion:
-        """The node as ``readings`` read it: itself, or the alternative its reading chose."""
+        """The node as ``readings`` read it: itself, or the alternative its readings chose."""
         if self.reading is None:
             return self
-        return self.alternatives.get(readings[self.reading], self)
+        return self.alternatives.get(self.choice(readings), self)
 
     @property
     def citation(self) -> Citation:
@@ -146,7 +161,7 @@ class Criterion:
             "note_en": self.note_en,
         }
         if self.reading is not None:
-            out["reading"] = self.reading
+            out["reading"] = [*self.entries] if self.also_reads else self.reading
         if self.alternatives:
             out["alternatives"] = {k: v.to_json() for k, v in self.alternatives.items()}
         if self.test is not None:
@@ -289,7 +304,7 @@ class Catalogue:
     @functools.cached_property
     def readings_declared(self) -> tuple[str, ...]:
         """The register ids the catalogue's nodes declare (``reading = "A-n"``), in register order."""
-        ids = {n.reading for n in self.criteria.values() if n.reading is not None}
+        ids = {e for n in self.criteria.values() for e in n.entries}
         ids |= {k.reading for k in self.kind_readings}
         return tuple(i for i in INTERPRETATIONS if i in ids)
 
@@ -298,20 +313,16 @@ class Catalogue:
         return {}
 
     @functools.cached_property
-    def _with_readings(self) -> tuple[tuple[str, str, Mapping[str, Any]], ...]:
+    def _with_readings(self) -> tuple[tuple[str, Criterion], ...]:
         """The criteria a reading can change (found once, not per assessment)."""
-        return tuple(
-            (cid, n.reading, n.alternatives)
-            for cid, n in self.criteria.items()
-            if n.reading is not None
-        )
+        return tuple((cid, n) for cid, n in self.criteria.items() if n.reading is not None)
 
     def compiled_for(self, readings: Readings) -> Compiled:
         """The trees compiled with each declared reading's alternative chosen (internal)."""
         chosen = tuple(
-            (cid, readings[reading])
-            for cid, reading, alternatives in self._with_readings
-            if readings[reading] in alternatives
+            (cid, key)
+            for cid, n in self._with_readings
+            if (key := n.choice(readings)) in n.alternatives
         )
         if not chosen:
             return self.compiled
@@ -771,7 +782,8 @@ def _criterion(
     alternatives = _alternatives(r, t, where, (document, division), node)
     if alternatives is None:
         return None, None
-    return attrs.evolve(node, reading=alternatives[0], alternatives=alternatives[1]), kinds
+    reading, alts, also = alternatives
+    return attrs.evolve(node, reading=reading, alternatives=alts, also_reads=also), kinds
 
 
 # -- a node's readings (docs/criteria-format.md, "Readings") --
@@ -779,38 +791,65 @@ def _criterion(
 _INHERITED = ("id", "title_vi", "title_en", "citation", "applies_to")
 
 
-def _entry(r: _Reader, t: Mapping[str, Any], where: str) -> Interpretation | None:
+def _entries(r: _Reader, t: Mapping[str, Any], where: str) -> list[Interpretation] | None:
+    """The register entries a node declares: ``reading = "A-n"``, or a list of distinct ids."""
     if "reading" not in t or "alternatives" not in t:
         r.add(where, "reading and alternatives are given together", kind="missing_key")
         return None
-    rid = t["reading"]
-    if not isinstance(rid, str) or rid not in INTERPRETATIONS:
-        r.add(f"{where}.reading", f"{rid!r} is not an entry of the interpretation register",
-              allowed=", ".join(INTERPRETATIONS))  # fmt: skip
+    given = t["reading"]
+    ids = given if isinstance(given, list) and given else [given]
+    out: list[Interpretation] = []
+    for rid in ids:
+        if not isinstance(rid, str) or rid not in INTERPRETATIONS:
+            r.add(f"{where}.reading", f"{rid!r} is not an entry of the interpretation register",
+                  allowed=", ".join(INTERPRETATIONS))  # fmt: skip
+            return None
+        out.append(INTERPRETATIONS[rid])
+    if len({e.id for e in out}) != len(out):
+        r.add(f"{where}.reading", f"names an entry twice: {ids}")
         return None
-    return INTERPRETATIONS[rid]
+    return out
+
+
+def _combinations(entries: list[Interpretation]) -> list[str] | None:
+    """The alternatives' keys: each choice of readings with at least one non-default, its
+    non-default names in the entries' order joined by "+" (``None``: two choices collide)."""
+    keys = [""]
+    for e in entries:
+        keys = [
+            k if n is None else f"{k}+{n}" if k else n for k in keys for n in (None, *e.names[1:])
+        ]
+    keys = [k for k in keys if k]
+    return keys if len(set(keys)) == len(keys) else None
 
 
 def _alternatives(
     r: _Reader, t: Mapping[str, Any], where: str, doc: tuple[str, str], node: Criterion
-) -> tuple[str, dict[str, Criterion]] | None:
-    """The register entry a node declares and its structure under each other reading."""
-    entry = _entry(r, t, where)
-    raw = r.table(t["alternatives"], f"{where}.alternatives") if entry is not None else None
-    if entry is None or raw is None:
+) -> tuple[str, dict[str, Criterion], tuple[str, ...]] | None:
+    """The register entries a node declares and its structure under each other reading."""
+    entries = _entries(r, t, where)
+    raw = r.table(t["alternatives"], f"{where}.alternatives") if entries is not None else None
+    if entries is None or raw is None:
         return None
-    expected = entry.names[1:]
+    expected = _combinations(entries)
+    ids = [e.id for e in entries]
+    if expected is None:
+        r.add(f"{where}.reading", f"the readings of {', '.join(ids)} share a name")
+        return None
     if sorted(raw) != sorted(expected):
-        r.add(f"{where}.alternatives", f"names {sorted(raw)}; {entry.id} needs one alternative "
-              "for each reading but its default", allowed=", ".join(expected))  # fmt: skip
+        what = (f"{ids[0]} needs one alternative for each reading but its default" if len(ids) == 1
+                else f"{' and '.join(ids)} need one alternative for each combination of readings "
+                "but the defaults")  # fmt: skip
+        r.add(f"{where}.alternatives", f"names {sorted(raw)}; {what}",
+              allowed=", ".join(expected))  # fmt: skip
         return None
     out: dict[str, Criterion] = {}
     for name in expected:
         alt = _alternative(r, t, raw[name], f"{where}.alternatives.{name}", doc, node)
         if alt is None:
             return None
-        out[name] = attrs.evolve(alt, reading=entry.id)
-    return entry.id, out
+        out[name] = attrs.evolve(alt, reading=ids[0], also_reads=tuple(ids[1:]))
+    return ids[0], out, tuple(ids[1:])
 
 
 def _alternative(

@@ -1227,8 +1227,7 @@ def used_interpretations(a: Assessment) -> tuple[str, ...]:
         if isinstance(node, Criterion):
             if node.joined_by == ";":
                 ids.add("A-14")
-            if node.reading is not None:
-                ids.add(node.reading)
+            ids.update(node.entries)
             t = node.test
             if (
                 isinstance(t, AwardTest | InitiativeTest | ProjectTest)

@@ -77,9 +77,11 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
     said: dict[str, dict[int, tuple[Reason, str]]] = {}
     held = 0  # > 0 while a text is being kept: no piece is handed on in its middle
 
-    # A list of scalars only (ids, approvals) is one call of the C encoder, its separators set
-    # for its depth: `["a", "b"]` at two spaces is `[` + `\n    "a",\n    "b"` + `\n  ]`.
+    # Scalars only (a list of ids, approvals; an object of labels, a tally, a citation under
+    # string keys) are one call of the C encoder, its separators set for their depth:
+    # `["a", "b"]` at two spaces is `[` + `\n    "a",\n    "b"` + `\n  ]`.
     flat = _FLAT.issuperset
+    keyed = _KEYS.issuperset
     encoders: dict[str, Callable[[Any], str]] = {}
 
     def encoder(pad: str) -> Callable[[Any], str]:
@@ -95,16 +97,6 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
 
         encoders[pad] = encode
         return encode
-
-    def scalar(v: Any) -> str | None:
-        t = type(v)
-        if t is str:
-            return quote(v)
-        if t is bool or v is None:
-            return atoms[v]
-        if t is int:
-            return int.__repr__(v)
-        return None
 
     def reason(r: Reason, pad: str) -> str:
         nonlocal held
@@ -123,95 +115,138 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
         texts[id(r)] = (r, text)
         return text
 
+    def card(v: dict[Any, Any], pad: str) -> bool:
+        """Copy a reason's card (a plain dict) already written, or write it and keep its text;
+        False when ``v`` is no card whose text may be copied."""
+        key = (pad, v["code"], v["vi"], v["en"])
+        like = _shape(v)
+        if like is None or not (str is type(key[1]) is type(key[2]) is type(key[3])):
+            return False
+        known = seen.get(key)
+        if known is not None and known[1] == like and known[0] == v:
+            append(known[2])
+            return True
+        start = len(out)  # a card _shape accepts holds no list: no piece is
+        members(v, pad)  # handed on while it is written
+        if known is None:
+            seen[key] = (v, like, "".join(out[start:]))
+        return True
+
+    # A mapping's keys at a depth, each with the separator before it: the record's objects
+    # (cards, tallies, nominations) share a few shapes, so a key is quoted once per shape.
+    heads: dict[tuple[str, tuple[Any, ...]], tuple[str, ...]] = {}
+
+    def mapping(v: dict[Any, Any], pad: str) -> None:
+        """A non-empty dict."""
+        if keyed(map(type, v)) and flat(map(type, v.values())):
+            append("{" + pad + "  " + (encoders.get(pad) or encoder(pad))(v)[1:-1] + pad + "}")
+            return
+        if "citation" in v and "code" in v and "vi" in v and "en" in v and card(v, pad):
+            return
+        members(v, pad)
+
+    def members(v: dict[Any, Any], pad: str) -> None:
+        """A non-empty dict, key by key."""
+        keys = tuple(v)
+        inner = pad + "  "
+        shape = heads.get((pad, keys))
+        if shape is None:
+            shape = heads[pad, keys] = tuple(
+                ("{" if i == 0 else ",") + inner + quote(k if type(k) is str else str(k)) + ": "
+                for i, k in enumerate(keys)
+            )
+        for head, x in zip(shape, v.values(), strict=True):
+            t = type(x)
+            if t is str:
+                append(head + quote(x))
+            elif t is dict:
+                if x:
+                    append(head)
+                    mapping(x, inner)
+                else:
+                    append(head + "{}")
+            elif t is list or t is tuple:
+                if x:
+                    append(head)
+                    sequence(x, inner)
+                else:
+                    append(head + "[]")
+            elif t is int:
+                append(head + int.__repr__(x))
+            elif t is bool or x is None:
+                append(head + atoms[x])
+            elif t is Reason:
+                append(head)
+                append(reason(x, inner))
+            else:
+                append(head)
+                walk(x, inner)
+        append(pad + "}")
+
+    def sequence(v: list[Any] | tuple[Any, ...], pad: str) -> None:
+        """A non-empty list or tuple."""
+        inner = pad + "  "
+        if flat(map(type, v)):
+            append("[" + inner + (encoders.get(pad) or encoder(pad))(v)[1:-1] + pad + "]")
+            return
+        sep = "[" + inner
+        texts = said.get(inner)
+        for x in v:
+            t = type(x)
+            if t is Reason:
+                known = None if texts is None else texts.get(id(x))
+                append(sep)  # apart: a reason's text is long, and is copied only by the join
+                if known is not None and known[0] is x:
+                    append(known[1])
+                else:
+                    append(reason(x, inner))
+                    texts = said[inner]
+            elif t is str:
+                append(sep + quote(x))
+            elif t is int:
+                append(sep + int.__repr__(x))
+            elif t is bool or x is None:
+                append(sep + atoms[x])
+            else:
+                append(sep)
+                if t is dict and x:
+                    mapping(x, inner)
+                elif (t is list or t is tuple) and x:
+                    sequence(x, inner)
+                else:
+                    walk(x, inner)
+                if len(out) >= _PIECES and not held:
+                    sink("".join(out))
+                    out.clear()
+            sep = "," + inner
+        append(pad + "]")
+
     def walk(v: Any, pad: str) -> None:
         t = type(v)
-        if t is dict:
-            if not v:
+        if t is str:
+            append(quote(v))
+        elif t is dict:
+            if v:
+                mapping(v, pad)
+            else:
                 append("{}")
-                return
-            if "citation" in v and "code" in v and "vi" in v and "en" in v:
-                key = (pad, v["code"], v["vi"], v["en"])
-                like = _shape(v)
-                if like is not None and str is type(key[1]) is type(key[2]) is type(key[3]):
-                    known = seen.get(key)
-                    if known is not None and known[1] == like and known[0] == v:
-                        append(known[2])
-                        return
-                    start = len(out)  # a card _shape accepts holds no list: no piece is
-                    mapping(v, pad)  # handed on while it is written
-                    if known is None:
-                        seen[key] = (v, like, "".join(out[start:]))
-                    return
-            mapping(v, pad)
         elif t is list or t is tuple:
-            if not v:
+            if v:
+                sequence(v, pad)
+            else:
                 append("[]")
-                return
-            inner = pad + "  "
-            if flat(map(type, v)):
-                append("[" + inner + (encoders.get(pad) or encoder(pad))(v)[1:-1] + pad + "]")
-                return
-            sep = "[" + inner
-            for x in v:
-                if type(x) is Reason:
-                    append(sep + reason(x, inner))
-                    sep = "," + inner
-                    continue
-                text = scalar(x)
-                if text is None:
-                    append(sep)
-                    walk(x, inner)
-                    if len(out) >= _PIECES and not held:
-                        sink("".join(out))
-                        out.clear()
-                else:
-                    append(sep + text)
-                sep = "," + inner
-            append(pad + "]")
+        elif t is int:
+            append(int.__repr__(v))
+        elif t is bool or v is None:
+            append(atoms[v])
         elif t is Reason:
             append(reason(v, pad))
         else:
-            text = scalar(v)
-            if text is not None:
-                append(text)
-                return
             made = plain(v)
             if made is v:  # a str or int subclass, which plain keeps and json writes as such
                 append(quote(v) if isinstance(v, str) else int.__repr__(v))
             else:
                 walk(made, pad)
-
-    # A mapping's keys at a depth, each with the separator before it: the record's objects
-    # (cards, tallies, nominations) share a few shapes, so a key is quoted once per shape.
-    heads: dict[tuple[str, tuple[Any, ...]], tuple[str, ...]] = {}
-    keyed = _KEYS.issuperset
-
-    def mapping(v: dict[Any, Any], pad: str) -> None:
-        if keyed(map(type, v)) and flat(map(type, v.values())):
-            # Only scalars under string keys (labels, a tally, a citation): one C call.
-            append("{" + pad + "  " + (encoders.get(pad) or encoder(pad))(v)[1:-1] + pad + "}")
-            return
-        keys = tuple(v)
-        shape = heads.get((pad, keys))
-        if shape is None:
-            inner = pad + "  "
-            shape = heads[pad, keys] = tuple(
-                ("{" if i == 0 else ",") + inner + quote(k if type(k) is str else str(k)) + ": "
-                for i, k in enumerate(keys)
-            )
-        inner = pad + "  "
-        for head, x in zip(shape, v.values(), strict=True):
-            t = type(x)
-            if t is str:
-                append(head + quote(x))
-            elif t is int:
-                append(head + int.__repr__(x))
-            elif t is bool or x is None:
-                append(head + atoms[x])
-            else:
-                append(head)
-                walk(x, inner)
-        append(pad + "}")
 
     walk(value, "\n")
     sink("".join(out))

@@ -368,3 +368,38 @@ def test_a_missing_file_exits_3(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     status, _, err = run(capsys, "round", str(tmp_path / "nope.json"))
     assert status == 3
     assert "no such file" in err
+
+
+def test_the_json_of_round_and_ballot_is_printed_without_importing_the_report() -> None:
+    """`dienhinh round FILE` and `dienhinh ballot FILE` print JSON: the text report (and its
+    modules) is imported only for --text; the languages the commands offer are the report's."""
+    import subprocess
+
+    from dienhinh.cli._common import LANGUAGES
+    from dienhinh.report import LANGUAGES as REPORT_LANGUAGES
+
+    assert LANGUAGES == REPORT_LANGUAGES
+    code = (
+        "import sys, io, contextlib\n"
+        "from dienhinh.cli._main import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    a = main(['round', sys.argv[1]])\n"
+        "    b = main(['ballot', sys.argv[2]])\n"
+        "print(a, b, json.loads(out.getvalue().split('\\n}\\n')[0] + '}')['kind'],\n"
+        "      sorted(m for m in sys.modules if m.startswith('dienhinh.report')))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", "import json\n" + code,
+         str(root / "examples/rounds/small-tuyen-quang.json"),
+         str(root / "examples/ballot/tie-at-last-slot.json")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert out.stdout.split() == ["0", "0", "round", "[]"]
+    text = subprocess.run(
+        [sys.executable, "-m", "dienhinh", "round", "--text", "en",
+         str(root / "examples/rounds/small-tuyen-quang.json")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert text.stdout.strip()

@@ -9,12 +9,18 @@ from typing import Any
 
 from dienhinh._errors import InvalidValueError
 from dienhinh.calendar._time import parse_day
-from dienhinh.cli._common import add_read_option, chosen_readings, emit, read_text, with_readings
+from dienhinh.cli._common import (
+    LANGUAGES,
+    add_read_option,
+    chosen_readings,
+    emit,
+    read_text,
+    with_readings,
+)
 from dienhinh.criteria import Assessment
 from dienhinh.io._ballot import ballot_document, parse_ballot
 from dienhinh.io._json import named, parse_json
 from dienhinh.io._public import read_record, record_document
-from dienhinh.report import LANGUAGES, render_report
 from dienhinh.rulesets import load_ruleset
 from dienhinh.rulesets._load import ballot_lookup, ballot_parameters
 from dienhinh.voting import count
@@ -65,6 +71,8 @@ def _ballot(args: argparse.Namespace) -> int:
     with named(source):  # a ballot the count refuses is a problem of this input
         result = count(parse_ballot(document, source=source, ruleset=lookup))
     if args.text:
+        from dienhinh.cli._report import render_report  # only for the text, not JSON
+
         sys.stdout.write(render_report(result, lang=args.text))
         return 0
     return emit(ballot_document(result, given))

@@ -26,6 +26,7 @@ __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_UNREADABLE",
+    "LANGUAGES",
     "MAX_INPUT",
     "MAX_LINE",
     "READ_HELP",
@@ -46,6 +47,10 @@ EXIT_INVALID: Final = 2
 """Invalid input or arguments: one line on stderr names the problem."""
 EXIT_UNREADABLE: Final = 3
 """A file could not be read or written (missing, a folder, not permitted, not UTF-8)."""
+
+LANGUAGES: Final = ("vi", "en")
+"""The languages of ``--text`` and ``--lang``: :data:`dienhinh.report.LANGUAGES` (a test keeps
+them equal), named here so that a command printing JSON never imports the report."""
 
 MAX_LINE: Final = 299
 """The longest error line a command prints (characters)."""

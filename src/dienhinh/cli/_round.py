@@ -23,12 +23,17 @@ import attrs
 
 from dienhinh._canonical import plain
 from dienhinh._interpretations import Readings
-from dienhinh.cli._common import add_read_option, chosen_readings, emit, read_text, with_readings
+from dienhinh.cli._common import (
+    LANGUAGES,
+    add_read_option,
+    chosen_readings,
+    emit,
+    read_text,
+    with_readings,
+)
 from dienhinh.io._json import named
 from dienhinh.io._public import DEMO_CHAIR, DEMO_ROUND, demo, record_tree, write_record
 from dienhinh.io._round import parse_round
-from dienhinh.report import LANGUAGES, render_report
-from dienhinh.report._text import json_written
 from dienhinh.round._inputs import RoundInputs
 from dienhinh.round._run import RoundDecision, run_round
 from dienhinh.rulesets import load_ruleset
@@ -82,6 +87,8 @@ def _round(args: argparse.Namespace) -> int:
     with named(source):  # a round the checks refuse is a problem of this input
         decision = run_round(parse_round(document, source=source, ruleset=ruleset))
     if args.text:
+        from dienhinh.cli._report import render_report  # only for the text, not JSON
+
         sys.stdout.write(render_report(decision, lang=args.text))
         return 0
     return emit(record_tree(decision))
@@ -132,6 +139,8 @@ def _demo(args: argparse.Namespace) -> int:
         doc = demo_decision(chosen).to_json()
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, default=plain) + "\n")
         return 0
+    from dienhinh.cli._report import json_written, render_report
+
     awaiting, decision = demo_round(chosen)
     written = ""
     if args.json is not None:

@@ -269,8 +269,16 @@ class RoundDecision:
         benefits = {b.nomination: b for b in self.benefits}
         status = labels("status", self.status.value)
         cards = []
+        # Nominees share their reasons (made once, ReasonCode interns them), and most share a
+        # whole list: each list is sorted once, found again by its reasons' identities (held
+        # by this decision while the cards are made).
+        ranked: dict[tuple[int, ...], list[Reason]] = {}
         for o in self.outcomes:
-            doc = o._tree(card, sorted(o.reasons, key=_by_severity))
+            key = tuple(map(id, o.reasons))
+            reasons = ranked.get(key)
+            if reasons is None:
+                reasons = ranked[key] = sorted(o.reasons, key=_by_severity)
+            doc = o._tree(card, reasons)
             t, b = tally.get(o.nomination), benefits.get(o.nomination)
             threshold = "not_voted" if t is None else "met" if t.meets_threshold else "not_met"
             doc.update({

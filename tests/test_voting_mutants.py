@@ -18,11 +18,13 @@ import pytest
 import dienhinh
 from dienhinh import (
     ChairChoiceError,
+    Citation,
     DoubleVoteError,
     DuplicateIdError,
     InvalidTypeError,
     InvalidValueError,
     Readings,
+    Rule,
     UnknownMemberError,
     UnknownNomineeError,
     VerificationError,
@@ -704,10 +706,12 @@ class TestTheRecord:
         assert rule.id == "TQ-2.1b"
 
     def test_women_first_reasons(self) -> None:
-        """Decree 152/2025 Art. 4.6: among b and c tied, c (a woman) is taken by the rule."""
+        """Decree 152/2025 Art. 4.6: among b and c tied, c (a woman) is taken by the rule; the
+        reasons cite the rule's ``tie_rule`` (a ruleset gives the national one by date)."""
         c = council(10)
         nominees: list[Candidate | str] = ["a", "b", Candidate("c", women_priority=True)]
-        rule = tq_rule(tie_break=TieBreak.WOMEN_FIRST)
+        nd152 = Rule("NĐ152-4.6", Citation("Nghị định 152/2025/NĐ-CP", article="4", clause="6"))
+        rule = tq_rule(tie_break=TieBreak.WOMEN_FIRST, tie_rule=nd152)
         result = count_votes(
             c, nominees, ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=2, rule=rule
         )
@@ -722,7 +726,15 @@ class TestTheRecord:
         )
         assert women.rule is not None
         assert women.rule.id == "NĐ152-4.6"
+        assert other.rule is nd152
         assert result.ties[0].to_json()["preferred"] == ["c"]
+        # Without a tie_rule the package cites no decree: the rule's own source.
+        own = count_votes(
+            c, nominees, ballots_for(c, {"a": 10, "b": 9, "c": 9}), cap=2,
+            rule=tq_rule(tie_break=TieBreak.WOMEN_FIRST),
+        )  # fmt: skip
+        assert own.recognised == ("a", "c")
+        assert {r.rule.id for r in own.outcome("c").reasons[1:2] if r.rule} == {"TQ-2.1b"}
         assert result.ties[0].to_json()["nominees"] == []
         assert result.ties[0].to_json()["decider"] == "rule"
 
@@ -948,7 +960,8 @@ class TestEveryOutcomeCites:
     def test_women_first(self) -> None:
         c = council(10)
         nominees: list[Candidate | str] = ["a", "b", "d", Candidate("c", women_priority=True)]
-        rule = tq_rule(tie_break=TieBreak.WOMEN_FIRST)
+        nd152 = Rule("NĐ152-4.6", Citation("Nghị định 152/2025/NĐ-CP", article="4", clause="6"))
+        rule = tq_rule(tie_break=TieBreak.WOMEN_FIRST, tie_rule=nd152)
         result = count_votes(
             c, nominees, ballots_for(c, {"a": 10, "b": 9, "c": 9, "d": 9}), cap=2, rule=rule
         )

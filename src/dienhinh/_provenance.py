@@ -111,7 +111,9 @@ class Citation:
     line, V/v, and the opening paragraphs). A known document is cited by its
     name and carries its title (``title_vi``/``title_en``): the Tuyên Quang
     articles are those of the attached *Quy định*, the Decision's own as the
-    Decision (``"TQ (Quyết định)"``).
+    Decision (``"TQ (Quyết định)"``). A citation may carry its document's title
+    itself (``title_vi``/``title_en``, keyword-only; not part of its equality): a
+    national decree's citations carry the title declared in the national file.
 
     >>> c = Citation("TQ", article="2", clause="1", point="b")
     >>> c.en
@@ -130,6 +132,13 @@ class Citation:
         default=None, converter=_opt_nfc, validator=_non_empty, eq=False, repr=False
     )
     division: Division = attrs.field(default="article", validator=_division)
+    title_vi: str | None = attrs.field(
+        default=None, kw_only=True, converter=_opt_nfc, validator=_non_empty, eq=False, repr=False
+    )
+    """The document's title, when the citation carries it (a provincial code's is known here)."""
+    title_en: str | None = attrs.field(
+        default=None, kw_only=True, converter=_opt_nfc, validator=_non_empty, eq=False, repr=False
+    )
 
     @property
     def en(self) -> str:
@@ -188,9 +197,14 @@ class Citation:
             "quote": self.quote,
             "en": self.en,
             "vi": self.vi,
-            "title_vi": None if (t := document_title(self.document)) is None else t[0],
+            "title_vi": None if (t := self._title()) is None else t[0],
             "title_en": None if t is None else t[1],
         }
+
+    def _title(self) -> tuple[str | None, str | None] | None:
+        if self.title_vi is not None or self.title_en is not None:
+            return self.title_vi, self.title_en
+        return document_title(self.document)
 
 
 _CITED: dict[int, tuple[Citation, dict[str, Any]]] = {}

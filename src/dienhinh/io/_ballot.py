@@ -30,6 +30,7 @@ from dienhinh.io._json import (
     structure,
 )
 from dienhinh.rulesets._load import load_ruleset
+from dienhinh.rulesets._toml import national_law
 from dienhinh.voting._council import Ballot, Candidate, Council
 from dienhinh.voting._result import BallotInputs
 from dienhinh.voting._rule import BallotRule, Cap
@@ -51,14 +52,16 @@ class CitationDoc:
     title_en: Annotated[str | None, NULLABLE] = None
 
     def build(self) -> Citation:
-        citation = Citation(
-            self.document,
-            self.article,
-            self.clause,
-            self.point,
-            self.quote,
-            division=self.division,  # type: ignore[arg-type]
-        )
+        citation = national_law().titled(
+            Citation(
+                self.document,
+                self.article,
+                self.clause,
+                self.point,
+                self.quote,
+                division=self.division,  # type: ignore[arg-type]
+            )
+        )  # a national decree's citation carries the title the national file declares
         rendered = citation.to_json()
         for name in ("en", "vi", "title_vi", "title_en"):
             given = getattr(self, name)
@@ -89,6 +92,7 @@ class RuleDoc:
     quorum: Annotated[str | None, NULLABLE] = None
     tie_break: str = "undecided"
     rule: Annotated[RuleRefDoc | None, NULLABLE] = None
+    tie_rule: Annotated[RuleRefDoc | None, NULLABLE] = None
 
 
 @frozen
@@ -224,6 +228,7 @@ def ballot_inputs(doc: BallotDocument, *, ruleset: RulesetLookup | None = None) 
             quorum=r.quorum,
             tie_break=r.tie_break,
             rule=r.rule.build() if r.rule is not None else INPUT_RULE,
+            tie_rule=r.tie_rule.build() if r.tie_rule is not None else None,
         )
     else:
         if "threshold" not in shorthand:

@@ -13,10 +13,15 @@ and is to verify against the official text.
 >>> from dienhinh.rulesets import national_law
 >>> law = national_law()
 >>> import datetime as dt
->>> law.in_force(dt.date(2024, 6, 1)).number
+>>> law.in_force(dt.date(2024, 6, 1), Subject.BALLOT).number
 '98/2023/NĐ-CP'
->>> law.provision("NĐ91-45.8").rule.citation.vi
+>>> law.in_force(dt.date(2024, 6, 1), Subject.BASE_SALARY).number
+'24/2023/NĐ-CP'
+>>> cited = law.provision("NĐ91-45.8").rule.citation
+>>> cited.vi
 'khoản 8 Điều 45 Nghị định 91/2017/NĐ-CP'
+>>> cited.to_json()["title_vi"]
+'Quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng (tên gọi cần kiểm chứng)'
 """
 
 from __future__ import annotations
@@ -29,10 +34,10 @@ import attrs
 
 from dienhinh._errors import InvalidValueError, UnknownIdError
 from dienhinh._frozen import frozen
-from dienhinh._provenance import Rule
+from dienhinh._provenance import Citation, Rule
 from dienhinh._reasons import Reason, ReasonCode, Severity
 from dienhinh._text import did_you_mean
-from dienhinh.voting import BallotRule
+from dienhinh.voting import BallotRule, TieBreak
 
 __all__ = [
     "NATIONAL_BALLOT",
@@ -40,6 +45,7 @@ __all__ = [
     "NationalLaw",
     "NationalProvision",
     "Subject",
+    "dated_tie_break",
     "national_ballot_notice",
 ]
 
@@ -51,6 +57,10 @@ class Subject(enum.Enum):
     """A council's ballot rule (threshold, denominator, tie-break)."""
     CASH_MULTIPLIERS = "cash-multipliers"
     """The cash reward of a certificate of merit, as multiples of the base salary."""
+    BASE_SALARY = "base-salary"
+    """The base salary (mức lương cơ sở) the cash reward is a multiple of."""
+    TIE_BREAK = "tie-break"
+    """A tie-break among equals (Decree 152/2025 Art. 4.6: women first)."""
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -90,6 +100,19 @@ class NationalDocument:
 
     def covers(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
+
+    @property
+    def cited_title_vi(self) -> str:
+        """The title a citation carries, marked where it could not be checked here."""
+        return self.title_vi + (" (tên gọi cần kiểm chứng)" if "title_vi" in self.verify else "")
+
+    @property
+    def cited_title_en(self) -> str:
+        return self.title_en + (" (title to verify)" if "title_en" in self.verify else "")
+
+    def titled(self, citation: Citation) -> Citation:
+        """``citation`` (of this document) carrying this document's title."""
+        return attrs.evolve(citation, title_vi=self.cited_title_vi, title_en=self.cited_title_en)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -161,9 +184,19 @@ class NationalLaw:
             + f"{did_you_mean(id, allowed)}; allowed: {', '.join(allowed)}"
         )
 
-    def in_force(self, day: dt.date) -> NationalDocument | None:
-        """The declared document in force on ``day`` (the documents replace one another)."""
-        return next((d for d in self.documents if d.covers(day)), None)
+    def in_force(self, day: dt.date, subject: Subject) -> NationalDocument | None:
+        """The declared document with a provision of ``subject`` in force on ``day`` (the
+        documents of a subject replace one another)."""
+        numbers = {p.document.number for p in self.provisions if p.subject is subject}
+        return next((d for d in self.documents if d.number in numbers and d.covers(day)), None)
+
+    def titled(self, citation: Citation) -> Citation:
+        """``citation`` with its document's title, when it cites a declared national document
+        by its name (``Nghị định 152/2025/NĐ-CP``) and carries no title of its own."""
+        if citation.title_vi is not None or citation.title_en is not None:
+            return citation
+        doc = next((d for d in self.documents if d.name == citation.document), None)
+        return citation if doc is None else doc.titled(citation)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -186,6 +219,32 @@ NATIONAL_BALLOT = ReasonCode(
 """A ballot counted under a national provision that the province's document borrows."""
 
 _FORM_EN = {"Công văn": "letter", "Kế hoạch": "plan", "Quyết định": "decision"}
+
+
+def dated_tie_break(rule: BallotRule, day: dt.date | None, law: NationalLaw) -> BallotRule:
+    """``rule`` for a decision signed on ``day``: a women-first tie-break is a dated national
+    provision (Decree 152/2025 Art. 4.6, the ``tie-break`` provision of the national file).
+
+    On a day its decree is in force the rule applies it and cites it (``tie_rule``); on a day
+    before, it is not applied and not cited: the chair decides, the tie-break's own last step.
+    Another tie-break is returned as it is. A women-first rule needs the day (``None`` is refused).
+    """
+    if rule.tie_break is not TieBreak.WOMEN_FIRST:
+        return rule
+    dated = [p for p in law.provisions if p.subject is Subject.TIE_BREAK]
+    periods = ", ".join(f"{p.rule.id}: {p.document.period}" for p in dated)
+    if day is None:
+        raise InvalidValueError(
+            "applies the women-first tie-break, a dated national provision: the decision date "
+            "says whether it is in force",
+            field="decided_on",
+            value=None,
+            allowed=f"a date ({periods})",
+        )
+    found = next((p for p in dated if p.document.covers(day)), None)
+    if found is None:
+        return attrs.evolve(rule, tie_break=TieBreak.CHAIR, tie_rule=None)
+    return attrs.evolve(rule, tie_rule=found.rule)
 
 
 def national_ballot_notice(

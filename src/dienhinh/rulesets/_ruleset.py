@@ -357,7 +357,9 @@ class Ruleset:
         national provision in force that day; ``None`` when the ruleset gives none.
 
         A borrowed rule needs the day (``None`` is refused); a day outside every declared
-        period is refused with the periods allowed.
+        period is refused with the periods allowed. A women-first tie-break is the national
+        provision NĐ152-4.6, applied and cited only on a day its decree is in force (before it,
+        the chair decides); it needs the day too.
 
         >>> from dienhinh import load_ruleset
         >>> kt = load_ruleset("kon-tum-2022")
@@ -365,7 +367,12 @@ class Ruleset:
         ('NĐ91-45.8', 'NĐ98-ballot')
         """
         if self.ballot is not None or self.national_ballot is None:
-            return self.ballot
+            if self.ballot is None:
+                return None
+            from dienhinh.rulesets._national import dated_tie_break
+            from dienhinh.rulesets._toml import national_law
+
+            return dated_tie_break(self.ballot, day, national_law())
         if day is None:
             raise InvalidValueError(
                 "borrows a dated national ballot rule: the decision date picks the one in force",
@@ -377,7 +384,10 @@ class Ruleset:
                     for e in self.national_ballot.entries
                 ),
             )
-        return self.national_ballot.at(day).value
+        from dienhinh.rulesets._national import dated_tie_break
+        from dienhinh.rulesets._toml import national_law
+
+        return dated_tie_break(self.national_ballot.at(day).value, day, national_law())
 
     def ballot_notices(self, day: dt.date | None) -> tuple[Reason, ...]:
         """For a borrowed national ballot rule, the reason that says so (vi + en); else none."""

@@ -320,7 +320,7 @@ class _Table:
         values = [document, division, quote, *parts.values()]
         if any(isinstance(v, _Missing) for v in values):
             return MISSING
-        return self.r.build(
+        made = self.r.build(
             t.path,
             Citation,
             document or self.r.code,
@@ -328,6 +328,8 @@ class _Table:
             division=division or self.r.division,
             **parts,
         )
+        # A national document cited by its name carries the title the national file declares.
+        return national_law().titled(made) if document and isinstance(made, Citation) else made
 
 
 def _kind(value: Any) -> str:
@@ -1087,7 +1089,7 @@ def _benefits(top: _Table) -> Benefits | _Missing | None:
             "excluded_title_vi", _string, "a title whose holder gets neither"
         ),
         "rule": t.rule(),
-        "base_salary": _dated(r, t, "base_salary", _salary, ("value",)),
+        "base_salary": _dated(r, t, "base_salary", _salary, ("value",), Subject.BASE_SALARY),
         "multipliers": _dated(
             r, t, "multipliers", _multipliers, _MULTIPLIER_KEYS, Subject.CASH_MULTIPLIERS
         ),
@@ -1199,7 +1201,10 @@ def _national_law(data: dict[str, Any], source: str) -> NationalLaw:
                 t.where("document"), f"{number!r} is not a declared document", ", ".join(documents)
             )
             continue
-        citation = r.build(t.path, Citation, of.name, quote=quote, **parts)
+        citation = r.build(
+            t.path, Citation, of.name, quote=quote, title_vi=of.cited_title_vi,
+            title_en=of.cited_title_en, **parts,
+        )  # fmt: skip
         rule = (
             r.build(t.where("rule"), Rule, rid, citation)
             if isinstance(citation, Citation)
@@ -1459,7 +1464,7 @@ class _Writer:
                 self.kv("from", e.start)
                 self.kv("until", e.end)
                 self.kv("value", e.value)
-                self.rule(e.rule)
+                self.rule_or_national(e.rule, Subject.BASE_SALARY)
             for m2 in b2.multipliers.entries:
                 self.head("benefits.multipliers", array=True)
                 self.kv("from", m2.start)

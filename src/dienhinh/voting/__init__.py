@@ -26,7 +26,6 @@ from dienhinh.voting._result import (
     Tie,
 )
 from dienhinh.voting._rule import (
-    WOMEN_FIRST,
     BallotRule,
     Cap,
     Comparison,
@@ -35,7 +34,6 @@ from dienhinh.voting._rule import (
 )
 
 __all__ = [
-    "WOMEN_FIRST",
     "Ballot",
     "BallotInputs",
     "BallotResult",

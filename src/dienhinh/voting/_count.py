@@ -43,7 +43,7 @@ from dienhinh.voting._result import (
     Tally,
     Tie,
 )
-from dienhinh.voting._rule import WOMEN_FIRST, BallotRule, Cap, Comparison, Denominator, TieBreak
+from dienhinh.voting._rule import BallotRule, Cap, Comparison, Denominator, TieBreak
 
 __all__ = ["count", "count_votes", "resolve", "verify"]
 
@@ -442,6 +442,7 @@ def explain(result: BallotResult) -> tuple[Outcome, ...]:
     """
     inputs = result.inputs
     rule, cap = inputs.rule.rule, inputs.cap
+    women = inputs.rule.tie_rule or rule  # the provision a women-first tie-break applies
     kinds = {n.id: n.kind for n in inputs.nominees}
     recognised = set(result.recognised)
     waiting = inputs.chair_choice is None
@@ -465,10 +466,10 @@ def explain(result: BallotResult) -> tuple[Outcome, ...]:
                 code = codes.WITHIN_CAP if t.nominee in recognised else codes.OVER_CAP
                 reasons.append(code(cap.rule or rule, rank=t.rank, slots=cap.slots))
         elif t.nominee in view.preferred:
-            reasons.append(codes.WOMEN(WOMEN_FIRST, tie=view.index, **view.group))
+            reasons.append(codes.WOMEN(women, tie=view.index, **view.group))
         elif t.nominee not in view.candidates:
             reasons.append(
-                codes.NOT_PREFERRED(WOMEN_FIRST, tie=view.index, slots=view.tie.slots, **view.group)
+                codes.NOT_PREFERRED(women, tie=view.index, slots=view.tie.slots, **view.group)
             )
         elif waiting:
             tie, others = view.tie, view.others(t.nominee)

@@ -26,10 +26,9 @@ import attrs
 from dienhinh._convert import is_a, to_enum
 from dienhinh._errors import InvalidTypeError, InvalidValueError
 from dienhinh._frozen import frozen
-from dienhinh._provenance import Citation, Rule
+from dienhinh._provenance import Rule
 
 __all__ = [
-    "WOMEN_FIRST",
     "BallotRule",
     "Cap",
     "Comparison",
@@ -37,12 +36,6 @@ __all__ = [
     "TieBreak",
     "parse_fraction",
 ]
-
-WOMEN_FIRST = Rule(
-    "NĐ152-4.6",
-    Citation("Nghị định 152/2025/NĐ-CP", article="4", clause="6"),
-)
-"""Decree 152/2025 Art. 4.6: among equals, the woman, or the collective with ≥ 70 % women."""
 
 
 class Comparison(enum.Enum):
@@ -67,7 +60,10 @@ class TieBreak(enum.Enum):
     CHAIR = "chair"
     """The chair chooses from the tied group (TQ-2.1b)."""
     WOMEN_FIRST = "women_first"
-    """Women (or collectives with ≥ 70 % women) first, then the chair (Decree 152/2025 Art. 4.6)."""
+    """Women (or collectives with ≥ 70 % women) first, then the chair (Decree 152/2025 Art. 4.6).
+
+    The package knows no decree: the provision it applies is the rule's ``tie_rule`` (a ruleset
+    gives the national one in force on the decision date), else the rule's own source."""
     UNDECIDED = "undecided"
     """No rule decides: the tie is handed back to a person."""
 
@@ -162,6 +158,13 @@ class BallotRule:
     tie_break: TieBreak = attrs.field(
         kw_only=True, default=TieBreak.UNDECIDED, converter=_tie_break
     )
+    tie_rule: Rule | None = attrs.field(
+        kw_only=True,
+        default=None,
+        validator=attrs.validators.optional(is_a(Rule, "a dienhinh.Rule")),
+    )
+    """The provision the tie-break applies, when it is not the rule's own (a women-first
+    tie-break: Decree 152/2025 Art. 4.6, given by the ruleset for the decision date)."""
 
     def needed(self, denominator: int) -> int:
         """The fewest approvals that meet the threshold, in exact integer arithmetic.
@@ -185,6 +188,7 @@ class BallotRule:
             else f"{self.quorum.numerator}/{self.quorum.denominator}",
             "tie_break": self.tie_break.value,
             "rule": self.rule.to_json(),
+            **({} if self.tie_rule is None else {"tie_rule": self.tie_rule.to_json()}),
         }
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from dienhinh import (
     InvalidValueError,
+    Readings,
     RulesetError,
     dump_ruleset,
     load_ruleset,
@@ -315,7 +316,9 @@ def test_each_series_of_national_documents_replaces_one_another_without_a_gap() 
 WOMEN_FIRST_TQ = load_ruleset("tuyen-quang-2023")
 
 
-def _women_first_round(considered_on: dt.date, decided_on: dt.date) -> dict[str, Any]:
+def _women_first_round(
+    considered_on: dt.date, decided_on: dt.date, readings: Readings | None = None
+) -> dict[str, Any]:
     """A TQ variant whose ballot prefers women, one slot, a woman and a man tied at 10 of 10."""
     tq = WOMEN_FIRST_TQ
     assert tq.ballot is not None
@@ -328,9 +331,14 @@ def _women_first_round(considered_on: dt.date, decided_on: dt.date) -> dict[str,
     on = evidence_day(considered_on)
     nominations = [nomination("Hoa", on=on, women_priority=True), nomination("Minh", on=on)]
     inputs = make_round(
-        nominations, ruleset=mine, considered_on=considered_on, decided_on=decided_on
-    )
+        nominations, ruleset=mine, considered_on=considered_on, decided_on=decided_on,
+        readings=readings,
+    )  # fmt: skip
     return run_round(inputs).to_json()
+
+
+def _used(record: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(u["id"], u["reading"]) for u in record["interpretations"]}
 
 
 def _cited_ids(record: dict[str, Any]) -> set[str]:
@@ -408,3 +416,55 @@ def test_nd152_4_6_a_ballot_under_a_women_first_ruleset_file_by_decision_date(
     assert "Nguyễn Thị Hoa" not in before["recognised"]
     assert "NĐ152-4.6" not in {r["rule"] for o in before["outcomes"] for r in o["reasons"]}
     assert (after["status"], before["status"]) == ("awaiting_chair", "awaiting_chair")
+
+
+def test_a_41_chair_a_round_before_the_decree_lists_the_reading_it_used() -> None:
+    """A-41 ``chair`` (default): decided on 30/06/2025 the women-first step is not applied, and the
+    record says which reading made it so; decided on 01/07/2025 the decree decides, A-41 unused."""
+    before = _women_first_round(D(2025, 6, 20), D(2025, 6, 30))
+    assert ("A-41", "chair") in _used(before)
+    assert before["status"] == "awaiting_chair"
+    after = _women_first_round(D(2025, 6, 20), D(2025, 7, 1))
+    assert "A-41" not in {u for u, _ in _used(after)}
+
+
+def test_a_41_ruleset_policy_women_first_before_the_decree_cites_the_rulesets_rule() -> None:
+    """A-41 ``ruleset-policy``: decided on 30/06/2025 the woman is still taken first, as the
+    ruleset's own policy, and the reason cites the ruleset's ballot rule (TQ-2.1b here), never
+    Decree 152/2025."""
+    policy = Readings().choose("A-41", "ruleset-policy")
+    record = _women_first_round(D(2025, 6, 20), D(2025, 6, 30), policy)
+    assert record["status"] == "final"
+    outcomes = {o["nominee"]: o for o in record["outcomes"]}
+    assert outcomes["Hoa"]["outcome"] == "recognised"
+    women = next(r for r in outcomes["Hoa"]["reasons"] if r["code"] == "ballot.women_priority")
+    assert women["rule"] == "TQ-2.1b"
+    assert "NĐ152-4.6" not in _cited_ids(record)
+    assert not [c for c in _citations(record) if "152/2025" in c["document"]]
+    assert ("A-41", "ruleset-policy") in _used(record)
+    # From 01/07/2025 the decree itself decides, whatever A-41 says.
+    after = _women_first_round(D(2025, 6, 20), D(2025, 7, 1), policy)
+    hoa = next(o for o in after["outcomes"] if o["nominee"] == "Hoa")
+    assert "NĐ152-4.6" in {r["rule"] for r in hoa["reasons"]}
+
+
+def test_a_41_ruleset_policy_a_ballot_document_chooses_it_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The ballot JSON's `readings` (or `--read A-41=…`) reach the ruleset's tie-break."""
+    mine = str(EXAMPLES.parent / "rulesets" / "my-province.toml")
+    doc = json.loads((EXAMPLES / "tie-at-last-slot.json").read_text(encoding="utf-8"))
+    doc["ruleset"] = load_ruleset(mine).id
+    ballot = tmp_path / "ballot.json"
+    ballot.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    args = ("ballot", str(ballot), "--ruleset", mine, "--decided-on", "2025-06-30")
+    status, out, err = _run(capsys, *args, "--read", "A-41=ruleset-policy")
+    assert (status, err) == (0, "")
+    record = json.loads(out)
+    assert record["ties"][0]["preferred"] == ["Nguyễn Thị Hoa"]
+    cited = {r["rule"] for o in record["outcomes"] for r in o["reasons"]}
+    assert "NĐ152-4.6" not in cited
+    assert "EX-2.1" in cited
+    status, out, _ = _run(capsys, *args)
+    assert status == 0
+    assert json.loads(out)["ties"][0]["preferred"] == []

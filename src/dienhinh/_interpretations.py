@@ -897,6 +897,35 @@ _REGISTER: tuple[Interpretation, ...] = (
     ),
 )
 
+_REGISTER += (
+    _i(
+        "A-41",
+        "A women-first tie-break decided before Decree 152/2025 is in force",
+        "NĐ152-4.6",
+        'A ruleset\'s ballot says `tie_break = "women_first"`: among equally placed nominees the '
+        "woman, or the collective with at least 70 % women, first (Decree 152/2025 Art. 4.6, in "
+        "force from 2025-07-01), then the chair. For a decision signed before that decree is in "
+        "force, does the women-first step still decide a tie?",
+        (
+            "chair",
+            "No: the decree is not in force on the decision date, so its women-first step is "
+            "neither applied nor cited, and the chair chooses from the tied group (the "
+            "tie-break's own last step).",
+            "Không: Nghị định chưa có hiệu lực vào ngày quyết định, nên không áp dụng và không "
+            "trích dẫn bước ưu tiên nữ; Chủ tịch Hội đồng chọn trong nhóm bằng phiếu (bước cuối "
+            "của cách phân định).",
+        ),
+        (
+            "ruleset-policy",
+            "Yes, as the ruleset's own policy: women first, then the chair, each such reason "
+            "citing the ruleset's ballot rule (never Decree 152/2025, not in force that day).",
+            "Có, như chính sách riêng của bộ quy tắc: ưu tiên nữ, sau đó Chủ tịch Hội đồng chọn; "
+            "lý do trích dẫn quy định bỏ phiếu của bộ quy tắc (không trích dẫn Nghị định "
+            "152/2025, chưa có hiệu lực vào ngày đó).",
+        ),
+    ),
+)
+
 INTERPRETATIONS: Mapping[str, Interpretation] = MappingProxyType({i.id: i for i in _REGISTER})
 """Every interpretation, by id (``"A-1"`` … the last)."""
 

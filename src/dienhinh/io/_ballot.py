@@ -171,7 +171,7 @@ register_fast(
 
 _SHORTHANDS = ("threshold", "comparison", "denominator", "quorum", "tie_break")
 
-RulesetLookup = Callable[[str, dt.date | None], tuple[BallotRule, Cap | None]]
+RulesetLookup = Callable[[str, dt.date | None, Readings | None], tuple[BallotRule, Cap | None]]
 
 INPUT_RULE = Rule("INPUT-ballot", Citation("ballot input"))
 """The source of a rule whose parameters the document gives without a provision to cite.
@@ -218,7 +218,7 @@ def ballot_inputs(doc: BallotDocument, *, ruleset: RulesetLookup | None = None) 
             raise InvalidValueError(
                 "rulesets are not available here", field="ruleset", value=doc.ruleset
             )
-        rule, cap = ruleset(doc.ruleset, doc.decided_on)
+        rule, cap = ruleset(doc.ruleset, doc.decided_on, Readings(doc.readings))
     elif doc.rule is not None:
         r = doc.rule
         rule = BallotRule(

@@ -60,7 +60,9 @@ from dienhinh.round._inputs import (
     nomination_json,
 )
 from dienhinh.round._views import FloorRow, Lang, OutcomeRow, ReasonRow
+from dienhinh.rulesets._national import women_first_before_in_force
 from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, NotComputed, check_ids
+from dienhinh.rulesets._toml import national_law
 from dienhinh.voting import Ballot, BallotInputs, BallotResult, Candidate, Cap, Outcome, count
 
 __all__ = [
@@ -359,6 +361,8 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
         notes += inputs.ruleset.ballot_notices(_ballot_day(inputs))
     if inputs.ruleset.national_ballot is not None:
         used += inputs.readings.used("A-34")
+    if _women_first_early(inputs):
+        used += inputs.readings.used("A-41")
     used += draft_used
     span, window_reasons, window_used = _window(inputs, checks)
     used += window_used
@@ -664,7 +668,7 @@ def _ballot(
 def _ballot_rule(inputs: RoundInputs) -> Any:
     # The province's own rule, or the national one in force on the decision date (the day
     # the decision is signed; the consideration date where none is given).
-    rule = inputs.ruleset.ballot_on(_ballot_day(inputs))
+    rule = inputs.ruleset.ballot_on(_ballot_day(inputs), inputs.readings)
     if rule is None:
         raise InvalidValueError(
             "defines no ballot rule, which a round needs", field="ruleset",
@@ -674,6 +678,12 @@ def _ballot_rule(inputs: RoundInputs) -> Any:
         # Not in the documents: the rule cites the reading, never TQ Art. 2(1)(b)'s “từ 90%”.
         return attrs.evolve(rule, threshold="1/2", comparison="more_than", rule=_A19_MAJORITY)
     return rule
+
+
+def _women_first_early(inputs: RoundInputs) -> bool:
+    """A-41: the ruleset asks for women first on a day Decree 152/2025 is not yet in force."""
+    own = inputs.ruleset.ballot
+    return women_first_before_in_force(own, _ballot_day(inputs), national_law())
 
 
 def _ballot_day(inputs: RoundInputs) -> dt.date:

@@ -35,6 +35,7 @@ from dienhinh._errors import (
     UnknownRulesetError,
     describe,
 )
+from dienhinh._interpretations import Readings
 from dienhinh._text import did_you_mean
 from dienhinh.rulesets._ruleset import Ruleset
 from dienhinh.rulesets._toml import _load_file, _ruleset, _toml, _Writer
@@ -145,11 +146,14 @@ def load_catalogue(ruleset_id: str) -> Catalogue:
     )
 
 
-def ballot_parameters(id: str, day: dt.date | None = None) -> tuple[BallotRule, Cap | None]:
+def ballot_parameters(
+    id: str, day: dt.date | None = None, readings: Readings | None = None
+) -> tuple[BallotRule, Cap | None]:
     """The ballot rule and the cap of a built-in ruleset: the ``"ruleset"`` lookup of the ballot JSON.
 
     Only built-in ids are looked up: a JSON document never makes the program read a file.
-    ``day`` is the decision date, which picks a borrowed national rule (required for one).
+    ``day`` is the decision date, which picks a borrowed national rule (required for one);
+    ``readings`` the document's (A-41 for a women-first tie-break before its decree).
     """
     if not is_slug(id):
         raise InvalidValueError(
@@ -167,23 +171,25 @@ def ballot_parameters(id: str, day: dt.date | None = None) -> tuple[BallotRule, 
             value=ruleset.id,
             allowed=", ".join(having) or "a ruleset with a [ballot] table",
         )
-    rule = ruleset.ballot_on(day)
+    rule = ruleset.ballot_on(day, readings)
     assert rule is not None
     return rule, ruleset.cap
 
 
 def ballot_lookup(
     ruleset: Ruleset,
-) -> Callable[[str, dt.date | None], tuple[BallotRule, Cap | None]]:
+) -> Callable[[str, dt.date | None, Readings | None], tuple[BallotRule, Cap | None]]:
     """The ``"ruleset"`` lookup of a ballot document read under one given ruleset (``--ruleset``)."""
 
-    def lookup(id: str, day: dt.date | None = None) -> tuple[BallotRule, Cap | None]:
+    def lookup(
+        id: str, day: dt.date | None = None, readings: Readings | None = None
+    ) -> tuple[BallotRule, Cap | None]:
         if id != ruleset.id:
             raise InvalidValueError(
                 f"names ruleset {id!r}, but the ruleset given is {ruleset.id!r}",
                 field="ruleset", value=id, allowed=ruleset.id,
             )  # fmt: skip
-        rule = ruleset.ballot_on(day)
+        rule = ruleset.ballot_on(day, readings)
         if rule is None:
             raise InvalidValueError(
                 "defines no ballot rule", field="ruleset", value=ruleset.id,

@@ -34,6 +34,7 @@ import attrs
 
 from dienhinh._errors import InvalidValueError, UnknownIdError
 from dienhinh._frozen import frozen
+from dienhinh._interpretations import Readings
 from dienhinh._provenance import Citation, Rule
 from dienhinh._reasons import Reason, ReasonCode, Severity
 from dienhinh._text import did_you_mean
@@ -47,6 +48,7 @@ __all__ = [
     "Subject",
     "dated_tie_break",
     "national_ballot_notice",
+    "women_first_before_in_force",
 ]
 
 
@@ -221,13 +223,17 @@ NATIONAL_BALLOT = ReasonCode(
 _FORM_EN = {"Công văn": "letter", "Kế hoạch": "plan", "Quyết định": "decision"}
 
 
-def dated_tie_break(rule: BallotRule, day: dt.date | None, law: NationalLaw) -> BallotRule:
+def dated_tie_break(
+    rule: BallotRule, day: dt.date | None, law: NationalLaw, readings: Readings | None = None
+) -> BallotRule:
     """``rule`` for a decision signed on ``day``: a women-first tie-break is a dated national
     provision (Decree 152/2025 Art. 4.6, the ``tie-break`` provision of the national file).
 
     On a day its decree is in force the rule applies it and cites it (``tie_rule``); on a day
-    before, it is not applied and not cited: the chair decides, the tie-break's own last step.
-    Another tie-break is returned as it is. A women-first rule needs the day (``None`` is refused).
+    before, A-41 decides: ``chair`` (default), not applied and not cited, the chair decides (the
+    tie-break's own last step); ``ruleset-policy``, applied as the ruleset's own policy and cited
+    to the ruleset's rule. Another tie-break is returned as it is. A women-first rule needs the
+    day (``None`` is refused).
     """
     if rule.tie_break is not TieBreak.WOMEN_FIRST:
         return rule
@@ -242,9 +248,18 @@ def dated_tie_break(rule: BallotRule, day: dt.date | None, law: NationalLaw) -> 
             allowed=f"a date ({periods})",
         )
     found = next((p for p in dated if p.document.covers(day)), None)
-    if found is None:
-        return attrs.evolve(rule, tie_break=TieBreak.CHAIR, tie_rule=None)
-    return attrs.evolve(rule, tie_rule=found.rule)
+    if found is not None:
+        return attrs.evolve(rule, tie_rule=found.rule)
+    if (readings or Readings())["A-41"] == "ruleset-policy":
+        return attrs.evolve(rule, tie_rule=None)
+    return attrs.evolve(rule, tie_break=TieBreak.CHAIR, tie_rule=None)
+
+
+def women_first_before_in_force(rule: BallotRule | None, day: dt.date, law: NationalLaw) -> bool:
+    """Whether ``rule`` asks for women first on a day no tie-break provision is in force (A-41)."""
+    if rule is None or rule.tie_break is not TieBreak.WOMEN_FIRST:
+        return False
+    return not any(p.document.covers(day) for p in law.provisions if p.subject is Subject.TIE_BREAK)
 
 
 def national_ballot_notice(

@@ -34,6 +34,7 @@ import attrs
 from dienhinh._documents import DocumentStatus, flag, slug, text
 from dienhinh._errors import InvalidTypeError, InvalidValueError, UnknownDeadlineError
 from dienhinh._frozen import frozen
+from dienhinh._interpretations import Readings
 from dienhinh._reasons import Reason
 from dienhinh._text import a_or_an
 from dienhinh.calendar import Deadline, Milestone, WindowPolicy
@@ -352,14 +353,14 @@ class Ruleset:
         """Whether the ruleset gives a ballot rule: its own, or a borrowed national one."""
         return self.ballot is not None or self.national_ballot is not None
 
-    def ballot_on(self, day: dt.date | None) -> BallotRule | None:
+    def ballot_on(self, day: dt.date | None, readings: Readings | None = None) -> BallotRule | None:
         """The ballot rule for a decision signed on ``day``: the province's own, or else the
         national provision in force that day; ``None`` when the ruleset gives none.
 
         A borrowed rule needs the day (``None`` is refused); a day outside every declared
         period is refused with the periods allowed. A women-first tie-break is the national
         provision NĐ152-4.6, applied and cited only on a day its decree is in force (before it,
-        the chair decides); it needs the day too.
+        A-41 of ``readings``: the chair decides by default); it needs the day too.
 
         >>> from dienhinh import load_ruleset
         >>> kt = load_ruleset("kon-tum-2022")
@@ -372,7 +373,7 @@ class Ruleset:
             from dienhinh.rulesets._national import dated_tie_break
             from dienhinh.rulesets._toml import national_law
 
-            return dated_tie_break(self.ballot, day, national_law())
+            return dated_tie_break(self.ballot, day, national_law(), readings)
         if day is None:
             raise InvalidValueError(
                 "borrows a dated national ballot rule: the decision date picks the one in force",
@@ -387,7 +388,7 @@ class Ruleset:
         from dienhinh.rulesets._national import dated_tie_break
         from dienhinh.rulesets._toml import national_law
 
-        return dated_tie_break(self.national_ballot.at(day).value, day, national_law())
+        return dated_tie_break(self.national_ballot.at(day).value, day, national_law(), readings)
 
     def ballot_notices(self, day: dt.date | None) -> tuple[Reason, ...]:
         """For a borrowed national ballot rule, the reason that says so (vi + en); else none."""

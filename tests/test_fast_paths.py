@@ -78,6 +78,40 @@ def test_a_planned_batch_is_each_nominee_assessed_afresh(
         assert got.used == chosen.used(*_engine.used_interpretations(got))
 
 
+@given(nominees(), readings, windows, st.integers(0, 90))
+def test_a27_noted_as_the_leaves_run_is_the_walk_over_the_evaluation(
+    nominee: Nominee, chosen: Readings, window: tuple[dt.date, dt.date], after: int
+) -> None:
+    """The attestation leaves note whether they read an item A-27's readings judge differently:
+    the walk over the evaluated tree finds the same, and the readings used follow from it."""
+    due = window[1] + dt.timedelta(days=after)
+    a = assess(nominee, TQ, window=window, readings=chosen, dossier_due=due)
+    assert a.relied_on_a27 == _engine._relied_on_a27(a)
+    ids = _engine.used_interpretations(a)
+    assert a.used == chosen.used(*ids, *(["A-27"] if a.relied_on_a27 else []))
+
+
+@given(st.lists(st.sampled_from(["A-1", "A-27", "A-13", "A-2"]), unique=True), readings)
+def test_shared_used_readings_are_the_records_made_afresh(ids: list[str], chosen: Readings) -> None:
+    """``Readings.used`` shares its records per readings and ids: what it returns is what it
+    would make from nothing, in register order."""
+    from dienhinh import _interpretations
+
+    first = chosen.used(*ids)
+    _interpretations._USED.clear()
+    fresh = chosen.used(*ids)
+    assert (
+        first
+        == fresh
+        == tuple(
+            _interpretations.UsedReading(i, chosen[i])
+            for i in _interpretations.INTERPRETATIONS
+            if i in ids
+        )
+    )
+    assert chosen.used(*ids) is fresh
+
+
 @pytest.mark.parametrize("position", [0, 1])
 def test_a_batch_refuses_a_bad_nominee_as_assess_does(position: int) -> None:
     """An attestation of a criterion the catalogue lacks: the batch raises assess's error, wherever

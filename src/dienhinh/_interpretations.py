@@ -1010,10 +1010,31 @@ class Readings(Mapping[str, str]):
         return Readings({**self.choices, id: reading})
 
     def used(self, *ids: str) -> tuple[UsedReading, ...]:
-        """The :class:`UsedReading` records for ``ids``, in register order."""
+        """The :class:`UsedReading` records for ``ids``, in register order.
+
+        Asked for the same ids again and again (each nominee of a national year), the records
+        are made once per set of readings and shared (frozen values, kept by the readings'
+        identity, the readings kept alive with them)."""
+        key: tuple[int, tuple[str, ...]] | None = (id(self), ids)
+        try:
+            known = _USED.get((id(self), ids))
+        except TypeError:  # an id that is not even hashable: the check below says what it is
+            known, key = None, None
+        if known is not None and known[0] is self:
+            return known[1]
         chosen = {i: self[i] for i in ids}  # an unknown id is an error here, not in the sort
-        return tuple(UsedReading(i, chosen[i]) for i in INTERPRETATIONS if i in chosen)
+        used = tuple(UsedReading(i, chosen[i]) for i in INTERPRETATIONS if i in chosen)
+        if key is None:
+            return used
+        if len(_USED) >= 4096:
+            _USED.clear()
+        _USED[key] = (self, used)
+        return used
 
     def to_json(self) -> dict[str, str]:
         """Only the non-default choices: the defaults are implied."""
         return dict(self.choices)
+
+
+_USED: dict[tuple[int, tuple[str, ...]], tuple[Readings, tuple[UsedReading, ...]]] = {}
+""":meth:`Readings.used` by the readings' identity and the ids asked (emptied when full)."""

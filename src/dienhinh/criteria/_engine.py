@@ -74,7 +74,8 @@ class _Ctx:
     """One assessment's facts, shared by every node."""
 
     __slots__ = (
-        "a14_or", "attest", "by_type", "complete", "due", "end", "kind", "overlap", "shift", "start",
+        "a14_or", "a27", "attest", "by_type", "complete", "due", "end", "kind", "overlap", "shift",
+        "start",
     )  # fmt: skip
 
     def __init__(
@@ -103,6 +104,8 @@ class _Ctx:
         # A-15 "province-after-reform": from 01/07/2025 "từ cấp huyện trở lên"
         # reads as "từ cấp tỉnh trở lên"; the consideration date decides.
         self.shift = plan.a15_province and end >= DISTRICT_LEVEL_ENDED
+        # Set by an attestation leaf that read an item A-27's readings judge differently.
+        self.a27 = False
 
 
 def _groups(
@@ -159,7 +162,10 @@ class _Plan:
         self.every_field = readings["A-13"] == "every-field"
         self.fields_ok: set[tuple[NomineeKind, tuple[str, ...]]] = set()
         self.attested_ok: set[str] = set()
-        self.used: dict[tuple[NomineeKind, tuple[str, ...]], tuple[UsedReading, ...]] = {}
+        # The readings used per kind (its value) and fields: without A-27, and with it.
+        self.used: dict[
+            tuple[str, tuple[str, ...]], tuple[tuple[UsedReading, ...], tuple[UsedReading, ...]]
+        ] = {}
 
 
 _PLANS: dict[tuple[int, int], _Plan] = {}
@@ -441,11 +447,17 @@ def _attestation_leaf(node: Criterion) -> Run:
         covered: list[int] = []
         partial: list[Ask] = []
         for i, ev in items:
-            first, last = achievement_span(ev) or (ev.date, ev.date)
+            period = ev.period  # achievement_span, inline: an attestation is always dated
+            if period is not None:
+                first, last = period.start, period.end
+            else:
+                first = last = ev.achieved_on or ev.date
             if first < start or last > end:
                 # A-27: no period stated, signed after the window opened and by the dossier's due
                 # date: it speaks for the window.
-                unstated = ev.period is None and ev.achieved_on is None
+                unstated = period is None and ev.achieved_on is None
+                if unstated and ev.date > end:
+                    ctx.a27 = True  # the only items A-27's readings judge differently
                 if unstated and due is not None and start < ev.date <= due:
                     covered.append(i)
                 elif _overlaps(ctx, ev, first, last):
@@ -851,6 +863,7 @@ def _assess(
     return Assessment(
         catalogue=catalogue, nominee=nominee, window_start=start, window_end=end,
         readings=plan.readings, verdict=_VERDICTS[root[1]], raw=root, dossier_due=due,
+        relied_on_a27=ctx.a27,
     )  # fmt: skip
 
 
@@ -1161,16 +1174,18 @@ _VERDICT_CODE = {MET: codes.MET, NOT_MET: codes.NOT_MET, UNKNOWN: codes.UNKNOWN}
 
 def used_readings(a: Assessment) -> tuple[UsedReading, ...]:
     """The readings an assessment relied on: they follow from the nodes its kind and fields
-    evaluate, which every nominee of that kind and those fields shares (found once per plan)."""
+    evaluate, which every nominee of that kind and those fields shares (found once per plan),
+    and A-27 (A-40) where an evaluated item was one its readings judge differently."""
     plan = _plan(a.catalogue, a.readings)
-    key = (a.nominee.kind, a.nominee.fields)
-    used = plan.used.get(key)
-    if used is None:
-        used = plan.used[key] = a.readings.used(*used_interpretations(a))
-    more: tuple[str, ...] = ("A-27",) if a.dossier_due is not None and _relied_on_a27(a) else ()
+    key = (a.nominee.kind._value_, a.nominee.fields)
+    both = plan.used.get(key)
+    if both is None:
+        used = a.readings.used(*used_interpretations(a))
+        both = plan.used[key] = (used, a.readings.used(*(u.id for u in used), "A-27"))
+    used = both[1] if a.dossier_due is not None and a.relied_on_a27 else both[0]
     if _relied_on_a40(a):
-        more += ("A-40",)
-    return a.readings.used(*(u.id for u in used), *more) if more else used
+        return a.readings.used(*(u.id for u in used), "A-40")
+    return used
 
 
 def _relied_on_a40(a: Assessment) -> bool:
@@ -1198,7 +1213,8 @@ def _relied_on_a40(a: Assessment) -> bool:
 
 def _relied_on_a27(a: Assessment) -> bool:
     """Whether A-27 decided about an evaluated attestation: one stating no period or day,
-    signed after the window's end (the only ones its readings judge differently)."""
+    signed after the window's end (the only ones its readings judge differently). The walk
+    over the evaluation that :attr:`Assessment.relied_on_a27` records as the leaves run."""
     evidence, end = a.nominee.evidence, a.window_end
     late = {
         i for i, ev in enumerate(evidence)

@@ -158,6 +158,9 @@ class Assessment:
     """The evaluation the tree is derived from (internal)."""
     dossier_due: dt.date | None = attrs.field(default=None, kw_only=True)
     """The dossier's due date the attestations were read against (A-27), if one was given."""
+    relied_on_a27: bool = attrs.field(default=False, kw_only=True, repr=False, eq=False)
+    """Whether an evaluated attestation was one A-27's readings judge differently (internal:
+    stating no period, signed after the window's end), noted as the evaluation ran."""
 
     @functools.cached_property
     def tree(self) -> CriterionResult:

@@ -399,7 +399,8 @@ def _after_dossier(
         return nom.nominee, _NOTHING
     day, rule, received = cutoff
     evidence = nom.nominee.evidence
-    late = [i for i, e in enumerate(evidence) if (d := document_date(e)) is not None and d > day]
+    # document_date, inline: every evidence type has a ``date`` (a day, or None).
+    late = [i for i, e in enumerate(evidence) if (d := e.date) is not None and d > day]
     if not late:
         return nom.nominee, _NOTHING
     readings = ctx.inputs.readings

@@ -13,6 +13,7 @@ facts to ask for — never silently rejected, never silently passed.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import enum
 import functools
@@ -719,19 +720,28 @@ def _cap(inputs: RoundInputs, checks: tuple[Check, ...]) -> Cap | None:
 def _counted_ballots(inputs: RoundInputs, ids: set[str]) -> tuple[list[Ballot], dict[str, int]]:
     """Each ballot's approvals of the eligible; the approvals of the others are not counted."""
     all_ids = {n.id for n in inputs.nominations}
+    others = all_ids - ids  # the few who did not reach the ballot
     ignored: dict[str, int] = {}
     ballots = []
     for b in inputs.ballots:
-        unknown = b.approve - all_ids
-        if unknown:
+        if not b.approve <= all_ids:
+            unknown = b.approve - all_ids
             raise UnknownNomineeError(
                 f"ballot of {b.member!r} approves {sorted(unknown)!r}, who are not nominations of this round"
             )
-        dropped = b.approve - ids
+        dropped = b.approve & others  # C iterates the smaller set
         for n in dropped:
             ignored[n] = ignored.get(n, 0) + 1
-        ballots.append(attrs.evolve(b, approve=b.approve & ids) if dropped else b)
+        ballots.append(_approving(b, b.approve - dropped) if dropped else b)
     return ballots, ignored
+
+
+def _approving(ballot: Ballot, approve: frozenset[str]) -> Ballot:
+    """``ballot`` approving ``approve``, a subset of its own approvals: attrs.evolve would run the
+    converter again (NFC of every id) on ids the ballot already holds checked."""
+    kept = copy.copy(ballot)
+    object.__setattr__(kept, "approve", approve)
+    return kept
 
 
 # -- after the vote: who signs, benefits, the pool, floors, what was not declared ---------------

@@ -8,13 +8,14 @@ shortcut's result is the result of the slow, obvious computation on the same inp
 from __future__ import annotations
 
 import datetime as dt
+import random
 import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dienhinh import Readings, RoundInputs, _reasons, _text, run_round
+from dienhinh import Readings, RoundInputs, _canonical, _reasons, _text, run_round
 from dienhinh._canonical import digest_of
 from dienhinh._errors import InvalidTypeError, InvalidValueError, UnknownCriterionError
 from dienhinh._reasons import ReasonCode, Severity
@@ -110,6 +111,49 @@ def test_shared_used_readings_are_the_records_made_afresh(ids: list[str], chosen
         )
     )
     assert chosen.used(*ids) is fresh
+
+
+@given(nominees(), st.randoms(use_true_random=False))
+def test_evidence_keyed_only_where_its_type_repeats_is_in_the_canonical_order(
+    nominee: Nominee, rnd: random.Random
+) -> None:
+    """The evidence in any order comes out by type, then by canonical JSON: what sorting every
+    item by (type, JSON) gives, the JSON made only for types given more than once."""
+    from dienhinh._canonical import canonical_json
+    from dienhinh.criteria import _nominee
+
+    items = list(nominee.evidence)
+    rnd.shuffle(items)
+    _nominee._KEYS.clear()
+    plain = sorted(items, key=lambda e: (_nominee._ORDER[e.TYPE], canonical_json(e.to_json())))
+    again = Nominee(nominee.kind, nominee.fields, items, complete=nominee.complete)
+    assert again.evidence == tuple(plain) == nominee.evidence
+    assert [e.to_json() for e in again.evidence] == [e.to_json() for e in plain]
+
+
+def test_the_canonical_encoder_is_json_dumps_sorted_and_compact() -> None:
+    """One encoder made once writes what ``json.dumps`` with the canonical options writes."""
+    import json
+    from fractions import Fraction
+
+    from dienhinh._canonical import canonical_json
+
+    value = {"b": [1, "đ", None, True], "a": {"z": Fraction(1, 3), "y": dt.date(2024, 1, 2)}}
+    assert canonical_json(value) == json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_canonical.plain
+    )
+
+
+@given(nominees(), readings, windows, st.integers(0, 90))
+def test_missing_facts_from_the_unknown_nodes_are_the_trees(
+    nominee: Nominee, chosen: Readings, window: tuple[dt.date, dt.date], after: int
+) -> None:
+    """What an assessment asks for, walked from its unknown nodes alone, is its tree's."""
+    due = window[1] + dt.timedelta(days=after)
+    a = assess(nominee, TQ, window=window, readings=chosen, dossier_due=due)
+    fresh = assess(nominee, TQ, window=window, readings=chosen, dossier_due=due)
+    assert a.missing == _engine.explain(fresh).missing == fresh.tree.missing
+    assert [m.to_json() for m in a.missing] == [m.to_json() for m in fresh.tree.missing]
 
 
 @pytest.mark.parametrize("position", [0, 1])

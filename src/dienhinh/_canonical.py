@@ -90,11 +90,25 @@ def canonical_json(value: Any) -> str:
     >>> canonical_json({"b": Fraction(1, 2), "a": [frozenset({"y", "x"})]})
     '{"a":[["x","y"]],"b":"1/2"}'
     """
-    import json  # only when a record is serialised: `import dienhinh` stays light
+    encode = _ENCODE
+    if encode is None:
+        encode = _encoder()
+    return encode(value)
 
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default
-    )
+
+_ENCODE: Callable[[Any], str] | None = None
+"""The canonical encoder, made on first use (``json.dumps`` with options makes a new encoder
+per call; `import dienhinh` does not import json)."""
+
+
+def _encoder() -> Callable[[Any], str]:
+    global _ENCODE
+    import json
+
+    _ENCODE = json.JSONEncoder(
+        sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default
+    ).encode
+    return _ENCODE
 
 
 _SLICE = 2048

@@ -14,6 +14,7 @@ reads it, so a batch of assessments does not format sentences nobody shows.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -914,6 +915,13 @@ def explain(a: Assessment) -> CriterionResult:
     return _Explainer(a).build(a.raw)
 
 
+def missing_facts(a: Assessment) -> tuple[Reason, ...]:
+    """``explain(a).missing``, made from the unknown nodes of the evaluation alone."""
+    if a.verdict is not _VERDICTS[UNKNOWN]:
+        return ()
+    return _Explainer(a).missing(a.raw)
+
+
 def _item(ev: Evidence) -> tuple[str, str]:
     """An evidence item named in Vietnamese and English (for a request for its date)."""
     # Only titles and ratings may lack a date (they are given for a year).
@@ -936,7 +944,6 @@ class _Explainer:
         self.evidence = a.nominee.evidence
         self.start, self.end = a.window_start, a.window_end
         self.catalogue = a.catalogue
-        self.field_of = {s: f.id for f in a.catalogue.fields for s in f.standard}
         self.window_rule = a.catalogue.window_rule
         self.shift = (
             a.readings["A-15"] == "province-after-reform" and self.end >= DISTRICT_LEVEL_ENDED
@@ -1093,6 +1100,22 @@ class _Explainer:
             return structure, None
         return structure, "any_of" if structure == "any_of" or semicolon_or else "all_of"
 
+    def missing(self, e: _Eval) -> tuple[Reason, ...]:
+        """The ``missing`` of the node :meth:`build` makes of ``e``: its own requests when it is
+        an unknown leaf, its children's (each once) when it is an unknown composite."""
+        if e[1] != UNKNOWN:
+            return ()
+        if e[2]:
+            return _missing_once(self.missing(c) for c in e[2])
+        node = e[0]
+        if isinstance(node, Criterion):
+            return tuple(self.ask(c, p, node) for c, p in e[5])
+        return ()
+
+    @functools.cached_property
+    def field_of(self) -> dict[str, str]:
+        return {s: f.id for f in self.catalogue.fields for s in f.standard}
+
     def build(self, e: _Eval) -> CriterionResult:
         from dienhinh.criteria._result import CriterionResult
 
@@ -1127,10 +1150,14 @@ def _verdict_reason(node: Criterion | Group, verdict: int) -> Reason:
 
 def _children_missing(children: tuple[CriterionResult, ...]) -> tuple[Reason, ...]:
     """The children's requests, each once, in order."""
+    return _missing_once(child.missing for child in children)
+
+
+def _missing_once(groups: Iterable[tuple[Reason, ...]]) -> tuple[Reason, ...]:
     seen: set[tuple[str, str | None, str]] = set()
     out: list[Reason] = []
-    for child in children:
-        for m in child.missing:
+    for missing in groups:
+        for m in missing:
             key = (m.code, None if m.rule is None else m.rule.id, m.en)
             if key not in seen:
                 seen.add(key)

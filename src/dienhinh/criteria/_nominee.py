@@ -42,24 +42,38 @@ def _fields(value: Iterable[object]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _sort_key(item: Evidence) -> tuple[int, str]:
-    # A reader shares one item among the nominees that give it (a unit's attestations): its
-    # key is made once, kept by the item's identity (the item kept alive with it).
+def _sort_key(item: Evidence) -> str:
+    """An item's place among the items of its type: its canonical JSON text.
+
+    A reader shares one item among the nominees that give it (a unit's attestations): its
+    key is made once, kept by the item's identity (the item kept alive with it) while it is
+    among the last few thousand keyed."""
     known = _KEYS.get(id(item))
     if known is not None and known[0] is item:
         return known[1]
-    key = (_ORDER[item.TYPE], canonical_json(item.to_json()))
-    if len(_KEYS) >= 100_000:
+    key = canonical_json(item.to_json())
+    if len(_KEYS) >= _KEYS_AT_MOST:
         _KEYS.clear()
     _KEYS[id(item)] = (item, key)
     return key
 
 
-_KEYS: dict[int, tuple[Evidence, tuple[int, str]]] = {}
+_KEYS: dict[int, tuple[Evidence, str]] = {}
 """Each evidence item's sort key by its identity (emptied when full: it only saves work)."""
+_KEYS_AT_MOST = 8192
+"""Bounded, so a national batch of distinct items does not keep a second copy of each as text."""
+
+
+def _by_type(item: Evidence) -> int:
+    return _ORDER[item.TYPE]
 
 
 def _evidence(value: Iterable[object]) -> tuple[Evidence, ...]:
+    """The items in the canonical order: by type, then by content (canonical JSON).
+
+    Only items that share their type with another need their text compared (and only there
+    can an item be given twice), so a nominee's one OCOP rating or one award is never
+    written out as JSON to be put in its place."""
     if isinstance(value, str):
         raise InvalidValueError(
             "must be a list of evidence items", field="nominee.evidence", value=value
@@ -72,13 +86,27 @@ def _evidence(value: Iterable[object]) -> tuple[Evidence, ...]:
                 allowed=", ".join(c.__name__ for c in _CLASSES),
             )  # fmt: skip
         items.append(item)
-    keyed = sorted(((_sort_key(e), e) for e in items), key=lambda ke: ke[0])
-    for (k1, _), (k2, e2) in itertools.pairwise(keyed):
-        if k1 == k2:
-            raise DuplicateIdError(
-                "the same evidence is given twice", field="nominee.evidence", value=e2.to_json()
-            )
-    return tuple(e for _, e in keyed)
+    items.sort(key=_by_type)  # stable
+    out: list[Evidence] = []
+    start, n = 0, len(items)
+    while start < n:
+        kind = items[start].TYPE
+        stop = start + 1
+        while stop < n and kind == items[stop].TYPE:
+            stop += 1
+        if stop - start == 1:
+            out.append(items[start])
+        else:
+            keyed = sorted(((_sort_key(e), e) for e in items[start:stop]), key=lambda ke: ke[0])
+            for (k1, _), (k2, e2) in itertools.pairwise(keyed):
+                if k1 == k2:
+                    raise DuplicateIdError(
+                        "the same evidence is given twice", field="nominee.evidence",
+                        value=e2.to_json(),
+                    )  # fmt: skip
+            out.extend(e for _, e in keyed)
+        start = stop
+    return tuple(out)
 
 
 def _complete(value: Iterable[object]) -> frozenset[str]:

@@ -169,10 +169,15 @@ class Assessment:
 
         return explain(self)
 
-    @property
+    @functools.cached_property
     def missing(self) -> tuple[Reason, ...]:
-        """What to ask the nominating unit for; empty unless the verdict is unknown."""
-        return self.tree.missing
+        """What to ask the nominating unit for; empty unless the verdict is unknown.
+
+        The :attr:`tree`'s ``missing``, found by walking only the unknown nodes of the
+        evaluation: a round asks an incomplete nominee for facts without the whole tree."""
+        from dienhinh.criteria._engine import missing_facts
+
+        return missing_facts(self)
 
     @functools.cached_property
     def unused(self) -> tuple[int, ...]:

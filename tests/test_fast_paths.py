@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import unicodedata
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -227,7 +228,10 @@ def test_checks_prepared_once_per_round_judge_each_nominee_as_if_alone(case: Cas
     for nom in inputs.nominations:
         alone_ctx = _run._context(inputs, checks, span)
         alone = tuple(_checks.NOMINEE_CHECKS[c.kind](c, alone_ctx) for c in nominee_checks)
-        assert _run._judge(nom, shared, late) == _run._judge(nom, alone, late)
+        relied: dict[int, Any] = {}
+        relied_alone: dict[int, Any] = {}
+        assert _run._judge(nom, shared, late, relied) == _run._judge(nom, alone, late, relied_alone)
+        assert set(relied.values()) == set(relied_alone.values())
 
 
 # -- ids: printable ASCII passes as itself, an id checked once is remembered --------------------

@@ -17,6 +17,7 @@ import copy
 import datetime as dt
 import enum
 import functools
+import operator
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import Any, Final
@@ -48,7 +49,6 @@ from dienhinh.round._checks import (
     LEVEL_VI,
     NOMINEE_CHECKS,
     Context,
-    Found,
     NomineeCheck,
     is_nominee_check,
 )
@@ -374,22 +374,24 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     per_nominee = tuple(
         NOMINEE_CHECKS[c.kind](c, ctx) for c in checks if is_nominee_check(c, inputs.level)
     )
-    judged = [_judge(nom, per_nominee, late) for nom in inputs.nominations]
-    for found in judged:
-        used += found.used
-    states = [_state(f.reasons) for f in judged]
-    eligible = [n for n, s in zip(inputs.nominations, states, strict=True) if s is None]
+    # The readings the checks relied on, each tuple once (most are shared by many nominees).
+    relied: dict[int, tuple[UsedReading, ...]] = {}
+    judged = [_judge(nom, per_nominee, late, relied) for nom in inputs.nominations]
+    for found_used in relied.values():
+        used += found_used
+    eligible = [n for n, j in zip(inputs.nominations, judged, strict=True) if j[2] is None]
     ballot, ignored = _ballot(inputs, checks, eligible)
     used += (*inputs.readings.used("A-19"), *ballot.used)
     status = RoundStatus(ballot.status.value)
     by_ballot = {o.nominee: o for o in ballot.outcomes}
     outcomes = tuple(
-        _outcome(n, f, s, by_ballot, ignored)
-        for n, f, s in zip(inputs.nominations, judged, states, strict=True)
+        _outcome(n, j, by_ballot, ignored) for n, j in zip(inputs.nominations, judged, strict=True)
     )
+    del judged
     chosen = set(ballot.recognised)
     recognised = [n for n in inputs.nominations if n.id in chosen]
-    benefits = tuple(_benefit(n, inputs, checks, used) for n in recognised)
+    benefit = _benefits(inputs, checks, used)
+    benefits = tuple(benefit(n) for n in recognised)
     pool = _pool(inputs, checks, ballot.recognised, status is RoundStatus.FINAL)
     floors = _floors(inputs, checks, chosen, status, used)
     applied, not_declared = _declared(inputs, checks)
@@ -587,57 +589,67 @@ def _no_catalogue(inputs: RoundInputs, checks: tuple[Check, ...]) -> tuple[Reaso
 # -- each nominee -------------------------------------------------------------------------------
 
 
-def _judge(nom: Nomination, checks: tuple[NomineeCheck, ...], late: Reason | None) -> Found:
-    """Every declared check of the nominee, in the ruleset's order; a late council fails all."""
+Judged = tuple[tuple[Reason, ...], tuple[Reason, ...], "RoundOutcome | None"]
+"""What the checks found of one nomination: its reasons, the facts to ask for, its state."""
+
+
+def _judge(
+    nom: Nomination,
+    checks: tuple[NomineeCheck, ...],
+    late: Reason | None,
+    relied: dict[int, tuple[UsedReading, ...]],
+) -> Judged:
+    """Every declared check of the nominee, in the ruleset's order; a late council fails all.
+
+    The readings the checks relied on go to ``relied``, each tuple once by its identity (the
+    dict keeps it alive): the round records them, the nominee's outcome does not."""
     reasons: list[Reason] = []
     missing: list[Reason] = []
-    used: list[UsedReading] = []
     for judge in checks:
         found = judge(nom)
         reasons += found[0]
         if found[1]:
             missing += found[1]
         if found[2]:
-            used += found[2]
+            relied[id(found[2])] = found[2]
     if late is not None:
         reasons.append(late)
-    return Found(tuple(reasons), tuple(missing), tuple(used))
+    return tuple(reasons), tuple(missing), _state(reasons)
+
+
+_SEVERITY: Final = operator.attrgetter("severity")
 
 
 def _state(reasons: Iterable[Reason]) -> RoundOutcome | None:
     """INELIGIBLE on a FAIL, INCOMPLETE on a PENDING; ``None``: the nominee reaches the ballot."""
-    pending = False
-    for r in reasons:  # by identity: no set of enums (hashed in Python) per nominee
-        severity = r.severity
-        if severity is Severity.FAIL:
-            return RoundOutcome.INELIGIBLE
-        if severity is Severity.PENDING:
-            pending = True
-    return RoundOutcome.INCOMPLETE if pending else None
+    # By identity, in C: `in` over a list compares identity first (an enum hashes in Python).
+    severities = list(map(_SEVERITY, reasons))
+    if Severity.FAIL in severities:
+        return RoundOutcome.INELIGIBLE
+    if Severity.PENDING in severities:
+        return RoundOutcome.INCOMPLETE
+    return None
 
 
 _BY_STATUS: Final = {o.value: o for o in RoundOutcome}
 
 
 def _outcome(
-    nom: Nomination,
-    found: Found,
-    state: RoundOutcome | None,
-    by_ballot: Mapping[str, Outcome],
-    ignored: Mapping[str, int],
+    nom: Nomination, judged: Judged, by_ballot: Mapping[str, Outcome], ignored: Mapping[str, int]
 ) -> NominationOutcome:
     """One nomination's outcome; ``by_ballot`` indexes the ballot's outcomes once per round,
-    ``state`` is :func:`_state` of what the checks found."""
+    ``judged`` is what :func:`_judge` found."""
+    reasons, missing, state = judged
     outcome = state or RoundOutcome.NOT_RECOGNISED
-    reasons = found.reasons
     voted = by_ballot.get(nom.id)
     if voted is not None:
         reasons += tuple(voted.reasons)
-        outcome = _BY_STATUS[voted.status.value]
+        outcome = _BY_STATUS[voted.status._value_]
     elif nom.id in ignored:
         reasons += (codes.VOTES_NOT_COUNTED(None, approvals=ignored[nom.id]),)
-    return NominationOutcome(nom.id, nom.unit, nom.kind, outcome, reasons, found.missing,
-                             nom.nominee.name)  # fmt: skip
+    nominee = nom.nominee
+    return NominationOutcome(nom.id, nom.unit, nominee.kind, outcome, reasons, missing,
+                             nominee.name)  # fmt: skip
 
 
 # -- the ballot among the eligible (TQ-2.1b, TQ-4.3) --------------------------------------------
@@ -775,16 +787,29 @@ def _times(multiplier: Fraction, point: str) -> str:
     return f"{multiplier.numerator}/{multiplier.denominator}"
 
 
+def _benefits(
+    inputs: RoundInputs, checks: tuple[Check, ...], used: list[UsedReading]
+) -> Callable[[Nomination], Benefit]:
+    """:func:`_benefit` with what the round declares looked up once."""
+    unit_reward = _declares(checks, CheckKind.UNIT_REWARD)
+    declared = _declares(checks, CheckKind.BENEFITS) is not None
+    return lambda nom: _benefit(nom, inputs, unit_reward, declared, used)
+
+
 def _benefit(
-    nom: Nomination, inputs: RoundInputs, checks: tuple[Check, ...], used: list[UsedReading]
+    nom: Nomination,
+    inputs: RoundInputs,
+    unit_reward: Check | None,
+    declared: bool,
+    used: list[UsedReading],
 ) -> Benefit:
     """TQ-7.1d: certificate and cash, except an individual who is Công dân tiêu biểu that year
-    (A-12: which year; A-28: both withheld, or the cash only)."""
+    (A-12: which year; A-28: both withheld, or the cash only). ``unit_reward`` and ``declared``:
+    the round's ``unit-reward`` check and whether it declares ``benefits``."""
     ruleset = inputs.ruleset
-    unit_reward = _declares(checks, CheckKind.UNIT_REWARD)
     if unit_reward is not None:
         return Benefit(nom.id, False, 0, (codes.UNIT_BENEFIT(unit_reward.rule),))
-    benefits = ruleset.benefits if _declares(checks, CheckKind.BENEFITS) else None
+    benefits = ruleset.benefits if declared else None
     if benefits is None:
         # A ruleset that declares no benefits at this level (KT) computes none, rather than borrow.
         return Benefit(nom.id, False, 0, (codes.NO_BENEFITS(None, ruleset=ruleset.id),))

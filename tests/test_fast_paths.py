@@ -13,7 +13,7 @@ import unicodedata
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from dienhinh import Readings, RoundInputs, _canonical, _reasons, _text, run_round
@@ -130,6 +130,52 @@ def test_evidence_keyed_only_where_its_type_repeats_is_in_the_canonical_order(
     again = Nominee(nominee.kind, nominee.fields, items, complete=nominee.complete)
     assert again.evidence == tuple(plain) == nominee.evidence
     assert [e.to_json() for e in again.evidence] == [e.to_json() for e in plain]
+
+
+_texts = st.text(st.characters(codec="utf-8"), min_size=1, max_size=6)
+
+
+@given(
+    _texts, _texts, _texts, st.dates(dt.date(2023, 1, 1), dt.date(2024, 12, 31)), _texts,
+    st.booleans(), st.none() | _texts, st.none() | st.integers(0, 200), st.integers(-1, 60),
+)  # fmt: skip
+def test_an_attestations_key_written_field_by_field_is_its_canonical_json(
+    criterion: str, authority: str, signer: str, date: dt.date, statement: str, holds: bool,
+    ref: str | None, back: int | None, length: int,
+) -> None:  # fmt: skip
+    """The sort key of an attestation, written field by field, is ``canonical_json`` of its JSON
+    (quotes, backslashes, controls and any Unicode escaped alike; with or without a day, a
+    period and a reference)."""
+    from dienhinh import DienhinhError
+    from dienhinh._canonical import canonical_json
+    from dienhinh.criteria import Period
+    from dienhinh.criteria._nominee import _attestation_text
+
+    achieved = None if back is None or length >= 0 else date - dt.timedelta(days=back)
+    period = None
+    if back is not None and length >= 0:
+        first = date - dt.timedelta(days=back + length)
+        period = Period(first, first + dt.timedelta(days=length))
+    try:
+        a = Attestation(criterion, authority, signer, date, statement, holds=holds, ref=ref,
+                        achieved_on=achieved, period=period)  # fmt: skip
+    except DienhinhError:
+        assume(False)
+        raise
+    assert _attestation_text(a) == canonical_json(a.to_json())
+
+
+@given(st.lists(st.one_of(st.integers(), st.text(max_size=3),
+                          st.lists(st.integers(), max_size=3000).map(lambda v: {"v": v})),
+                max_size=40))  # fmt: skip
+def test_a_stream_of_small_items_digests_as_the_list_it_stands_for(items: list[Any]) -> None:
+    """A stream declared small (each nomination handed to the C encoder without looking inside
+    it) has the text and the digest of its list, even where an item is in fact large."""
+    from dienhinh._canonical import Stream, canonical_chunks, canonical_json
+
+    doc = {"a": Stream(lambda: iter(items), small=True)}
+    assert "".join(canonical_chunks(doc)) == canonical_json({"a": items})
+    assert digest_of("x", doc, {}) == digest_of("x", {"a": items}, {})
 
 
 def test_the_canonical_encoder_is_json_dumps_sorted_and_compact() -> None:

@@ -95,13 +95,13 @@ def _opt_text(value: object) -> str | None:
 
 
 def _check_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    where = f"{_type_of(inst)}.{attribute.name}"
-    if value is None and attribute.default is None:
-        return
+    if type(value) is dt.date or (value is None and attribute.default is None):
+        return  # the common cases, before any text is made
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise InvalidTypeError(
-            "must be a datetime.date (a day, not a timestamp)", field=where, value=value
-        )
+            "must be a datetime.date (a day, not a timestamp)",
+            field=f"{_type_of(inst)}.{attribute.name}", value=value,
+        )  # fmt: skip
 
 
 def _check_year(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -231,6 +231,8 @@ class Period:
 
 def _check_achievement(item: Any) -> None:
     """``achieved_on`` or ``period``, not both, and never after the document's ``date``."""
+    if item.achieved_on is None and item.period is None:
+        return  # the common case, before any text is made
     where = _type_of(item)
     if item.achieved_on is not None and item.period is not None:
         raise InvalidValueError(

@@ -426,7 +426,7 @@ def round_digest(inputs: RoundInputs) -> str:
 
     The nominations are streamed (:class:`~dienhinh._canonical.Stream`): each one's JSON is
     made, hashed and let go, so the digest never holds a second copy of a national year."""
-    doc = document(inputs, Stream(lambda: map(nomination_json, inputs.nominations)))
+    doc = document(inputs, Stream(lambda: map(nomination_json, inputs.nominations), small=True))
     parameters = {"ruleset": inputs.ruleset.to_json(), "criteria": inputs.ruleset.criteria,
                   "readings": inputs.readings.to_json()}  # fmt: skip
     return digest_of("round", doc, parameters)

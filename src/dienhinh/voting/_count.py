@@ -448,6 +448,9 @@ def explain(result: BallotResult) -> tuple[Outcome, ...]:
     waiting = inputs.chair_choice is None
     views = [_TieView(i, t) for i, t in enumerate(result.ties)]
     tie_of = {n: v for v in views for n in v.tie.group}
+    # The threshold's reason depends on the approvals alone (members and needed are the
+    # ballot's): made once per count of approvals, not once per nominee.
+    threshold: dict[tuple[int, int, bool], Reason] = {}
     outcomes = []
     for t in result.tally:
         reasons: list[Reason] = []
@@ -458,8 +461,14 @@ def explain(result: BallotResult) -> tuple[Outcome, ...]:
             reasons.append(_no_quorum(result))
             outcomes.append(Outcome(t.nominee, kinds[t.nominee], status, tuple(reasons)))
             continue
-        params = {"approvals": t.approvals, "members": t.members, "needed": result.needed}
-        reasons.append((codes.MEETS if t.meets_threshold else codes.BELOW)(rule, **params))
+        key = (t.approvals, t.members, t.meets_threshold)
+        verdict = threshold.get(key)
+        if verdict is None:
+            params = {"approvals": t.approvals, "members": t.members, "needed": result.needed}
+            verdict = threshold[key] = (codes.MEETS if t.meets_threshold else codes.BELOW)(
+                rule, **params
+            )
+        reasons.append(verdict)
         view = tie_of.get(t.nominee)
         if view is None:
             if cap is not None and t.meets_threshold:

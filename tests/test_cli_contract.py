@@ -300,5 +300,6 @@ def test_the_demo_imports_no_other_command() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == [
-        "0", "dienhinh.cli._common", "dienhinh.cli._main", "dienhinh.cli._round"
+        "0", "dienhinh.cli._common", "dienhinh.cli._main", "dienhinh.cli._round",
+        "dienhinh.cli._status",
     ]  # fmt: skip

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 import pytest
 
-from dienhinh.io import _ballot, _nominee, _round
+from dienhinh.io import _ballot, _council, _nominee, _round
 from dienhinh.io._json import NULLABLE
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "src" / "dienhinh" / "io" / "schemas"
@@ -78,9 +78,9 @@ def at(file: str, *path: str) -> tuple[Any, str]:
 
 PAIRS: list[tuple[type[Any], tuple[Any, str]]] = [
     (_ballot.BallotDocument, at("ballot-input.json")),
-    (_ballot.CouncilDoc, at("ballot-input.json", "properties", "council")),
+    (_council.CouncilDoc, at("ballot-input.json", "properties", "council")),
     (_ballot.NomineeDoc, at("ballot-input.json", "properties", "nominees")),
-    (_ballot.BallotDoc, at("ballot-input.json", "properties", "ballots")),
+    (_council.BallotDoc, at("ballot-input.json", "properties", "ballots")),
     (_ballot.RuleDoc, at("ballot-input.json", "properties", "rule")),
     (_ballot.CapDoc, at("ballot-input.json", "properties", "cap")),
     (_ballot.RuleRefDoc, at("reason.json", "$defs", "rule")),

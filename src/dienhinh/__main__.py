@@ -1,8 +1,6 @@
 """``python -m dienhinh`` is the ``dienhinh`` command."""
 
-import sys
-
-from dienhinh.cli import main
+from dienhinh.cli._main import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from dienhinh._reasons import Reason
 
-__all__ = ["STYLE", "citation_text", "reason_html", "reason_item", "table"]
+__all__ = ["STYLE", "citation_text", "escape", "reason_html", "reason_item", "table"]
 
 STYLE: Final = (
     "<style>.dh{font-family:system-ui,sans-serif;font-size:13px;max-width:60em}"
@@ -24,18 +23,34 @@ STYLE: Final = (
 """The few CSS rules every view shares (scoped to ``.dh``)."""
 
 
+def escape(text: str) -> str:
+    """``html.escape(text)``: ``&``, ``<``, ``>``, ``"`` and ``'`` as character references (the
+    :mod:`html` package is not imported: it loads every entity's name, for unescaping).
+
+    >>> escape("<b>Tom & Jerry's</b>")
+    '&lt;b&gt;Tom &amp; Jerry&#x27;s&lt;/b&gt;'
+    """
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
+
+
 def table(rows: Sequence[dict[str, Any]], *, caption: str = "") -> str:
     """``rows`` (dicts with the same keys) as an escaped HTML table."""
     head = list(rows[0]) if rows else []
     out = ["<table>"]
     if caption:
-        out.append(f"<caption>{html.escape(caption)}</caption>")
+        out.append(f"<caption>{escape(caption)}</caption>")
     out.append(
-        "<thead><tr>" + "".join(f"<th>{html.escape(str(h))}</th>" for h in head) + "</tr></thead>"
+        "<thead><tr>" + "".join(f"<th>{escape(str(h))}</th>" for h in head) + "</tr></thead>"
     )
     out.append("<tbody>")
     for row in rows:
-        cells = "".join(f"<td>{html.escape(_cell(row.get(h)))}</td>" for h in head)
+        cells = "".join(f"<td>{escape(_cell(row.get(h)))}</td>" for h in head)
         out.append(f"<tr>{cells}</tr>")
     out.append("</tbody></table>")
     return "".join(out)
@@ -61,9 +76,9 @@ def reason_item(reason: Reason, lang: str) -> str:
     text = reason.vi if lang == "vi" else reason.en
     rule = ""
     if reason.rule is not None:
-        cite = html.escape(citation_text(reason, lang) or "")
-        rule = f" <small>[{html.escape(reason.rule.id)} — {cite}]</small>"
-    return f'<li class="{reason.severity.value}">{html.escape(text)}{rule}</li>'
+        cite = escape(citation_text(reason, lang) or "")
+        rule = f" <small>[{escape(reason.rule.id)} — {cite}]</small>"
+    return f'<li class="{reason.severity.value}">{escape(text)}{rule}</li>'
 
 
 def reason_html(reason: Reason, lang: str = "vi") -> str:
@@ -71,8 +86,8 @@ def reason_html(reason: Reason, lang: str = "vi") -> str:
     title = reason.title_vi if lang == "vi" else reason.title_en
     quote = ""
     if reason.rule is not None and reason.rule.citation.quote:
-        quote = f"<blockquote>“{html.escape(reason.rule.citation.quote)}”</blockquote>"
+        quote = f"<blockquote>“{escape(reason.rule.citation.quote)}”</blockquote>"
     return (
-        f'{STYLE}<div class="dh"><b class="{reason.severity.value}">{html.escape(title)}</b>'
+        f'{STYLE}<div class="dh"><b class="{reason.severity.value}">{escape(title)}</b>'
         f"<ul>{reason_item(reason, lang)}</ul>{quote}</div>"
     )

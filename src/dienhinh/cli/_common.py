@@ -11,13 +11,19 @@ from typing import Any, Final
 
 from dienhinh._errors import (
     DienhinhError,
-    InvalidInputError,
     InvalidValueError,
     UnreadableFileError,
-    clip,
 )
 from dienhinh._interpretations import Readings
 from dienhinh._text import ascii_integer, utf8_error
+from dienhinh.cli._status import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    MAX_LINE,
+    CommandError,
+    one_line,
+)
 from dienhinh.io._json import parse_json
 from dienhinh.io._public import read_text as _read_source
 from dienhinh.io._write import write_indented
@@ -41,26 +47,12 @@ __all__ = [
     "year",
 ]
 
-EXIT_OK: Final = 0
-"""A result was computed and printed (also a ballot or round awaiting the chair)."""
-EXIT_INVALID: Final = 2
-"""Invalid input or arguments: one line on stderr names the problem."""
-EXIT_UNREADABLE: Final = 3
-"""A file could not be read or written (missing, a folder, not permitted, not UTF-8)."""
-
 LANGUAGES: Final = ("vi", "en")
 """The languages of ``--text`` and ``--lang``: :data:`dienhinh.report.LANGUAGES` (a test keeps
 them equal), named here so that a command printing JSON never imports the report."""
 
-MAX_LINE: Final = 299
-"""The longest error line a command prints (characters)."""
-
 MAX_INPUT: Final = 64 * 1024 * 1024
 """The most bytes read from standard input: a round of thousands of nominations is a few MB."""
-
-
-class CommandError(Exception):
-    """A problem with the command's arguments (outside the domain): one line, exit 2."""
 
 
 def read_text(path: str) -> tuple[str, str]:
@@ -179,17 +171,3 @@ def emit(value: Any) -> int:
     write_indented(value, write)  # in pieces: a national record is hundreds of MB
     write("\n")
     return 0
-
-
-def one_line(command: str, exc: BaseException) -> str:
-    """The one error line of ``dienhinh COMMAND``, whitespace folded, at most :data:`MAX_LINE`
-    characters: a document's every problem when they fit, else its first and how many more."""
-    head = f"dienhinh {command}: error: "
-    text = " ".join(str(exc).split())
-    long = len(head) + len(text) > MAX_LINE
-    if long and isinstance(exc, InvalidInputError) and len(exc.problems) > 1:
-        first = " ".join(str(exc.problems[0]).split())
-        text = f"{exc.summary}: {first} (and {len(exc.problems) - 1} more)"
-    if not text.isprintable():  # a control or bidi character of a file name: shown escaped
-        text = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
-    return clip(head + text, MAX_LINE)

@@ -18,6 +18,7 @@ prints, and shows an example.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import io
 import sys
@@ -29,9 +30,9 @@ from typing import Final, NoReturn
 from dienhinh._batch import batch
 from dienhinh._errors import DienhinhError, UnreadableFileError, clip
 from dienhinh._version import __version__
-from dienhinh.cli._common import EXIT_INVALID, EXIT_UNREADABLE, MAX_LINE, CommandError, one_line
+from dienhinh.cli._status import EXIT_INVALID, EXIT_UNREADABLE, MAX_LINE, CommandError, one_line
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 EPILOG: Final = """\
 exit status: 0 done; 2 invalid input or arguments (one line on stderr);
@@ -240,6 +241,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         sys.stdout = stdout
     return status
+
+
+def run() -> NoReturn:
+    """The ``dienhinh`` program (and ``python -m dienhinh``): :func:`main` on the process's
+    arguments, then exit with its status.
+
+    The cyclic collector stays off to the end: the command keeps what it makes until it exits
+    (see :mod:`dienhinh._batch`), and turned back on after the command it would only scan it
+    all once more before the process ends.
+    """
+    gc.disable()
+    sys.exit(main())
 
 
 def _write(path: str, text: str) -> None:

@@ -19,6 +19,7 @@ from dienhinh._errors import InvalidValueError
 from dienhinh._frozen import frozen
 from dienhinh._interpretations import Readings
 from dienhinh._provenance import Citation, Rule
+from dienhinh.io._council import BallotDoc, CouncilDoc
 from dienhinh.io._json import (
     NULLABLE,
     converter,
@@ -102,24 +103,10 @@ class CapDoc:
 
 
 @frozen
-class CouncilDoc:
-    members: list[str]
-    chair: str
-    seats: Annotated[int | None, NULLABLE] = None
-
-
-@frozen
 class NomineeDoc:
     id: str
     kind: str = "individual"
     women_priority: bool = False
-
-
-@frozen
-class BallotDoc:
-    member: str
-    approve: list[str]
-    cast: str = "in_meeting"
 
 
 @frozen

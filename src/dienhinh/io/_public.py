@@ -31,7 +31,6 @@ from dienhinh._reasons import Reason
 from dienhinh._text import utf8_error
 from dienhinh.criteria._nominee import Nominee
 from dienhinh.criteria._result import Assessment
-from dienhinh.io._ballot import ballot_document, parse_ballot
 from dienhinh.io._json import named, parse_json
 from dienhinh.io._nominee import assessment_document, parse_nominee, reassess
 from dienhinh.io._round import parse_round
@@ -153,6 +152,8 @@ def read_round(
 
 def read_ballot(source: JSONSource, *, name: str | None = None) -> BallotInputs:
     """A ballot's inputs from its JSON document (``ballot-input`` schema)."""
+    from dienhinh.io._ballot import parse_ballot  # the ballot document's readers: on first use
+
     text, name, _ = read_text(source, name=name)
     return parse_ballot(
         _data(text, name, "ballot input"),
@@ -200,6 +201,8 @@ def read_record(
     record: Record
     with named(name):
         if kind == "ballot":
+            from dienhinh.io._ballot import parse_ballot
+
             lookup = ballot_parameters if ruleset is None else ballot_lookup(ruleset)
             record = count(parse_ballot(inputs, source=f"{name}: inputs", ruleset=lookup))
         elif kind == "criteria-assessment":
@@ -224,6 +227,8 @@ def record_document(record: Record, ruleset: Ruleset | None = None) -> dict[str,
     if isinstance(record, RoundDecision):
         return record.to_json()
     if isinstance(record, BallotResult):
+        from dienhinh.io._ballot import ballot_document
+
         return ballot_document(record, ruleset)
     if isinstance(record, Assessment):
         return assessment_document(record, ruleset)

@@ -27,7 +27,7 @@ from dienhinh._errors import (
 from dienhinh._interpretations import Readings
 from dienhinh._text import did_you_mean
 from dienhinh.calendar._time import parse_moment
-from dienhinh.io._ballot import BallotDoc, CouncilDoc
+from dienhinh.io._council import BallotDoc, CouncilDoc
 from dienhinh.io._json import NULLABLE, named, parse_json, structure
 from dienhinh.io._nominee import EvidenceDoc, NomineeDocument, nominee_from
 from dienhinh.round._inputs import Dossier, Nomination, RoundInputs, Unit

@@ -12,13 +12,12 @@ pandas is never imported: the rows are plain dicts.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections import Counter
 from typing import TYPE_CHECKING, Final, Literal, TypedDict
 
 from dienhinh._effect import NOTICE_CODES
 from dienhinh._html import STYLE as _STYLE
-from dienhinh._html import citation_text
+from dienhinh._html import citation_text, escape
 from dienhinh._html import reason_item as _reason_li
 from dienhinh._labels import label
 from dienhinh._reasons import Reason, Severity
@@ -199,7 +198,7 @@ def _cut(text: str | None) -> str:
     if not text:
         return ""
     shown = text if len(text) <= _CUT else text[: _CUT - 1] + "…"
-    return f'<span title="{html.escape(text)}">{html.escape(shown)}</span>'
+    return f'<span title="{escape(text)}">{escape(shown)}</span>'
 
 
 def round_html(decision: RoundDecision, lang: Lang = "vi") -> str:
@@ -209,13 +208,13 @@ def round_html(decision: RoundDecision, lang: Lang = "vi") -> str:
     counts = Counter(o.outcome.value for o in d.outcomes)
     vi = lang == "vi"
     parts = [_STYLE, '<div class="dh">']
-    parts.append(f"<h3>{html.escape(ruleset.document.province)} — {html.escape(ruleset.id)}</h3>")
+    parts.append(f"<h3>{escape(ruleset.document.province)} — {escape(ruleset.id)}</h3>")
     if ruleset.status.value == "draft":
         draft = next((r for r in d.reasons if r.code == "ruleset.draft"), None)
         text = _text(draft, lang) if draft else ("Dự thảo" if vi else "Draft")
-        parts.append(f'<div class="draft">⚠ {html.escape(text)}</div>')
+        parts.append(f'<div class="draft">⚠ {escape(text)}</div>')
     for notice in (r for r in d.reasons if r.code in NOTICE_CODES):  # A-32, A-15
-        parts.append(f'<div class="draft">⚠ {html.escape(_text(notice, lang))}</div>')
+        parts.append(f'<div class="draft">⚠ {escape(_text(notice, lang))}</div>')
     window = "—" if d.window is None else f"{_day(d.window[0], lang)} – {_day(d.window[1], lang)}"
     tie = ballot.ties[0] if ballot.ties else None
     chosen = sorted(d.inputs.chair_choice) if d.inputs.chair_choice is not None else None
@@ -235,7 +234,7 @@ def round_html(decision: RoundDecision, lang: Lang = "vi") -> str:
     ]  # fmt: skip
     parts.append(
         "<dl>"
-        + "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>" for k, v in facts)
+        + "".join(f"<dt>{escape(k)}</dt><dd>{escape(str(v))}</dd>" for k, v in facts)
         + "</dl>"
     )
     heads = ["#", "Mã" if vi else "Id", "Tên" if vi else "Name", "Đơn vị" if vi else "Unit",
@@ -243,7 +242,7 @@ def round_html(decision: RoundDecision, lang: Lang = "vi") -> str:
              "Hạng" if vi else "Rank", "Tiền thưởng" if vi else "Cash", "Lý do" if vi else "Reason"]  # fmt: skip
     parts.append(
         "<table><thead><tr>"
-        + "".join(f"<th>{html.escape(h)}</th>" for h in heads)
+        + "".join(f"<th>{escape(h)}</th>" for h in heads)
         + "</tr></thead><tbody>"
     )
     for i, row in enumerate(rows(d, lang), 1):
@@ -252,11 +251,11 @@ def round_html(decision: RoundDecision, lang: Lang = "vi") -> str:
         cells = [
             f'<td class="n">{i}</td>', f"<td>{_cut(row['nominee'])}</td>",
             f"<td>{_cut(row['name'])}</td>", f"<td>{_cut(row['unit'])}</td>",
-            f"<td>{html.escape(str(row['kind_label']))}</td>",
-            f"<td>{html.escape(str(row['outcome_label']))}</td>",
+            f"<td>{escape(str(row['kind_label']))}</td>",
+            f"<td>{escape(str(row['outcome_label']))}</td>",
             f'<td class="n">{row["approvals"] if voted else ""}</td>',
             f'<td class="n">{row["rank"] if voted else ""}</td>',
-            f'<td class="n">{html.escape(cash)}</td>',
+            f'<td class="n">{escape(cash)}</td>',
             f"<td>{_cut(row['first_reason_text'])}</td>",
         ]  # fmt: skip
         parts.append("<tr>" + "".join(cells) + "</tr>")
@@ -267,9 +266,9 @@ def round_html(decision: RoundDecision, lang: Lang = "vi") -> str:
 def outcome_html(outcome: NominationOutcome, lang: Lang = "vi") -> str:
     """One nomination's card: its outcome, then every reason and what to ask for."""
     head = (
-        f"<h4>{html.escape(outcome.name or outcome.nomination)} — "
-        f"{html.escape(label('outcome', outcome.outcome.value, lang))}</h4>"
-        f"<p>{html.escape(outcome.unit)} · {html.escape(label('kind', outcome.kind.value, lang))}</p>"
+        f"<h4>{escape(outcome.name or outcome.nomination)} — "
+        f"{escape(label('outcome', outcome.outcome.value, lang))}</h4>"
+        f"<p>{escape(outcome.unit)} · {escape(label('kind', outcome.kind.value, lang))}</p>"
     )
     items = "".join(_reason_li(r, lang) for r in outcome.reasons)
     missing = "".join(_reason_li(r, lang) for r in outcome.missing)

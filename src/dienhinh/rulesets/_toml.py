@@ -36,6 +36,7 @@ from dienhinh.calendar import (
     Wording,
 )
 from dienhinh.criteria import Catalogue, parse_catalogue
+from dienhinh.rulesets._cache import parsed
 from dienhinh.rulesets._national import NationalDocument, NationalLaw, NationalProvision, Subject
 from dienhinh.rulesets._parts import (
     Benefits,
@@ -101,7 +102,7 @@ def _read(path: Path, where: str, source: str) -> str:
 
 def _load_file(path: Path) -> Ruleset:
     source = str(path)
-    data = _toml(_read(path, "$", source), source)
+    data = parsed(_read(path, "$", source), source, _toml)
     return _ruleset(data, source, path.parent)
 
 
@@ -525,7 +526,7 @@ def _catalogue(
     path = directory / name
     try:
         text = _read(path, "$", str(path))
-        data: Mapping[str, Any] = _freeze(_toml(text, str(path)))
+        data: Mapping[str, Any] = _freeze(parsed(text, str(path), _toml))
         return data, parse_catalogue(data, source=str(path))
     except RulesetError as exc:
         for p in exc.problems:
@@ -1122,7 +1123,7 @@ def national_law() -> NationalLaw:
     """The national documents and provisions shipped with the package, read once (strictly)."""
     source = NATIONAL_FILE
     with open(source, encoding="utf-8") as f:
-        data = _toml(f.read(), source)
+        data = parsed(f.read(), source, _toml)
     return _national_law(data, source)
 
 

@@ -1,0 +1,74 @@
+"""What the package does not load on the way to a result, and the small stand-ins that let it:
+each stand-in gives what the standard library's function gives."""
+
+from __future__ import annotations
+
+import html
+import subprocess
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dienhinh._html import escape
+
+
+@given(st.text())
+def test_escape_is_html_escape(text: str) -> None:
+    assert escape(text) == html.escape(text)
+
+
+def _loaded(code: str) -> list[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", f"import sys\n{code}\nprint(*sorted(sys.modules))"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return out.stdout.split()
+
+
+def test_the_demo_loads_only_what_it_runs() -> None:
+    """`dienhinh demo --json -` reads a round and writes its record: the ballot document's
+    readers, the verifier, the schemas' index and the html package (every entity's name, for
+    unescaping) stay unloaded."""
+    loaded = _loaded(
+        "import io, contextlib\n"
+        "from dienhinh.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['demo', '--json', '-']) == 0"
+    )
+    assert "dienhinh.io._round" in loaded
+    unloaded = {"dienhinh.io._ballot", "dienhinh.io._verify", "dienhinh.io._schemas", "html"}
+    assert unloaded.isdisjoint(loaded), unloaded & set(loaded)
+
+
+def test_importing_the_command_line_loads_no_command() -> None:
+    """`import dienhinh.cli` loads its entry point only: a command's modules load when
+    :func:`main` runs it (with the cyclic collector paused, as the command runs)."""
+    loaded = [m for m in _loaded("import dienhinh.cli") if m.startswith("dienhinh.")]
+    assert "dienhinh.cli._main" in loaded
+    for package in ("io", "rulesets", "round", "report", "criteria", "voting", "calendar"):
+        assert not any(m.startswith(f"dienhinh.{package}") for m in loaded), package
+    assert not any(m.startswith("dienhinh.cli._") for m in loaded if m not in _ENTRY), loaded
+
+
+_ENTRY = {"dienhinh.cli._main", "dienhinh.cli._status"}
+
+
+def test_the_program_leaves_the_collector_off_to_its_end() -> None:
+    """`dienhinh` (the program) exits with the command's status, the collector still off:
+    turned on after the command, it would only scan what the command kept once more."""
+    code = (
+        "import atexit, gc, sys\n"
+        "from dienhinh.cli._main import run\n"
+        "atexit.register(lambda: print('collecting', gc.isenabled()))\n"
+        "sys.argv = ['dienhinh', 'rulesets']\n"
+        "run()"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.rstrip().endswith("collecting False")
+    bad = subprocess.run(
+        [sys.executable, "-c", code.replace("'rulesets'", "'nonsense'")],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert bad.returncode == 2

@@ -11,6 +11,7 @@ all problems of a document at once, as one :class:`~dienhinh.InvalidInputError`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import types
@@ -409,7 +410,15 @@ def _exact(kind: type[Any]) -> _Reader:
             raise Unsure
         return value
 
+    _EXACT[read] = kind
     return read
+
+
+_EXACT: dict[_Reader, type[Any]] = {}
+"""The readers :func:`_exact` made, with their type: an object's reader checks such a field
+itself (``type(value) is kind``) instead of calling it."""
+_TEXTS: Final = frozenset({str})
+_NFC: Final = functools.partial(unicodedata.normalize, "NFC")
 
 
 def _day(value: Any) -> dt.date:
@@ -453,8 +462,10 @@ def _reader(kind: Any) -> _Reader:
     if origin is dict and args == (str, str):
 
         def read_texts(value: Any) -> dict[str, str]:
-            if type(value) is not dict or not all(
-                type(k) is str and type(v) is str for k, v in value.items()
+            if (
+                type(value) is not dict
+                or not _TEXTS.issuperset(map(type, value))
+                or not _TEXTS.issuperset(map(type, value.values()))
             ):
                 raise Unsure
             return dict(value)
@@ -469,9 +480,9 @@ def _list(item: Any) -> _Reader:
     if item is str:
 
         def read_texts(value: Any) -> list[str]:
-            if type(value) is not list or not all(type(x) is str for x in value):
+            if type(value) is not list or not _TEXTS.issuperset(map(type, value)):
                 raise Unsure
-            if len(value) > 1 and len(set(map(_nfc, value))) != len(value):
+            if len(value) > 1 and len(set(map(_NFC, value))) != len(value):
                 raise Unsure  # a repeated item
             return value[:]
 
@@ -490,10 +501,6 @@ def _list(item: Any) -> _Reader:
     return read_items
 
 
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
 def object_reader(cls: type[Any]) -> _Reader:
     """The fast reader of an attrs document class by its fields (for a hook that wraps it)."""
     try:
@@ -506,15 +513,22 @@ def object_reader(cls: type[Any]) -> _Reader:
         if a.init
     ]
     names = frozenset(name for name, _, _, _ in fields)
+    required = frozenset(name for name, _, _, needed in fields if needed)
+    # Each key's argument name, its reader, and the type its reader checks (when it only checks
+    # the type: then the check is made here, not called).
+    plan = {name: (alias, each, _EXACT.get(each)) for name, alias, each, _ in fields}
 
     def read(value: Any) -> Any:
-        if type(value) is not dict or not names.issuperset(value):
+        if type(value) is not dict or not names.issuperset(value) or not value.keys() >= required:
             raise Unsure
         given = {}
-        for name, alias, each, required in fields:
-            if name in value:
-                given[alias] = each(value[name])
-            elif required:
+        for name, x in value.items():
+            alias, each, kind = plan[name]
+            if kind is None:
+                given[alias] = each(x)
+            elif type(x) is kind:
+                given[alias] = x
+            else:
                 raise Unsure
         return cls(**given)
 

@@ -393,6 +393,8 @@ _READ: dict[tuple[Any, ...], Any] = {}
 """Evidence documents read, by what they were read from (see :func:`_fast_evidence`)."""
 _BUILT: dict[Any, Evidence] = {}
 """Evidence built, by its document (frozen, compared by value): the same item is one value."""
+_BUILT_BY_ID: dict[int, tuple[Any, Evidence]] = {}
+"""The same, by the document's identity (the document kept with it, so an id is never reused)."""
 _KEPT: Final = 100_000
 """Entries each store keeps (emptied when full: they only save work)."""
 
@@ -419,12 +421,21 @@ def nominee_from(doc: NomineeDocument, *, source: str = "<input>") -> Nominee:
     items: list[Evidence] = []
     for i, item in enumerate(doc.evidence):
         try:
+            # A document the fast reader shares (an item given again) is found by identity
+            # first: hashing a frozen document hashes every field.
+            same = _BUILT_BY_ID.get(id(item))
+            if same is not None and same[0] is item:
+                items.append(same[1])
+                continue
             built = _BUILT.get(item)
             if built is None:
                 built = item.build()  # type: ignore[attr-defined]
                 if len(_BUILT) >= _KEPT:
                     _BUILT.clear()
                 _BUILT[item] = built
+            if len(_BUILT_BY_ID) >= _KEPT:
+                _BUILT_BY_ID.clear()
+            _BUILT_BY_ID[id(item)] = (item, built)
             items.append(built)
         except DienhinhError as exc:
             problems.append(Problem(f"$.evidence[{i}]", str(exc), source=source))

@@ -150,6 +150,17 @@ def test_a_reason_is_written_alike_at_every_depth_and_in_small_pieces(
     assert "".join(pieces) == _dumps(values)
 
 
+def test_an_object_of_scalars_is_copied_only_where_it_is_the_same_text() -> None:
+    # Its text is kept by its items and their types: True beside 1, None beside 0, a reordered
+    # key, another depth are each written for themselves.
+    row = {"vi": "Đạt", "en": "Met", "n": 1}
+    values = [
+        row, {**row, "n": True}, dict(reversed(row.items())), row, {**row, "n": None},
+        {"deeper": [row, {**row, "n": 0}, {**row}]}, [[row]], {**row, "n": 1},
+    ]  # fmt: skip
+    assert indented_text(values) == json.dumps(values, ensure_ascii=False, indent=2)
+
+
 def test_a_reason_is_copied_only_where_it_is_the_same_text() -> None:
     # What `==` does not tell apart is written apart: True beside 1, a reordered key, a
     # citation's type; a list among the params is written, never copied.

@@ -28,6 +28,9 @@ _ATOMS: Final[dict[Any, str]] = {True: "true", False: "false", None: "null"}
 _FLAT: Final = frozenset({str, int, bool, type(None)})
 """The scalars of plain JSON data (a float never is: exact values are strings)."""
 
+_WRITTEN: Final = 100_000
+"""Texts of objects of scalars one write keeps to copy (it only saves work)."""
+
 _KEYS: Final = frozenset({str})
 """The keys the C encoder writes as the writer does (it writes ``True`` as ``"true"``)."""
 
@@ -135,11 +138,20 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
     # A mapping's keys at a depth, each with the separator before it: the record's objects
     # (cards, tallies, nominations) share a few shapes, so a key is quoted once per shape.
     heads: dict[tuple[str, tuple[Any, ...]], tuple[str, ...]] = {}
+    written: dict[tuple[str, tuple[Any, ...], tuple[type, ...]], str] = {}
 
     def mapping(v: dict[Any, Any], pad: str) -> None:
         """A non-empty dict."""
         if keyed(map(type, v)) and flat(map(type, v.values())):
-            append("{" + pad + "  " + (encoders.get(pad) or encoder(pad))(v)[1:-1] + pad + "}")
+            # Objects of scalars recur (a card's labels, a unit's attestations in the inputs):
+            # each one's text is kept by its items and their types (True == 1), and copied.
+            key = (pad, tuple(v.items()), tuple(map(type, v.values())))
+            text = written.get(key)
+            if text is None:
+                text = "{" + pad + "  " + (encoders.get(pad) or encoder(pad))(v)[1:-1] + pad + "}"
+                if len(written) < _WRITTEN:
+                    written[key] = text
+            append(text)
             return
         if "citation" in v and "code" in v and "vi" in v and "en" in v and card(v, pad):
             return

@@ -20,8 +20,20 @@ from dienhinh import (
     parse_ruleset,
     run_round,
 )
+from dienhinh._interpretations import INTERPRETATIONS
 from dienhinh.cli import main
 from dienhinh.rulesets import Subject, national_law
+from dienhinh.voting import (
+    Ballot,
+    BallotInputs,
+    BallotResult,
+    Candidate,
+    Cap,
+    Council,
+    count,
+    count_votes,
+    verify,
+)
 from tests.round_builders import evidence_day, make_round, nomination
 
 D = dt.date
@@ -468,3 +480,85 @@ def test_a_41_ruleset_policy_a_ballot_document_chooses_it_too(
     status, out, _ = _run(capsys, *args)
     assert status == 0
     assert json.loads(out)["ties"][0]["preferred"] == []
+
+
+def _women_first_ballot(decided_on: dt.date, readings: Readings | None = None) -> BallotResult:
+    """The TQ women-first variant's own rule for ``decided_on``: one slot, a woman and a man tied
+    at 3 of 3, counted in Python as a ruleset's ballot (the rule from ``ballot_on``)."""
+    tq = WOMEN_FIRST_TQ
+    assert tq.ballot is not None
+    mine = tq.variant("tq-women-first", ballot=attrs.evolve(tq.ballot, tie_break="women_first"))
+    rule = mine.ballot_on(decided_on, readings)
+    assert rule is not None
+    council = Council(["m1", "m2", "m3"], chair="m1")
+    ballots = [Ballot(m, ["Hoa", "Minh"]) for m in council.members]
+    nominees = [Candidate("Hoa", women_priority=True), Candidate("Minh")]
+    return count(
+        BallotInputs(
+            council=council, nominees=nominees, ballots=ballots, rule=rule, cap=Cap(1),
+            readings=readings or Readings(), ruleset=mine.id, decided_on=decided_on,
+        )
+    )  # fmt: skip
+
+
+def _listed(result: BallotResult) -> set[tuple[str, str]]:
+    return {(u.id, u.reading) for u in result.used}
+
+
+def test_nd152_4_6_a_41_a_ballot_decided_before_the_decree_lists_the_reading_it_used() -> None:
+    """A-41 in a ballot record (`BallotResult.used` and its JSON), as in a round's: decided on
+    30/06/2025, the default `chair` leaves the tie to the chair and says so; `ruleset-policy`
+    takes the woman and says so; decided on 01/07/2025 the decree decides and A-41 is not listed."""
+    chair = _women_first_ballot(D(2025, 6, 30))
+    assert chair.status.value == "awaiting_chair"
+    assert ("A-41", "chair") in _listed(chair)
+    assert {"id": "A-41", "reading": "chair", "default": True} in chair.to_json()["interpretations"]
+    policy = _women_first_ballot(D(2025, 6, 30), Readings().choose("A-41", "ruleset-policy"))
+    assert (policy.status.value, policy.recognised) == ("final", ("Hoa",))
+    assert ("A-41", "ruleset-policy") in _listed(policy)
+    listed = policy.to_json()["interpretations"]
+    assert {"id": "A-41", "reading": "ruleset-policy", "default": False} in listed
+    assert [u["id"] for u in listed] == sorted(
+        {u["id"] for u in listed}, key=list(INTERPRETATIONS).index
+    )
+    assert verify(policy) is policy
+    after = _women_first_ballot(D(2025, 7, 1), Readings().choose("A-41", "ruleset-policy"))
+    assert after.recognised == ("Hoa",)
+    assert "A-41" not in {i for i, _ in _listed(after)}
+
+
+def test_tq_2_1b_a_chair_tie_break_never_lists_a_41() -> None:
+    """TQ-2.1b's own tie-break is the chair's: no women-first step, nothing for A-41 to decide."""
+    tq = load_ruleset("tuyen-quang-2023")
+    rule = tq.ballot_on(D(2025, 6, 30), Readings().choose("A-41", "ruleset-policy"))
+    assert rule is not None
+    assert rule.used == ()
+    result = count_votes(
+        Council(["m1", "m2"], chair="m1"), ["a"], [Ballot("m1", ["a"]), Ballot("m2", ["a"])],
+        rule=rule,
+    )  # fmt: skip
+    assert "A-41" not in {i for i, _ in _listed(result)}
+
+
+def test_nd152_4_6_a_41_the_ballot_command_lists_the_reading_it_used(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`dienhinh ballot --ruleset … --decided-on 2025-06-30`: the record's `interpretations` list
+    A-41 under either reading (`--read A-41=…`); decided on 01/07/2025 they do not."""
+    mine = str(EXAMPLES.parent / "rulesets" / "my-province.toml")
+    doc = json.loads((EXAMPLES / "tie-at-last-slot.json").read_text(encoding="utf-8"))
+    doc["ruleset"] = load_ruleset(mine).id
+    ballot = tmp_path / "ballot.json"
+    ballot.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    args = ("ballot", str(ballot), "--ruleset", mine, "--decided-on")
+    listed = {}
+    for day, read in (
+        ("2025-06-30", ()), ("2025-06-30", ("--read", "A-41=ruleset-policy")),
+        ("2025-07-01", ("--read", "A-41=ruleset-policy")),
+    ):  # fmt: skip
+        status, out, err = _run(capsys, *args, day, *read)
+        assert (status, err) == (0, "")
+        listed[day, read] = _used(json.loads(out))
+    assert ("A-41", "chair") in listed["2025-06-30", ()]
+    assert ("A-41", "ruleset-policy") in listed["2025-06-30", ("--read", "A-41=ruleset-policy")]
+    assert "A-41" not in {i for i, _ in listed["2025-07-01", ("--read", "A-41=ruleset-policy")]}

@@ -250,9 +250,12 @@ def dated_tie_break(
     found = next((p for p in dated if p.document.covers(day)), None)
     if found is not None:
         return attrs.evolve(rule, tie_rule=found.rule)
-    if (readings or Readings())["A-41"] == "ruleset-policy":
-        return attrs.evolve(rule, tie_rule=None)
-    return attrs.evolve(rule, tie_break=TieBreak.CHAIR, tie_rule=None)
+    # A-41 decides: every ballot counted under the rule lists the reading (BallotRule.used).
+    chosen = readings or Readings()
+    used = (*rule.used, *chosen.used("A-41"))
+    if chosen["A-41"] == "ruleset-policy":
+        return attrs.evolve(rule, tie_rule=None, used=used)
+    return attrs.evolve(rule, tie_break=TieBreak.CHAIR, tie_rule=None, used=used)
 
 
 def women_first_before_in_force(rule: BallotRule | None, day: dt.date, law: NationalLaw) -> bool:

@@ -29,7 +29,7 @@ import attrs
 from dienhinh._batch import batch
 from dienhinh._canonical import digest_of
 from dienhinh._errors import ChairChoiceError, VerificationError
-from dienhinh._interpretations import Readings
+from dienhinh._interpretations import INTERPRETATIONS, Readings, UsedReading
 from dienhinh._kinds import NomineeKind
 from dienhinh._reasons import Reason
 from dienhinh.voting import _codes as codes
@@ -198,8 +198,18 @@ def count(inputs: BallotInputs) -> BallotResult:
         tally=tally,
         recognised=tuple(recognised),
         ties=tuple(ties),
-        used=readings.used(*used),
+        used=_with_rule(readings.used(*used), rule),
     )
+
+
+def _with_rule(used: tuple[UsedReading, ...], rule: BallotRule) -> tuple[UsedReading, ...]:
+    """The count's readings and the rule's own (A-41, :attr:`BallotRule.used`), in register order."""
+    if not rule.used:
+        return used
+    return tuple(sorted({*used, *rule.used}, key=lambda u: _ORDER[u.id]))
+
+
+_ORDER = {id: n for n, id in enumerate(INTERPRETATIONS)}
 
 
 def ballot_digest(inputs: BallotInputs) -> str:

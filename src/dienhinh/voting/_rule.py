@@ -23,9 +23,10 @@ from typing import Any
 
 import attrs
 
-from dienhinh._convert import is_a, to_enum
+from dienhinh._convert import is_a, items_of, to_enum
 from dienhinh._errors import InvalidTypeError, InvalidValueError
 from dienhinh._frozen import frozen
+from dienhinh._interpretations import UsedReading
 from dienhinh._provenance import Rule
 
 __all__ = [
@@ -123,6 +124,10 @@ def _quorum(value: object) -> Fraction | None:
     return None if value is None else parse_fraction(value, field="quorum")
 
 
+def _used(value: object) -> tuple[UsedReading, ...]:
+    return items_of(value, UsedReading, "used", "dienhinh.UsedReading records")
+
+
 @frozen
 class BallotRule:
     """A ballot rule: its source (``rule``) and its ``threshold`` are required.
@@ -165,6 +170,11 @@ class BallotRule:
     )
     """The provision the tie-break applies, when it is not the rule's own (a women-first
     tie-break: Decree 152/2025 Art. 4.6, given by the ruleset for the decision date)."""
+    used: tuple[UsedReading, ...] = attrs.field(kw_only=True, default=(), converter=_used)
+    """The readings of the register that made the rule what it is, listed in every ballot
+    counted under it (A-41: a ruleset's women-first tie-break on a day before its decree).
+    A ruleset sets them for the decision date; they follow from the ruleset, the day and the
+    readings a record states, so they are not part of the rule's JSON."""
 
     def needed(self, denominator: int) -> int:
         """The fewest approvals that meet the threshold, in exact integer arithmetic.

@@ -89,6 +89,7 @@ def test_a27_noted_as_the_leaves_run_is_the_walk_over_the_evaluation(
     due = window[1] + dt.timedelta(days=after)
     a = assess(nominee, TQ, window=window, readings=chosen, dossier_due=due)
     assert a.relied_on_a27 == _engine._relied_on_a27(a)
+    assert a.read_periods or not _engine._relied_on_a40(a)  # the walk is skipped only when idle
     ids = _engine.used_interpretations(a)
     assert a.used == chosen.used(*ids, *(["A-27"] if a.relied_on_a27 else []))
 

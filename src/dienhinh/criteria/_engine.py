@@ -75,8 +75,8 @@ class _Ctx:
     """One assessment's facts, shared by every node."""
 
     __slots__ = (
-        "a14_or", "a27", "attest", "by_type", "complete", "due", "end", "kind", "overlap", "shift",
-        "start",
+        "a14_or", "a27", "attest", "by_type", "complete", "due", "end", "kind", "overlap",
+        "periods", "shift", "start",
     )  # fmt: skip
 
     def __init__(
@@ -107,6 +107,8 @@ class _Ctx:
         self.shift = plan.a15_province and end >= DISTRICT_LEVEL_ENDED
         # Set by an attestation leaf that read an item A-27's readings judge differently.
         self.a27 = False
+        # Set by a leaf that read an item stating a period (the only items A-40 can decide).
+        self.periods = False
 
 
 def _groups(
@@ -374,6 +376,8 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
         total = 0
         for i, ev in items:
             span = achievement_span(ev)  # the achievement's days, else the document's (TQ-3.3)
+            if ev.period is not None:
+                ctx.periods = True
             if span is None:
                 ignored.append((i, codes.UNDATED, None))
                 asks.append((codes.ASK_DATE, {"index": i}))
@@ -442,6 +446,23 @@ def _attestation_leaf(node: Criterion) -> Run:
         if items is None:
             return nothing_complete if "attestation" in ctx.complete else nothing
         start, end, due = ctx.start, ctx.end, ctx.due
+        if len(items) == 1:
+            # One attestation stating no period or day (the common case): what the loop below
+            # finds of it, without its lists; any other case takes the loop.
+            i, ev = items[0]
+            day = ev.date
+            if ev.period is None and ev.achieved_on is None:
+                one: list[Ask] | None = None
+                if start <= day <= end:
+                    one = []
+                elif day > end and due is not None and day <= due:
+                    ctx.a27 = True
+                    one = [(codes.ATTESTATION_COVERS_WINDOW, {"indices": [i]})]
+                if one is not None:
+                    if ev.holds:
+                        return (node, MET, (), [i], [], (), one, None)
+                    one.append((codes.ATTESTED_NOT, {"indices": [i]}))
+                    return (node, NOT_MET, (), [i], [], (), one, None)
         yes: list[int] = []
         no: list[int] = []
         ignored: list[Ignored] = []
@@ -450,6 +471,7 @@ def _attestation_leaf(node: Criterion) -> Run:
         for i, ev in items:
             period = ev.period  # achievement_span, inline: an attestation is always dated
             if period is not None:
+                ctx.periods = True
                 first, last = period.start, period.end
             else:
                 first = last = ev.achieved_on or ev.date
@@ -864,7 +886,7 @@ def _assess(
     return Assessment(
         catalogue=catalogue, nominee=nominee, window_start=start, window_end=end,
         readings=plan.readings, verdict=_VERDICTS[root[1]], raw=root, dossier_due=due,
-        relied_on_a27=ctx.a27,
+        relied_on_a27=ctx.a27, read_periods=ctx.periods,
     )  # fmt: skip
 
 
@@ -1210,7 +1232,7 @@ def used_readings(a: Assessment) -> tuple[UsedReading, ...]:
         used = a.readings.used(*used_interpretations(a))
         both = plan.used[key] = (used, a.readings.used(*(u.id for u in used), "A-27"))
     used = both[1] if a.dossier_due is not None and a.relied_on_a27 else both[0]
-    if _relied_on_a40(a):
+    if a.read_periods and _relied_on_a40(a):  # no item with a period read: A-40 decided nothing
         return a.readings.used(*(u.id for u in used), "A-40")
     return used
 

@@ -159,6 +159,8 @@ class Assessment:
     dossier_due: dt.date | None = attrs.field(default=None, kw_only=True)
     """The dossier's due date the attestations were read against (A-27), if one was given."""
     relied_on_a27: bool = attrs.field(default=False, kw_only=True, repr=False, eq=False)
+    read_periods: bool = attrs.field(default=True, kw_only=True, repr=False, eq=False)
+    """Whether a leaf read an item stating a period (internal; ``True`` unless known not)."""
     """Whether an evaluated attestation was one A-27's readings judge differently (internal:
     stating no period, signed after the window's end), noted as the evaluation ran."""
 

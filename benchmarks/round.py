@@ -23,8 +23,9 @@ Each figure is a ratio to a plain yardstick measured in the same run, or a bound
    (cap 15: thousands tie at the last slot), beside ``json.load`` of the same file and a
    bare ``Counter`` of its approval marks, in turn. Goal: within 8×.
 
-Run: ``uv run python benchmarks/round.py [--runs N] [--nominations N] [--cli N] [--quick]``
-(``--quick``: small sizes, to check that it runs.)
+Run: ``uv run python benchmarks/round.py [--runs N] [--nominations N] [--cli N] [--quick]
+[--only start|batch|cli]`` (``--quick``: small sizes, to check that it runs; ``--only``: one
+part — 1 and 2, 3, or 4.)
 """
 
 from __future__ import annotations
@@ -264,6 +265,10 @@ def main() -> None:
     parser.add_argument("--nominations", type=int, default=100_000)
     parser.add_argument("--cli", type=int, default=30_000, help="nominations in the CLI's file")
     parser.add_argument("--quick", action="store_true", help="small sizes: check that it runs")
+    parser.add_argument(
+        "--only", choices=("start", "batch", "cli"),
+        help="run one part: start-up (import and demo), the national batch, or the command line",
+    )  # fmt: skip
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
@@ -273,9 +278,12 @@ def main() -> None:
         args.runs, args.nominations, args.cli = 1, 3_000, 1_000
     n = args.nominations
     with tempfile.TemporaryDirectory() as cache:
-        import_and_demo(args.runs, cache)
-        national_batch([n // 100, n // 10, n])
-        command_line(args.cli, max(1, args.runs // 4), cache)
+        if args.only in (None, "start"):
+            import_and_demo(args.runs, cache)
+        if args.only in (None, "batch"):
+            national_batch([n // 100, n // 10, n])
+        if args.only in (None, "cli"):
+            command_line(args.cli, max(1, args.runs // 4), cache)
 
 
 if __name__ == "__main__":

@@ -34,9 +34,10 @@ LAZY_IO = {"cattrs"}
 """The JSON boundary may load cattrs on its slow path only: a well-formed document is read by
 the fast readers, so `dienhinh demo` never loads it (tests/test_io_fast_paths.py checks)."""
 
-LAZY_STDLIB = {"json", "hashlib", "tomllib", "importlib"}
+LAZY_STDLIB = {"json", "hashlib", "tomllib", "importlib", "difflib"}
 """Standard-library modules a function may load on first use (`import dienhinh` stays light;
-`importlib.resources` brings tempfile, shutil and zipfile, which only the schemas need)."""
+`importlib.resources` brings tempfile, shutil and zipfile, which only the schemas need;
+difflib only an error's "did you mean")."""
 
 
 def _package(module: str) -> str:

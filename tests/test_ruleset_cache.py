@@ -5,6 +5,7 @@ bytecode would be."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
 import sys
 import tomllib
@@ -146,3 +147,20 @@ def test_every_builtin_ruleset_loads_the_same_from_the_copies(
     _builtin.cache_clear()
     national_law.cache_clear()
     assert kept == parsed
+
+
+@pytest.mark.parametrize("prefixed", [False, True])
+def test_the_copy_is_kept_where_the_bytecode_would_be(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prefixed: bool
+) -> None:
+    """Beside the file in `__pycache__/`, or under `PYTHONPYCACHEPREFIX`: the folder Python
+    would keep a module's bytecode in, named by the file and the interpreter."""
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path) if prefixed else None)
+    where = _cache.cache_path(TQ)
+    assert where is not None
+    bytecode = importlib.util.cache_from_source(TQ.removesuffix(".toml") + ".py")
+    assert os.path.dirname(where) == os.path.dirname(bytecode)
+    tag = sys.implementation.cache_tag
+    assert os.path.basename(where) == f"tuyen-quang-2023.criteria.toml.{tag}.marshal"
+    monkeypatch.setattr(sys.implementation, "cache_tag", None)
+    assert _cache.cache_path(TQ) is None

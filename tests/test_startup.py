@@ -18,6 +18,16 @@ def test_escape_is_html_escape(text: str) -> None:
     assert escape(text) == html.escape(text)
 
 
+def test_the_report_still_loads_when_asked_for() -> None:
+    loaded = _loaded(
+        "import io, contextlib\n"
+        "from dienhinh.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['demo', '--lang', 'en']) == 0"
+    )
+    assert "dienhinh.report._render" in loaded
+
+
 def _loaded(code: str) -> list[str]:
     out = subprocess.run(
         [sys.executable, "-c", f"import sys\n{code}\nprint(*sorted(sys.modules))"],
@@ -28,8 +38,8 @@ def _loaded(code: str) -> list[str]:
 
 def test_the_demo_loads_only_what_it_runs() -> None:
     """`dienhinh demo --json -` reads a round and writes its record: the ballot document's
-    readers, the verifier, the schemas' index and the html package (every entity's name, for
-    unescaping) stay unloaded."""
+    readers, the verifier, the schemas' index, the readable report, difflib (an error's "did
+    you mean") and the html package (every entity's name, for unescaping) stay unloaded."""
     loaded = _loaded(
         "import io, contextlib\n"
         "from dienhinh.cli import main\n"
@@ -37,7 +47,10 @@ def test_the_demo_loads_only_what_it_runs() -> None:
         "    assert main(['demo', '--json', '-']) == 0"
     )
     assert "dienhinh.io._round" in loaded
-    unloaded = {"dienhinh.io._ballot", "dienhinh.io._verify", "dienhinh.io._schemas", "html"}
+    unloaded = {
+        "dienhinh.io._ballot", "dienhinh.io._verify", "dienhinh.io._schemas", "dienhinh.report",
+        "difflib", "html",
+    }  # fmt: skip
     assert unloaded.isdisjoint(loaded), unloaded & set(loaded)
 
 

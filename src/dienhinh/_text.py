@@ -15,7 +15,6 @@ million-character id is a mistake, not a name.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -245,5 +244,7 @@ def did_you_mean(value: object, known: Iterable[str]) -> str:
     target = fold(value)
     if target in folded:
         return f" (did you mean {folded[target]!r}?)"
+    import difflib  # an error's suggestion: loaded when a name is not known
+
     close = difflib.get_close_matches(target, list(folded), n=1, cutoff=0.75)
     return f" (did you mean {folded[close[0]]!r}?)" if close else ""

@@ -43,7 +43,8 @@ def cache_path(path: str) -> str | None:
         return None
     head, name = os.path.split(os.path.abspath(path))
     if sys.pycache_prefix is not None:
-        folder = os.path.join(sys.pycache_prefix, head.lstrip(os.sep))
+        inside = os.path.splitdrive(head)[1].lstrip(os.sep + (os.altsep or ""))
+        folder = os.path.join(sys.pycache_prefix, inside)
     else:
         folder = os.path.join(head, "__pycache__")
     return os.path.join(folder, f"{name}.{tag}.marshal")

@@ -5,7 +5,9 @@ the provision that says so) and the province that took over after the 2025
 arrangement of provinces (``[successor]``, Resolution 202/2025/QH15, from
 01/07/2025). A result made for a day outside the period of effect carries the
 ``ruleset.outside_effect`` notice, citing the effect provision (A-32
-``notice``), or is refused (A-32 ``refuse``); a result for a day on or after
+``notice``), or is refused (A-32 ``refuse``); a document with no commencement
+clause of its own starts on its signing date or on the first day of the period
+it names (A-42, :func:`effect_period`); a result for a day on or after
 the successor's start carries the ``ruleset.successor`` notice, citing the
 ruleset's ``[successor]``. :func:`document_notices` puts the draft notice
 (A-18) and these two together: every result calls it where it states its
@@ -41,6 +43,7 @@ __all__ = [
     "SuccessorProvince",
     "document_notices",
     "effect_notices",
+    "effect_period",
     "year_notices",
 ]
 
@@ -127,13 +130,60 @@ def _outside(eff: EffectPeriod, first: dt.date, last: dt.date) -> bool:
     return (eff.start is not None and last < eff.start) or (eff.end is not None and first > eff.end)
 
 
-def _refuse(ruleset: Governed, what: str) -> InvalidValueError:
-    period = _period(ruleset.effective)[1]
+@attrs.frozen
+class _Read:
+    """A period of effect with the start A-42 chose."""
+
+    rule: Rule
+    start: dt.date | None
+    end: dt.date | None
+
+
+def _named_start(eff: EffectPeriod) -> dt.date | None:
+    """The first day of the period a document names for itself, where its ruleset declares one
+    (``[effective] named_from``): the start under A-42 ``named-period``."""
+    named: dt.date | None = getattr(eff, "named_start", None)
+    return named
+
+
+def effect_period(ruleset: Governed, readings: Readings) -> EffectPeriod:
+    """The ruleset's period of effect under ``readings`` (A-42).
+
+    A document with no commencement clause of its own applies from the day it was signed
+    (``[effective] from``, the default ``signing-date``), or, under ``named-period``, from the
+    first day of the period it names (``named_from``, declared in the ruleset's data: BK's
+    “giai đoạn 2021-2025” from 01/01/2021). A ruleset that declares no ``named_from`` has one
+    start under either reading.
+    """
+    eff = ruleset.effective
+    named = _named_start(eff)
+    if named is None or readings["A-42"] != "named-period":
+        return eff
+    return _Read(eff.rule, named, eff.end)
+
+
+def _start_used(
+    ruleset: Governed, readings: Readings, first: dt.date, last: dt.date
+) -> tuple[UsedReading, ...]:
+    """A-42, where it decides: the ruleset declares two starts and, under one of them at least,
+    ``first`` … ``last`` is outside the period (the notice, or its absence, or the period it
+    states, then depends on the reading)."""
+    eff = ruleset.effective
+    named = _named_start(eff)
+    if named is None:
+        return ()
+    if _outside(eff, first, last) or _outside(_Read(eff.rule, named, eff.end), first, last):
+        return readings.used("A-42")
+    return ()
+
+
+def _refuse(eff: EffectPeriod, id: str, what: str) -> InvalidValueError:
+    period = _period(eff)[1]
     return InvalidValueError(
         f"is applied to {what}, outside its document's period of effect ({period}; "
-        f"{ruleset.effective.rule.id}), and A-32 is read as 'refuse'",
+        f"{eff.rule.id}), and A-32 is read as 'refuse'",
         field="ruleset",
-        value=ruleset.id,
+        value=id,
         allowed="a day in the period, or A-32 = notice",
     )
 
@@ -144,12 +194,13 @@ _NOTICE: Final = Readings().used("A-32")
 def effect_notices(
     ruleset: Governed, day: dt.date, readings: Readings
 ) -> tuple[tuple[UsedReading, ...], tuple[Reason, ...]]:
-    """The period of effect (A-32) and the successor (A-15) for a result made for ``day``."""
-    eff, reasons = ruleset.effective, []
-    used: tuple[UsedReading, ...] = ()
+    """The period of effect (A-32, its start under A-42) and the successor (A-15) for a result
+    made for ``day``."""
+    eff, reasons = effect_period(ruleset, readings), []
+    used: tuple[UsedReading, ...] = _start_used(ruleset, readings, day, day)
     if _outside(eff, day, day):
         if readings["A-32"] == "refuse":
-            raise _refuse(ruleset, day.isoformat())
+            raise _refuse(eff, ruleset.id, day.isoformat())
         vi, en = _period(eff)
         reasons.append(
             OUTSIDE_EFFECT(
@@ -162,7 +213,7 @@ def effect_notices(
                 until=eff.end,
             )
         )
-        used = _NOTICE
+        used = (*_NOTICE, *used)
     if ruleset.successor is not None and day >= ruleset.successor.start:
         reasons.append(_successor(ruleset, day))
     return used, tuple(reasons)
@@ -184,12 +235,12 @@ def year_notices(
     the successor named when the year reaches its start (the notice's day is the first day of
     the year the successor holds). The calendar states its own ``schedule.outside_effect``."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    eff = ruleset.effective
-    used: tuple[UsedReading, ...] = ()
+    eff = effect_period(ruleset, readings)
+    used: tuple[UsedReading, ...] = _start_used(ruleset, readings, first, last)
     if _outside(eff, first, last):
         if readings["A-32"] == "refuse":
-            raise _refuse(ruleset, f"the year {year}")
-        used = _NOTICE
+            raise _refuse(eff, ruleset.id, f"the year {year}")
+        used = (*_NOTICE, *used)
     s = ruleset.successor
     if s is not None and last >= s.start:
         return used, (_successor(ruleset, max(first, s.start)),)

@@ -30,7 +30,7 @@ from dateutil.relativedelta import relativedelta
 
 from dienhinh._convert import to_enum
 from dienhinh._documents import DocumentStatus, draft_notice, slug, text
-from dienhinh._effect import year_notices
+from dienhinh._effect import effect_period, year_notices
 from dienhinh._errors import InvalidTypeError, InvalidValueError, MissingExtraError
 from dienhinh._frozen import frozen
 from dienhinh._interpretations import INTERPRETATIONS, Readings, UsedReading
@@ -425,7 +425,7 @@ def year_schedule(
             )
         )
     events.sort(key=lambda e: (e.start, e.end, e.id))
-    eff = ruleset.effective
+    eff = effect_period(ruleset, chosen)  # its start under A-42 (year_notices lists it)
     if (eff.start is not None and last_day < eff.start) or (
         eff.end is not None and first > eff.end
     ):

@@ -157,14 +157,23 @@ def _eff_end(value: object) -> dt.date | None:
     return day_or_none(value, "effective.until")
 
 
+def _eff_named(value: object) -> dt.date | None:
+    return day_or_none(value, "effective.named_from")
+
+
 @frozen
 class Effective:
     """When the document applies: ``start`` is ``None`` where the text leaves it blank,
-    ``end`` is ``None`` where the text sets no end (until replaced)."""
+    ``end`` is ``None`` where the text sets no end (until replaced).
+
+    ``named_start`` (TOML ``named_from``) is set for a document that states no commencement of
+    its own but names the period it covers: the first day of that period, the start under A-42
+    ``named-period`` (``start``, its signing date, is the default's)."""
 
     rule: Rule = attrs.field(validator=_rule)
     start: dt.date | None = attrs.field(default=None, converter=_eff_start)
     end: dt.date | None = attrs.field(default=None, converter=_eff_end)
+    named_start: dt.date | None = attrs.field(default=None, converter=_eff_named, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end < self.start:
@@ -173,6 +182,23 @@ class Effective:
                 field="effective.until",
                 value=self.end,
                 allowed=f"a day on or after {self.start}",
+            )
+        if self.named_start is None:
+            return
+        if self.start is None:
+            raise InvalidValueError(
+                "names the period's first day of a document whose start is blank",
+                field="effective.named_from",
+                value=self.named_start,
+                allowed="a 'from' day (the signing date) beside it, or no named_from",
+            )
+        if self.named_start == self.start or (self.end is not None and self.named_start > self.end):
+            raise InvalidValueError(
+                "must be another day than 'from', within the period",
+                field="effective.named_from",
+                value=self.named_start,
+                allowed=f"a day other than {self.start}"
+                + ("" if self.end is None else f", on or before {self.end}"),
             )
 
     @property
@@ -183,6 +209,7 @@ class Effective:
         return {
             "from": None if self.start is None else self.start.isoformat(),
             "until": None if self.end is None else self.end.isoformat(),
+            **({} if self.named_start is None else {"named_from": self.named_start.isoformat()}),
             "rule": self.rule.to_json(),
         }
 

@@ -614,12 +614,17 @@ def _effective(top: _Table) -> Effective | _Missing:
 
     start = t.maybe("from", _date, "the first day in force, e.g. 2023-03-01")
     end = t.maybe("until", _date, "the last day in force; omit when no end is stated")
+    named = t.maybe(
+        "named_from",
+        _date,
+        "the first day of the period a document without a commencement clause names (A-42)",
+    )
     blank = _blank(t, ("from",))
     rule = t.rule()
-    t.close(("from", "until", "blank", "rule", "citation"))
-    if any(isinstance(v, _Missing) for v in (start, end, blank, rule)):
+    t.close(("from", "until", "named_from", "blank", "rule", "citation"))
+    if any(isinstance(v, _Missing) for v in (start, end, named, blank, rule)):
         return MISSING
-    return t.r.build(t.path, Effective, rule, start, end)
+    return t.r.build(t.path, Effective, rule, start, end, named_start=named)
 
 
 def _ballot(top: _Table) -> BallotRule | Timeline[BallotRule] | _Missing | None:
@@ -1382,6 +1387,7 @@ class _Writer:
         self.head("effective")
         self.kv("from", eff.start)
         self.kv("until", eff.end)
+        self.kv("named_from", eff.named_start)
         if eff.blank:
             self.kv("blank", list(eff.blank))
         self.rule(eff.rule)

@@ -931,8 +931,8 @@ _REGISTER += (
         "A-42",
         "When a document without its own commencement clause takes effect",
         "BK KT",
-        "Bắc Kạn's plan (458/KH-UBND, signed 19/07/2021, “giai đoạn 2021-2025”) and Kon Tum's "
-        "letter (4054/UBND-NC, signed 29/11/2022) state no “có hiệu lực từ ngày …”. From which "
+        "Bắc Kạn's plan (458/KH-UBND, signed 2021-07-19, “giai đoạn 2021-2025”) and Kon Tum's "
+        "letter (4054/UBND-NC, signed 2022-11-29) state no “có hiệu lực từ ngày …”. From which "
         "day does each apply, for the period of effect a result is tested against (A-32)?",
         (
             "signing-date",
@@ -940,7 +940,7 @@ _REGISTER += (
             "provincial People's Committee is an administrative document, in force as issued "
             "when it names no other day (the national rule on administrative documents, to "
             "verify); BK's “giai đoạn 2021-2025” says what the plan covers, not when it began to "
-            "bind. BK from 19/07/2021, KT from 29/11/2022.",
+            "bind. BK from 2021-07-19, KT from 2022-11-29.",
             "Từ ngày ký ban hành (`[effective] from`): kế hoạch, công văn của Ủy ban nhân dân "
             "tỉnh là văn bản hành chính, có hiệu lực từ ngày ký khi không ghi ngày khác (quy định "
             "chung về văn bản hành chính, cần kiểm chứng); “giai đoạn 2021-2025” của BK nói phạm "
@@ -951,11 +951,11 @@ _REGISTER += (
             "named-period",
             "From the first day of the period the document names for itself, declared in its "
             "ruleset (`[effective] named_from`): BK's plan is the plan “giai đoạn 2021-2025” and "
-            "reviews the whole period in 2025, so it applies from 01/01/2021. A document that "
+            "reviews the whole period in 2025, so it applies from 2021-01-01. A document that "
             "names no period of its own keeps its signing date: KT's letter names only the "
             "period of the movement “Vì người nghèo - Không để ai bị bỏ lại phía sau” "
             "(2021-2025) whose monitoring it answers, a ground for issuing it, not its own "
-            "period (KT from 29/11/2022 under either reading).",
+            "period (KT from 2022-11-29 under either reading).",
             "Từ ngày đầu của giai đoạn mà chính văn bản nêu, khai báo trong bộ quy tắc "
             "(`[effective] named_from`): Kế hoạch của BK là kế hoạch “giai đoạn 2021-2025” và "
             "tổng kết cả giai đoạn vào năm 2025, nên áp dụng từ 01/01/2021. Văn bản không nêu "

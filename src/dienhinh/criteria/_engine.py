@@ -32,7 +32,7 @@ from dienhinh._reasons import Reason, ReasonCode
 from dienhinh._text import a_or_an, did_you_mean
 from dienhinh.criteria import _codes as codes
 from dienhinh.criteria._catalogue import Catalogue, Criterion, Group, KindReading
-from dienhinh.criteria._evidence import Attestation, Evidence, Rating, Title, achievement_span
+from dienhinh.criteria._evidence import Attestation, Evidence, Rating, Title
 from dienhinh.criteria._leaves import (
     AttestationTest,
     AwardTest,
@@ -163,7 +163,7 @@ class _Plan:
         self.a27_covers = readings["A-27"] == "covers-window"
         self.a40_overlaps = readings["A-40"] == "overlaps"
         self.every_field = readings["A-13"] == "every-field"
-        self.fields_ok: set[tuple[NomineeKind, tuple[str, ...]]] = set()
+        self.fields_ok: set[tuple[str, tuple[str, ...]]] = set()  # by the kind's value
         self.attested_ok: set[str] = set()
         # The readings used per kind (its value) and fields: without A-27, and with it.
         self.used: dict[
@@ -375,9 +375,14 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
         partial: list[Ask] = []
         total = 0
         for i, ev in items:
-            span = achievement_span(ev)  # the achievement's days, else the document's (TQ-3.3)
-            if ev.period is not None:
+            # achievement_span, inline: the achievement's days, else the document's (TQ-3.3)
+            period = ev.period
+            if period is not None:
                 ctx.periods = True
+                span: tuple[dt.date, dt.date] | None = (period.start, period.end)
+            else:
+                day = ev.achieved_on or ev.date
+                span = None if day is None else (day, day)
             if span is None:
                 ignored.append((i, codes.UNDATED, None))
                 asks.append((codes.ASK_DATE, {"index": i}))
@@ -633,7 +638,7 @@ def _composite(node: Criterion, kids: tuple[Run, ...]) -> Run:
 class Compiled:
     """A catalogue's trees as closures, one set per kind of nominee (children already chosen)."""
 
-    __slots__ = ("catalogue", "fields", "general", "order")
+    __slots__ = ("catalogue", "field_of", "fields", "general", "general_of", "order")
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
@@ -665,6 +670,11 @@ class Compiled:
                     per[k] = build(s, k)
             self.fields[f.id] = per
         self.order = {f.id: i for i, f in enumerate(catalogue.fields)}
+        # The same trees keyed by the kind's value (an enum hashes in Python), as assessing reads.
+        self.general_of = {k._value_: run for k, run in self.general.items()}
+        self.field_of = {
+            (f, k._value_): run for f, per in self.fields.items() for k, run in per.items()
+        }
 
 
 def compile_catalogue(catalogue: Catalogue) -> Compiled:
@@ -710,7 +720,7 @@ def refused_kind(kind: NomineeKind, catalogue: Catalogue, readings: Readings) ->
 def _check(nominee: Nominee, plan: _Plan, attested: Iterable[str]) -> None:
     """The nominee's kind and fields exist in the catalogue, and what it attests is attestable;
     each pair of kind and fields, and each criterion, checked once per plan."""
-    key = (nominee.kind, nominee.fields)
+    key = (nominee.kind._value_, nominee.fields)
     if key not in plan.fields_ok:
         _check_fields(nominee, plan.compiled, plan.readings)
         plan.fields_ok.add(key)
@@ -873,12 +883,12 @@ def _assess(
     groups = _groups(nominee)
     _check(nominee, plan, groups[1])
     ctx = _Ctx(nominee, start, end, plan, groups, due)
-    kind = nominee.kind
-    general = compiled.general[kind](ctx)
+    kind = nominee.kind._value_
+    general = compiled.general_of[kind](ctx)
     declared = nominee.fields
     if len(declared) > 1:
         declared = tuple(sorted(declared, key=compiled.order.__getitem__))
-    fields = [compiled.fields[f][kind](ctx) for f in declared]
+    fields = [compiled.field_of[f, kind](ctx) for f in declared]
     fv = (min if plan.every_field else max)(r[1] for r in fields)
     catalogue = plan.catalogue
     group = (catalogue.field_group, fv, fields, (), (), (), (), None)

@@ -161,3 +161,48 @@ def test_bk_a_42_named_from_is_data_written_and_checked() -> None:
         wrong = text.replace("named_from = 2021-01-01", f"named_from = {bad}")
         with pytest.raises(RulesetError, match=r"effective\.named_from"):
             parse_ruleset(wrong)
+
+
+def test_bk_a_42_a_ballot_record_lists_the_readings_of_its_notices(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`dienhinh ballot` under bac-kan-2021, decided on 01/06/2021: by default the record carries
+    the notice and lists A-42 `signing-date` and A-32; with `--read A-42=named-period` no notice,
+    A-42 listed; decided on 01/06/2024 neither. `dienhinh verify` re-derives each record."""
+    ballot = (
+        Path(__file__).resolve().parent.parent / "examples" / "ballot" / "tie-at-last-slot.json"
+    )
+    doc = json.loads(ballot.read_text(encoding="utf-8"))
+    doc["ruleset"] = "bac-kan-2021"
+    path = tmp_path / "ballot.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    records = {}
+    for day, read in (
+        ("2021-06-01", ()), ("2021-06-01", ("--read", "A-42=named-period")), ("2024-06-01", ()),
+    ):  # fmt: skip
+        assert main(["ballot", str(path), "--decided-on", day, *read]) == 0
+        out = capsys.readouterr().out
+        records[day, read] = json.loads(out)
+        record = tmp_path / "record.json"
+        record.write_text(out, encoding="utf-8")
+        assert main(["verify", str(record)]) == 0
+        capsys.readouterr()
+
+    def listed(r: dict[str, Any]) -> dict[str, str]:
+        return {u["id"]: u["reading"] for u in r["interpretations"]}
+
+    def codes(r: dict[str, Any]) -> set[str]:
+        return {x["code"] for x in r["reasons"]}
+
+    default = records["2021-06-01", ()]
+    assert "ruleset.outside_effect" in codes(default)
+    assert (listed(default)["A-42"], listed(default)["A-32"]) == ("signing-date", "notice")
+    ids = [u["id"] for u in default["interpretations"]]
+    assert ids == sorted(ids, key=lambda i: int(i.removeprefix("A-")))
+    named = records["2021-06-01", ("--read", "A-42=named-period")]
+    assert "ruleset.outside_effect" not in codes(named)
+    assert listed(named)["A-42"] == "named-period"
+    assert "A-32" not in listed(named)
+    later = records["2024-06-01", ()]
+    assert "ruleset.outside_effect" not in codes(later)
+    assert "A-42" not in listed(later)

@@ -17,7 +17,7 @@ from dienhinh._documents import draft_notice
 from dienhinh._effect import document_notices
 from dienhinh._errors import InvalidValueError
 from dienhinh._frozen import frozen
-from dienhinh._interpretations import Readings
+from dienhinh._interpretations import INTERPRETATIONS, Readings
 from dienhinh._provenance import Citation, Rule
 from dienhinh.io._council import BallotDoc, CouncilDoc
 from dienhinh.io._json import (
@@ -255,6 +255,9 @@ def parse_ballot(
         return ballot_inputs(structure(raw, BallotDocument, source=source), ruleset=ruleset)
 
 
+_ORDER = {id: n for n, id in enumerate(INTERPRETATIONS)}
+
+
 def ballot_document(result: Any, given: Any = None) -> dict[str, Any]:
     """The result's JSON; under a ruleset, with its status — a draft is visible (A-18).
 
@@ -267,10 +270,15 @@ def ballot_document(result: Any, given: Any = None) -> dict[str, Any]:
         # A-18; with a decision date, also A-32 and A-15 for that day (a ballot without one has
         # no day to test).
         if day is None:
-            _, notes = draft_notice(ruleset, result.inputs.readings)
+            used, notes = draft_notice(ruleset, result.inputs.readings)
         else:
-            _, notes = document_notices(ruleset, result.inputs.readings, day)
+            used, notes = document_notices(ruleset, result.inputs.readings, day)
         notes += ruleset.ballot_notices(day)
+        if used:  # the readings those notices relied on (A-18, A-32, A-42), as a round lists them
+            listed = {*result.used, *used}
+            doc["interpretations"] = [
+                u.to_json() for u in sorted(listed, key=lambda u: _ORDER[u.id])
+            ]
         doc["ruleset"] = {
             "id": ruleset.id,
             "status": ruleset.status.value,

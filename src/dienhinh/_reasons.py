@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from dienhinh._canonical import plain
+from dienhinh._frozen import frozen
 from dienhinh._provenance import Rule
 from dienhinh._repr import short as _short
 
@@ -57,7 +58,7 @@ def _names(value: Iterable[str]) -> frozenset[str]:
     return frozenset(value)
 
 
-@attrs.frozen
+@frozen
 class ReasonCode:
     """A stable code with its texts; ``code(rule, **params)`` makes a :class:`Reason`.
 
@@ -190,7 +191,7 @@ def _freeze(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(value))
 
 
-@attrs.frozen
+@frozen
 class Reason:
     """One reason for an outcome: code, parameters, the rule applied, and its texts."""
 

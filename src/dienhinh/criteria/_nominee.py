@@ -13,6 +13,7 @@ import attrs
 from dienhinh._canonical import canonical_json
 from dienhinh._convert import items_of, to_enum
 from dienhinh._errors import DuplicateIdError, InvalidTypeError, InvalidValueError
+from dienhinh._frozen import frozen
 from dienhinh._kinds import NomineeKind
 from dienhinh._repr import short as _short
 from dienhinh._text import identifier, nfc
@@ -170,7 +171,7 @@ def _opt_name(value: object) -> str | None:
     return nfc(value.strip())
 
 
-@attrs.frozen
+@frozen
 class Nominee:
     """A nominee: kind, declared fields (lĩnh vực) and evidence.
 

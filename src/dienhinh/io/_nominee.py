@@ -24,6 +24,7 @@ from dienhinh._errors import (
     Problem,
     VerificationError,
 )
+from dienhinh._frozen import frozen
 from dienhinh._interpretations import Readings
 from dienhinh._text import a_or_an
 from dienhinh.calendar._time import parse_day
@@ -62,7 +63,7 @@ from dienhinh.rulesets._load import load_catalogue, load_ruleset
 __all__ = ["NomineeDocument", "nominee_from", "parse_nominee"]
 
 
-@attrs.frozen
+@frozen
 class PeriodDoc:
     """``{"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"}``: the days an achievement covers."""
 
@@ -101,7 +102,7 @@ def _achieved(doc: Any) -> dict[str, Any]:
     }
 
 
-@attrs.frozen
+@frozen
 class AwardDoc:
     type: str
     level: str
@@ -128,7 +129,7 @@ class AwardDoc:
         )
 
 
-@attrs.frozen
+@frozen
 class InitiativeDoc:
     type: str
     name: str
@@ -150,7 +151,7 @@ class InitiativeDoc:
         )
 
 
-@attrs.frozen
+@frozen
 class OcopDoc:
     type: str
     product: str
@@ -167,7 +168,7 @@ class OcopDoc:
         )
 
 
-@attrs.frozen
+@frozen
 class CertificateDoc:
     type: str
     scheme: str
@@ -191,7 +192,7 @@ class CertificateDoc:
         )
 
 
-@attrs.frozen
+@frozen
 class InventionDoc:
     type: str
     name: str
@@ -213,7 +214,7 @@ class InventionDoc:
         )
 
 
-@attrs.frozen
+@frozen
 class ProjectDoc:
     type: str
     name: str
@@ -235,7 +236,7 @@ class ProjectDoc:
         )
 
 
-@attrs.frozen
+@frozen
 class TitleDoc:
     type: str
     title: str
@@ -248,7 +249,7 @@ class TitleDoc:
         return Title(self.title, self.year, self.issuer, date=self.date, ref=self.ref)
 
 
-@attrs.frozen
+@frozen
 class RatingDoc:
     type: str
     grade: str
@@ -261,7 +262,7 @@ class RatingDoc:
         return Rating(self.grade, self.year, self.issuer, date=self.date, ref=self.ref)
 
 
-@attrs.frozen
+@frozen
 class FigureDoc:
     type: str
     metric: str
@@ -272,7 +273,7 @@ class FigureDoc:
         return Figure(self.metric, self.year, self.amount)
 
 
-@attrs.frozen
+@frozen
 class ContributionDoc:
     type: str
     kind: str
@@ -303,7 +304,7 @@ class ContributionDoc:
         return item
 
 
-@attrs.frozen
+@frozen
 class AttestationDoc:
     type: str
     criterion: str
@@ -402,7 +403,7 @@ _KEPT: Final = 100_000
 register_fast(EvidenceDoc, _fast_evidence)
 
 
-@attrs.frozen
+@frozen
 class NomineeDocument:
     """A nominee input document, as read; :func:`nominee_from` builds the :class:`Nominee`."""
 

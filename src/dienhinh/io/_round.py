@@ -24,6 +24,7 @@ from dienhinh._errors import (
     UnknownRulesetError,
     describe,
 )
+from dienhinh._frozen import frozen
 from dienhinh._interpretations import Readings
 from dienhinh._text import did_you_mean
 from dienhinh.calendar._time import parse_moment
@@ -38,7 +39,7 @@ from dienhinh.voting import Ballot, Council
 __all__ = ["RoundDocument", "parse_round", "round_inputs"]
 
 
-@attrs.frozen
+@frozen
 class NominationDoc:
     id: str
     unit: str
@@ -56,7 +57,7 @@ class NominationDoc:
     supports: Annotated[str | None, NULLABLE] = None
 
 
-@attrs.frozen
+@frozen
 class DossierDoc:
     unit: str
     received: str
@@ -66,7 +67,7 @@ class DossierDoc:
     unit_considered_on: Annotated[dt.date | None, NULLABLE] = None
 
 
-@attrs.frozen
+@frozen
 class UnitDoc:
     id: str
     scope: str
@@ -76,7 +77,7 @@ class UnitDoc:
     honouring_events: Annotated[list[dt.date] | None, NULLABLE] = None
 
 
-@attrs.frozen
+@frozen
 class RoundDocument:
     DOCUMENT = "round input"
 

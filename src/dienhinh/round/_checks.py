@@ -14,6 +14,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
+from dienhinh._frozen import frozen
 from dienhinh._interpretations import UsedReading
 from dienhinh._kinds import NomineeKind
 from dienhinh._provenance import Rule
@@ -43,7 +44,7 @@ class Found(NamedTuple):
 _Key = tuple[DeadlineRole, dt.date | dt.datetime]
 
 
-@attrs.frozen
+@frozen
 class Context:
     """What every check of one round reads: the inputs, the window, the catalogue, the dossiers.
 

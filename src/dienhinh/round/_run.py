@@ -33,6 +33,7 @@ from dienhinh._errors import (
     UnknownNomineeError,
     VerificationError,
 )
+from dienhinh._frozen import frozen
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._kinds import NomineeKind
 from dienhinh._labels import labels
@@ -96,7 +97,7 @@ class RoundStatus(enum.Enum):
     NO_QUORUM = "no_quorum"
 
 
-@attrs.frozen
+@frozen
 class NominationOutcome:
     """One nomination's outcome with every reason, and what to ask for when incomplete."""
 
@@ -136,7 +137,7 @@ class NominationOutcome:
         }
 
 
-@attrs.frozen
+@frozen
 class Benefit:
     """What a recognised nominee receives (TQ-7.1d): certificate and cash, or why not."""
 
@@ -159,7 +160,7 @@ class Benefit:
         }
 
 
-@attrs.frozen
+@frozen
 class NationalPool:
     """Who may be introduced for national propagation (TQ-2.2); the number is an input (TQ-6.3)."""
 
@@ -178,7 +179,7 @@ class NationalPool:
         }
 
 
-@attrs.frozen
+@frozen
 class RoundDecision:
     """A round's decision record: every nominee's outcome, the ballot, benefits, pool, floors."""
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Callable, Iterable, Mapping
+import operator
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -22,6 +23,8 @@ from dienhinh.criteria._evidence import EVIDENCE_TYPES, Attestation, Evidence, F
 __all__ = ["Nominee"]
 
 _ORDER = {name: i for i, name in enumerate(EVIDENCE_TYPES)}
+_RANK: dict[type[Any], int] = {cls: i for i, cls in enumerate(EVIDENCE_TYPES.values())}
+"""Each evidence class's place in the canonical order (the class itself, not a subclass)."""
 _CLASSES = tuple(EVIDENCE_TYPES.values())
 
 
@@ -248,3 +251,105 @@ class Nominee:
             out["complete"] = sorted(self.complete)
         out["evidence"] = [e.to_json() for e in self.evidence]
         return out
+
+
+_KINDS: dict[object, NomineeKind] = {k.value: k for k in NomineeKind}
+_SEEN_FIELDS: dict[tuple[object, ...], tuple[str, ...]] = {}
+"""Declared fields as given → as the public converter made them (a round repeats a few)."""
+_SEEN_COMPLETE: dict[tuple[object, ...], frozenset[str]] = {}
+"""The same for ``complete``."""
+_SEEN_GROUPS: dict[tuple[int, ...], tuple[tuple[Evidence, ...], tuple[Evidence, ...]]] = {}
+"""A run of items of one type, by the items' identities → (the items, kept alive so an id is
+never reused while its entry stands; the run in its canonical order)."""
+_SEEN_AT_MOST = 8192
+"""Entries each store keeps (emptied when full: they only save work)."""
+
+
+def _remember(store: dict[Any, Any], key: Any, value: object) -> None:
+    if len(store) >= _SEEN_AT_MOST:
+        store.clear()
+    store[key] = value
+
+
+def read_nominee(
+    kind: object,
+    fields: Sequence[object],
+    evidence: list[Evidence],
+    complete: Sequence[object],
+    name: object,
+) -> Nominee:
+    """``Nominee(kind, fields, evidence, complete=complete, name=name)``, made for a reader.
+
+    The JSON reader gives lists, and evidence it has built itself. Every value is still
+    checked, but what was checked once is remembered: fields and ``complete`` as given (a
+    round repeats a few), a run of items of one type by the items' identities (a unit's
+    attestations, shared among its nominees). Anything not met before — or not as the reader
+    gives it — goes through the public converter, which raises its own error; so the value,
+    and any error, is the public constructor's (tests/test_fast_paths.py compares them).
+    """
+    if type(fields) is not list or type(evidence) is not list or type(complete) is not list:
+        return Nominee(kind, fields, evidence, complete=complete, name=name)
+    nominee_kind = _KINDS.get(kind) if type(kind) is str else None
+    if nominee_kind is None:
+        nominee_kind = _kind(kind)
+    # Only ids of the exact type str are looked up: a str subclass could equal one met before.
+    field_key = tuple(fields)
+    plain = all(type(f) is str for f in field_key)
+    field_ids = _SEEN_FIELDS.get(field_key) if plain else None
+    if field_ids is None:
+        field_ids = _fields(fields)
+        if plain:
+            _remember(_SEEN_FIELDS, field_key, field_ids)
+    items = _canonical_items(evidence)
+    complete_key = tuple(complete)
+    plain = all(type(c) is str for c in complete_key)
+    complete_types = _SEEN_COMPLETE.get(complete_key) if plain else None
+    if complete_types is None:
+        complete_types = _complete(complete)
+        if plain:
+            _remember(_SEEN_COMPLETE, complete_key, complete_types)
+    nominee_name = None if name is None else _opt_name(name)
+    made = object.__new__(Nominee)
+    set_field = object.__setattr__
+    set_field(made, "kind", nominee_kind)
+    set_field(made, "fields", field_ids)
+    set_field(made, "evidence", items)
+    set_field(made, "complete", complete_types)
+    set_field(made, "name", nominee_name)
+    made.__attrs_post_init__()
+    return made
+
+
+def _canonical_items(evidence: list[Evidence]) -> tuple[Evidence, ...]:
+    """``_evidence(evidence)``, a run of one type met before taken as it was ordered then."""
+    rank = _RANK
+    try:
+        ranks = [rank[type(item)] for item in evidence]
+    except (KeyError, TypeError):  # not an evidence item, or a subclass of one
+        return _evidence(evidence)
+    if len(evidence) < 2:
+        return tuple(evidence)
+    runs: dict[int, list[Evidence]] = {}
+    for r, item in zip(ranks, evidence, strict=True):
+        run = runs.get(r)
+        if run is None:
+            runs[r] = [item]
+        else:
+            run.append(item)
+    out: list[Evidence] = []
+    for r in sorted(runs):
+        run = runs[r]
+        if len(run) == 1:
+            out.append(run[0])
+            continue
+        key = tuple(map(id, run))
+        seen = _SEEN_GROUPS.get(key)
+        if seen is not None and all(map(operator.is_, seen[0], run)):
+            out.extend(seen[1])
+            continue
+        # Checked and ordered by the public converter (which raises its own error for an
+        # item given twice); runs are met in type order, as the converter meets them.
+        ordered = _evidence(run)
+        _remember(_SEEN_GROUPS, key, (tuple(run), ordered))
+        out.extend(ordered)
+    return tuple(out)

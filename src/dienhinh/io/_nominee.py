@@ -45,7 +45,7 @@ from dienhinh.criteria._evidence import (
     Rating,
     Title,
 )
-from dienhinh.criteria._nominee import Nominee
+from dienhinh.criteria._nominee import Nominee, read_nominee
 from dienhinh.criteria._vocab import AwardCategoryName, AwardFieldName, LevelName
 from dienhinh.io._json import (
     NULLABLE,
@@ -442,7 +442,8 @@ def nominee_from(doc: NomineeDocument, *, source: str = "<input>") -> Nominee:
             problems.append(Problem(f"$.evidence[{i}]", str(exc), source=source))
     if problems:
         raise InvalidInputError(f"{source}: invalid nominee", problems)
-    return Nominee(doc.kind, doc.fields, items, complete=doc.complete, name=doc.name)
+    # The public constructor's checks, with what was checked before remembered (the same value).
+    return read_nominee(doc.kind, doc.fields, items, doc.complete, doc.name)
 
 
 def parse_nominee(data: str | bytes | Mapping[str, Any], *, source: str = "<input>") -> Nominee:

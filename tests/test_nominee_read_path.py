@@ -1,0 +1,114 @@
+"""The reader's way of making a nominee (issue 13) is the public constructor's.
+
+``read_nominee`` remembers what the public converters checked before — fields and ``complete``
+as given, a run of one evidence type by the items' identities — and sends anything else
+through them. Whatever it is given, valid or not, met before or not, it gives what
+``Nominee(...)`` gives: an equal value, or the same error with the same message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dienhinh._errors import DienhinhError
+from dienhinh.criteria import Nominee, Ocop, Rating, _nominee
+from dienhinh.criteria._nominee import read_nominee
+from tests.test_criteria_properties import evidence_lists
+
+# Each value valid about half the time, so that whole nominees are made as often as refused.
+_kinds = st.sampled_from(["collective", "individual"]) | st.sampled_from(["household", "", 3])
+_ids = st.sampled_from(["agriculture", "science_technology", "m01"]) | st.sampled_from(
+    [" m01", "", "a\u0301", 7]
+)
+_types = st.sampled_from(["award", "ocop", "attestation", "figure"]) | st.sampled_from(["nope", 1])
+_names = st.none() | st.sampled_from(["  Hợp tác xã Tân Trào ", "A"]) | st.sampled_from(["", 5])
+_odd = st.lists(st.sampled_from(["not evidence", 3, None]), max_size=1)
+
+
+def _outcome(make: Any, *args: Any, **kwargs: Any) -> tuple[str, Any]:
+    try:
+        made = make(*args, **kwargs)
+    except DienhinhError as exc:
+        return type(exc).__name__, str(exc)
+    return "made", made
+
+
+@st.composite
+def _arguments(draw: st.DrawFn) -> tuple[Any, list[Any], list[Any], list[Any], Any]:
+    """Arguments as a reader could pass them: evidence drawn by index from a pool, so one
+    object may be given twice (the same evidence twice) or again in the next call."""
+    pool: list[Any] = draw(evidence_lists(min_size=1, max_size=6))
+    pool += draw(
+        st.sampled_from([
+            [],
+            [  # a second rating for 2024
+                Rating("excellent", 2024, "UBND tỉnh"),
+                Rating("good", 2024, "UBND tỉnh"),
+            ],
+            [  # equal items, not one item given twice
+                Ocop("Chè", 3, dt.date(2024, 3, 1), "UBND tỉnh"),
+                Ocop("Chè", 3, dt.date(2024, 3, 1), "UBND tỉnh"),
+            ],
+        ])
+    )  # fmt: skip
+    pool += draw(_odd)
+    picks = draw(st.lists(st.integers(0, len(pool) - 1), max_size=6))
+    evidence = [pool[i] for i in picks]
+    return (
+        draw(_kinds),
+        draw(st.lists(_ids, max_size=2)),
+        evidence,
+        draw(st.lists(_types, max_size=2)),
+        draw(_names),
+    )
+
+
+@given(st.lists(_arguments(), min_size=1, max_size=4), st.booleans())
+def test_a_nominee_read_is_the_nominee_the_public_constructor_makes(
+    calls: list[tuple[Any, list[Any], list[Any], list[Any], Any]], cold: bool
+) -> None:
+    """Each call twice (the second meets everything the first remembered), the stores
+    emptied first or left as earlier examples filled them."""
+    if cold:
+        for store in (_nominee._SEEN_FIELDS, _nominee._SEEN_COMPLETE, _nominee._SEEN_GROUPS):
+            store.clear()
+    for kind, fields, evidence, complete, name in calls + calls:
+        public = _outcome(Nominee, kind, fields, evidence, complete=complete, name=name)
+        read = _outcome(read_nominee, kind, fields, evidence, complete, name)
+        assert read == public
+        if public[0] == "made":
+            assert type(read[1]) is Nominee
+            assert read[1].to_json() == public[1].to_json()
+            assert read[1].evidence == public[1].evidence
+            assert all(map(_is, read[1].evidence, public[1].evidence))
+
+
+def _is(a: object, b: object) -> bool:
+    return a is b
+
+
+def test_a_run_met_again_in_another_order_is_ordered_afresh() -> None:
+    """The runs are remembered by the items' identities in the order given: the same two
+    ratings given the other way round are looked up afresh and come out in the same order."""
+    first = Rating("excellent", 2023, "UBND tỉnh")
+    second = Rating("good", 2024, "UBND tỉnh")
+    one = read_nominee("individual", ["agriculture"], [first, second], [], None)
+    other = read_nominee("individual", ["agriculture"], [second, first], [], None)
+    public = Nominee("individual", ["agriculture"], [second, first])
+    assert one.evidence == other.evidence == public.evidence
+
+
+def test_two_ratings_for_one_year_are_refused_as_the_public_constructor_refuses_them() -> None:
+    """The checks over the whole evidence (one rating a year) run on the reader's path too,
+    also when each run of one type was met before and is taken as remembered."""
+    ratings = [Rating("excellent", 2024, "UBND tỉnh"), Rating("good", 2024, "UBND tỉnh")]
+    public = _outcome(Nominee, "individual", ["agriculture"], ratings)
+    assert public[0] == "DuplicateIdError"
+    assert "gives two ratings for one year" in public[1]
+    for _ in range(2):
+        read = _outcome(read_nominee, "individual", ["agriculture"], ratings, [], None)
+        assert read == public

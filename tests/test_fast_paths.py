@@ -11,13 +11,14 @@ import datetime as dt
 import random
 import unicodedata
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from dienhinh import Readings, RoundInputs, _canonical, _reasons, _text, run_round
-from dienhinh._canonical import digest_of
+from dienhinh._canonical import canonical_json, digest_of
 from dienhinh._errors import InvalidTypeError, InvalidValueError, UnknownCriterionError
 from dienhinh._reasons import ReasonCode, Severity
 from dienhinh.criteria import Attestation, Nominee, _engine, assess, assess_many
@@ -52,6 +53,31 @@ def test_the_streamed_round_digest_is_the_digest_of_the_whole_document(
     doc = inputs.to_json()
     for b, written in zip(inputs.ballots, doc["ballots"], strict=True):
         assert written["approve"] == sorted(b.approve)
+
+
+@given(cases(), st.sampled_from([1, 2, _canonical._SLICE]))
+def test_a_records_digest_hashed_from_the_inputs_it_writes_is_round_digest(
+    case: Case, slice_: int
+) -> None:
+    """A record built before its digest is read hashes the input document it writes (each
+    nomination's JSON made once for both): the digest is round_digest of the inputs, never
+    worked out by round_digest itself, and the record is the record of a digest read first
+    (also where the canonical walk hands the encoder lists a slice of one or two at a time)."""
+    inputs, _ = case
+    expected = round_digest(inputs)
+    shared, plain = run_round(inputs), run_round(inputs)
+    assert plain.digest == expected  # the plain path: the lazy property, read first
+    with (
+        mock.patch.object(_canonical, "_SLICE", slice_),
+        mock.patch.object(_run, "round_digest", side_effect=AssertionError("hashed twice")),
+    ):
+        with pytest.raises(AttributeError):
+            _run._DIGEST_SLOT.__get__(shared)  # not worked out by run_round
+        tree = shared.to_json()
+    assert tree["digest"] == expected
+    assert shared.digest == expected
+    assert tree == plain.to_json()
+    assert canonical_json(tree) == canonical_json(plain.to_json())
 
 
 # -- criteria: one plan per catalogue and readings, evidence grouped per assessment -------------

@@ -234,6 +234,15 @@ class RoundDecision:
         the record writer keeps the shared :class:`Reason` itself, to write its text once."""
         ruleset = self.inputs.ruleset
         ballot = self.ballot._tree(card, inputs=False)
+        inputs = self.inputs.to_json()
+        try:
+            digest: str = _DIGEST_SLOT.__get__(self)  # read as it is kept: never worked out here
+        except AttributeError:
+            # Not read yet: hashed from the document the record writes, each nomination's JSON
+            # made once for both (the same text round_digest streams), and kept as a first
+            # read keeps it (attrs keeps a slotted class's cached property in its slot).
+            digest = document_digest(self.inputs, inputs)
+            object.__setattr__(self, "digest", digest)
         return {
             "kind": "round",
             "status": self.status.value,
@@ -261,8 +270,8 @@ class RoundDecision:
                 "not_computed": [n.to_json() for n in self.not_computed],
             },
             "interpretations": [u.to_json() for u in self.used],
-            "inputs": self.inputs.to_json(),
-            "digest": self.digest,
+            "inputs": inputs,
+            "digest": digest,
         }
 
     def _cards(self, card: Callable[[Reason], object]) -> list[dict[str, Any]]:
@@ -417,6 +426,10 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
     )
 
 
+_DIGEST_SLOT: Any = vars(RoundDecision)["digest"]
+"""The slot attrs keeps :attr:`RoundDecision.digest` in once worked out (empty until then)."""
+
+
 def ruleset_digest(ruleset: Any) -> str:
     """SHA-256 over a ruleset's parameters and its catalogue's data: what a record was made under."""
     return digest_of("ruleset", ruleset.to_json(), {"criteria": ruleset.criteria})
@@ -428,6 +441,13 @@ def round_digest(inputs: RoundInputs) -> str:
     The nominations are streamed (:class:`~dienhinh._canonical.Stream`): each one's JSON is
     made, hashed and let go, so the digest never holds a second copy of a national year."""
     doc = document(inputs, Stream(lambda: map(nomination_json, inputs.nominations), small=True))
+    return document_digest(inputs, doc)
+
+
+def document_digest(inputs: RoundInputs, doc: dict[str, Any]) -> str:
+    """:func:`round_digest` over ``doc``, the input document of ``inputs`` already made
+    (``inputs.to_json()``, or with its nominations streamed): a record that writes the
+    document anyway hashes the same text without making each nomination's JSON twice."""
     parameters = {"ruleset": inputs.ruleset.to_json(), "criteria": inputs.ruleset.criteria,
                   "readings": inputs.readings.to_json()}  # fmt: skip
     return digest_of("round", doc, parameters)

@@ -7,7 +7,7 @@ import itertools
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -271,6 +271,24 @@ def _remember(store: dict[Any, Any], key: Any, value: object) -> None:
     store[key] = value
 
 
+_T = TypeVar("_T")
+
+
+def _converted(
+    store: dict[tuple[object, ...], _T], values: Sequence[object], convert: Callable[[Any], _T]
+) -> _T:
+    """``convert(values)``, remembered in ``store`` by the values; only values of the exact type
+    str are looked up (a str subclass could equal one met before)."""
+    key = tuple(values)
+    plain = all(type(v) is str for v in key)
+    known = store.get(key) if plain else None
+    if known is None:
+        known = convert(values)
+        if plain:
+            _remember(store, key, known)
+    return known
+
+
 def read_nominee(
     kind: object,
     fields: Sequence[object],
@@ -292,22 +310,9 @@ def read_nominee(
     nominee_kind = _KINDS.get(kind) if type(kind) is str else None
     if nominee_kind is None:
         nominee_kind = _kind(kind)
-    # Only ids of the exact type str are looked up: a str subclass could equal one met before.
-    field_key = tuple(fields)
-    plain = all(type(f) is str for f in field_key)
-    field_ids = _SEEN_FIELDS.get(field_key) if plain else None
-    if field_ids is None:
-        field_ids = _fields(fields)
-        if plain:
-            _remember(_SEEN_FIELDS, field_key, field_ids)
+    field_ids = _converted(_SEEN_FIELDS, fields, _fields)
     items = _canonical_items(evidence)
-    complete_key = tuple(complete)
-    plain = all(type(c) is str for c in complete_key)
-    complete_types = _SEEN_COMPLETE.get(complete_key) if plain else None
-    if complete_types is None:
-        complete_types = _complete(complete)
-        if plain:
-            _remember(_SEEN_COMPLETE, complete_key, complete_types)
+    complete_types = _converted(_SEEN_COMPLETE, complete, _complete)
     nominee_name = None if name is None else _opt_name(name)
     made = object.__new__(Nominee)
     set_field = object.__setattr__

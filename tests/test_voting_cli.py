@@ -101,6 +101,19 @@ def test_output_verifies_and_a_tampered_output_does_not(
     assert "tally" in err
 
 
+def test_a_record_with_a_forged_digest_does_not_verify(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The digest is worked out on first read, not a field one could set: a record whose digest
+    was changed is still refused, because verify re-derives it from the inputs."""
+    _, out, _ = run(capsys, "ballot", str(EXAMPLES / "tie-at-last-slot.json"))
+    forged = tmp_path / "forged.json"
+    forged.write_text(json.dumps({**out, "digest": "sha256:" + "0" * 64}), encoding="utf-8")
+    status, _, err = run(capsys, "verify", str(forged))
+    assert status == 2
+    assert "digest" in err
+
+
 def test_the_awaiting_result_resolves_with_chair_choice(capsys: pytest.CaptureFixture[str]) -> None:
     """The example ties three for two slots; the chair's choice finishes it."""
     data = json.loads((EXAMPLES / "tie-at-last-slot.json").read_text(encoding="utf-8"))

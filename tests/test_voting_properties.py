@@ -309,8 +309,6 @@ def _tamper(name: str, value: Any, inputs: BallotInputs) -> Any:
         return BallotStatus.NO_QUORUM
     if name in ("denominator", "needed"):
         return value + 1
-    if name == "digest":
-        return "sha256:" + "0" * 64
     if name == "recognised":
         return (*value, "forged")
     if name == "tally":

@@ -62,9 +62,7 @@ from dienhinh.round._inputs import (
     nomination_json,
 )
 from dienhinh.round._views import FloorRow, Lang, OutcomeRow, ReasonRow
-from dienhinh.rulesets._national import women_first_before_in_force
 from dienhinh.rulesets._procedure import Check, CheckKind, DeadlineRole, NotComputed, check_ids
-from dienhinh.rulesets._toml import national_law
 from dienhinh.voting import Ballot, BallotInputs, BallotResult, Candidate, Cap, Outcome, count
 
 __all__ = [
@@ -372,8 +370,6 @@ def run_round(inputs: RoundInputs) -> RoundDecision:
         notes += inputs.ruleset.ballot_notices(_ballot_day(inputs))
     if inputs.ruleset.national_ballot is not None:
         used += inputs.readings.used("A-34")
-    if _women_first_early(inputs):
-        used += inputs.readings.used("A-41")
     used += draft_used
     span, window_reasons, window_used = _window(inputs, checks)
     used += window_used
@@ -712,12 +708,6 @@ def _ballot_rule(inputs: RoundInputs) -> Any:
         # Not in the documents: the rule cites the reading, never TQ Art. 2(1)(b)'s “từ 90%”.
         return attrs.evolve(rule, threshold="1/2", comparison="more_than", rule=_A19_MAJORITY)
     return rule
-
-
-def _women_first_early(inputs: RoundInputs) -> bool:
-    """A-41: the ruleset asks for women first on a day Decree 152/2025 is not yet in force."""
-    own = inputs.ruleset.ballot
-    return women_first_before_in_force(own, _ballot_day(inputs), national_law())
 
 
 def _ballot_day(inputs: RoundInputs) -> dt.date:

@@ -48,7 +48,6 @@ __all__ = [
     "Subject",
     "dated_tie_break",
     "national_ballot_notice",
-    "women_first_before_in_force",
 ]
 
 
@@ -256,13 +255,6 @@ def dated_tie_break(
     if chosen["A-41"] == "ruleset-policy":
         return attrs.evolve(rule, tie_rule=None, used=used)
     return attrs.evolve(rule, tie_break=TieBreak.CHAIR, tie_rule=None, used=used)
-
-
-def women_first_before_in_force(rule: BallotRule | None, day: dt.date, law: NationalLaw) -> bool:
-    """Whether ``rule`` asks for women first on a day no tie-break provision is in force (A-41)."""
-    if rule is None or rule.tie_break is not TieBreak.WOMEN_FIRST:
-        return False
-    return not any(p.document.covers(day) for p in law.provisions if p.subject is Subject.TIE_BREAK)
 
 
 def national_ballot_notice(

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from dienhinh.cli import main
+from tests.cli_records import assert_cites_and_verifies, run
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ballot" / "tie-at-last-slot.json"
 
@@ -27,12 +27,6 @@ def _ballot(tmp_path: Path, **more: Any) -> Path:
     return path
 
 
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
 @pytest.mark.parametrize(
     ("day", "cited"),
     [("2023-12-26", "NĐ91-45.8"), ("2024-12-26", "NĐ98-ballot"), ("2025-07-01", "NĐ152-ballot")],
@@ -43,23 +37,15 @@ def test_a_34_kt_decided_on_picks_the_decree_in_force(
     """Kon Tum's letter sets no ballot rule: `--decided-on` picks the national one in force, the
     record says the day, cites that decree, and `verify` re-derives it."""
     path = _ballot(tmp_path, ruleset="kon-tum-2022")
-    status, out, err = _run(capsys, "ballot", str(path), "--decided-on", day)
+    status, out, err = run(capsys, "ballot", str(path), "--decided-on", day)
     assert (status, err) == (0, "")
-    record = json.loads(out)
-    assert record["inputs"]["decided_on"] == day
-    notice = next(r for r in record["reasons"] if r["code"] == "ruleset.national_ballot")
-    assert notice["rule"] == cited
-    assert {r["rule"] for r in record["reasons"] if r["code"] == "ballot.threshold"} == {cited}
-    saved = tmp_path / "record.json"
-    saved.write_text(out, encoding="utf-8")
-    status, verified, _ = _run(capsys, "verify", str(saved))
-    assert (status, json.loads(verified)["verified"]) == (0, True)
+    assert_cites_and_verifies(capsys, tmp_path, out, day, cited)
 
 
 def test_a_34_kt_without_a_decision_date_the_ballot_is_refused(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    status, out, err = _run(capsys, "ballot", str(_ballot(tmp_path, ruleset="kon-tum-2022")))
+    status, out, err = run(capsys, "ballot", str(_ballot(tmp_path, ruleset="kon-tum-2022")))
     assert (status, out) == (2, "")
     assert "decided_on=None: borrows a dated national ballot rule" in err
 
@@ -72,7 +58,7 @@ def test_a_32_bk_decided_on_tests_the_period_of_effect(
     path = _ballot(tmp_path, ruleset="bac-kan-2021")
 
     def codes(day: str) -> list[str]:
-        status, out, err = _run(capsys, "ballot", str(path), "--decided-on", day)
+        status, out, err = run(capsys, "ballot", str(path), "--decided-on", day)
         assert (status, err) == (0, "")
         return [r["code"] for r in json.loads(out)["reasons"]]
 
@@ -81,7 +67,7 @@ def test_a_32_bk_decided_on_tests_the_period_of_effect(
     assert "ruleset.successor" in late
     assert "ruleset.outside_effect" not in codes("2025-12-20")
     args = ("ballot", str(path), "--decided-on", "2026-03-02", "--read", "A-32=refuse")
-    status, out, err = _run(capsys, *args)
+    status, out, err = run(capsys, *args)
     assert (status, out) == (2, "")
     assert "2025-12-31" in err
 
@@ -91,10 +77,10 @@ def test_decided_on_agrees_with_the_document_or_is_refused(
 ) -> None:
     """The flag says the day once more, never another one: a contradiction names both."""
     path = _ballot(tmp_path, ruleset="kon-tum-2022", decided_on="2024-12-26")
-    status, out, _ = _run(capsys, "ballot", str(path), "--decided-on", "2024-12-26")
+    status, out, _ = run(capsys, "ballot", str(path), "--decided-on", "2024-12-26")
     assert status == 0
     assert json.loads(out)["inputs"]["decided_on"] == "2024-12-26"
-    status, out, err = _run(capsys, "ballot", str(path), "--decided-on", "2025-07-01")
+    status, out, err = run(capsys, "ballot", str(path), "--decided-on", "2025-07-01")
     assert (status, out) == (2, "")
     assert err == (
         "dienhinh ballot: error: --decided-on='2025-07-01': contradicts the document's "
@@ -107,7 +93,7 @@ def test_decided_on_must_be_a_calendar_date(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, bad: str
 ) -> None:
     path = _ballot(tmp_path, ruleset="kon-tum-2022")
-    status, out, err = _run(capsys, "ballot", str(path), "--decided-on", bad)
+    status, out, err = run(capsys, "ballot", str(path), "--decided-on", bad)
     assert (status, out) == (2, "")
     assert err.startswith(f"dienhinh ballot: error: --decided-on={bad!r}: is not a calendar date")
     assert "YYYY-MM-DD" in err

@@ -21,7 +21,6 @@ from dienhinh import (
     run_round,
 )
 from dienhinh._interpretations import INTERPRETATIONS
-from dienhinh.cli import main
 from dienhinh.rulesets import Subject, national_law
 from dienhinh.voting import (
     Ballot,
@@ -34,6 +33,7 @@ from dienhinh.voting import (
     count_votes,
     verify,
 )
+from tests.cli_records import assert_cites_and_verifies, run
 from tests.round_builders import evidence_day, make_round, nomination
 
 D = dt.date
@@ -113,12 +113,6 @@ def test_tq_2_1b_stays_tuyen_quangs_own() -> None:
         assert tq.ballot_notices(day) == ()
 
 
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
 def test_kt_a_ballot_document_needs_its_decision_date_and_re_derives_with_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -127,25 +121,16 @@ def test_kt_a_ballot_document_needs_its_decision_date_and_re_derives_with_it(
     doc["ruleset"] = "kon-tum-2022"
     path = tmp_path / "kt.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    status, out, err = _run(capsys, "ballot", str(path))
+    status, out, err = run(capsys, "ballot", str(path))
     assert (status, out) == (2, "")
     assert "decided_on=None: borrows a dated national ballot rule" in err
     assert "2024-01-01 … 2025-06-30 (NĐ98-ballot)" in err
     for day, cited in (("2023-12-26", "NĐ91-45.8"), ("2025-07-01", "NĐ152-ballot")):
         doc["decided_on"] = day
         path.write_text(json.dumps(doc), encoding="utf-8")
-        status, out, _ = _run(capsys, "ballot", str(path))
+        status, out, _ = run(capsys, "ballot", str(path))
         assert status == 0
-        record = json.loads(out)
-        assert record["inputs"]["decided_on"] == day
-        notice = next(r for r in record["reasons"] if r["code"] == "ruleset.national_ballot")
-        assert notice["rule"] == cited
-        assert {r["rule"] for r in record["reasons"] if r["code"] == "ballot.threshold"} == {cited}
-        saved = tmp_path / "record.json"
-        saved.write_text(out, encoding="utf-8")
-        status, verified, _ = _run(capsys, "verify", str(saved))
-        assert status == 0
-        assert json.loads(verified)["verified"] is True
+        assert_cites_and_verifies(capsys, tmp_path, out, day, cited)
 
 
 def test_a_ballot_without_a_date_keeps_its_json() -> None:
@@ -414,7 +399,7 @@ def test_nd152_4_6_a_ballot_under_a_women_first_ruleset_file_by_decision_date(
     ballot.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     records = {}
     for day in ("2025-07-01", "2025-06-30"):
-        status, out, err = _run(
+        status, out, err = run(
             capsys, "ballot", str(ballot), "--ruleset", mine, "--decided-on", day
         )
         assert (status, err) == (0, "")
@@ -470,14 +455,14 @@ def test_a_41_ruleset_policy_a_ballot_document_chooses_it_too(
     ballot = tmp_path / "ballot.json"
     ballot.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     args = ("ballot", str(ballot), "--ruleset", mine, "--decided-on", "2025-06-30")
-    status, out, err = _run(capsys, *args, "--read", "A-41=ruleset-policy")
+    status, out, err = run(capsys, *args, "--read", "A-41=ruleset-policy")
     assert (status, err) == (0, "")
     record = json.loads(out)
     assert record["ties"][0]["preferred"] == ["Nguyễn Thị Hoa"]
     cited = {r["rule"] for o in record["outcomes"] for r in o["reasons"]}
     assert "NĐ152-4.6" not in cited
     assert "EX-2.1" in cited
-    status, out, _ = _run(capsys, *args)
+    status, out, _ = run(capsys, *args)
     assert status == 0
     assert json.loads(out)["ties"][0]["preferred"] == []
 
@@ -556,7 +541,7 @@ def test_nd152_4_6_a_41_the_ballot_command_lists_the_reading_it_used(
         ("2025-06-30", ()), ("2025-06-30", ("--read", "A-41=ruleset-policy")),
         ("2025-07-01", ("--read", "A-41=ruleset-policy")),
     ):  # fmt: skip
-        status, out, err = _run(capsys, *args, day, *read)
+        status, out, err = run(capsys, *args, day, *read)
         assert (status, err) == (0, "")
         listed[day, read] = _used(json.loads(out))
     assert ("A-41", "chair") in listed["2025-06-30", ()]

@@ -14,6 +14,9 @@ from hypothesis import strategies as st
 
 from dienhinh import _canonical
 from dienhinh._canonical import (
+    SharedDict,
+    SharedList,
+    Sharing,
     Stream,
     canonical_chunks,
     canonical_json,
@@ -28,6 +31,7 @@ leaves = (
     | st.booleans()
     | st.integers()
     | st.text(max_size=5)
+    | st.just("\x00")  # the mark that stands for a shared part in one call of the C encoder
     | st.fractions(max_denominator=50)
     | st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))
 )
@@ -36,7 +40,7 @@ values = st.recursive(
     lambda inner: (
         st.lists(inner, max_size=8)
         | st.tuples(inner, inner)
-        | st.dictionaries(st.text(max_size=4), inner, max_size=6)
+        | st.dictionaries(st.text(max_size=4) | st.just("\x00"), inner, max_size=6)
         | st.frozensets(st.text(max_size=3), max_size=4)
     ),
     max_leaves=40,
@@ -103,3 +107,75 @@ def test_the_indented_text_is_the_standard_librarys(value: Any) -> None:
     assert indented_text({"outer": [value, {"k": value}]}) == json.dumps(
         plain({"outer": [value, {"k": value}]}), ensure_ascii=False, indent=2
     )
+
+
+def _shared(value: Any, draw: Any) -> Any:
+    """``value`` with some of its lists and dicts (at any depth) made shared parts."""
+    if isinstance(value, dict):
+        made = {k: _shared(v, draw) for k, v in value.items()}
+        return SharedDict(made) if draw(st.booleans()) else made
+    if isinstance(value, list):
+        items = [_shared(v, draw) for v in value]
+        return SharedList(items) if draw(st.booleans()) else items
+    return value
+
+
+@given(values, st.integers(min_value=1, max_value=4), st.data())
+def test_a_shared_part_writes_the_text_of_what_it_holds_wherever_it_is(
+    value: Any, slice_: int, data: st.DataObject
+) -> None:
+    """One object held in many places, at many depths, beside texts and keys that are the
+    writers' mark: the digest's text and the record's indented text are the plain value's."""
+    part = _shared(value, data.draw)
+    tree = {
+        "a": part,
+        "b": [part, {"c": part, "\x00": [part, "\x00"]}],
+        "d": SharedList([part, part]),
+    }
+    same = {"a": value, "b": [value, {"c": value, "\x00": [value, "\x00"]}], "d": [value, value]}
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(_canonical, "_SLICE", slice_)
+        assert "".join(canonical_chunks(tree)) == canonical_json(same)
+    assert indented_text(tree) == json.dumps(plain(same), ensure_ascii=False, indent=2)
+    assert plain(tree) == plain(same)
+
+
+def test_a_mark_in_a_dict_with_a_shared_part_is_written_as_itself() -> None:
+    """Where a text or key of the dict is the mark itself, the dict is written key by key."""
+    part = SharedList(["x"])
+    for doc in ({"a": part, "b": "\x00"}, {"\x00": part}, {"a": part, "b": {"c": "\x00"}}):
+        same = {k: (["x"] if v is part else v) for k, v in doc.items()}
+        assert "".join(canonical_chunks([doc, doc])) == canonical_json([same, same])
+        assert indented_text([doc, doc]) == json.dumps([same, same], ensure_ascii=False, indent=2)
+
+
+def test_sharing_gives_one_part_per_set_of_objects() -> None:
+    """The same objects give the same list, the same key the same dict, the same value the
+    same document; other objects (equal or not) their own."""
+    share = Sharing()
+    a, b = ["a"], ["a"]
+    assert share.list_of([a, b]) is share.list_of((a, b))
+    assert share.list_of([a, b]) is not share.list_of([b, a])
+    assert share.list_of([a, b]) == [a, b]
+    made: list[tuple[Any, ...]] = []
+
+    def labels(*key: Any) -> dict[str, Any]:
+        made.append(key)
+        return {"k": list(key)}
+
+    assert share.dict_for(("x", 1), labels) is share.dict_for(("x", 1), labels)
+    assert share.dict_for(("x", 2), labels) == {"k": ["x", 2]}
+    assert made == [("x", 1), ("x", 2)]
+
+    class Item:
+        def __init__(self, n: int) -> None:
+            self.n = n
+
+        def to_json(self) -> dict[str, Any]:
+            return {"n": self.n}
+
+    one, other = Item(1), Item(1)
+    assert share.json_of(one) is share.json_of(one)
+    assert share.json_of(one) is not share.json_of(other)
+    assert type(share.json_of(one)) is SharedDict
+    assert share.json_of(one) == {"n": 1}

@@ -22,6 +22,7 @@ from dienhinh._canonical import canonical_json, digest_of
 from dienhinh._errors import InvalidTypeError, InvalidValueError, UnknownCriterionError
 from dienhinh._reasons import ReasonCode, Severity
 from dienhinh.criteria import Attestation, Nominee, _engine, assess, assess_many
+from dienhinh.io._public import record_tree
 from dienhinh.round import _checks, _run
 from dienhinh.round._run import round_digest
 from dienhinh.voting import Ballot
@@ -65,7 +66,7 @@ def test_a_records_digest_hashed_from_the_inputs_it_writes_is_round_digest(
     (also where the canonical walk hands the encoder lists a slice of one or two at a time)."""
     inputs, _ = case
     expected = round_digest(inputs)
-    shared, plain = run_round(inputs), run_round(inputs)
+    shared, written, plain = run_round(inputs), run_round(inputs), run_round(inputs)
     assert plain.digest == expected  # the plain path: the lazy property, read first
     with (
         mock.patch.object(_canonical, "_SLICE", slice_),
@@ -74,10 +75,15 @@ def test_a_records_digest_hashed_from_the_inputs_it_writes_is_round_digest(
         with pytest.raises(AttributeError):
             _run._DIGEST_SLOT.__get__(shared)  # not worked out by run_round
         tree = shared.to_json()
+        # The writer's tree hashes its document with the shared parts' texts made once.
+        writers = record_tree(written)
     assert tree["digest"] == expected
     assert shared.digest == expected
     assert tree == plain.to_json()
     assert canonical_json(tree) == canonical_json(plain.to_json())
+    assert isinstance(writers, dict)
+    assert writers["digest"] == written.digest == expected
+    assert canonical_json(writers) == canonical_json(tree)
 
 
 # -- criteria: one plan per catalogue and readings, evidence grouped per assessment -------------

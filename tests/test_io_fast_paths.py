@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dienhinh import run_round
-from dienhinh._canonical import plain
+from dienhinh._canonical import SharedDict, SharedList, plain
 from dienhinh._errors import MalformedJSONError
 from dienhinh._reasons import Reason
 from dienhinh._text import MAX_TEXT
@@ -106,9 +106,9 @@ def test_the_demo_records_are_written_as_the_plain_encoder_writes_them() -> None
     for decision in demo_round():
         doc = decision.to_json()
         assert indented_text(doc) == _dumps(doc)
-        pieces: list[str] = []
+        pieces: list[bytes] = []
         write_indented(doc, pieces.append)
-        assert "".join(pieces) == _dumps(doc)
+        assert b"".join(pieces) == _dumps(doc).encode()
 
 
 @given(cases())
@@ -130,6 +130,37 @@ def test_a_round_s_record_tree_is_its_document_and_is_written_as_it() -> None:
         assert indented_text(tree) == _dumps(doc)
 
 
+def _types(value: Any) -> set[type]:
+    found = {type(value)}
+    for v in (
+        value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    ):
+        found |= _types(v)
+    return found
+
+
+def test_a_document_shares_nothing_and_the_writer_s_tree_shares_what_repeats() -> None:
+    # A caller may change a part of to_json() without changing another; the writer's tree is
+    # never handed out, and holds one object for what repeats (labels, reasons, evidence).
+    decision = demo_round()[1]
+    doc, tree = decision.to_json(), record_tree(decision)
+    assert not _types(doc) & {SharedList, SharedDict, Reason}
+    first, second = doc["outcomes"][0], doc["outcomes"][1]
+    assert first["labels"]["status"] == second["labels"]["status"]
+    first["labels"]["status"]["vi"] = "changed"
+    assert second["labels"]["status"]["vi"] != "changed"
+    assert isinstance(tree, dict)
+    cards = tree["outcomes"]
+    alike = [c for c in cards if c["labels"] == cards[0]["labels"]]
+    assert len(alike) > 1
+    assert all(c["labels"] is alike[0]["labels"] for c in alike)
+    assert all(type(c["labels"]) is SharedDict and type(c["reasons"]) is SharedList for c in cards)
+    items = [e for n in tree["inputs"]["nominations"] for e in n["evidence"]]
+    assert items
+    assert all(type(e) is SharedDict for e in items)
+    assert len({id(e) for e in items}) < len(items)  # a unit's attestations, held once
+
+
 @given(cases())
 def test_a_generated_round_s_record_tree_is_written_as_its_document(case: Case) -> None:
     decision = run_round(case[0])
@@ -144,10 +175,10 @@ def test_a_reason_is_written_alike_at_every_depth_and_in_small_pieces(
     reason = demo_round()[1].outcomes[0].reasons[0]
     values = [reason, {"deep": [reason, [reason]], "again": reason}, [[[reason]]], reason]
     monkeypatch.setattr(_write, "_PIECES", 1)
-    pieces: list[str] = []
+    pieces: list[bytes] = []
     write_indented(values, pieces.append)
     assert len(pieces) > 1
-    assert "".join(pieces) == _dumps(values)
+    assert b"".join(pieces) == _dumps(values).encode()
 
 
 def test_an_object_of_scalars_is_copied_only_where_it_is_the_same_text() -> None:
@@ -193,10 +224,10 @@ def test_pieces_handed_on_early_join_to_the_same_text(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(_write, "_PIECES", 3)
     doc = demo_round()[1].to_json()
-    pieces: list[str] = []
+    pieces: list[bytes] = []
     write_indented(doc, pieces.append)
     assert len(pieces) > 100
-    assert "".join(pieces) == _dumps(doc)
+    assert b"".join(pieces) == _dumps(doc).encode()
 
 
 def _both(doc: Any, cls: type[Any]) -> None:

@@ -403,3 +403,25 @@ def test_the_json_of_round_and_ballot_is_printed_without_importing_the_report() 
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert text.stdout.strip()
+
+
+def test_a_record_goes_to_stdout_in_utf8_whatever_its_encoding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """JSON is UTF-8 (RFC 8259, 8.1): the record goes to the binary stream under stdout, after
+    what was printed before, even where stdout's text encoding could not write Vietnamese; a
+    stdout with no binary stream under it (a StringIO) takes the text."""
+    from dienhinh.cli._common import emit
+
+    doc = {"vi": "Tuyên Quang", "n": [1, 2]}
+    raw = io.BytesIO()
+    latin = io.TextIOWrapper(raw, encoding="latin-1")
+    monkeypatch.setattr(sys, "stdout", latin)
+    latin.write("before\n")
+    assert emit(doc) == 0
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    assert raw.getvalue() == b"before\n" + text.encode("utf-8")
+    plain = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", plain)
+    assert emit(doc) == 0
+    assert plain.getvalue() == text

@@ -13,13 +13,86 @@ import datetime as dt
 import enum
 import numbers
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 from dienhinh._version import __version__
 
-__all__ = ["Stream", "canonical_chunks", "canonical_json", "digest_of", "plain"]
+__all__ = [
+    "SharedDict",
+    "SharedList",
+    "Sharing",
+    "Stream",
+    "canonical_chunks",
+    "canonical_json",
+    "digest_of",
+    "plain",
+]
+
+
+class SharedList(list[Any]):
+    """A list of plain JSON data that several places of one record's tree hold (one object).
+
+    A national record repeats itself: a unit's nominees share their evidence, most nominees a
+    whole list of reasons. To :mod:`json`, ``==`` and the digest it is the list it is; the
+    record writer (``io._write``) writes it once per depth and copies that text after. It is
+    made for one tree and never changed once made, so one change cannot show in every place.
+    """
+
+    __slots__ = ()
+
+
+class SharedDict(dict[str, Any]):
+    """A dict of plain JSON data shared as :class:`SharedList` is (a card's labels, an item of
+    evidence that a unit's nominees share)."""
+
+    __slots__ = ()
+
+
+class Sharing:
+    """What one record's tree shares, made as the tree is built: one :class:`SharedList` for
+    lists of the same objects (by identity), one :class:`SharedDict` per key.
+
+    Only a tree for the record writer is built with one (``io._public.record_tree``): a
+    document handed to a caller (``to_json``) shares nothing, so no change to one of its
+    parts shows in another.
+    """
+
+    __slots__ = ("_dicts", "_lists", "_made")
+
+    def __init__(self) -> None:
+        self._lists: dict[tuple[int, ...], SharedList] = {}
+        self._dicts: dict[tuple[Any, ...], SharedDict] = {}
+        self._made: dict[int, tuple[object, SharedDict]] = {}
+
+    def list_of(self, items: Iterable[Any]) -> SharedList:
+        """The shared list of ``items`` (objects the tree holds), made the first time; it holds
+        the items, so their identities stay theirs while it is kept."""
+        items = tuple(items)
+        key = tuple(map(id, items))
+        known = self._lists.get(key)
+        if known is None:
+            known = self._lists[key] = SharedList(items)
+        return known
+
+    def dict_for(self, key: tuple[Any, ...], make: Callable[..., dict[str, Any]]) -> SharedDict:
+        """The shared dict ``make(*key)`` (a card's labels, by its outcome, kind, status and
+        verdict), made the first time."""
+        known = self._dicts.get(key)
+        if known is None:
+            known = self._dicts[key] = SharedDict(make(*key))
+        return known
+
+    def json_of(self, value: Any) -> SharedDict:
+        """``value.to_json()`` shared by the value's identity (an item of evidence that a
+        unit's nominees hold alike), made the first time; the value is held with it."""
+        known = self._made.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        made = SharedDict(value.to_json())
+        self._made[id(value)] = (value, made)
+        return made
 
 
 class Stream:
@@ -120,15 +193,43 @@ _SLICE = 2048
 _FLAT = frozenset({str, int, bool, float, type(None)})
 """The types of a list's items that never hold a large container."""
 
+_SHARED: Final = frozenset({SharedList, SharedDict})
+
+_MARK: Final = "\x00"
+"""Stands for a shared part in the one call of the C encoder that writes the rest of its dict
+(a collision with a text of the dict itself is seen, and the dict walked instead)."""
+
+_MARKED: Final = '"\\u0000"'
+"""The mark as the C encoder writes it."""
+
 
 def _large(value: Any) -> bool:
-    """A container worth walking (a long list, or a dict holding one) rather than encoding whole."""
+    """A container worth walking (a long list, or a dict holding one or a shared part, whose
+    text is made once) rather than encoding whole."""
     if type(value) is dict:
-        return len(value) > _SLICE or any(
-            type(v) is Stream or (type(v) in (list, tuple, dict) and len(v) > _SLICE)
-            for v in value.values()
-        )
+        if len(value) > _SLICE:
+            return True
+        for v in value.values():
+            t = type(v)
+            if t is Stream or t in _SHARED or (t in (list, tuple, dict) and len(v) > _SLICE):
+                return True
+        return False
     return type(value) is Stream or (type(value) in (list, tuple) and len(value) > _SLICE)
+
+
+_KEYS: Final = frozenset({str})
+
+
+def _small_shared(value: dict[str, Any]) -> bool:
+    """A dict that holds a shared part and nothing large (see :func:`_large`)."""
+    found = False
+    for v in value.values():
+        t = type(v)
+        if t in _SHARED:
+            found = True
+        elif t is Stream or (t in (list, tuple, dict) and (len(v) > _SLICE or _large(v))):
+            return False
+    return found
 
 
 def canonical_chunks(value: Any) -> Iterator[str]:
@@ -141,17 +242,64 @@ def canonical_chunks(value: Any) -> Iterator[str]:
     >>> "".join(canonical_chunks({"b": [1, 2], "a": "x"})) == canonical_json({"b": [1, 2], "a": "x"})
     True
     """
-    import json
+    from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 
-    encode = json.JSONEncoder(
-        sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default
-    ).encode
+    if c_make_encoder is None:  # pragma: no cover - CPython always has it
+        import json
+
+        encode: Callable[[Any], str] = json.JSONEncoder(
+            sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default
+        ).encode
+    else:
+        # The encoder json.dumps makes per call (of the same options), made once; no check for
+        # cycles, which a record's tree never has (one would be a RecursionError).
+        parts = c_make_encoder(None, _default, encode_basestring, None, ":", ",", True, False, True)
+
+        def encode(value: Any) -> str:
+            return "".join(parts(value, 0))
+
+    # The text of each shared part (SharedList, SharedDict: a unit's evidence), once.
+    texts: dict[int, tuple[Any, str]] = {}
+
+    def shared(value: Any) -> str:
+        known = texts.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        if type(value) is SharedList and _SHARED.issuperset(map(type, value)):
+            text = "[" + ",".join(map(shared, value)) + "]"
+        else:
+            text = encode(value)
+        texts[id(value)] = (value, text)  # held with its text: its id is not reused
+        return text
+
+    def marked(value: dict[str, Any]) -> str | None:
+        """A dict of small values, some shared: the rest by one call of the C encoder, each
+        shared part's text where its mark is; None when the marks are ambiguous."""
+        keys = sorted(k for k, v in value.items() if type(v) in _SHARED)
+        if not keys:
+            return None
+        blank = value.copy()
+        for k in keys:
+            blank[k] = _MARK
+        parts = encode(blank).split(_MARKED)
+        if len(parts) != len(keys) + 1:
+            return None
+        out = [parts[0]]
+        for k, part in zip(keys, parts[1:]):  # noqa: B905 - lengths checked above
+            out.append(shared(value[k]))
+            out.append(part)
+        return "".join(out)
 
     def walk(value: Any) -> Iterator[str]:
-        if type(value) is dict and all(type(k) is str for k in value):
+        if type(value) is dict and _KEYS.issuperset(map(type, value)):
             if not value:
                 yield "{}"
                 return
+            if _small_shared(value):
+                text = marked(value)
+                if text is not None:
+                    yield text
+                    return
             sep = "{"
             for key in sorted(value):
                 yield sep + encode(key) + ":"

@@ -166,8 +166,20 @@ def year(text: str) -> int:
 
 
 def emit(value: Any) -> int:
-    """Print ``value`` as indented JSON (UTF-8, Vietnamese as is) and return exit status 0."""
-    write = sys.stdout.write
-    write_indented(value, write)  # in pieces: a national record is hundreds of MB
-    write("\n")
+    """Print ``value`` as indented JSON (UTF-8, Vietnamese as is) and return exit status 0.
+
+    The text goes in pieces (a national record is hundreds of MB), already encoded, to the
+    binary stream under stdout: JSON is UTF-8 whatever the terminal's encoding (RFC 8259,
+    8.1). A stdout with no binary stream under it (``--output``'s buffer) takes the text.
+    """
+    out = sys.stdout
+    binary = getattr(out, "buffer", None)
+    if binary is None:
+        write_indented(value, lambda piece: out.write(piece.decode()))
+        out.write("\n")
+        return 0
+    out.flush()  # what was printed before comes first
+    write_indented(value, binary.write)
+    binary.write(b"\n")
+    binary.flush()
     return 0

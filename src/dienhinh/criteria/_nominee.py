@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from dienhinh._canonical import canonical_json
+from dienhinh._canonical import Sharing, canonical_json
 from dienhinh._convert import items_of, to_enum
 from dienhinh._errors import DuplicateIdError, InvalidTypeError, InvalidValueError
 from dienhinh._frozen import frozen
@@ -244,12 +244,20 @@ class Nominee:
 
     def to_json(self) -> dict[str, Any]:
         """The nominee in its JSON input format (``docs/schemas/nominee.json``)."""
+        return self._tree()
+
+    def _tree(self, share: Sharing | None = None) -> dict[str, Any]:
+        """:meth:`to_json`; with ``share``, a record writer's tree, where the evidence items
+        (and whole lists of them) that nominees hold alike are shared."""
         out: dict[str, Any] = {"kind": self.kind.value, "fields": list(self.fields)}
         if self.name is not None:
             out["name"] = self.name
         if self.complete:
             out["complete"] = sorted(self.complete)
-        out["evidence"] = [e.to_json() for e in self.evidence]
+        if share is None:
+            out["evidence"] = [e.to_json() for e in self.evidence]
+        else:
+            out["evidence"] = share.list_of(map(share.json_of, self.evidence))
         return out
 
 

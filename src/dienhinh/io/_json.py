@@ -123,11 +123,13 @@ def parse_json(text: str | bytes, *, source: str = "<input>") -> Any:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _Located("duplicate", key)
-        out[key] = value
+    out = dict(pairs)
+    if len(out) < len(pairs):  # a key came twice: the first one that did is named
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Located("duplicate", key)
+            seen.add(key)
     return out
 
 

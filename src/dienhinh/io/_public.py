@@ -17,6 +17,7 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
+from dienhinh._canonical import Sharing
 from dienhinh._errors import (
     DienhinhError,
     InvalidInputError,
@@ -27,7 +28,6 @@ from dienhinh._errors import (
     UnreadableFileError,
     VerificationError,
 )
-from dienhinh._reasons import Reason
 from dienhinh._text import utf8_error
 from dienhinh.criteria._nominee import Nominee
 from dienhinh.criteria._result import Assessment
@@ -241,16 +241,13 @@ def record_document(record: Record, ruleset: Ruleset | None = None) -> dict[str,
 
 
 def record_tree(record: Record, ruleset: Ruleset | None = None) -> object:
-    """What the writer writes for ``record``: :func:`record_document`, but with a round's shared
-    reasons kept as the :class:`~dienhinh.Reason` objects they are, so each distinct reason's
-    text is written once and copied (its plain form is the document, key for key)."""
+    """What the writer writes for ``record``: :func:`record_document`, but with a round's
+    reasons kept as the :class:`~dienhinh.Reason` objects they are and what repeats shared
+    (:class:`~dienhinh._canonical.Sharing`), so each distinct text is written once and copied
+    (its plain form is the document, key for key)."""
     if isinstance(record, RoundDecision):
-        return record._tree(_kept)
+        return record._tree(Sharing())
     return record_document(record, ruleset)
-
-
-def _kept(reason: Reason) -> Reason:
-    return reason
 
 
 def _text(value: object) -> str:

@@ -3,9 +3,12 @@
 A round's record is mostly reasons (each with its full citation), and a round's reasons are
 few distinct ones shared by many nominees: the ~280,000 reasons of a 30,000-nomination round
 are about a thousand distinct texts. :func:`write_indented` writes each distinct reason once
-per depth and copies its text after that; a list of strings (ids, approvals) is written by
-one C-level join. The text is the same, byte for byte, as the plain encoder's
-(``tests/test_io_fast_paths.py`` compares them).
+per depth and copies its text after that, and so each list or dict a record's tree holds in
+several places (:class:`~dienhinh._canonical.SharedList`, a unit's evidence, a card's list of
+reasons); a list of strings (ids, approvals) is written by one C-level join. What is copied
+is kept encoded, so most of a national record is never encoded to UTF-8 again. The text is
+the same, byte for byte, as the plain encoder's (``tests/test_io_fast_paths.py`` compares
+them).
 """
 
 from __future__ import annotations
@@ -15,12 +18,15 @@ from collections.abc import Callable
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any, Final
 
-from dienhinh._canonical import plain
+from dienhinh._canonical import SharedDict, SharedList, plain
 from dienhinh._reasons import Reason
 
 __all__ = ["indented_text", "write_indented"]
 
-_PIECES: Final = 1 << 16
+_ONCE: Final = frozenset({Reason, SharedList, SharedDict})
+"""What a tree holds in many places, by identity: written once per depth, then copied."""
+
+_PIECES: Final = 2048
 """Parts gathered before they are joined and handed on as one piece."""
 
 _ATOMS: Final[dict[Any, str]] = {True: "true", False: "false", None: "null"}
@@ -28,8 +34,12 @@ _ATOMS: Final[dict[Any, str]] = {True: "true", False: "false", None: "null"}
 _FLAT: Final = frozenset({str, int, bool, type(None)})
 """The scalars of plain JSON data (a float never is: exact values are strings)."""
 
-_WRITTEN: Final = 100_000
-"""Texts of objects of scalars one write keeps to copy (it only saves work)."""
+_MARK: Final = "\x00"
+"""Stands for a value the C encoder may not write, in the one call that writes a dict's
+scalars (no text of a record holds it: a collision is seen, and the dict written key by key)."""
+
+_MARKED: Final = encode_basestring(_MARK)
+"""The mark as the C encoder writes it (``"\\u0000"``)."""
 
 _KEYS: Final = frozenset({str})
 """The keys the C encoder writes as the writer does (it writes ``True`` as ``"true"``)."""
@@ -60,24 +70,29 @@ def _shape(card: dict[Any, Any]) -> tuple[Any, ...] | None:
     )
 
 
-def write_indented(value: Any, sink: Callable[[str], object]) -> None:
-    """Hand the indented JSON text of ``value`` to ``sink`` in pieces of about :data:`_PIECES`
-    parts (a file's ``write``, a list's ``append``), never holding the whole text.
+def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
+    """Hand the indented JSON text of ``value``, encoded in UTF-8, to ``sink`` in pieces of
+    about :data:`_PIECES` parts (a binary file's ``write``, a list's ``append``), never holding
+    the whole text.
 
-    >>> parts: list[str] = []
+    >>> parts: list[bytes] = []
     >>> write_indented({"a": [1, True, None], "b": {}, "c": ["x", "y"]}, parts.append)
-    >>> "".join(parts)
-    '{\\n  "a": [\\n    1,\\n    true,\\n    null\\n  ],\\n  "b": {},\\n  "c": [\\n    "x",\\n    "y"\\n  ]\\n}'
+    >>> b"".join(parts)
+    b'{\\n  "a": [\\n    1,\\n    true,\\n    null\\n  ],\\n  "b": {},\\n  "c": [\\n    "x",\\n    "y"\\n  ]\\n}'
     """
     quote = encode_basestring  # ensure_ascii=False; the C function when available
     atoms = _ATOMS
+    once_types = _ONCE
+    # Text is gathered as str in `out`; `chunks` holds it encoded, in order, after it: `out` is
+    # encoded into `chunks` (`encode`) before a copied text, already encoded, follows it.
     out: list[str] = []
     append = out.append
+    chunks: list[bytes] = []
     # A reason's card already written at a depth: (its dict, its text), by what names it.
     seen: dict[tuple[Any, ...], tuple[dict[str, Any], tuple[Any, ...], str]] = {}
-    # A Reason itself (a record's tree for the writer, :func:`record_tree`) is written once per
-    # depth, its text kept by its identity (the reason is held with it, so no id is reused).
-    said: dict[str, dict[int, tuple[Reason, str]]] = {}
+    # What the tree holds in many places (a Reason, a SharedList or SharedDict) is written once
+    # per depth, its text kept by its identity (the object is held with it, so no id is reused).
+    said: dict[str, dict[int, tuple[object, bytes]]] = {}
     held = 0  # > 0 while a text is being kept: no piece is handed on in its middle
 
     # Scalars only (a list of ids, approvals; an object of labels, a tally, a citation under
@@ -86,36 +101,53 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
     flat = _FLAT.issuperset
     keyed = _KEYS.issuperset
     encoders: dict[str, Callable[[Any], str]] = {}
+    separators: dict[str, tuple[bytes, bytes]] = {}
 
     def encoder(pad: str) -> Callable[[Any], str]:
         inner = pad + "  "
         if c_make_encoder is None:  # pragma: no cover - CPython always has it
             return json.JSONEncoder(ensure_ascii=False, separators=("," + inner, ": ")).encode
-        chunks = c_make_encoder(
+        parts = c_make_encoder(
             None, plain, encode_basestring, None, ": ", "," + inner, False, False, True
         )
 
         def encode(v: Any) -> str:
-            return "".join(chunks(v, 0))
+            return "".join(parts(v, 0))
 
         encoders[pad] = encode
         return encode
 
-    def reason(r: Reason, pad: str) -> str:
+    def encode() -> None:
+        chunks.append("".join(out).encode())
+        out.clear()
+
+    def once(x: Any, pad: str) -> bytes:
+        """The text of ``x`` (one of :data:`_ONCE`) at ``pad``, written the first time."""
         nonlocal held
         texts = said.get(pad)
         if texts is None:
             texts = said[pad] = {}
-        known = texts.get(id(r))
-        if known is not None and known[0] is r:
+        known = texts.get(id(x))
+        if known is not None and known[0] is x:
             return known[1]
-        start = len(out)
+        if out:
+            encode()
+        start = len(chunks)
         held += 1
-        mapping(r.to_json(), pad)
+        if type(x) is Reason:
+            mapping(x.to_json(), pad)
+        elif not x:
+            append("{}" if type(x) is SharedDict else "[]")
+        elif type(x) is SharedDict:
+            mapping(x, pad)
+        else:
+            sequence(x, pad)
         held -= 1
-        text = "".join(out[start:])
-        del out[start:]
-        texts[id(r)] = (r, text)
+        if out:
+            encode()
+        text = b"".join(chunks[start:])
+        del chunks[start:]
+        texts[id(x)] = (x, text)
         return text
 
     def card(v: dict[Any, Any], pad: str) -> bool:
@@ -129,8 +161,8 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
         if known is not None and known[1] == like and known[0] == v:
             append(known[2])
             return True
-        start = len(out)  # a card _shape accepts holds no list: no piece is
-        members(v, pad)  # handed on while it is written
+        start = len(out)  # a card _shape accepts holds no list and nothing shared: nothing
+        members(v, pad)  # is encoded or handed on while it is written
         if known is None:
             seen[key] = (v, like, "".join(out[start:]))
         return True
@@ -138,29 +170,48 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
     # A mapping's keys at a depth, each with the separator before it: the record's objects
     # (cards, tallies, nominations) share a few shapes, so a key is quoted once per shape.
     heads: dict[tuple[str, tuple[Any, ...]], tuple[str, ...]] = {}
-    written: dict[tuple[str, tuple[Any, ...], tuple[type, ...]], str] = {}
 
     def mapping(v: dict[Any, Any], pad: str) -> None:
         """A non-empty dict."""
         if keyed(map(type, v)) and flat(map(type, v.values())):
-            # Objects of scalars recur (a card's labels, a unit's attestations in the inputs):
-            # each one's text is kept by its items and their types (True == 1), and copied.
-            key = (pad, tuple(v.items()), tuple(map(type, v.values())))
-            text = written.get(key)
-            if text is None:
-                text = "{" + pad + "  " + (encoders.get(pad) or encoder(pad))(v)[1:-1] + pad + "}"
-                if len(written) < _WRITTEN:
-                    written[key] = text
-            append(text)
+            # An object of scalars (a tally, a citation): one call of the C encoder.
+            append("{" + pad + "  " + (encoders.get(pad) or encoder(pad))(v)[1:-1] + pad + "}")
             return
         if "citation" in v and "code" in v and "vi" in v and "en" in v and card(v, pad):
             return
         members(v, pad)
 
+    # Which values of a dict the C encoder may not write (containers, shared parts, objects
+    # plain() makes JSON of), by the dict's depth, keys and value types: a record's cards and
+    # nominations share a few shapes. None: keys the C encoder writes otherwise.
+    plans: dict[tuple[str, tuple[Any, ...], tuple[type, ...]], tuple[Any, ...] | None] = {}
+
     def members(v: dict[Any, Any], pad: str) -> None:
-        """A non-empty dict, key by key."""
+        """A non-empty dict: its scalars by one call of the C encoder, with a mark in place of
+        each other value, which is written where its mark is (key by key when a mark is
+        ambiguous, that is, a value or key of the dict is the mark itself)."""
         keys = tuple(v)
         inner = pad + "  "
+        kinds = tuple(map(type, v.values()))
+        plan = plans.get((pad, keys, kinds), ())
+        if plan == ():
+            plan = plans[pad, keys, kinds] = (
+                tuple(k for k, t in zip(keys, kinds, strict=True) if t not in _FLAT)
+                if keyed(map(type, keys))
+                else None
+            )
+        if plan is not None:
+            blank = v.copy()
+            for k in plan:
+                blank[k] = _MARK
+            text = (encoders.get(pad) or encoder(pad))(blank)
+            parts = ("{" + inner + text[1:-1] + pad + "}").split(_MARKED)
+            if len(parts) == len(plan) + 1:
+                append(parts[0])
+                for k, part in zip(plan, parts[1:]):  # noqa: B905 - lengths checked above
+                    walk(v[k], inner)
+                    append(part)
+                return
         shape = heads.get((pad, keys))
         if shape is None:
             shape = heads[pad, keys] = tuple(
@@ -187,9 +238,12 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
                 append(head + int.__repr__(x))
             elif t is bool or x is None:
                 append(head + atoms[x])
-            elif t is Reason:
+            elif t in once_types:
                 append(head)
-                append(reason(x, inner))
+                copied = once(x, inner)
+                if out:
+                    encode()
+                chunks.append(copied)
             else:
                 append(head)
                 walk(x, inner)
@@ -201,18 +255,25 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
         if flat(map(type, v)):
             append("[" + inner + (encoders.get(pad) or encoder(pad))(v)[1:-1] + pad + "]")
             return
+        # Separators before an item, encoded, for a run of copied texts (a list of reasons).
+        first, then = separators.get(inner) or separators.setdefault(
+            inner, (("[" + inner).encode(), ("," + inner).encode())
+        )
         sep = "[" + inner
         texts = said.get(inner)
         for x in v:
             t = type(x)
-            if t is Reason:
+            if t in once_types:
                 known = None if texts is None else texts.get(id(x))
-                append(sep)  # apart: a reason's text is long, and is copied only by the join
-                if known is not None and known[0] is x:
-                    append(known[1])
-                else:
-                    append(reason(x, inner))
+                if known is None or known[0] is not x:
+                    text = once(x, inner)
                     texts = said[inner]
+                else:
+                    text = known[1]
+                if out:
+                    encode()
+                chunks.append(first)
+                chunks.append(text)  # apart: a long text is copied only by the join
             elif t is str:
                 append(sep + quote(x))
             elif t is int:
@@ -227,10 +288,12 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
                     sequence(x, inner)
                 else:
                     walk(x, inner)
-                if len(out) >= _PIECES and not held:
-                    sink("".join(out))
-                    out.clear()
+                if len(out) + len(chunks) >= _PIECES and not held:
+                    encode()
+                    sink(b"".join(chunks))
+                    chunks.clear()
             sep = "," + inner
+            first = then
         append(pad + "]")
 
     def walk(v: Any, pad: str) -> None:
@@ -251,8 +314,11 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
             append(int.__repr__(v))
         elif t is bool or v is None:
             append(atoms[v])
-        elif t is Reason:
-            append(reason(v, pad))
+        elif t in once_types:
+            text = once(v, pad)
+            if out:
+                encode()
+            chunks.append(text)
         else:
             made = plain(v)
             if made is v:  # a str or int subclass, which plain keeps and json writes as such
@@ -260,8 +326,15 @@ def write_indented(value: Any, sink: Callable[[str], object]) -> None:
             else:
                 walk(made, pad)
 
-    walk(value, "\n")
-    sink("".join(out))
+    try:
+        walk(value, "\n")
+        encode()
+        sink(b"".join(chunks))
+    finally:
+        # The functions above hold one another, so what they kept would wait for the cyclic
+        # collector (which a command leaves off): let it go now.
+        said.clear()
+        seen.clear()
 
 
 def indented_text(value: Any) -> str:
@@ -270,6 +343,6 @@ def indented_text(value: Any) -> str:
     >>> indented_text({"a": [1, True, None], "b": {}, "c": "x"})
     '{\\n  "a": [\\n    1,\\n    true,\\n    null\\n  ],\\n  "b": {},\\n  "c": "x"\\n}'
     """
-    parts: list[str] = []
+    parts: list[bytes] = []
     write_indented(value, parts.append)
-    return "".join(parts)
+    return b"".join(parts).decode()

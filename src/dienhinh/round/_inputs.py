@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from dienhinh._canonical import Sharing
 from dienhinh._convert import is_a, to_enum
 from dienhinh._errors import (
     DuplicateIdError,
@@ -514,12 +515,17 @@ class RoundInputs:
         The ruleset is named by its id: a record of a round under a province's own
         file re-derives where that id loads the same ruleset.
         """
-        return document(self, [nomination_json(n) for n in self.nominations])
+        return self._document()
+
+    def _document(self, share: Sharing | None = None) -> dict[str, Any]:
+        """:meth:`to_json`; with ``share``, a record writer's tree, which shares the evidence
+        that nominations hold alike (a unit's attestations)."""
+        return document(self, [nomination_json(n, share) for n in self.nominations])
 
 
-def nomination_json(n: Nomination) -> dict[str, Any]:
+def nomination_json(n: Nomination, share: Sharing | None = None) -> dict[str, Any]:
     """A nomination as the round input document writes it: its nominee's fields inline."""
-    return {"id": n.id, "unit": n.unit, **n.nominee.to_json(), "consent": n.consent,
+    return {"id": n.id, "unit": n.unit, **n.nominee._tree(share), "consent": n.consent,
             "selected_by_head": n.selected_by_head,
             "died_on": None if n.died_on is None else n.died_on.isoformat(),
             "women_priority": n.women_priority, "stage": None if n.stage is None else n.stage.value,

@@ -25,7 +25,7 @@ from typing import Any, Final
 import attrs
 
 from dienhinh._batch import batch
-from dienhinh._canonical import Stream, digest_of
+from dienhinh._canonical import SharedList, Sharing, Stream, digest_of
 from dienhinh._effect import document_notices
 from dienhinh._errors import (
     ChairChoiceError,
@@ -120,19 +120,36 @@ class NominationOutcome:
         return _views.outcome_html(self, "vi")
 
     def to_json(self) -> dict[str, Any]:
-        return self._tree(Reason.to_json, self.reasons)
+        return self._tree(self.reasons)
 
-    def _tree(self, card: Callable[[Reason], object], reasons: Iterable[Reason]) -> dict[str, Any]:
-        """:meth:`to_json` with ``reasons`` in place of its own, each as ``card`` makes it."""
+    def _tree(self, reasons: Iterable[Reason], share: Sharing | None = None) -> dict[str, Any]:
+        """:meth:`to_json` with ``reasons`` in place of its own; with ``share``, the record
+        writer's tree: each list of reasons the shared list of the Reasons themselves."""
         return {
             "nominee": self.nomination,
             "name": self.name,
             "unit": self.unit,
             "kind": self.kind.value,
             "outcome": self.outcome.value,
-            "reasons": [card(r) for r in reasons],
-            "missing": [card(r) for r in self.missing],
+            "reasons": _reasons(reasons, share),
+            "missing": _reasons(self.missing, share),
         }
+
+
+def _reasons(reasons: Iterable[Reason], share: Sharing | None) -> list[Any]:
+    """Reasons as a document lists them; with ``share``, the Reasons themselves, in a list the
+    tree shares with every other place that lists the same ones."""
+    if share is None:
+        return [r.to_json() for r in reasons]
+    if type(reasons) is SharedList:
+        return reasons
+    return share.list_of(reasons)
+
+
+def _labels(outcome: str, kind: str, status: str, threshold: str) -> dict[str, Any]:
+    """A card's labels, in both languages (``docs/cards.md``)."""
+    return {"outcome": labels("outcome", outcome), "kind": labels("kind", kind),
+            "status": labels("status", status), "threshold": labels("threshold", threshold)}  # fmt: skip
 
 
 @frozen
@@ -225,14 +242,15 @@ class RoundDecision:
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract of ``dienhinh round`` (``docs/schemas/round-output.json``)."""
-        return self._tree(Reason.to_json)
+        return self._tree()
 
-    def _tree(self, card: Callable[[Reason], object]) -> dict[str, Any]:
-        """:meth:`to_json` with each reason of the outcomes and the ballot as ``card`` makes it:
-        the record writer keeps the shared :class:`Reason` itself, to write its text once."""
+    def _tree(self, share: Sharing | None = None) -> dict[str, Any]:
+        """:meth:`to_json`; with ``share``, the record writer's tree, which keeps each Reason
+        itself and shares what repeats (lists of reasons, labels, evidence), to write its text
+        once (``io._write``)."""
         ruleset = self.inputs.ruleset
-        ballot = self.ballot._tree(card, inputs=False)
-        inputs = self.inputs.to_json()
+        ballot = self.ballot._tree(share, inputs=False)
+        inputs = self.inputs._document(share)
         try:
             digest: str = _DIGEST_SLOT.__get__(self)  # read as it is kept: never worked out here
         except AttributeError:
@@ -256,12 +274,12 @@ class RoundDecision:
             if self.window is None
             else {"start": self.window[0].isoformat(), "end": self.window[1].isoformat()},
             "recognised": list(self.recognised),
-            "outcomes": self._cards(card),
+            "outcomes": self._cards(share),
             "ballot": ballot,
             "benefits": [b.to_json() for b in self.benefits],
             "national_pool": None if self.national_pool is None else self.national_pool.to_json(),
             "floors": [f.to_json() for f in self.floors],
-            "reasons": [card(r) for r in self.reasons],
+            "reasons": _reasons(self.reasons, share),
             "checks": {
                 "applied": list(self.applied),
                 "not_declared": list(self.not_declared),
@@ -272,13 +290,13 @@ class RoundDecision:
             "digest": digest,
         }
 
-    def _cards(self, card: Callable[[Reason], object]) -> list[dict[str, Any]]:
+    def _cards(self, share: Sharing | None) -> list[dict[str, Any]]:
         """Each outcome as a card a front end draws as it comes (``docs/cards.md``): its labels
         in both languages, its approvals, rank and threshold verdict, its certificate and cash,
         and its reasons by severity (fail, pending, warning, pass, info), then in procedure order."""
         tally = {t.nominee: t for t in self.ballot.tally}
         benefits = {b.nomination: b for b in self.benefits}
-        status = labels("status", self.status.value)
+        status = self.status.value
         cards = []
         # Nominees share their reasons (made once, ReasonCode interns them), and most share a
         # whole list: each list is sorted once, found again by its reasons' identities (held
@@ -288,14 +306,14 @@ class RoundDecision:
             key = tuple(map(id, o.reasons))
             reasons = ranked.get(key)
             if reasons is None:
-                reasons = ranked[key] = sorted(o.reasons, key=_by_severity)
-            doc = o._tree(card, reasons)
+                reasons = sorted(o.reasons, key=_by_severity)
+                ranked[key] = reasons = reasons if share is None else share.list_of(reasons)
+            doc = o._tree(reasons, share)
             t, b = tally.get(o.nomination), benefits.get(o.nomination)
             threshold = "not_voted" if t is None else "met" if t.meets_threshold else "not_met"
+            seen = (o.outcome.value, o.kind.value, status, threshold)
             doc.update({
-                "labels": {"outcome": labels("outcome", o.outcome.value),
-                           "kind": labels("kind", o.kind.value), "status": status,
-                           "threshold": labels("threshold", threshold)},
+                "labels": _labels(*seen) if share is None else share.dict_for(seen, _labels),
                 "approvals": None if t is None else t.approvals,
                 "members": None if t is None else t.members,
                 "rank": None if t is None else t.rank,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 import attrs
 
+from dienhinh._canonical import Sharing
 from dienhinh._convert import instance_of, items_of
 from dienhinh._errors import (
     DoubleVoteError,
@@ -314,16 +315,18 @@ class Outcome:
     reasons: tuple[Reason, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return self._tree(Reason.to_json)
+        return self._tree()
 
-    def _tree(self, card: Callable[[Reason], object]) -> dict[str, Any]:
-        """:meth:`to_json` with each reason as ``card`` makes it (the record writer keeps the
-        shared :class:`Reason` itself, to write its text once)."""
+    def _tree(self, share: Sharing | None = None) -> dict[str, Any]:
+        """:meth:`to_json`; with ``share``, the record writer's tree, which keeps each Reason
+        itself in a list shared with the other outcomes that list the same ones."""
         return {
             "nominee": self.nominee,
             "kind": self.kind.value,
             "outcome": self.status.value,
-            "reasons": [card(r) for r in self.reasons],
+            "reasons": [r.to_json() for r in self.reasons]
+            if share is None
+            else share.list_of(self.reasons),
         }
 
 
@@ -395,11 +398,11 @@ class BallotResult:
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract of ``dienhinh ballot`` (see ``docs/schemas/ballot-output.json``)."""
-        return self._tree(Reason.to_json)
+        return self._tree()
 
-    def _tree(self, card: Callable[[Reason], object], *, inputs: bool = True) -> dict[str, Any]:
-        """:meth:`to_json` with each reason as ``card`` makes it, and without ``inputs`` when
-        not asked (a round's record states its inputs once, as the round's)."""
+    def _tree(self, share: Sharing | None = None, *, inputs: bool = True) -> dict[str, Any]:
+        """:meth:`to_json` (with ``share``, the record writer's tree, as :meth:`Outcome._tree`),
+        without ``inputs`` when not asked (a round's record states its inputs once)."""
         doc: dict[str, Any] = {
             "kind": "ballot",
             "status": self.status.value,
@@ -409,8 +412,10 @@ class BallotResult:
             "tally": [t.to_json() for t in self.tally],
             "tie": None if self.tie is None else self.tie.to_json(),
             "ties": [t.to_json() for t in self.ties],
-            "outcomes": [o._tree(card) for o in self.outcomes],
-            "reasons": [card(r) for r in self.reasons],
+            "outcomes": [o._tree(share) for o in self.outcomes],
+            "reasons": [r.to_json() for r in self.reasons]
+            if share is None
+            else share.list_of(self.reasons),
             "interpretations": [u.to_json() for u in self.used],
         }
         if inputs:

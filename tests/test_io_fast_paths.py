@@ -311,3 +311,29 @@ def test_a_document_off_the_fast_path_loads_the_converter_with_every_hook() -> N
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True", "n1", "True"]
+
+
+def test_writing_a_record_leaves_nothing_for_the_cyclic_collector() -> None:
+    # A command leaves the collector off: what the writer or the digest kept for one record
+    # (texts of shared parts, by their objects) must go when they are done, not at exit.
+    import gc
+
+    from dienhinh.io import write_record
+
+    decision = demo_round()[1]
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        fresh = run_round(decision.inputs)  # its digest is worked out by the record
+        write_record(fresh)
+        del fresh
+        gc.collect()
+        kept = {type(o) for o in gc.garbage}
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        if was:
+            gc.enable()
+    assert not kept & {SharedList, SharedDict, Reason, bytes}

@@ -1,4 +1,4 @@
-"""The reader's way of making a nominee (issue 13) is the public constructor's.
+"""The reader's way of making a nominee and a nomination (issue 13) is the public constructor's.
 
 ``read_nominee`` remembers what the public converters checked before — fields and ``complete``
 as given, a run of one evidence type by the items' identities — and sends anything else
@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dienhinh._errors import DienhinhError
 from dienhinh.criteria import Nominee, Ocop, Rating, _nominee
 from dienhinh.criteria._nominee import read_nominee
+from dienhinh.round import _inputs
+from dienhinh.round._inputs import Nomination, read_nomination
 from tests.test_criteria_properties import evidence_lists
 
 # Each value valid about half the time, so that whole nominees are made as often as refused.
@@ -112,3 +114,65 @@ def test_two_ratings_for_one_year_are_refused_as_the_public_constructor_refuses_
     for _ in range(2):
         read = _outcome(read_nominee, "individual", ["agriculture"], ratings, [], None)
         assert read == public
+
+
+_NOMINEE = Nominee("individual", ["agriculture"], [])
+
+
+# Each argument: values of the plain case (the reader's own path: ids as strings, which the
+# constructor may still normalise or refuse), and values the constructor converts or refuses.
+_PLAIN: dict[str, list[Any]] = {
+    "id": ["n1", "a\u0301"],
+    "unit": ["Đơn vị 1", "Đo\u031bn vi\u0323"],
+    "nominee": [_NOMINEE],
+    "consent": [None, True, False],
+    "selected_by_head": [None, True, False],
+    "died_on": [None, dt.date(2024, 5, 1)],
+    "women_priority": [True, False],
+    "stage": [None],
+    "priority": [[]],
+    "supports": [None],
+}
+_OTHER: dict[str, list[Any]] = {
+    "id": [7, None, "", " n1"],
+    "unit": [3, "", "u\u202e"],
+    "nominee": ["not a nominee"],
+    "consent": [0, "yes"],
+    "selected_by_head": [1, "no"],
+    "died_on": ["2024-05-01", dt.datetime(2024, 5, 1)],
+    "women_priority": [None, 1],
+    "stage": ["foster", "nope"],
+    "priority": [["small_collective"], ["nope"], ()],
+    "supports": ["unit", "nope"],
+}
+
+
+@st.composite
+def _nomination_arguments(draw: st.DrawFn) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """What a reader could pass: the plain case, or one argument (sometimes two) that the
+    constructor converts or refuses."""
+    names = sorted(_OTHER)
+    odd = {draw(st.sampled_from([None, *names])), draw(st.sampled_from([None] * 10 + names))}
+    given = {
+        name: draw(st.sampled_from(_OTHER[name] if name in odd else plain))
+        for name, plain in _PLAIN.items()
+    }
+    return (given.pop("id"), given.pop("unit"), given.pop("nominee")), given
+
+
+@settings(max_examples=300)  # cheap, and each odd argument needs its turn
+@given(st.lists(_nomination_arguments(), min_size=1, max_size=4), st.booleans())
+def test_a_nomination_read_is_the_nomination_the_public_constructor_makes(
+    calls: list[tuple[tuple[Any, ...], dict[str, Any]]], cold: bool
+) -> None:
+    """Each call twice (the second meets the unit ids the first remembered), the store
+    emptied first or left as earlier examples filled it."""
+    if cold:
+        _inputs._UNITS.clear()
+    for positional, keywords in calls + calls:
+        public = _outcome(Nomination, *positional, **keywords)
+        read = _outcome(read_nomination, *positional, **keywords)
+        assert read == public
+        if public[0] == "made":
+            assert type(read[1]) is Nomination
+            assert read[1].to_json() == public[1].to_json()

@@ -62,18 +62,28 @@ class Sharing:
     __slots__ = ("_dicts", "_lists", "_made")
 
     def __init__(self) -> None:
-        self._lists: dict[tuple[int, ...], SharedList] = {}
+        self._lists: dict[tuple[object, ...], SharedList] = {}
         self._dicts: dict[tuple[Any, ...], SharedDict] = {}
         self._made: dict[int, tuple[object, SharedDict]] = {}
 
     def list_of(self, items: Iterable[Any]) -> SharedList:
-        """The shared list of ``items`` (objects the tree holds), made the first time; it holds
-        the items, so their identities stay theirs while it is kept."""
+        """The shared list of ``items`` (objects the tree holds), made the first time; it is
+        found again by the items' identities (it holds them, so an identity stays theirs)."""
         items = tuple(items)
-        key = tuple(map(id, items))
+        key = (False, *map(id, items))
         known = self._lists.get(key)
         if known is None:
             known = self._lists[key] = SharedList(items)
+        return known
+
+    def documents_of(self, values: Iterable[Any]) -> SharedList:
+        """The shared list of each value's :meth:`json_of` (a nominee's evidence), found again
+        by the values' identities (:meth:`json_of` holds them)."""
+        values = tuple(values)
+        key = (True, *map(id, values))
+        known = self._lists.get(key)
+        if known is None:
+            known = self._lists[key] = SharedList(map(self.json_of, values))
         return known
 
     def dict_for(self, key: tuple[Any, ...], make: Callable[..., dict[str, Any]]) -> SharedDict:
@@ -227,7 +237,11 @@ def _small_shared(value: dict[str, Any]) -> bool:
         t = type(v)
         if t in _SHARED:
             found = True
-        elif t is Stream or (t in (list, tuple, dict) and (len(v) > _SLICE or _large(v))):
+        elif (
+            t is Stream
+            or (t in (list, tuple, dict) and len(v) > _SLICE)
+            or (t is dict and _large(v))
+        ):
             return False
     return found
 
@@ -362,7 +376,15 @@ def canonical_chunks(value: Any) -> Iterator[str]:
         else:
             yield encode(value)
 
-    return walk(value)
+    def pieces() -> Iterator[str]:
+        try:
+            yield from walk(value)
+        finally:
+            # The functions above hold one another (`shared` calls itself), so what `texts`
+            # keeps would wait for the cyclic collector (which a command leaves off).
+            texts.clear()
+
+    return pieces()
 
 
 def digest_of(kind: str, inputs: Any, parameters: Any) -> str:

@@ -257,7 +257,7 @@ class Nominee:
         if share is None:
             out["evidence"] = [e.to_json() for e in self.evidence]
         else:
-            out["evidence"] = share.list_of(map(share.json_of, self.evidence))
+            out["evidence"] = share.documents_of(self.evidence)
         return out
 
 

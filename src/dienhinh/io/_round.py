@@ -31,7 +31,7 @@ from dienhinh.calendar._time import parse_moment
 from dienhinh.io._council import BallotDoc, CouncilDoc
 from dienhinh.io._json import NULLABLE, named, parse_json, structure
 from dienhinh.io._nominee import EvidenceDoc, NomineeDocument, nominee_from
-from dienhinh.round._inputs import Dossier, Nomination, RoundInputs, Unit
+from dienhinh.round._inputs import Dossier, Nomination, RoundInputs, Unit, read_nomination
 from dienhinh.rulesets._load import builtin_rulesets, load_ruleset
 from dienhinh.rulesets._ruleset import Ruleset
 from dienhinh.voting import Ballot, Council
@@ -152,7 +152,7 @@ def round_inputs(
                 NomineeDocument(n.kind, n.fields, n.evidence, n.complete, n.name),
                 source=f"{source}: nominations[{i}]",
             )
-            nominations.append(Nomination(
+            nominations.append(read_nomination(
                 n.id, n.unit, nominee, consent=n.consent, selected_by_head=n.selected_by_head,
                 died_on=n.died_on, women_priority=n.women_priority, stage=n.stage,
                 priority=n.priority, supports=n.supports,

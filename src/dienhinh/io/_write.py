@@ -38,8 +38,8 @@ _MARK: Final = "\x00"
 """Stands for a value the C encoder may not write, in the one call that writes a dict's
 scalars (no text of a record holds it: a collision is seen, and the dict written key by key)."""
 
-_MARKED: Final = encode_basestring(_MARK)
-"""The mark as the C encoder writes it (``"\\u0000"``)."""
+_MARKED: Final = encode_basestring(_MARK).encode()
+"""The mark as the C encoder writes it (``"\\u0000"``), encoded."""
 
 _KEYS: Final = frozenset({str})
 """The keys the C encoder writes as the writer does (it writes ``True`` as ``"true"``)."""
@@ -89,7 +89,7 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
     append = out.append
     chunks: list[bytes] = []
     # A reason's card already written at a depth: (its dict, its text), by what names it.
-    seen: dict[tuple[Any, ...], tuple[dict[str, Any], tuple[Any, ...], str]] = {}
+    seen: dict[tuple[Any, ...], tuple[dict[str, Any], tuple[Any, ...], bytes]] = {}
     # What the tree holds in many places (a Reason, a SharedList or SharedDict) is written once
     # per depth, its text kept by its identity (the object is held with it, so no id is reused).
     said: dict[str, dict[int, tuple[object, bytes]]] = {}
@@ -159,12 +159,21 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
             return False
         known = seen.get(key)
         if known is not None and known[1] == like and known[0] == v:
-            append(known[2])
-            return True
-        start = len(out)  # a card _shape accepts holds no list and nothing shared: nothing
-        members(v, pad)  # is encoded or handed on while it is written
-        if known is None:
-            seen[key] = (v, like, "".join(out[start:]))
+            text = known[2]
+        else:
+            if out:
+                encode()
+            start = len(chunks)  # a card _shape accepts holds no list: nothing is handed on
+            members(v, pad)  # while it is written
+            if out:
+                encode()
+            text = b"".join(chunks[start:])
+            del chunks[start:]
+            if known is None:
+                seen[key] = (v, like, text)
+        if out:
+            encode()
+        chunks.append(text)
         return True
 
     # A mapping's keys at a depth, each with the separator before it: the record's objects
@@ -205,12 +214,25 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
             for k in plan:
                 blank[k] = _MARK
             text = (encoders.get(pad) or encoder(pad))(blank)
-            parts = ("{" + inner + text[1:-1] + pad + "}").split(_MARKED)
+            parts = ("{" + inner + text[1:-1] + pad + "}").encode().split(_MARKED)
             if len(parts) == len(plan) + 1:
-                append(parts[0])
+                # Encoded at once, beside the shared texts (already encoded) it holds.
+                if out:
+                    encode()
+                chunks.append(parts[0])
                 for k, part in zip(plan, parts[1:]):  # noqa: B905 - lengths checked above
-                    walk(v[k], inner)
-                    append(part)
+                    x = v[k]
+                    t = type(x)
+                    if t in once_types:
+                        chunks.append(once(x, inner))
+                    elif (t is list or t is tuple) and not x:
+                        chunks.append(b"[]")
+                    elif t is dict and not x:
+                        chunks.append(b"{}")
+                    else:
+                        walk(x, inner)
+                        encode()
+                    chunks.append(part)
                 return
         shape = heads.get((pad, keys))
         if shape is None:

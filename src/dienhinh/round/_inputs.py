@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -173,6 +173,69 @@ class Nomination:
             "priority": sorted(p.value for p in self.priority),
             "supports": None if self.supports is None else self.supports.value,
         }
+
+
+_UNITS: dict[str, str] = {}
+"""Unit ids as a reader gives them → as checked (a round's nominations name a few hundred)."""
+_UNITS_KEPT: Final = 10_000
+
+
+def read_nomination(
+    id: Any,
+    unit: Any,
+    nominee: Any,
+    *,
+    consent: Any,
+    selected_by_head: Any,
+    died_on: Any,
+    women_priority: Any,
+    stage: Any,
+    priority: Any,
+    supports: Any,
+) -> Nomination:
+    """``Nomination(...)``, made for a reader: the plain case (no stage, priority or level
+    stated, flags as bools) without the converters' calls, a unit's id checked once; anything
+    else goes through the public constructor, which raises its own error. Either way the value,
+    and any error, is the constructor's (``tests/test_nominee_read_path.py`` compares them).
+    """
+    if not (
+        type(id) is str
+        and type(unit) is str
+        and type(nominee) is Nominee
+        and (consent is None or type(consent) is bool)
+        and (selected_by_head is None or type(selected_by_head) is bool)
+        and (died_on is None or type(died_on) is dt.date)
+        and type(women_priority) is bool
+        and stage is None
+        and supports is None
+        and type(priority) is list
+        and not priority
+    ):
+        return Nomination(
+            id, unit, nominee, consent=consent, selected_by_head=selected_by_head,
+            died_on=died_on, women_priority=women_priority, stage=stage, priority=priority,
+            supports=supports,
+        )  # fmt: skip
+    nomination_id = _nomination_id(id)  # first, as the constructor checks it first
+    unit_id = _UNITS.get(unit)
+    if unit_id is None:
+        unit_id = _unit_id(unit)
+        if len(_UNITS) >= _UNITS_KEPT:
+            _UNITS.clear()
+        _UNITS[unit] = unit_id
+    made = object.__new__(Nomination)
+    set_field = object.__setattr__
+    set_field(made, "id", nomination_id)
+    set_field(made, "unit", unit_id)
+    set_field(made, "nominee", nominee)
+    set_field(made, "consent", consent)
+    set_field(made, "selected_by_head", selected_by_head)
+    set_field(made, "died_on", died_on)
+    set_field(made, "women_priority", women_priority)
+    set_field(made, "stage", None)
+    set_field(made, "priority", frozenset())
+    set_field(made, "supports", None)
+    return made
 
 
 def _received(value: object) -> dt.date | dt.datetime:

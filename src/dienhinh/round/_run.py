@@ -143,6 +143,8 @@ def _reasons(reasons: Iterable[Reason], share: Sharing | None) -> list[Any]:
         return [r.to_json() for r in reasons]
     if type(reasons) is SharedList:
         return reasons
+    if reasons == ():
+        return []  # nothing to share (most nominees miss nothing)
     return share.list_of(reasons)
 
 

@@ -338,9 +338,20 @@ def canonical_chunks(value: Any) -> Iterator[str]:
             sep = "["
             start = 0
             while start < len(value):
-                if _large(value[start]):
-                    yield sep
-                    yield from walk(value[start])
+                item = value[start]
+                if _large(item):
+                    # A nomination holding its shared evidence: one piece, not a walk.
+                    text = (
+                        marked(item)
+                        if type(item) is dict and _KEYS.issuperset(map(type, item))
+                        and _small_shared(item)
+                        else None
+                    )  # fmt: skip
+                    if text is None:
+                        yield sep
+                        yield from walk(item)
+                    else:
+                        yield sep + text
                     start += 1
                 else:
                     stop = start + 1

@@ -70,9 +70,10 @@ _LONG_RUN: Final = re.compile(f'"[^"]{{{MAX_TEXT + 1}}}')
 """A quote followed by more characters than any string may hold, up to the next quote. Every
 search starts at a quote and stops at the next one, so it is linear in the text."""
 
-_RAW_CONTROL: Final = re.compile("[\x7f\x80-\x84\x86-\x9f\ud800-\udfff]")
-"""U+007F DELETE, a C1 control character (other than U+0085 NEXT LINE, a line break), or half
-of a surrogate pair (in a str, a surrogate is always a lone one)."""
+_RAW_C1: Final = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]")
+"""A C1 control character (other than U+0085 NEXT LINE, a line break) in UTF-8: the text is
+scanned encoded, where a literal byte is found at C speed (a class of characters searched in
+the str took twice the time of encoding and both scans)."""
 
 NULLABLE: Final = "nullable"
 """Marks an optional field whose schema allows ``null`` (``Annotated[X | None, NULLABLE]``);
@@ -196,7 +197,13 @@ def _clean(text: str) -> bool:
     here) or escapes (:data:`_SUSPECT_ESCAPE`); a string is never longer than its token
     (:data:`_LONG_RUN`). ``False`` only means the precise walk must look.
     """
-    return not (_SUSPECT_ESCAPE.search(text) or _LONG_RUN.search(text) or _RAW_CONTROL.search(text))
+    if _SUSPECT_ESCAPE.search(text) or _LONG_RUN.search(text):
+        return False
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return False
+    return b"\x7f" not in raw and _RAW_C1.search(raw) is None
 
 
 def _strings_problem(data: Any) -> str | None:

@@ -309,7 +309,7 @@ def canonical_chunks(value: Any) -> Iterator[str]:
             if not value:
                 yield "{}"
                 return
-            if _small_shared(value):
+            if not _SHARED.isdisjoint(map(type, value.values())) and _small_shared(value):
                 text = marked(value)
                 if text is not None:
                     yield text

@@ -41,6 +41,8 @@ scalars (no text of a record holds it: a collision is seen, and the dict written
 _MARKED: Final = encode_basestring(_MARK).encode()
 """The mark as the C encoder writes it (``"\\u0000"``), encoded."""
 
+_UNPLANNED: Final[tuple[Any, ...]] = ("not planned yet",)
+
 _KEYS: Final = frozenset({str})
 """The keys the C encoder writes as the writer does (it writes ``True`` as ``"true"``)."""
 
@@ -83,8 +85,8 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
     quote = encode_basestring  # ensure_ascii=False; the C function when available
     atoms = _ATOMS
     once_types = _ONCE
-    # Text is gathered as str in `out`; `chunks` holds it encoded, in order, after it: `out` is
-    # encoded into `chunks` (`encode`) before a copied text, already encoded, follows it.
+    # `chunks` holds the text written so far, encoded; `out` the str written after it, which
+    # is encoded into `chunks` (`encode`) before an encoded text (a copy) follows it.
     out: list[str] = []
     append = out.append
     chunks: list[bytes] = []
@@ -202,8 +204,8 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
         keys = tuple(v)
         inner = pad + "  "
         kinds = tuple(map(type, v.values()))
-        plan = plans.get((pad, keys, kinds), ())
-        if plan == ():
+        plan = plans.get((pad, keys, kinds), _UNPLANNED)
+        if plan is _UNPLANNED:
             plan = plans[pad, keys, kinds] = (
                 tuple(k for k, t in zip(keys, kinds, strict=True) if t not in _FLAT)
                 if keyed(map(type, keys))

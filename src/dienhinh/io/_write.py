@@ -231,6 +231,10 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
                         chunks.append(b"[]")
                     elif t is dict and not x:
                         chunks.append(b"{}")
+                    elif (t is list or t is tuple) and flat(map(type, x)):
+                        # Scalars only (a nominee's fields), as sequence() writes them.
+                        items = (encoders.get(inner) or encoder(inner))(x)[1:-1]
+                        chunks.append(("[" + inner + "  " + items + inner + "]").encode())
                     else:
                         walk(x, inner)
                         encode()

@@ -313,9 +313,9 @@ class RoundDecision:
             doc = o._tree(reasons, share)
             t, b = tally.get(o.nomination), benefits.get(o.nomination)
             threshold = "not_voted" if t is None else "met" if t.meets_threshold else "not_met"
-            seen = (o.outcome.value, o.kind.value, status, threshold)
+            shown = (o.outcome.value, o.kind.value, status, threshold)  # what the labels name
             doc.update({
-                "labels": _labels(*seen) if share is None else share.dict_for(seen, _labels),
+                "labels": _labels(*shown) if share is None else share.dict_for(shown, _labels),
                 "approvals": None if t is None else t.approvals,
                 "members": None if t is None else t.members,
                 "rank": None if t is None else t.rank,

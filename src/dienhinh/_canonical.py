@@ -5,6 +5,9 @@ any front end can read them. Exact values keep their exactness in text:
 a :class:`~fractions.Fraction` is ``"a/b"``, a date ``"YYYY-MM-DD"``.
 A digest is SHA-256 over the canonical JSON (sorted keys, no spaces, UTF-8,
 NFC strings) of a record's inputs, parameters and the library version.
+A record writer's tree may hold one part in many places (:class:`SharedList`,
+:class:`SharedDict`, made by a :class:`Sharing`): its text is made once, and to
+everything else it is the list or dict it is.
 """
 
 from __future__ import annotations

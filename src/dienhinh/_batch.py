@@ -13,10 +13,11 @@ import gc
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
-__all__ = ["batch"]
+__all__ = ["batch", "remember"]
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
+_K = TypeVar("_K")
 
 
 def batch(fn: Callable[_P, _T]) -> Callable[_P, _T]:
@@ -41,3 +42,18 @@ def batch(fn: Callable[_P, _T]) -> Callable[_P, _T]:
             gc.enable()
 
     return run
+
+
+def remember(store: dict[_K, _T], key: _K, value: _T, at_most: int) -> None:
+    """Keep ``value`` under ``key`` in ``store``, a module's memory of work already done (what
+    a reader checked, a unit's id): emptied when it holds ``at_most``, since it only saves work.
+
+    >>> store: dict[str, int] = {}
+    >>> for n, key in enumerate("abc"):
+    ...     remember(store, key, n, at_most=2)
+    >>> store
+    {'c': 2}
+    """
+    if len(store) >= at_most:
+        store.clear()
+    store[key] = value

@@ -23,6 +23,7 @@ import attrs
 from dienhinh._version import __version__
 
 __all__ = [
+    "MARK",
     "SharedDict",
     "SharedList",
     "Sharing",
@@ -208,9 +209,10 @@ _FLAT = frozenset({str, int, bool, float, type(None)})
 
 _SHARED: Final = frozenset({SharedList, SharedDict})
 
-_MARK: Final = "\x00"
-"""Stands for a shared part in the one call of the C encoder that writes the rest of its dict
-(a collision with a text of the dict itself is seen, and the dict walked instead)."""
+MARK: Final = "\x00"
+"""Stands for a value written apart in the one call of the C encoder that writes the rest of
+its dict (here a shared part; in the record writer, any value but a scalar). A collision with
+a text of the dict itself is seen (one mark too many), and the dict written the long way."""
 
 _MARKED: Final = '"\\u0000"'
 """The mark as the C encoder writes it."""
@@ -297,7 +299,7 @@ def canonical_chunks(value: Any) -> Iterator[str]:
             return None
         blank = value.copy()
         for k in keys:
-            blank[k] = _MARK
+            blank[k] = MARK
         parts = encode(blank).split(_MARKED)
         if len(parts) != len(keys) + 1:
             return None
@@ -307,16 +309,27 @@ def canonical_chunks(value: Any) -> Iterator[str]:
             out.append(part)
         return "".join(out)
 
+    def whole(value: Any) -> str | None:
+        """The text of a dict (a nomination) that holds shared parts and nothing large, in one
+        piece (:func:`marked`); None for anything else, which is walked."""
+        if (
+            type(value) is dict
+            and not _SHARED.isdisjoint(map(type, value.values()))
+            and _KEYS.issuperset(map(type, value))
+            and _small_shared(value)
+        ):
+            return marked(value)
+        return None
+
     def walk(value: Any) -> Iterator[str]:
         if type(value) is dict and _KEYS.issuperset(map(type, value)):
             if not value:
                 yield "{}"
                 return
-            if not _SHARED.isdisjoint(map(type, value.values())) and _small_shared(value):
-                text = marked(value)
-                if text is not None:
-                    yield text
-                    return
+            text = whole(value)
+            if text is not None:
+                yield text
+                return
             sep = "{"
             for key in sorted(value):
                 yield sep + encode(key) + ":"
@@ -343,13 +356,7 @@ def canonical_chunks(value: Any) -> Iterator[str]:
             while start < len(value):
                 item = value[start]
                 if _large(item):
-                    # A nomination holding its shared evidence: one piece, not a walk.
-                    text = (
-                        marked(item)
-                        if type(item) is dict and _KEYS.issuperset(map(type, item))
-                        and _small_shared(item)
-                        else None
-                    )  # fmt: skip
+                    text = whole(item)  # a nomination holding its shared evidence: one piece
                     if text is None:
                         yield sep
                         yield from walk(item)

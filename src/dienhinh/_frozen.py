@@ -30,12 +30,26 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attr._compat
 import attrs
 
-__all__ = ["frozen"]
+__all__ = ["assembled", "frozen"]
+
+_C = TypeVar("_C")
+
+
+def assembled(cls: type[_C], **values: object) -> _C:
+    """An instance of the frozen class ``cls`` holding ``values`` (every field), made without
+    its ``__init__``: for a reader's path whose values are checked as the converters would
+    check them (each such path is compared with the public constructor by a property test).
+    """
+    made = object.__new__(cls)
+    for name, value in values.items():
+        object.__setattr__(made, name, value)
+    return made
+
 
 _SHOWING: Any = getattr(attr._compat, "repr_context", None) or threading.local()
 """The ids of the values whose ``repr()`` is being made in this thread: attrs' own record, so

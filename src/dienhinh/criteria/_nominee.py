@@ -11,10 +11,11 @@ from typing import Any, TypeVar
 
 import attrs
 
+from dienhinh._batch import remember
 from dienhinh._canonical import Sharing, canonical_json
 from dienhinh._convert import items_of, to_enum
 from dienhinh._errors import DuplicateIdError, InvalidTypeError, InvalidValueError
-from dienhinh._frozen import frozen
+from dienhinh._frozen import assembled, frozen
 from dienhinh._kinds import NomineeKind
 from dienhinh._repr import short as _short
 from dienhinh._text import identifier, nfc
@@ -273,12 +274,6 @@ _SEEN_AT_MOST = 8192
 """Entries each store keeps (emptied when full: they only save work)."""
 
 
-def _remember(store: dict[Any, Any], key: Any, value: object) -> None:
-    if len(store) >= _SEEN_AT_MOST:
-        store.clear()
-    store[key] = value
-
-
 _T = TypeVar("_T")
 
 
@@ -293,7 +288,7 @@ def _converted(
     if known is None:
         known = convert(values)
         if plain:
-            _remember(store, key, known)
+            remember(store, key, known, _SEEN_AT_MOST)
     return known
 
 
@@ -322,13 +317,8 @@ def read_nominee(
     items = _canonical_items(evidence)
     complete_types = _converted(_SEEN_COMPLETE, complete, _complete)
     nominee_name = None if name is None else _opt_name(name)
-    made = object.__new__(Nominee)
-    set_field = object.__setattr__
-    set_field(made, "kind", nominee_kind)
-    set_field(made, "fields", field_ids)
-    set_field(made, "evidence", items)
-    set_field(made, "complete", complete_types)
-    set_field(made, "name", nominee_name)
+    made = assembled(Nominee, kind=nominee_kind, fields=field_ids, evidence=items,
+                     complete=complete_types, name=nominee_name)  # fmt: skip
     made.__attrs_post_init__()
     return made
 
@@ -363,6 +353,6 @@ def _canonical_items(evidence: list[Evidence]) -> tuple[Evidence, ...]:
         # Checked and ordered by the public converter (which raises its own error for an
         # item given twice); runs are met in type order, as the converter meets them.
         ordered = _evidence(run)
-        _remember(_SEEN_GROUPS, key, (tuple(run), ordered))
+        remember(_SEEN_GROUPS, key, (tuple(run), ordered), _SEEN_AT_MOST)
         out.extend(ordered)
     return tuple(out)

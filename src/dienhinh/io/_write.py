@@ -18,7 +18,7 @@ from collections.abc import Callable
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any, Final
 
-from dienhinh._canonical import SharedDict, SharedList, plain
+from dienhinh._canonical import MARK, SharedDict, SharedList, plain
 from dienhinh._reasons import Reason
 
 __all__ = ["indented_text", "write_indented"]
@@ -34,11 +34,7 @@ _ATOMS: Final[dict[Any, str]] = {True: "true", False: "false", None: "null"}
 _FLAT: Final = frozenset({str, int, bool, type(None)})
 """The scalars of plain JSON data (a float never is: exact values are strings)."""
 
-_MARK: Final = "\x00"
-"""Stands for a value the C encoder may not write, in the one call that writes a dict's
-scalars (no text of a record holds it: a collision is seen, and the dict written key by key)."""
-
-_MARKED: Final = encode_basestring(_MARK).encode()
+_MARKED: Final = encode_basestring(MARK).encode()
 """The mark as the C encoder writes it (``"\\u0000"``), encoded."""
 
 _UNPLANNED: Final[tuple[Any, ...]] = ("not planned yet",)
@@ -119,6 +115,11 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
         encoders[pad] = encode
         return encode
 
+    def enclosed(opening: str, v: Any, pad: str, closing: str) -> str:
+        """``v`` (a dict or list of scalars) at ``pad`` by one call of the C encoder: its items
+        one to a line, two spaces in, between ``opening`` and ``closing``."""
+        return opening + pad + "  " + (encoders.get(pad) or encoder(pad))(v)[1:-1] + pad + closing
+
     def encode() -> None:
         chunks.append("".join(out).encode())
         out.clear()
@@ -186,7 +187,7 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
         """A non-empty dict."""
         if keyed(map(type, v)) and flat(map(type, v.values())):
             # An object of scalars (a tally, a citation): one call of the C encoder.
-            append("{" + pad + "  " + (encoders.get(pad) or encoder(pad))(v)[1:-1] + pad + "}")
+            append(enclosed("{", v, pad, "}"))
             return
         if "citation" in v and "code" in v and "vi" in v and "en" in v and card(v, pad):
             return
@@ -214,9 +215,8 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
         if plan is not None:
             blank = v.copy()
             for k in plan:
-                blank[k] = _MARK
-            text = (encoders.get(pad) or encoder(pad))(blank)
-            parts = ("{" + inner + text[1:-1] + pad + "}").encode().split(_MARKED)
+                blank[k] = MARK
+            parts = enclosed("{", blank, pad, "}").encode().split(_MARKED)
             if len(parts) == len(plan) + 1:
                 # Encoded at once, beside the shared texts (already encoded) it holds.
                 if out:
@@ -233,8 +233,7 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
                         chunks.append(b"{}")
                     elif (t is list or t is tuple) and flat(map(type, x)):
                         # Scalars only (a nominee's fields), as sequence() writes them.
-                        items = (encoders.get(inner) or encoder(inner))(x)[1:-1]
-                        chunks.append(("[" + inner + "  " + items + inner + "]").encode())
+                        chunks.append(enclosed("[", x, inner, "]").encode())
                     else:
                         walk(x, inner)
                         encode()
@@ -281,7 +280,7 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
         """A non-empty list or tuple."""
         inner = pad + "  "
         if flat(map(type, v)):
-            append("[" + inner + (encoders.get(pad) or encoder(pad))(v)[1:-1] + pad + "]")
+            append(enclosed("[", v, pad, "]"))
             return
         # Separators before an item, encoded, for a run of copied texts (a list of reasons).
         first, then = separators.get(inner) or separators.setdefault(

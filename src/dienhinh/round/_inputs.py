@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from dienhinh._batch import remember
 from dienhinh._canonical import Sharing
 from dienhinh._convert import is_a, to_enum
 from dienhinh._errors import (
@@ -25,7 +26,7 @@ from dienhinh._errors import (
     UnknownIdError,
     UnknownNomineeError,
 )
-from dienhinh._frozen import frozen
+from dienhinh._frozen import assembled, frozen
 from dienhinh._interpretations import Readings
 from dienhinh._repr import short as _short
 from dienhinh._text import a_or_an, identifier
@@ -220,22 +221,12 @@ def read_nomination(
     unit_id = _UNITS.get(unit)
     if unit_id is None:
         unit_id = _unit_id(unit)
-        if len(_UNITS) >= _UNITS_KEPT:
-            _UNITS.clear()
-        _UNITS[unit] = unit_id
-    made = object.__new__(Nomination)
-    set_field = object.__setattr__
-    set_field(made, "id", nomination_id)
-    set_field(made, "unit", unit_id)
-    set_field(made, "nominee", nominee)
-    set_field(made, "consent", consent)
-    set_field(made, "selected_by_head", selected_by_head)
-    set_field(made, "died_on", died_on)
-    set_field(made, "women_priority", women_priority)
-    set_field(made, "stage", None)
-    set_field(made, "priority", frozenset())
-    set_field(made, "supports", None)
-    return made
+        remember(_UNITS, unit, unit_id, _UNITS_KEPT)
+    return assembled(
+        Nomination, id=nomination_id, unit=unit_id, nominee=nominee, consent=consent,
+        selected_by_head=selected_by_head, died_on=died_on, women_priority=women_priority,
+        stage=None, priority=frozenset(), supports=None,
+    )  # fmt: skip
 
 
 def _received(value: object) -> dt.date | dt.datetime:

@@ -4,6 +4,10 @@ The records are trees of tuples and frozen values with no reference cycle, so
 reference counting frees them; the cyclic garbage collector only re-scans the
 growing heap of kept results again and again (7 s of a 10^5 round). Batch
 entry points run with it paused and restore it as they found it.
+
+What batch work remembers to save work (a checked id, a shared reason, an evidence item
+read before) is kept in module stores of a bounded size, each emptied when full
+(:func:`remember`), so a long-lived process never grows with what it has seen.
 """
 
 from __future__ import annotations

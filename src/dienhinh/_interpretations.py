@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from dienhinh._batch import remember
 from dienhinh._errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -1067,9 +1068,7 @@ class Readings(Mapping[str, str]):
         used = tuple(UsedReading(i, chosen[i]) for i in INTERPRETATIONS if i in chosen)
         if key is None:
             return used
-        if len(_USED) >= 4096:
-            _USED.clear()
-        _USED[key] = (self, used)
+        remember(_USED, key, (self, used), 4096)
         return used
 
     def to_json(self) -> dict[str, str]:

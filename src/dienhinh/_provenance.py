@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 import attrs
 
+from dienhinh._batch import remember
 from dienhinh._errors import InvalidValueError
 from dienhinh._frozen import frozen
 from dienhinh._text import nfc
@@ -182,9 +183,7 @@ class Citation:
         if known is not None and known[0] is self:
             return dict(known[1])
         made = self._made_json()
-        if len(_CITED) >= _CITED_AT_MOST:
-            _CITED.clear()
-        _CITED[id(self)] = (self, made)
+        remember(_CITED, id(self), (self, made), _CITED_AT_MOST)
         return dict(made)
 
     def _made_json(self) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from dienhinh._batch import remember
 from dienhinh._canonical import plain
 from dienhinh._frozen import frozen
 from dienhinh._provenance import Rule
@@ -107,9 +108,7 @@ class ReasonCode:
         if made is not None and made[0] is self and made[1].rule is rule:
             return made[1]
         reason = self._make(rule, params)
-        if len(_MADE) >= _MADE_AT_MOST:
-            _MADE.clear()
-        _MADE[key] = (self, reason)
+        remember(_MADE, key, (self, reason), _MADE_AT_MOST)
         return reason
 
     def _make(self, rule: Rule | None, params: dict[str, Any]) -> Reason:
@@ -225,9 +224,7 @@ class Reason:
             card = known[1]
         else:
             card = self._card()
-            if len(_CARDS) >= _MADE_AT_MOST:
-                _CARDS.clear()
-            _CARDS[id(self)] = (self, card)
+            remember(_CARDS, id(self), (self, card), _MADE_AT_MOST)
         out = dict(card)
         out["params"] = dict(card["params"])
         if card["citation"] is not None:

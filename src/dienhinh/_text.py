@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
+from dienhinh._batch import remember
 from dienhinh._errors import InvalidTypeError, InvalidValueError
 
 __all__ = [
@@ -149,9 +150,7 @@ def identifier(value: object, *, field: str = "id") -> str:
             "must be a non-empty string without surrounding whitespace", field=field, value=value
         )
     if type(value) is str:
-        if len(_IDS) >= 4096:
-            _IDS.clear()
-        _IDS[value] = text
+        remember(_IDS, value, text, 4096)
     return text
 
 

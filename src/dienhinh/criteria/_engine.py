@@ -18,7 +18,7 @@ import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from dienhinh._batch import batch
+from dienhinh._batch import batch, remember
 from dienhinh._errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -181,9 +181,8 @@ def _plan(catalogue: Catalogue, readings: Readings) -> _Plan:
     key = (id(catalogue), id(readings))
     plan = _PLANS.get(key)
     if plan is None or plan.catalogue is not catalogue or plan.readings is not readings:
-        if len(_PLANS) >= _PLANS_AT_MOST:
-            _PLANS.clear()
-        plan = _PLANS[key] = _Plan(catalogue, readings)
+        plan = _Plan(catalogue, readings)
+        remember(_PLANS, key, plan, _PLANS_AT_MOST)
     return plan
 
 

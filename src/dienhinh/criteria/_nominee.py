@@ -57,9 +57,7 @@ def _sort_key(item: Evidence) -> str:
     if known is not None and known[0] is item:
         return known[1]
     key = _attestation_text(item) if type(item) is Attestation else canonical_json(item.to_json())
-    if len(_KEYS) >= _KEYS_AT_MOST:
-        _KEYS.clear()
-    _KEYS[id(item)] = (item, key)
+    remember(_KEYS, id(item), (item, key), _KEYS_AT_MOST)
     return key
 
 

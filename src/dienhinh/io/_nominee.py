@@ -16,6 +16,7 @@ from typing import Annotated, Any, Final, cast
 
 import attrs
 
+from dienhinh._batch import remember
 from dienhinh._effect import document_notices
 from dienhinh._errors import (
     DienhinhError,
@@ -384,9 +385,7 @@ def _fast_evidence(value: Any) -> Any:
         return fast(value, _DOCS[kind])
     if doc is None:
         doc = fast(value, _DOCS[kind])
-        if len(_READ) >= _KEPT:
-            _READ.clear()
-        _READ[key] = doc
+        remember(_READ, key, doc, _KEPT)
     return doc
 
 
@@ -431,12 +430,8 @@ def nominee_from(doc: NomineeDocument, *, source: str = "<input>") -> Nominee:
             built = _BUILT.get(item)
             if built is None:
                 built = item.build()  # type: ignore[attr-defined]
-                if len(_BUILT) >= _KEPT:
-                    _BUILT.clear()
-                _BUILT[item] = built
-            if len(_BUILT_BY_ID) >= _KEPT:
-                _BUILT_BY_ID.clear()
-            _BUILT_BY_ID[id(item)] = (item, built)
+                remember(_BUILT, item, built, _KEPT)
+            remember(_BUILT_BY_ID, id(item), (item, built), _KEPT)
             items.append(built)
         except DienhinhError as exc:
             problems.append(Problem(f"$.evidence[{i}]", str(exc), source=source))

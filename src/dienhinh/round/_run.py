@@ -24,7 +24,7 @@ from typing import Any, Final
 
 import attrs
 
-from dienhinh._batch import batch
+from dienhinh._batch import batch, remember
 from dienhinh._canonical import SharedList, Sharing, Stream, digest_of
 from dienhinh._effect import document_notices
 from dienhinh._errors import (
@@ -881,10 +881,8 @@ def _cash(benefits: Any, kind: NomineeKind, day: dt.date) -> tuple[bool, int, Re
     hit = _CASH.get(key)
     if hit is not None and hit[0] is benefits:
         return hit[1]
-    if len(_CASH) >= 256:
-        _CASH.clear()
     found = _work_out_cash(benefits, kind, day)
-    _CASH[key] = (benefits, found)
+    remember(_CASH, key, (benefits, found), 256)
     return found
 
 

@@ -338,3 +338,52 @@ def test_an_id_checked_fast_is_the_id_checked_in_full(value: object) -> None:
         else:
             with pytest.raises(expected):
                 _text.identifier(value)
+
+
+# -- batch entry points: the cyclic collector is paused while they run, restored after ----------
+
+
+def _collector_during(monkeypatch: pytest.MonkeyPatch, module: object, inner: str) -> list[bool]:
+    """Spy on ``module.inner``: whether the cyclic collector was enabled at each call."""
+    import gc
+
+    seen: list[bool] = []
+    real = getattr(module, inner)
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, inner, spy)
+    return seen
+
+
+def test_batch_entry_points_pause_the_cyclic_collector_and_restore_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A national ballot, batch or round allocates a row per nominee; each entry point runs
+    with the collector paused (the records hold no cycle) and leaves it as it found it."""
+    import gc
+
+    from dienhinh.rulesets import load_ruleset
+    from dienhinh.voting import BallotInputs, Council, _count, count
+
+    rule = load_ruleset("tuyen-quang-2023").ballot
+    assert rule is not None
+    assert gc.isenabled()
+    inputs = BallotInputs(council=Council(["m1", "m2"], chair="m1"), nominees=["a", "b"],
+                          ballots=[Ballot("m1", ["a"]), Ballot("m2", ["a", "b"])], rule=rule)  # fmt: skip
+    counted = _collector_during(monkeypatch, _count, "_denominator")
+    assessed = _collector_during(monkeypatch, _engine, "_assess")
+    judged = _collector_during(monkeypatch, _run, "_context")
+    for run, seen in ((lambda: count(inputs), counted),
+                      (lambda: assess_many([Nominee("individual", ["education"], [])], TQ,
+                                           window=WINDOW), assessed),
+                      (lambda: run_round(RoundInputs(load_ruleset("tuyen-quang-2023"),
+                                                     Council(["m1"], chair="m1"),
+                                                     dt.date(2024, 12, 20), [], [])), judged)):  # fmt: skip
+        seen.clear()
+        run()
+        assert seen
+        assert not any(seen)
+        assert gc.isenabled()

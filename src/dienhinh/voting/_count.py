@@ -126,8 +126,14 @@ def _approvals(ids: list[str], ballots: Sequence[Ballot]) -> list[int]:
     return list(map(sum, zip(*[map(b.approve.__contains__, ids) for b in ballots], strict=True)))
 
 
+@batch
 def count(inputs: BallotInputs) -> BallotResult:
-    """The ballot's result for validated ``inputs`` (see :func:`count_votes`)."""
+    """The ballot's result for validated ``inputs`` (see :func:`count_votes`).
+
+    A national ballot makes a tally row per nominee (10^5); the cyclic collector
+    would re-scan the ballots' approval sets each time those allocations trigger it,
+    so the count runs with it paused (:func:`~dienhinh._batch.batch`).
+    """
     rule, readings = inputs.rule, inputs.readings
     denominator, used = _denominator(inputs)
     needed = rule.needed(denominator)

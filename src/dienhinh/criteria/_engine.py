@@ -411,7 +411,8 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
             return nothing_complete if type_ in ctx.complete else nothing
         used, ignored, asks, total, partial = sort(ctx, items)
         if len(used) >= count and total >= amount:
-            return (node, MET, (), used, ignored, (), partial, None)
+            # The empty sequences shared: a batch keeps every tree.
+            return (node, MET, (), used, ignored or (), (), partial or (), None)
         notes: list[Ask] = partial
         if amount and used:
             notes.append(
@@ -455,18 +456,19 @@ def _attestation_leaf(node: Criterion) -> Run:
             # finds of it, without its lists; any other case takes the loop.
             i, ev = items[0]
             day = ev.date
+            # Its sequences are tuples, the empty ones shared: a batch keeps every tree.
             if ev.period is None and ev.achieved_on is None:
-                one: list[Ask] | None = None
+                one: tuple[Ask, ...] | None = None
                 if start <= day <= end:
-                    one = []
+                    one = ()
                 elif day > end and due is not None and day <= due:
                     ctx.a27 = True
-                    one = [(codes.ATTESTATION_COVERS_WINDOW, {"indices": [i]})]
+                    one = ((codes.ATTESTATION_COVERS_WINDOW, {"indices": [i]}),)
                 if one is not None:
                     if ev.holds:
-                        return (node, MET, (), [i], [], (), one, None)
-                    one.append((codes.ATTESTED_NOT, {"indices": [i]}))
-                    return (node, NOT_MET, (), [i], [], (), one, None)
+                        return (node, MET, (), (i,), (), (), one, None)
+                    one += ((codes.ATTESTED_NOT, {"indices": [i]}),)
+                    return (node, NOT_MET, (), (i,), (), (), one, None)
         yes: list[int] = []
         no: list[int] = []
         ignored: list[Ignored] = []
@@ -512,7 +514,7 @@ def _attestation_leaf(node: Criterion) -> Run:
                 None,
             )
         if yes:
-            return (node, MET, (), yes, ignored, (), notes, None)
+            return (node, MET, (), yes, ignored or (), (), notes or (), None)
         if no:
             notes.append((codes.ATTESTED_NOT, {"indices": no}))
             return (node, NOT_MET, (), no, ignored, (), notes, None)

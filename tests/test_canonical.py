@@ -24,6 +24,7 @@ from dienhinh._canonical import (
     plain,
 )
 from dienhinh._version import __version__
+from dienhinh.io import _write
 from dienhinh.io._write import indented_text
 
 leaves = (
@@ -138,6 +139,33 @@ def test_a_shared_part_writes_the_text_of_what_it_holds_wherever_it_is(
         assert "".join(canonical_chunks(tree)) == canonical_json(same)
     assert indented_text(tree) == json.dumps(plain(same), ensure_ascii=False, indent=2)
     assert plain(tree) == plain(same)
+
+
+# Objects as a long list holds them: a few shapes (a card, a tally row, a nomination), scalars
+# of every kind (None in one row, a number in the next), containers among them, a reason's card.
+keys = st.sampled_from(["id", "n", "\x00", "ễ", "code", "vi", "en", "citation", 1, True, None])
+objects = st.dictionaries(keys, values, max_size=6) | st.dictionaries(
+    keys, leaves, min_size=1, max_size=6
+)
+rows = st.lists(objects | values, min_size=1, max_size=12)
+
+
+@given(rows, st.integers(min_value=1, max_value=4), st.integers(min_value=1, max_value=3),
+       st.data())  # fmt: skip
+def test_a_long_list_of_objects_is_written_as_the_plain_encoder_writes_it(
+    items: list[Any], slice_: int, from_: int, data: st.DataObject
+) -> None:
+    """Many objects' scalars are encoded by one call and each object's text put back together
+    from theirs (``io._write``'s rows): the text is ``json.dumps``'s, whatever the shapes, at
+    any depth, with shared parts among the values and the separator itself among the texts."""
+    tree = _shared(items, data.draw)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(_write, "_ROWS", slice_)
+        m.setattr(_write, "_ROWS_FROM", from_)
+        assert indented_text(tree) == json.dumps(plain(items), ensure_ascii=False, indent=2)
+        assert indented_text({"k": [tree, {"x": tree}]}) == json.dumps(
+            plain({"k": [items, {"x": items}]}), ensure_ascii=False, indent=2
+        )
 
 
 def test_a_mark_in_a_dict_with_a_shared_part_is_written_as_itself() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+from operator import add, itemgetter
 from typing import Any, Final
 
 from dienhinh._canonical import MARK, SharedDict, SharedList, plain
@@ -38,6 +39,16 @@ _MARKED: Final = encode_basestring(MARK).encode()
 """The mark as the C encoder writes it (``"\\u0000"``), encoded."""
 
 _UNPLANNED: Final[tuple[Any, ...]] = ("not planned yet",)
+
+_ROWS: Final = 256
+"""Objects of a long list (cards, tally rows, nominations) whose scalars are encoded at once."""
+
+_ROWS_FROM: Final = 8
+"""The length from which a list of objects is written by :data:`_ROWS` (shorter: one by one)."""
+
+_SEP: Final = "\x00"
+"""The C encoder's item separator when it writes many objects' scalars in one list: never in
+its output otherwise (it writes U+0000 as ``\\u0000``), so a split gives each scalar's text."""
 
 _KEYS: Final = frozenset({str})
 """The keys the C encoder writes as the writer does (it writes ``True`` as ``"true"``)."""
@@ -66,6 +77,60 @@ def _shape(card: dict[Any, Any]) -> tuple[Any, ...] | None:
         tuple(map(type, params.values())),
         None if citation is None else (tuple(citation), tuple(map(type, citation.values()))),
     )
+
+
+class _Layout:
+    """How the objects of one shape in a long list are written (see ``rows``): ``get`` takes
+    an object's ``count`` scalars; with ``segments`` None they are all it holds, its text each
+    of ``heads`` (the separator and key before a value) beside its scalar's, then ``close``;
+    otherwise each segment is a run of heads for scalars, then the key (None at the end) and
+    head of a value written apart."""
+
+    __slots__ = ("close", "count", "get", "heads", "segments")
+
+    def __init__(
+        self,
+        get: Callable[[dict[str, Any]], tuple[Any, ...]],
+        count: int,
+        heads: tuple[str, ...],
+        segments: tuple[tuple[tuple[str, ...], str | None, str], ...] | None,
+        close: str,
+    ) -> None:
+        self.get, self.count, self.heads, self.segments, self.close = (
+            get, count, heads, segments, close,
+        )  # fmt: skip
+
+    @classmethod
+    def of(
+        cls, keys: tuple[Any, ...], kinds: tuple[type, ...], pad: str, quote: Callable[[str], str]
+    ) -> _Layout | None:
+        """The layout of objects with ``keys`` and values of ``kinds`` at ``pad``; None for
+        keys the C encoder would not write as given, or a reason's card (copied by ``card``)."""
+        if not _KEYS.issuperset(map(type, keys)) or {"citation", "code", "vi", "en"} <= set(keys):
+            return None
+        inner = pad + "  "
+        heads = [("{" if i == 0 else ",") + inner + quote(k) + ": " for i, k in enumerate(keys)]
+        taken = [k for k, t in zip(keys, kinds, strict=True) if t in _FLAT]
+        get: Callable[[dict[str, Any]], tuple[Any, ...]]
+        if len(taken) > 1:
+            get = itemgetter(*taken)
+        elif taken:
+            only = taken[0]
+            get = lambda d: (d[only],)  # noqa: E731 - itemgetter of one key gives no tuple
+        else:
+            get = lambda d: ()  # noqa: E731
+        if len(taken) == len(keys):
+            return cls(get, len(taken), tuple(heads), None, pad + "}")
+        segments: list[tuple[tuple[str, ...], str | None, str]] = []
+        run: list[str] = []
+        for key, kind, head in zip(keys, kinds, heads, strict=True):
+            if kind in _FLAT:
+                run.append(head)
+            else:
+                segments.append((tuple(run), key, head))
+                run = []
+        segments.append((tuple(run), None, ""))
+        return cls(get, len(taken), (), tuple(segments), pad + "}")
 
 
 def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
@@ -276,11 +341,78 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
                 walk(x, inner)
         append(pad + "}")
 
+    # The shape of a long list's objects at a depth, by their keys and value types: how to
+    # take their scalars, the text before each, and where the other values go (Layout).
+    layouts: dict[tuple[str, tuple[Any, ...], tuple[type, ...]], _Layout | None] = {}
+    scalars = (
+        None
+        if c_make_encoder is None
+        else c_make_encoder(None, plain, encode_basestring, None, ":", _SEP, False, False, True)
+    )
+
+    def layout(x: Any, pad: str) -> _Layout | None:
+        """How an object of a long list is written from its scalars' texts; None when it is
+        written by itself (not a dict, empty, a key not a str, a reason's card)."""
+        if type(x) is not dict or not x:
+            return None
+        keys = tuple(x)
+        kinds = tuple(map(type, x.values()))
+        known = layouts.get((pad, keys, kinds), _UNPLANNED)
+        if known is _UNPLANNED:
+            known = layouts[pad, keys, kinds] = _Layout.of(keys, kinds, pad, quote)
+        return known  # type: ignore[return-value]
+
+    def rows(v: list[Any] | tuple[Any, ...], pad: str) -> None:
+        """A long list of objects: the scalars of :data:`_ROWS` of them by one call of the C
+        encoder, each object's text its keys' texts beside its scalars' and the rest written
+        where it goes (shared parts copied)."""
+        inner = pad + "  "
+        keys_pad = inner + "  "
+        sep = "[" + inner
+        for start in range(0, len(v), _ROWS):
+            part = v[start : start + _ROWS]
+            shapes = [layout(x, inner) for x in part]
+            values: list[Any] = []
+            for x, shape in zip(part, shapes):  # noqa: B905 - made from part
+                if shape is not None:
+                    values += shape.get(x)
+            assert scalars is not None
+            pieces = "".join(scalars(values, 0))[1:-1].split(_SEP) if values else []
+            at = 0
+            for x, shape in zip(part, shapes):  # noqa: B905 - made from part
+                if shape is None:
+                    append(sep)
+                    walk(x, inner)
+                elif shape.segments is None:
+                    stop = at + shape.count
+                    append(sep + "".join(map(add, shape.heads, pieces[at:stop])) + shape.close)
+                    at = stop
+                else:
+                    append(sep)
+                    for heads, key, head in shape.segments:
+                        if heads:
+                            stop = at + len(heads)
+                            append("".join(map(add, heads, pieces[at:stop])))
+                            at = stop
+                        if key is not None:
+                            append(head)
+                            walk(x[key], keys_pad)
+                    append(shape.close)
+                sep = "," + inner
+                if len(out) + len(chunks) >= _PIECES and not held:
+                    encode()
+                    sink(b"".join(chunks))
+                    chunks.clear()
+        append(pad + "]")
+
     def sequence(v: list[Any] | tuple[Any, ...], pad: str) -> None:
         """A non-empty list or tuple."""
         inner = pad + "  "
         if flat(map(type, v)):
             append(enclosed("[", v, pad, "]"))
+            return
+        if len(v) >= _ROWS_FROM and type(v[0]) is dict and scalars is not None:
+            rows(v, pad)
             return
         # Separators before an item, encoded, for a run of copied texts (a list of reasons).
         first, then = separators.get(inner) or separators.setdefault(
@@ -362,6 +494,7 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
         # collector (which a command leaves off): let it go now.
         said.clear()
         seen.clear()
+        layouts.clear()
 
 
 def indented_text(value: Any) -> str:

@@ -67,6 +67,41 @@ def test_importing_the_command_line_loads_no_command() -> None:
 _ENTRY = {"dienhinh.cli._main", "dienhinh.cli._status"}
 
 
+def test_a_round_s_program_ends_without_freeing_its_record_and_loses_nothing() -> None:
+    """`dienhinh round FILE` leaves its record to the operating system (``keep``, ``_leave``):
+    the record is on stdout whole, what was printed before it first, the exit handlers run
+    with the collector still off, the status is the command's; ``main`` frees as usual."""
+    import json
+    from pathlib import Path
+
+    from dienhinh.cli import _main
+
+    path = Path(__file__).resolve().parent.parent / "examples/rounds/small-tuyen-quang.json"
+    code = (
+        "import atexit, gc, os, sys\n"
+        "from dienhinh.cli import _main\n"
+        "left = _main._leave\n"
+        "_main._leave = lambda status: (print('leaving', status, file=sys.stderr), left(status))\n"
+        "atexit.register(lambda: print('collecting', gc.isenabled(), file=sys.stderr))\n"
+        "print('before', flush=False)\n"
+        f"sys.argv = ['dienhinh', 'round', {str(path)!r}]\n"
+        "_main.run()"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.split("\n")[:2] == ["leaving 0", "collecting False"]
+    head, _, record = out.stdout.partition("\n")
+    assert head == "before"
+    assert json.loads(record)["kind"] == "round"
+    kept: list[object] = []
+    assert _main.main(["round", str(path), "--output", "/dev/null"], keep=kept) == 0
+    assert [type(k).__name__ for k in kept] == ["RoundDecision", "dict"]
+    bad = subprocess.run([sys.executable, "-c", code.replace("'round'", "'nonsense'")],
+                         capture_output=True, text=True)  # fmt: skip
+    assert bad.returncode == 2
+    assert "leaving" not in bad.stderr
+
+
 def test_the_program_leaves_the_collector_off_to_its_end() -> None:
     """`dienhinh` (the program) exits with the command's status, the collector still off:
     turned on after the command, it would only scan what the command kept once more."""

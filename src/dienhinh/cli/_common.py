@@ -40,6 +40,7 @@ __all__ = [
     "add_read_option",
     "chosen_readings",
     "emit",
+    "keep",
     "one_line",
     "read_text",
     "readings",
@@ -163,6 +164,14 @@ def year(text: str) -> int:
         return ascii_integer(text, field="--year", allowed="a year in ASCII digits, e.g. 2024")
     except DienhinhError as exc:
         raise argparse.ArgumentTypeError(str(exc).removeprefix("--year=")) from None
+
+
+def keep(args: argparse.Namespace, *made: object) -> None:
+    """Leave what a command made to the process's end, where ``run`` asks for it (``keep``):
+    a national record is millions of objects, which the operating system reclaims at once."""
+    kept: list[object] | None = getattr(args, "keep", None)
+    if kept is not None:
+        kept.extend(made)
 
 
 def emit(value: Any) -> int:

@@ -18,9 +18,12 @@ prints, and shows an example.
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
 import gc
 import importlib
 import io
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -213,8 +216,12 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 @batch
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 done, 2 invalid, 3 unreadable file)."""
+def main(argv: Sequence[str] | None = None, *, keep: list[object] | None = None) -> int:
+    """Run the command line; returns the exit status (0 done, 2 invalid, 3 unreadable file).
+
+    ``keep``: where a command leaves what it made (a national record) instead of freeing it,
+    when the process ends right after (:func:`run`); None (the default) frees it as usual.
+    """
     if argv is None:
         argv = sys.argv[1:]
     parser = _parser(argv)
@@ -223,6 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _ArgumentError as exc:
         print(clip(" ".join(str(exc).split()), MAX_LINE), file=sys.stderr)
         return EXIT_INVALID
+    args.keep = keep
     output: str | None = getattr(args, "output", None)
     stdout = sys.stdout
     buffer = io.StringIO()
@@ -249,10 +257,26 @@ def run() -> NoReturn:
 
     The cyclic collector stays off to the end: the command keeps what it makes until it exits
     (see :mod:`dienhinh._batch`), and turned back on after the command it would only scan it
-    all once more before the process ends.
+    all once more before the process ends. A command that made a national record (millions
+    of objects) leaves it in ``keep``, and the process ends without freeing them one by one
+    (0.15 s of a 30,000-nomination round), as mypy's does: its output flushed and the exit
+    handlers run first, so nothing written or registered is lost.
     """
     gc.disable()
-    sys.exit(main())
+    kept: list[object] = []
+    status = main(keep=kept)
+    if kept:
+        _leave(status)
+    sys.exit(status)
+
+
+def _leave(status: int) -> NoReturn:
+    """End the process now, what it holds left to the operating system to reclaim."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed or broken stream
+            stream.flush()
+    atexit._run_exitfuncs()  # what Python runs at exit (coverage's data, a caller's hooks)
+    os._exit(status)
 
 
 def _write(path: str, text: str) -> None:

@@ -28,6 +28,7 @@ from dienhinh.cli._common import (
     add_read_option,
     chosen_readings,
     emit,
+    keep,
     read_text,
     with_readings,
 )
@@ -91,7 +92,10 @@ def _round(args: argparse.Namespace) -> int:
 
         sys.stdout.write(render_report(decision, lang=args.text))
         return 0
-    return emit(record_tree(decision))
+    tree = record_tree(decision)
+    status = emit(tree)
+    keep(args, decision, tree)
+    return status
 
 
 def _demo_inputs(chair: bool, readings: Mapping[str, str]) -> RoundInputs:

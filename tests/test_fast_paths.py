@@ -387,3 +387,23 @@ def test_batch_entry_points_pause_the_cyclic_collector_and_restore_it(
         assert seen
         assert not any(seen)
         assert gc.isenabled()
+
+
+# -- a ballot's marks: NFC of thousands of ids, at once when they are ASCII ---------------------
+
+
+@given(st.lists(st.text(alphabet="an0\u0301\u0303ễ\u1ec5", max_size=4), max_size=6)
+       | st.lists(st.text(alphabet="abc019-", max_size=4), max_size=6))  # fmt: skip
+def test_marks_normalised_at_once_are_each_mark_normalised(texts: list[str]) -> None:
+    """``nfc_each`` gives each text in NFC: the list itself where every text is ASCII."""
+    got = _text.nfc_each(texts)
+    assert list(got) == [unicodedata.normalize("NFC", t) for t in texts]
+    assert (got is texts) == all(t.isascii() for t in texts)
+
+
+def test_a_mark_that_is_no_text_is_refused_as_before() -> None:
+    """Not a string among the marks: a TypeError (the reader's and the ballot's own message)."""
+    with pytest.raises(TypeError):
+        _text.nfc_each(["n1", 2])  # type: ignore[list-item]
+    with pytest.raises(InvalidTypeError, match="must list nominee ids as strings"):
+        Ballot("m1", ["n1", 2])

@@ -11,7 +11,6 @@ all problems of a document at once, as one :class:`~dienhinh.InvalidInputError`.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 import types
@@ -34,7 +33,7 @@ from dienhinh._errors import (
     UnknownKeyError,
     clip,
 )
-from dienhinh._text import MAX_DIGITS, MAX_TEXT, decode_utf8, text_problem
+from dienhinh._text import MAX_DIGITS, MAX_TEXT, decode_utf8, nfc_each, text_problem
 from dienhinh.calendar._time import parse_day
 
 if TYPE_CHECKING:
@@ -422,7 +421,6 @@ _EXACT: dict[_Reader, type[Any]] = {}
 """The readers :func:`_exact` made, with their type: an object's reader checks such a field
 itself (``type(value) is kind``) instead of calling it."""
 _TEXTS: Final = frozenset({str})
-_NFC: Final = functools.partial(unicodedata.normalize, "NFC")
 
 
 def _day(value: Any) -> dt.date:
@@ -486,7 +484,7 @@ def _list(item: Any) -> _Reader:
         def read_texts(value: Any) -> list[str]:
             if type(value) is not list or not _TEXTS.issuperset(map(type, value)):
                 raise Unsure
-            if len(value) > 1 and len(set(map(_NFC, value))) != len(value):
+            if len(value) > 1 and len(set(nfc_each(value))) != len(value):
                 raise Unsure  # a repeated item
             return value[:]
 

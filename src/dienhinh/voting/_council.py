@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import enum
-import functools
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,7 +17,7 @@ from dienhinh._errors import (
 )
 from dienhinh._frozen import frozen
 from dienhinh._kinds import NomineeKind
-from dienhinh._text import identifier
+from dienhinh._text import identifier, nfc_each
 
 __all__ = ["Ballot", "Candidate", "Cast", "Council"]
 
@@ -142,9 +140,6 @@ class Candidate:
     )
 
 
-_to_nfc = functools.partial(unicodedata.normalize, "NFC")
-
-
 def _approvals(value: Iterable[object]) -> frozenset[str]:
     """NFC ids approved; this runs once per mark, so it stays in C (map + frozenset).
 
@@ -157,7 +152,7 @@ def _approvals(value: Iterable[object]) -> frozenset[str]:
         )
     items = value if isinstance(value, list | tuple | frozenset | set) else list(value)
     try:
-        approved = frozenset(map(_to_nfc, items))
+        approved = frozenset(nfc_each(items))  # type: ignore[arg-type]  # a TypeError if not
     except TypeError:
         raise InvalidTypeError(
             "must list nominee ids as strings", field="ballot.approve", value=value

@@ -407,3 +407,21 @@ def test_a_mark_that_is_no_text_is_refused_as_before() -> None:
         _text.nfc_each(["n1", 2])  # type: ignore[list-item]
     with pytest.raises(InvalidTypeError, match="must list nominee ids as strings"):
         Ballot("m1", ["n1", 2])
+
+
+@given(st.sets(st.sampled_from(["n1", "n2", "n3", "n4", "ễ"]), max_size=5),
+       st.sets(st.sampled_from(["n1", "n2", "n3", "n4", "ễ", "x"]), max_size=6))  # fmt: skip
+def test_a_ballot_s_approvals_in_order_are_its_approvals_sorted(
+    approve: set[str], ids: set[str]
+) -> None:
+    """``approvals_in_order``: ``sorted(ballot.approve)`` whatever ``ids`` holds, the first time
+    and from memory, a new list each time (a document's list may be changed by its reader)."""
+    from dienhinh.voting._council import approvals_in_order
+
+    ballot = Ballot("m1", approve)
+    first = approvals_in_order(ballot, sorted(ids))
+    first.append("changed")
+    again = approvals_in_order(ballot, sorted(ids | approve))
+    assert again == sorted(ballot.approve)
+    assert first[:-1] == again
+    assert approvals_in_order(Ballot("m1", approve), []) == sorted(approve)

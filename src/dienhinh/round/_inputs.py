@@ -33,6 +33,7 @@ from dienhinh._text import a_or_an, identifier
 from dienhinh.criteria import Nominee
 from dienhinh.rulesets._ruleset import Ruleset
 from dienhinh.voting import Ballot, Council
+from dienhinh.voting._council import approvals_in_order
 
 if TYPE_CHECKING:
     from dienhinh.criteria import Nominee
@@ -587,13 +588,6 @@ def nomination_json(n: Nomination, share: Sharing | None = None) -> dict[str, An
             "supports": None if n.supports is None else n.supports.value}  # fmt: skip
 
 
-def _approved(ballot: Ballot, ids: list[str]) -> list[str]:
-    """A ballot's approvals, sorted: one pass over the round's sorted ids, not a sort per ballot
-    (a sort where it approves someone who is not a nomination, which the round refuses)."""
-    marks = list(filter(ballot.approve.__contains__, ids))
-    return marks if len(marks) == len(ballot.approve) else sorted(ballot.approve)
-
-
 def document(inputs: RoundInputs, nominations: Any) -> dict[str, Any]:
     """The round input document with ``nominations`` as given (a list, or a digest's stream)."""
     ids = [n.id for n in inputs.nominations] if inputs.ballots else []
@@ -606,7 +600,7 @@ def document(inputs: RoundInputs, nominations: Any) -> dict[str, Any]:
         "decided_on": None if inputs.decided_on is None else inputs.decided_on.isoformat(),
         "nominations": nominations,
         "dossiers": [d.to_json() for d in inputs.dossiers],
-        "ballots": [{"member": b.member, "approve": _approved(b, ids), "cast": b.cast.value}
+        "ballots": [{"member": b.member, "approve": approvals_in_order(b, ids), "cast": b.cast.value}
                     for b in inputs.ballots],
         "chair_choice": None if inputs.chair_choice is None else sorted(inputs.chair_choice),
         "exemplary_citizens": list(inputs.exemplary_citizens),

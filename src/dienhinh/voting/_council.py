@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from dienhinh._batch import remember
 from dienhinh._convert import is_a, items_of, to_enum
 from dienhinh._errors import (
     DuplicateIdError,
@@ -19,7 +20,7 @@ from dienhinh._frozen import frozen
 from dienhinh._kinds import NomineeKind
 from dienhinh._text import identifier, nfc_each
 
-__all__ = ["Ballot", "Candidate", "Cast", "Council"]
+__all__ = ["Ballot", "Candidate", "Cast", "Council", "approvals_in_order"]
 
 
 class Cast(enum.Enum):
@@ -173,3 +174,22 @@ class Ballot:
     member: str = attrs.field(converter=_member)
     approve: frozenset[str] = attrs.field(converter=_approvals)
     cast: Cast = attrs.field(default=Cast.IN_MEETING, converter=_cast)
+
+
+def approvals_in_order(ballot: Ballot, ids: list[str]) -> list[str]:
+    """``sorted(ballot.approve)``, a new list, by one pass over ``ids`` (sorted, holding every
+    approval: else by a sort), remembered by the ballot's identity. A round's record lists
+    its ballots' approvals, and the digest of its council's ballot those of the same ballots:
+    a national year's marks, listed once."""
+    known = _IN_ORDER.get(id(ballot))
+    if known is None or known[0] is not ballot:
+        marks = list(filter(ballot.approve.__contains__, ids))
+        if len(marks) != len(ballot.approve):
+            marks = sorted(ballot.approve)  # an approval outside ids: refused by the caller
+        known = (ballot, marks)
+        remember(_IN_ORDER, id(ballot), known, 256)
+    return known[1][:]
+
+
+_IN_ORDER: dict[int, tuple[Ballot, list[str]]] = {}
+"""Each ballot's approvals in order, by its identity (held with it: its id is not reused)."""

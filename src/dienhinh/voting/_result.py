@@ -28,7 +28,7 @@ from dienhinh._kinds import NomineeKind
 from dienhinh._reasons import Reason
 from dienhinh._repr import short as _short
 from dienhinh._text import did_you_mean, identifier
-from dienhinh.voting._council import Ballot, Candidate, Council
+from dienhinh.voting._council import Ballot, Candidate, Council, approvals_in_order
 from dienhinh.voting._rule import BallotRule, Cap
 
 __all__ = [
@@ -211,11 +211,11 @@ class BallotInputs:
                 for n in self.nominees
             ],
             # Approvals in nominee order (the nominees are sorted, and every approval is one):
-            # one pass over the ids instead of a sort per ballot.
+            # one pass over the ids instead of a sort per ballot, once per ballot.
             "ballots": [
                 {
                     "member": b.member,
-                    "approve": list(filter(b.approve.__contains__, ids)),
+                    "approve": approvals_in_order(b, ids),
                     "cast": b.cast.value,
                 }
                 for b in self.ballots

@@ -4,8 +4,9 @@ Each figure is a ratio to a plain yardstick measured in the same run, or a bound
 
 1. ``import dienhinh`` beside ``import attrs, dateutil.relativedelta`` (its two runtime
    dependencies a plain script would load): fresh interpreters run in turn, bytecode cached
-   (a temporary ``PYTHONPYCACHEPREFIX``, warmed once), medians and the median of the pairs'
-   ratios. Goal: within 1.25×.
+   (a temporary ``PYTHONPYCACHEPREFIX``, warmed once), medians and the median of the
+   ratios, each run of ours beside the mean of the yardstick's runs before and after it.
+   Goal: within 1.25×.
 2. ``python -m dienhinh demo --json -`` in a fresh interpreter, bytecode cached: the median
    wall time, and its CPU time (wall time on a shared machine counts the other loads).
    Goal: ≤ 0.25 s.
@@ -21,10 +22,11 @@ Each figure is a ratio to a plain yardstick measured in the same run, or a bound
    500 MiB; exponents ≈ 1.
 4. ``dienhinh round FILE`` over ``--cli`` (30,000) nominations under the shipped ruleset
    (cap 15: thousands tie at the last slot), beside ``json.load`` of the same file and a
-   bare ``Counter`` of its approval marks, in turn. Goal: within 8×.
+   bare ``Counter`` of its approval marks, in turn (``--cli-runs``, 9, runs of ours, each
+   between two of the yardstick's). Goal: within 8×.
 
-Run: ``uv run python benchmarks/round.py [--runs N] [--nominations N] [--cli N] [--quick]
-[--only start|batch|cli]`` (``--quick``: small sizes, to check that it runs; ``--only``: one
+Run: ``uv run python benchmarks/round.py [--runs N] [--nominations N] [--cli N] [--cli-runs N]
+[--quick] [--only start|batch|cli]`` (``--quick``: small sizes, to check that it runs; ``--only``: one
 part — 1 and 2, 3, or 4.)
 """
 
@@ -79,15 +81,25 @@ def run(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
 def in_turn(
     a: Sequence[str], b: Sequence[str], runs: int, env: dict[str, str]
 ) -> tuple[float, float, float, float, tuple[float, float]]:
-    """Median wall of a, of b, median of the pairs' wall ratios and of their CPU ratios, and
-    the least and greatest CPU ratio (the spread the shared machine gives)."""
-    wa, wb, rw, rc = [], [], [], []
+    """Median wall of a, of b, median of the runs' wall ratios and of their CPU ratios, and
+    the least and greatest CPU ratio (the spread the shared machine gives).
+
+    b runs before and after each run of a (b a b a … b), and each a is compared with the mean
+    of the two b beside it: the shared machine's speed drifts by a third within minutes, and a
+    yardstick on one side only would carry that drift into the ratio."""
+    wa: list[float] = []
+    wb: list[float] = []
+    ca: list[float] = []
+    cb: list[float] = []
+    w, c = run(b, env)
+    wb.append(w)
+    cb.append(c)
     for _ in range(runs):
-        (w1, c1), (w2, c2) = run(a, env), run(b, env)
-        wa.append(w1)
-        wb.append(w2)
-        rw.append(w1 / w2)
-        rc.append(c1 / c2)
+        for (w, c), walls, cpus in ((run(a, env), wa, ca), (run(b, env), wb, cb)):
+            walls.append(w)
+            cpus.append(c)
+    rw = [x / ((wb[i] + wb[i + 1]) / 2) for i, x in enumerate(wa)]
+    rc = [x / ((cb[i] + cb[i + 1]) / 2) for i, x in enumerate(ca)]
     return (
         statistics.median(wa),
         statistics.median(wb),
@@ -260,7 +272,7 @@ def command_line(n: int, runs: int, cache: str) -> None:
     print(f"  json.load + Counter of the marks     {t_bare:7.2f} s")
     print(
         f"  ratio {wall_ratio:.2f}× wall, {cpu_ratio:.2f}× CPU (goal ≤ 8×); "
-        f"the pairs' CPU ratios {spread[0]:.2f}–{spread[1]:.2f}×"
+        f"the runs' CPU ratios {spread[0]:.2f}–{spread[1]:.2f}×"
     )
 
 
@@ -269,6 +281,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11, help="runs of each process (median)")
     parser.add_argument("--nominations", type=int, default=100_000)
     parser.add_argument("--cli", type=int, default=30_000, help="nominations in the CLI's file")
+    parser.add_argument("--cli-runs", type=int, default=9, help="runs of the command line (median)")
     parser.add_argument("--quick", action="store_true", help="small sizes: check that it runs")
     parser.add_argument(
         "--only", choices=("start", "batch", "cli"),
@@ -280,7 +293,7 @@ def main() -> None:
         child(args.child)
         return
     if args.quick:
-        args.runs, args.nominations, args.cli = 1, 3_000, 1_000
+        args.runs, args.nominations, args.cli, args.cli_runs = 1, 3_000, 1_000, 1
     n = args.nominations
     with tempfile.TemporaryDirectory() as cache:
         if args.only in (None, "start"):
@@ -288,7 +301,7 @@ def main() -> None:
         if args.only in (None, "batch"):
             national_batch([n // 100, n // 10, n])
         if args.only in (None, "cli"):
-            command_line(args.cli, max(1, args.runs // 4), cache)
+            command_line(args.cli, args.cli_runs, cache)
 
 
 if __name__ == "__main__":

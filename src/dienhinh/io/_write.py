@@ -369,11 +369,23 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
         inner = pad + "  "
         keys_pad = inner + "  "
         sep = "[" + inner
+        keys: tuple[Any, ...] = ()
+        kinds: tuple[type, ...] = ()
+        last: _Layout | None = None
         for start in range(0, len(v), _ROWS):
             part = v[start : start + _ROWS]
-            shapes = [layout(x, inner) for x in part]
+            shapes: list[_Layout | None] = []
             values: list[Any] = []
-            for x, shape in zip(part, shapes):  # noqa: B905 - made from part
+            for x in part:
+                # The shape of the object before is the likeliest (two tuples compared).
+                if type(x) is dict and x:
+                    these, types = tuple(x), tuple(map(type, x.values()))
+                    if these != keys or types != kinds:
+                        keys, kinds, last = these, types, layout(x, inner)
+                    shape = last
+                else:
+                    shape = None
+                shapes.append(shape)
                 if shape is not None:
                     values += shape.get(x)
             assert scalars is not None
@@ -396,7 +408,14 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
                             at = stop
                         if key is not None:
                             append(head)
-                            walk(x[key], keys_pad)
+                            value = x[key]
+                            if type(value) in once_types:
+                                text = once(value, keys_pad)
+                                if out:
+                                    encode()
+                                chunks.append(text)
+                            else:
+                                walk(value, keys_pad)
                     append(shape.close)
                 sep = "," + inner
                 if len(out) + len(chunks) >= _PIECES and not held:

@@ -168,6 +168,16 @@ def test_a_long_list_of_objects_is_written_as_the_plain_encoder_writes_it(
         )
 
 
+def test_keys_equal_in_python_but_not_in_json_are_written_as_themselves() -> None:
+    """``True == 1``, but a record's key ``True`` is ``"True"`` and ``1`` is ``"1"`` (``plain``):
+    the writer quoted the keys of the second object as the first's (found by the property
+    above)."""
+    items = [{1: None}, {True: None}, {1.0: 2}]
+    assert indented_text(items) == json.dumps(plain(items), ensure_ascii=False, indent=2)
+    assert indented_text([*items] * 4) == json.dumps(plain([*items] * 4), ensure_ascii=False,
+                                                     indent=2)  # fmt: skip
+
+
 def test_a_mark_in_a_dict_with_a_shared_part_is_written_as_itself() -> None:
     """Where a text or key of the dict is the mark itself, the dict is written key by key."""
     part = SharedList(["x"])

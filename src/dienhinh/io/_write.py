@@ -246,7 +246,7 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
 
     # A mapping's keys at a depth, each with the separator before it: the record's objects
     # (cards, tallies, nominations) share a few shapes, so a key is quoted once per shape.
-    heads: dict[tuple[str, tuple[Any, ...]], tuple[str, ...]] = {}
+    heads: dict[tuple[str, tuple[Any, ...], tuple[type, ...]], tuple[str, ...]] = {}
 
     def mapping(v: dict[Any, Any], pad: str) -> None:
         """A non-empty dict."""
@@ -304,9 +304,10 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
                         encode()
                     chunks.append(part)
                 return
-        shape = heads.get((pad, keys))
+        named = (pad, keys, tuple(map(type, keys)))  # True == 1, but "True" is not "1"
+        shape = heads.get(named)
         if shape is None:
-            shape = heads[pad, keys] = tuple(
+            shape = heads[named] = tuple(
                 ("{" if i == 0 else ",") + inner + quote(k if type(k) is str else str(k)) + ": "
                 for i, k in enumerate(keys)
             )

@@ -73,9 +73,9 @@ _NFC = functools.partial(unicodedata.normalize, "NFC")
 
 def nfc_each(texts: Collection[str]) -> Iterable[str]:
     """Each of ``texts`` (a collection, read twice) in NFC, for a list of thousands (a ballot's
-    marks): ``texts`` itself
-    when they are all ASCII (which NFC leaves as they are: one C-level test for the lot),
-    else NFC of each. A text that is not a ``str`` is a ``TypeError``, as normalising it is.
+    marks): ``texts`` itself when they are all ASCII (which NFC leaves as they are: one C-level
+    test for the lot), else NFC of each. A text that is not a ``str`` is a ``TypeError``, as
+    normalising it is.
 
     >>> ids = ["n01", "n02"]
     >>> nfc_each(ids) is ids, list(nfc_each(["Nguye\u0302\u0303n"])) == ["Nguyễn"]

@@ -600,8 +600,8 @@ def document(inputs: RoundInputs, nominations: Any) -> dict[str, Any]:
         "decided_on": None if inputs.decided_on is None else inputs.decided_on.isoformat(),
         "nominations": nominations,
         "dossiers": [d.to_json() for d in inputs.dossiers],
-        "ballots": [{"member": b.member, "approve": approvals_in_order(b, ids), "cast": b.cast.value}
-                    for b in inputs.ballots],
+        "ballots": [{"member": b.member, "approve": approvals_in_order(b, ids),
+                     "cast": b.cast.value} for b in inputs.ballots],
         "chair_choice": None if inputs.chair_choice is None else sorted(inputs.chair_choice),
         "exemplary_citizens": list(inputs.exemplary_citizens),
         "national_pool_size": inputs.national_pool_size,

@@ -142,7 +142,7 @@ class Candidate:
 
 
 def _approvals(value: Iterable[object]) -> frozenset[str]:
-    """NFC ids approved; this runs once per mark, so it stays in C (map + frozenset).
+    """NFC ids approved; this runs once per mark, so it stays in C (``nfc_each`` + frozenset).
 
     Blank or padded ids need no check of their own here: every approved id must
     be a nominee's id, and those are checked, so such an id is an unknown nominee.

@@ -79,6 +79,15 @@ def _shape(card: dict[Any, Any]) -> tuple[Any, ...] | None:
     )
 
 
+def _heads(keys: tuple[Any, ...], inner: str) -> tuple[str, ...]:
+    """Each key of an object, quoted as ``plain`` names it, with what comes before it: the
+    opening brace or a comma, then a new line at ``inner``."""
+    return tuple(
+        ("{" if i == 0 else ",") + inner + encode_basestring(k if type(k) is str else str(k)) + ": "
+        for i, k in enumerate(keys)
+    )
+
+
 class _Layout:
     """How the objects of one shape in a long list are written (see ``rows``): ``get`` takes
     an object's ``count`` scalars; with ``segments`` None they are all it holds, its text each
@@ -101,15 +110,12 @@ class _Layout:
         )  # fmt: skip
 
     @classmethod
-    def of(
-        cls, keys: tuple[Any, ...], kinds: tuple[type, ...], pad: str, quote: Callable[[str], str]
-    ) -> _Layout | None:
+    def of(cls, keys: tuple[Any, ...], kinds: tuple[type, ...], pad: str) -> _Layout | None:
         """The layout of objects with ``keys`` and values of ``kinds`` at ``pad``; None for
         keys the C encoder would not write as given, or a reason's card (copied by ``card``)."""
         if not _KEYS.issuperset(map(type, keys)) or {"citation", "code", "vi", "en"} <= set(keys):
             return None
-        inner = pad + "  "
-        heads = [("{" if i == 0 else ",") + inner + quote(k) + ": " for i, k in enumerate(keys)]
+        heads = _heads(keys, pad + "  ")
         taken = [k for k, t in zip(keys, kinds, strict=True) if t in _FLAT]
         get: Callable[[dict[str, Any]], tuple[Any, ...]]
         if len(taken) > 1:
@@ -120,7 +126,7 @@ class _Layout:
         else:
             get = lambda d: ()  # noqa: E731
         if len(taken) == len(keys):
-            return cls(get, len(taken), tuple(heads), None, pad + "}")
+            return cls(get, len(taken), heads, None, pad + "}")
         segments: list[tuple[tuple[str, ...], str | None, str]] = []
         run: list[str] = []
         for key, kind, head in zip(keys, kinds, heads, strict=True):
@@ -189,6 +195,18 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
         chunks.append("".join(out).encode())
         out.clear()
 
+    def copy(text: bytes) -> None:
+        """An encoded text (a copy, or a part already encoded) after what was written."""
+        if out:
+            encode()
+        chunks.append(text)
+
+    def hand_on() -> None:
+        """Everything written so far, to ``sink`` as one piece."""
+        encode()
+        sink(b"".join(chunks))
+        chunks.clear()
+
     def once(x: Any, pad: str) -> bytes:
         """The text of ``x`` (one of :data:`_ONCE`) at ``pad``, written the first time."""
         nonlocal held
@@ -239,9 +257,7 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
             del chunks[start:]
             if known is None:
                 seen[key] = (v, like, text)
-        if out:
-            encode()
-        chunks.append(text)
+        copy(text)
         return True
 
     # A mapping's keys at a depth, each with the separator before it: the record's objects
@@ -284,9 +300,7 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
             parts = enclosed("{", blank, pad, "}").encode().split(_MARKED)
             if len(parts) == len(plan) + 1:
                 # Encoded at once, beside the shared texts (already encoded) it holds.
-                if out:
-                    encode()
-                chunks.append(parts[0])
+                copy(parts[0])
                 for k, part in zip(plan, parts[1:]):  # noqa: B905 - lengths checked above
                     x = v[k]
                     t = type(x)
@@ -307,10 +321,7 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
         named = (pad, keys, tuple(map(type, keys)))  # True == 1, but "True" is not "1"
         shape = heads.get(named)
         if shape is None:
-            shape = heads[named] = tuple(
-                ("{" if i == 0 else ",") + inner + quote(k if type(k) is str else str(k)) + ": "
-                for i, k in enumerate(keys)
-            )
+            shape = heads[named] = _heads(keys, inner)
         for head, x in zip(shape, v.values(), strict=True):
             t = type(x)
             if t is str:
@@ -333,10 +344,7 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
                 append(head + atoms[x])
             elif t in once_types:
                 append(head)
-                copied = once(x, inner)
-                if out:
-                    encode()
-                chunks.append(copied)
+                copy(once(x, inner))
             else:
                 append(head)
                 walk(x, inner)
@@ -350,18 +358,6 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
         if c_make_encoder is None
         else c_make_encoder(None, plain, encode_basestring, None, ":", _SEP, False, False, True)
     )
-
-    def layout(x: Any, pad: str) -> _Layout | None:
-        """How an object of a long list is written from its scalars' texts; None when it is
-        written by itself (not a dict, empty, a key not a str, a reason's card)."""
-        if type(x) is not dict or not x:
-            return None
-        keys = tuple(x)
-        kinds = tuple(map(type, x.values()))
-        known = layouts.get((pad, keys, kinds), _UNPLANNED)
-        if known is _UNPLANNED:
-            known = layouts[pad, keys, kinds] = _Layout.of(keys, kinds, pad, quote)
-        return known  # type: ignore[return-value]
 
     def rows(v: list[Any] | tuple[Any, ...], pad: str) -> None:
         """A long list of objects: the scalars of :data:`_ROWS` of them by one call of the C
@@ -378,11 +374,17 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
             shapes: list[_Layout | None] = []
             values: list[Any] = []
             for x in part:
-                # The shape of the object before is the likeliest (two tuples compared).
+                # None: an object written by itself (not a dict, empty, a key not a str, a
+                # reason's card). The shape of the object before is the likeliest.
                 if type(x) is dict and x:
                     these, types = tuple(x), tuple(map(type, x.values()))
                     if these != keys or types != kinds:
-                        keys, kinds, last = these, types, layout(x, inner)
+                        keys, kinds = these, types
+                        named = (inner, keys, kinds)
+                        if named in layouts:
+                            last = layouts[named]
+                        else:
+                            last = layouts[named] = _Layout.of(keys, kinds, inner)
                     shape = last
                 else:
                     shape = None
@@ -411,18 +413,13 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
                             append(head)
                             value = x[key]
                             if type(value) in once_types:
-                                text = once(value, keys_pad)
-                                if out:
-                                    encode()
-                                chunks.append(text)
+                                copy(once(value, keys_pad))
                             else:
                                 walk(value, keys_pad)
                     append(shape.close)
                 sep = "," + inner
                 if len(out) + len(chunks) >= _PIECES and not held:
-                    encode()
-                    sink(b"".join(chunks))
-                    chunks.clear()
+                    hand_on()
         append(pad + "]")
 
     def sequence(v: list[Any] | tuple[Any, ...], pad: str) -> None:
@@ -449,9 +446,7 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
                     texts = said[inner]
                 else:
                     text = known[1]
-                if out:
-                    encode()
-                chunks.append(first)
+                copy(first)
                 chunks.append(text)  # apart: a long text is copied only by the join
             elif t is str:
                 append(sep + quote(x))
@@ -468,9 +463,7 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
                 else:
                     walk(x, inner)
                 if len(out) + len(chunks) >= _PIECES and not held:
-                    encode()
-                    sink(b"".join(chunks))
-                    chunks.clear()
+                    hand_on()
             sep = "," + inner
             first = then
         append(pad + "]")
@@ -494,10 +487,7 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
         elif t is bool or v is None:
             append(atoms[v])
         elif t in once_types:
-            text = once(v, pad)
-            if out:
-                encode()
-            chunks.append(text)
+            copy(once(v, pad))
         else:
             made = plain(v)
             if made is v:  # a str or int subclass, which plain keeps and json writes as such
@@ -507,8 +497,7 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
 
     try:
         walk(value, "\n")
-        encode()
-        sink(b"".join(chunks))
+        hand_on()
     finally:
         # The functions above hold one another, so what they kept would wait for the cyclic
         # collector (which a command leaves off): let it go now.

@@ -26,12 +26,12 @@ from typing import Any
 import attrs
 
 from dienhinh._batch import remember
-from dienhinh._canonical import plain
+from dienhinh._canonical import SharedList, Sharing, plain
 from dienhinh._frozen import frozen
 from dienhinh._provenance import Rule
 from dienhinh._repr import short as _short
 
-__all__ = ["Reason", "ReasonCode", "Severity", "day_vi"]
+__all__ = ["Reason", "ReasonCode", "Severity", "day_vi", "listed"]
 
 
 class Severity(enum.Enum):
@@ -243,3 +243,16 @@ class Reason:
             "rule": None if self.rule is None else self.rule.id,
             "citation": None if self.rule is None else self.rule.citation.to_json(),
         }
+
+
+def listed(reasons: Iterable[Reason], share: Sharing | None) -> list[Any]:
+    """Reasons as a record lists them: each one's card; with ``share`` (a record writer's tree),
+    the Reasons themselves, in a list the tree shares with every other place that lists the
+    same ones (written once, then copied)."""
+    if share is None:
+        return [r.to_json() for r in reasons]
+    if type(reasons) is SharedList:
+        return reasons
+    if reasons == ():
+        return []  # nothing to share (most nominees miss nothing)
+    return share.list_of(reasons)

@@ -25,7 +25,7 @@ from typing import Any, Final
 import attrs
 
 from dienhinh._batch import batch, remember
-from dienhinh._canonical import SharedList, Sharing, Stream, digest_of
+from dienhinh._canonical import Sharing, Stream, digest_of
 from dienhinh._effect import document_notices
 from dienhinh._errors import (
     ChairChoiceError,
@@ -38,7 +38,7 @@ from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._kinds import NomineeKind
 from dienhinh._labels import labels
 from dienhinh._provenance import Citation, Rule
-from dienhinh._reasons import Reason, Severity
+from dienhinh._reasons import Reason, Severity, listed
 from dienhinh._repr import short as _short
 from dienhinh._text import identifier
 from dienhinh.calendar import achievement_window, last_day_on_time
@@ -131,21 +131,9 @@ class NominationOutcome:
             "unit": self.unit,
             "kind": self.kind.value,
             "outcome": self.outcome.value,
-            "reasons": _reasons(reasons, share),
-            "missing": _reasons(self.missing, share),
+            "reasons": listed(reasons, share),
+            "missing": listed(self.missing, share),
         }
-
-
-def _reasons(reasons: Iterable[Reason], share: Sharing | None) -> list[Any]:
-    """Reasons as a document lists them; with ``share``, the Reasons themselves, in a list the
-    tree shares with every other place that lists the same ones."""
-    if share is None:
-        return [r.to_json() for r in reasons]
-    if type(reasons) is SharedList:
-        return reasons
-    if reasons == ():
-        return []  # nothing to share (most nominees miss nothing)
-    return share.list_of(reasons)
 
 
 def _labels(outcome: str, kind: str, status: str, threshold: str) -> dict[str, Any]:
@@ -281,7 +269,7 @@ class RoundDecision:
             "benefits": [b.to_json() for b in self.benefits],
             "national_pool": None if self.national_pool is None else self.national_pool.to_json(),
             "floors": [f.to_json() for f in self.floors],
-            "reasons": _reasons(self.reasons, share),
+            "reasons": listed(self.reasons, share),
             "checks": {
                 "applied": list(self.applied),
                 "not_declared": list(self.not_declared),

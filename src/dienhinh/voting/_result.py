@@ -25,7 +25,7 @@ from dienhinh._frozen import frozen
 from dienhinh._html import table
 from dienhinh._interpretations import Readings, UsedReading
 from dienhinh._kinds import NomineeKind
-from dienhinh._reasons import Reason
+from dienhinh._reasons import Reason, listed
 from dienhinh._repr import short as _short
 from dienhinh._text import did_you_mean, identifier
 from dienhinh.voting._council import Ballot, Candidate, Council, approvals_in_order
@@ -324,9 +324,7 @@ class Outcome:
             "nominee": self.nominee,
             "kind": self.kind.value,
             "outcome": self.status.value,
-            "reasons": [r.to_json() for r in self.reasons]
-            if share is None
-            else share.list_of(self.reasons),
+            "reasons": listed(self.reasons, share),
         }
 
 
@@ -413,9 +411,7 @@ class BallotResult:
             "tie": None if self.tie is None else self.tie.to_json(),
             "ties": [t.to_json() for t in self.ties],
             "outcomes": [o._tree(share) for o in self.outcomes],
-            "reasons": [r.to_json() for r in self.reasons]
-            if share is None
-            else share.list_of(self.reasons),
+            "reasons": listed(self.reasons, share),
             "interpretations": [u.to_json() for u in self.used],
         }
         if inputs:

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from dienhinh._batch import batch, remember
 from dienhinh._errors import (
@@ -50,11 +51,9 @@ from dienhinh.criteria._leaves import (
     window_vi,
 )
 from dienhinh.criteria._nominee import Nominee
+from dienhinh.criteria._result import Assessment, CriterionResult, EvidenceUse, IgnoredEvidence
 from dienhinh.criteria._verdict import BY_RANK
 from dienhinh.criteria._vocab import DISTRICT_LEVEL_ENDED, Grade, Level, ProjectRating
-
-if TYPE_CHECKING:
-    from dienhinh.criteria._result import Assessment, CriterionResult, EvidenceUse, IgnoredEvidence
 
 __all__ = ["MET", "NOT_MET", "UNKNOWN", "WindowLike", "assess", "compile_catalogue", "explain"]
 
@@ -144,14 +143,14 @@ class _Plan:
 
     The compiled trees with each declared reading's alternative chosen (A-25), the readings
     the engine branches on (A-13, A-14, A-15), and what was already checked: the kinds and
-    fields, the criteria attested. A batch of 10^5 nominees under one catalogue and one set
-    of readings looks these up once, not ten times per nominee.
+    fields (with their trees, in the catalogue's order), the criteria attested. A batch of
+    10^5 nominees under one catalogue and one set of readings looks these up once, not ten
+    times per nominee.
     """
 
     __slots__ = (
         "a14_or", "a15_province", "a27_covers", "a40_overlaps", "attested_ok", "catalogue",
-        "compiled",
-        "every_field", "fields_ok", "readings", "used",
+        "compiled", "every_field", "readings", "trees", "used",
     )  # fmt: skip
 
     def __init__(self, catalogue: Catalogue, readings: Readings) -> None:
@@ -163,7 +162,9 @@ class _Plan:
         self.a27_covers = readings["A-27"] == "covers-window"
         self.a40_overlaps = readings["A-40"] == "overlaps"
         self.every_field = readings["A-13"] == "every-field"
-        self.fields_ok: set[tuple[str, tuple[str, ...]]] = set()  # by the kind's value
+        # The general standard's tree and the declared fields' trees, by the kind's value and
+        # the fields as declared: each pair checked once.
+        self.trees: dict[tuple[str, tuple[str, ...]], tuple[Run, tuple[Run, ...]]] = {}
         self.attested_ok: set[str] = set()
         # The readings used per kind (its value) and fields: without A-27, and with it.
         self.used: dict[
@@ -362,11 +363,13 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
     nothing = (node, UNKNOWN, (), (), (), [(codes.ASK[type_], None)], (), None)
     nothing_complete = (node, NOT_MET, (), (), (), (), [(codes.NOTHING_QUALIFIES, None)], None)
 
-    def sort(
-        ctx: _Ctx, items: Sequence[tuple[int, Any]]
-    ) -> tuple[list[int], list[Ignored], list[Ask], int, list[Ask]]:
-        """The items used and set aside, the dates asked for, the amount counted, and a note
-        for each item counted under A-40 "overlaps" whose period is only partly inside."""
+    def run(ctx: _Ctx) -> _Eval:
+        items = ctx.by_type.get(type_)
+        if items is None:
+            return nothing_complete if type_ in ctx.complete else nothing
+        # The items used and set aside, the dates asked for, the amount counted, and a note for
+        # each item counted under A-40 "overlaps" whose period is only partly inside. One loop
+        # in this function, not a helper's: a batch runs it for each leaf of each nominee.
         start, end = ctx.start, ctx.end
         used: list[int] = []
         ignored: list[Ignored] = []
@@ -378,17 +381,16 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
             period = ev.period
             if period is not None:
                 ctx.periods = True
-                span: tuple[dt.date, dt.date] | None = (period.start, period.end)
+                first, last = period.start, period.end
             else:
-                day = ev.achieved_on or ev.date
-                span = None if day is None else (day, day)
-            if span is None:
-                ignored.append((i, codes.UNDATED, None))
-                asks.append((codes.ASK_DATE, {"index": i}))
-                continue
+                first = last = ev.achieved_on or ev.date
+                if first is None:
+                    ignored.append((i, codes.UNDATED, None))
+                    asks.append((codes.ASK_DATE, {"index": i}))
+                    continue
             overlapping = False
-            if span[0] < start or span[1] > end:
-                overlapping = _overlaps(ctx, ev, span[0], span[1])
+            if first < start or last > end:
+                overlapping = _overlaps(ctx, ev, first, last)
                 if not overlapping:
                     ignored.append((i, _outside(ev), None))
                     continue
@@ -403,13 +405,6 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
             ignored.append((i, why[0], why[1]))
             if why[0] is codes.APPLIED_UNKNOWN:
                 asks.append((codes.ASK_APPLIED, {"name": ev.name}))
-        return used, ignored, asks, total, partial
-
-    def run(ctx: _Ctx) -> _Eval:
-        items = ctx.by_type.get(type_)
-        if items is None:
-            return nothing_complete if type_ in ctx.complete else nothing
-        used, ignored, asks, total, partial = sort(ctx, items)
         if len(used) >= count and total >= amount:
             # The empty sequences shared: a batch keeps every tree.
             return (node, MET, (), used, ignored or (), (), partial or (), None)
@@ -620,15 +615,20 @@ def _composite(node: Criterion, kids: tuple[Run, ...]) -> Run:
     semicolon = node.joined_by == ";" and not is_any
 
     def run(ctx: _Ctx) -> _Eval:
-        results = [k(ctx) for k in kids]
+        # One loop, no comprehension: a comprehension is a call of its own (Python 3.11), and
+        # a batch runs five composites per nominee.
+        results: list[_Eval] = []
+        keep = results.append
         if is_any or (semicolon and ctx.a14_or):
             v = NOT_MET
-            for r in results:
+            for k in kids:
+                keep(r := k(ctx))
                 if r[1] > v:
                     v = r[1]
         else:
             v = MET
-            for r in results:
+            for k in kids:
+                keep(r := k(ctx))
                 if r[1] < v:
                     v = r[1]
         return (node, v, results, (), (), (), (), None)
@@ -718,18 +718,27 @@ def refused_kind(kind: NomineeKind, catalogue: Catalogue, readings: Readings) ->
     return None if kr is None or kr.admits(readings) else kr
 
 
-def _check(nominee: Nominee, plan: _Plan, attested: Iterable[str]) -> None:
-    """The nominee's kind and fields exist in the catalogue, and what it attests is attestable;
-    each pair of kind and fields, and each criterion, checked once per plan."""
-    key = (nominee.kind._value_, nominee.fields)
-    if key not in plan.fields_ok:
-        _check_fields(nominee, plan.compiled, plan.readings)
-        plan.fields_ok.add(key)
+def _trees(nominee: Nominee, plan: _Plan, attested: Iterable[str]) -> tuple[Run, tuple[Run, ...]]:
+    """The trees of the nominee's general standard and declared fields (in the catalogue's
+    order), once its kind and fields are known to exist in the catalogue and what it attests
+    to be attestable; each pair of kind and fields, and each criterion, checked once per plan."""
+    kind = nominee.kind._value_
+    key = (kind, nominee.fields)
+    trees = plan.trees.get(key)
+    if trees is None:
+        compiled = plan.compiled
+        _check_fields(nominee, compiled, plan.readings)
+        declared = sorted(nominee.fields, key=compiled.order.__getitem__)
+        trees = plan.trees[key] = (
+            compiled.general_of[kind],
+            tuple(compiled.field_of[f, kind] for f in declared),
+        )
     ok = plan.attested_ok
     for cid in attested:
         if cid not in ok:
             _check_attested(cid, plan.compiled)
             ok.add(cid)
+    return trees
 
 
 def _check_fields(nominee: Nominee, compiled: Compiled, readings: Readings) -> None:
@@ -878,25 +887,18 @@ def _assess(
     nominee: Nominee, plan: _Plan, start: dt.date, end: dt.date, due: dt.date | None = None
 ) -> Assessment:
     """One assessment on a checked plan and window (the nominee is a Nominee)."""
-    from dienhinh.criteria._result import Assessment
-
-    compiled = plan.compiled
     groups = _groups(nominee)
-    _check(nominee, plan, groups[1])
+    general_tree, field_trees = _trees(nominee, plan, groups[1])
     ctx = _Ctx(nominee, start, end, plan, groups, due)
-    kind = nominee.kind._value_
-    general = compiled.general_of[kind](ctx)
-    declared = nominee.fields
-    if len(declared) > 1:
-        declared = tuple(sorted(declared, key=compiled.order.__getitem__))
-    fields = [compiled.field_of[f, kind](ctx) for f in declared]
-    fv = (min if plan.every_field else max)(r[1] for r in fields)
+    general = general_tree(ctx)
+    fields = [run(ctx) for run in field_trees]
+    fv = (min if plan.every_field else max)(map(_VERDICT, fields))
     catalogue = plan.catalogue
     group = (catalogue.field_group, fv, fields, (), (), (), (), None)
     root = (catalogue.standing, min(general[1], fv), [general, group], (), (), (), (), None)
+    # Positionally, in the order of Assessment's fields: keywords cost a third of the call.
     return Assessment(
-        catalogue=catalogue, nominee=nominee, window_start=start, window_end=end,
-        readings=plan.readings, verdict=_VERDICTS[root[1]], raw=root, dossier_due=due,
+        catalogue, nominee, start, end, plan.readings, _VERDICTS[root[1]], root, dossier_due=due,
         relied_on_a27=ctx.a27, read_periods=ctx.periods,
     )  # fmt: skip
 
@@ -937,6 +939,8 @@ def assess_many(
 
 _DEFAULT = Readings()
 _VERDICTS = BY_RANK  # NOT_MET, UNKNOWN, MET are its indices
+_VERDICT = operator.itemgetter(1)
+"""An evaluation's verdict, in C (for ``min``/``max`` over a list of evaluations)."""
 
 
 # ---------------------------------------------------------------------------
@@ -1109,8 +1113,6 @@ class _Explainer:
         self, node: Criterion, e: _Eval
     ) -> tuple[tuple[EvidenceUse, ...], tuple[IgnoredEvidence, ...], tuple[Reason, ...]]:
         """A criterion's evidence used and set aside, and what it asks for when unknown."""
-        from dienhinh.criteria._result import EvidenceUse, IgnoredEvidence
-
         evidence, years = self.evidence, e[7]
         used = tuple(EvidenceUse(i, evidence[i]) for i in e[3])
         ignored = tuple(
@@ -1150,8 +1152,6 @@ class _Explainer:
         return {s: f.id for f in self.catalogue.fields for s in f.standard}
 
     def build(self, e: _Eval) -> CriterionResult:
-        from dienhinh.criteria._result import CriterionResult
-
         node, e_verdict = e[0], e[1]
         children = tuple(self.build(c) for c in e[2])
         used: tuple[EvidenceUse, ...] = ()

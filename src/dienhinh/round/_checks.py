@@ -291,7 +291,7 @@ def _standards(check: Check, ctx: Context) -> NomineeCheck:
     assert span is not None
     rule = _rule(check)
     assess_one = assessor(catalogue, window=span, readings=readings, dossier_due=ctx.dossier_due)
-    met = codes.CRITERIA_MET(rule, start=span[0], end=span[1])
+    met_only = (codes.CRITERIA_MET(rule, start=span[0], end=span[1]),)
     refusals: dict[str, Found | None] = {}  # by kind (its value: an enum hashes in Python)
     cutoffs: dict[str, tuple[dt.date, Rule, bool] | None] = {}  # A-30, by unit
 
@@ -325,7 +325,7 @@ def _standards(check: Check, ctx: Context) -> NomineeCheck:
         if result.verdict is Verdict.MET:
             # Assessment.used, read once here: worked out, not kept on the assessment (a cached
             # property's first read costs three times as much, 10^5 times in a national year).
-            found = Found((met,), used=used_readings(result))
+            found = Found(met_only, (), used_readings(result))  # positionally: a third faster
         else:
             found = _standards_found(rule, span, result)
         if after is _NOTHING:

@@ -631,12 +631,12 @@ def _judge(
     reasons: list[Reason] = []
     missing: list[Reason] = []
     for judge in checks:
-        found = judge(nom)
-        reasons += found[0]
-        if found[1]:
-            missing += found[1]
-        if found[2]:
-            relied[id(found[2])] = found[2]
+        found, asks, used = judge(nom)  # a Found, unpacked at once
+        reasons += found
+        if asks:
+            missing += asks
+        if used:
+            relied[id(used)] = used
     if late is not None:
         reasons.append(late)
     return tuple(reasons), tuple(missing), _state(reasons)

@@ -16,7 +16,16 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
     [
         ("ballot.py", ["tally + select", "growth exponents"]),
         ("criteria.py", ["assessments/s", "results kept"]),
-        ("round.py", ["import dienhinh", "demo:", "growth exponents", "dienhinh round FILE"]),
+        (
+            "round.py",
+            [
+                "import dienhinh",
+                "demo:",
+                "growth exponents",
+                "above the fixed",
+                "dienhinh round FILE",
+            ],
+        ),
     ],
 )
 def test_a_benchmark_runs_in_quick_mode(script: str, expect: list[str]) -> None:

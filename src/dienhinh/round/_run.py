@@ -631,8 +631,8 @@ def _judge(
     reasons: list[Reason] = []
     missing: list[Reason] = []
     for judge in checks:
-        found, asks, used = judge(nom)  # a Found, unpacked at once
-        reasons += found
+        its_reasons, asks, used = judge(nom)  # a Found, unpacked at once
+        reasons += its_reasons
         if asks:
             missing += asks
         if used:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import os
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -164,3 +165,21 @@ def test_the_copy_is_kept_where_the_bytecode_would_be(
     assert os.path.basename(where) == f"tuyen-quang-2023.criteria.toml.{tag}.marshal"
     monkeypatch.setattr(sys.implementation, "cache_tag", None)
     assert _cache.cache_path(TQ) is None
+
+
+def test_a_ruleset_read_from_its_copies_loads_no_toml_parser(tmp_path: Path) -> None:
+    """Once its files' copies are kept, loading a shipped ruleset (and so `dienhinh demo`)
+    imports no `tomllib`; parsing a file without a copy still does."""
+    code = (
+        "import sys; from dienhinh import load_ruleset; load_ruleset('tuyen-quang-2023');"
+        "print('tomllib' in sys.modules)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path)
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout.split()
+        for _ in range(2)
+    ]
+    assert runs == [["True"], ["False"]]  # the first run parses and keeps, the second reads

@@ -6,8 +6,9 @@ of a file is collected and raised at once, as one
 :class:`~dienhinh.RulesetError` whose ``problems`` name the file, the key path
 (``deadlines[1].month``) and what is allowed. Nothing is silently dropped.
 
-``tomllib`` (and the voting and calendar subpackages the data is built into)
-load with :mod:`dienhinh.rulesets`, on first use, not by ``import dienhinh``.
+The voting and calendar subpackages the data is built into load with
+:mod:`dienhinh.rulesets`, on first use, not by ``import dienhinh``; ``tomllib`` loads only
+when a TOML text is parsed (a shipped file's kept copy, ``rulesets._cache``, needs none).
 
 >>> from dienhinh import builtin_rulesets, dump_ruleset, load_ruleset, parse_ruleset
 >>> builtin_rulesets()

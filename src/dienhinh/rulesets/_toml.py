@@ -10,7 +10,6 @@ import datetime as dt
 import functools
 import os
 import re
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
 from pathlib import PurePath
@@ -114,6 +113,8 @@ _LONG_DIGITS: Final = re.compile(r"[0-9_]{4000,}")
 
 def _toml(text: str, source: str) -> dict[str, Any]:
     """The TOML data of ``text``; integers and strings are bounded, every problem has its place."""
+    import tomllib  # here: a shipped file's kept copy (rulesets._cache) needs no parser
+
     try:
         data = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:

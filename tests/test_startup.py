@@ -70,7 +70,8 @@ _ENTRY = {"dienhinh.cli._main", "dienhinh.cli._status"}
 def test_a_round_s_program_ends_without_freeing_its_record_and_loses_nothing() -> None:
     """`dienhinh round FILE` leaves its record to the operating system (``keep``, ``_leave``):
     the record is on stdout whole, what was printed before it first, the exit handlers run
-    with the collector still off, the status is the command's; ``main`` frees as usual."""
+    with the collector still off, the status is the command's (an invalid command's too);
+    ``main`` frees as usual."""
     import json
     from pathlib import Path
 
@@ -99,7 +100,27 @@ def test_a_round_s_program_ends_without_freeing_its_record_and_loses_nothing() -
     bad = subprocess.run([sys.executable, "-c", code.replace("'round'", "'nonsense'")],
                          capture_output=True, text=True)  # fmt: skip
     assert bad.returncode == 2
-    assert "leaving" not in bad.stderr
+    assert bad.stderr.split("\n")[-3:] == ["leaving 2", "collecting False", ""]
+    assert bad.stderr.startswith("dienhinh: error: argument COMMAND: invalid choice: 'nonsense'")
+
+
+def test_the_program_waits_for_a_thread_still_running() -> None:
+    """With another thread still running when the command returns, the program exits as
+    Python does (the thread finishes and its output is kept), not through ``_leave``."""
+    code = (
+        "import sys, threading, time\n"
+        "from dienhinh.cli import _main\n"
+        "_main._leave = lambda status: sys.exit(f'left with a thread running ({status})')\n"
+        "def late():\n"
+        "    time.sleep(0.3)\n"
+        "    print('thread done', flush=True)\n"
+        "threading.Thread(target=late).start()\n"
+        "sys.argv = ['dienhinh', 'rulesets']\n"
+        "_main.run()"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.rstrip().endswith("thread done")
 
 
 def test_the_program_leaves_the_collector_off_to_its_end() -> None:

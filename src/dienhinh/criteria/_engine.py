@@ -926,15 +926,23 @@ def assess_many(
     >>> [a.verdict.value for a in batch]
     ['unknown', 'unknown', 'unknown']
     """
-    out: list[Assessment] = []
-    prepared: tuple[_Plan, dt.date, dt.date] | None = None
     due = _due(dossier_due)
-    for nominee in nominees:
-        _nominee(nominee)
-        if prepared is None:
-            prepared = _prepare(catalogue, window, readings)
-        out.append(_assess(nominee, *prepared, due))
+    each = iter(nominees)
+    first = next(each, _NONE)
+    if first is _NONE:
+        return ()
+    _nominee(first)
+    plan, start, end = _prepare(catalogue, window, readings)
+    out = [_assess(first, plan, start, end, due)]
+    for nominee in each:
+        if not isinstance(nominee, Nominee):
+            _nominee(nominee)  # raises
+        out.append(_assess(nominee, plan, start, end, due))
     return tuple(out)
+
+
+_NONE: Any = object()
+"""No first nominee (``next``'s default: ``None`` is a nominee of the wrong type)."""
 
 
 _DEFAULT = Readings()

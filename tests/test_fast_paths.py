@@ -253,6 +253,21 @@ def test_a_batch_refuses_a_bad_nominee_as_assess_does(position: int) -> None:
         assert str(many.value) == str(single.value)
 
 
+@pytest.mark.parametrize("position", [0, 1, 2])
+def test_a_batch_refuses_what_is_not_a_nominee_wherever_it_stands(position: int) -> None:
+    """What is not a nominee (None) in a batch: assess's own error, first or later; an empty
+    batch is empty without a look at its catalogue (checked with the first nominee)."""
+    good = Nominee("individual", ["education"], [])
+    with pytest.raises(InvalidTypeError) as single:
+        assess(None, TQ, window=WINDOW)  # type: ignore[arg-type]
+    batch: list[Any] = [good, good]
+    batch.insert(position, None)
+    with pytest.raises(InvalidTypeError) as many:
+        assess_many(iter(batch), TQ, window=WINDOW)
+    assert str(many.value) == str(single.value)
+    assert assess_many(iter([]), "not a catalogue", window=WINDOW) == ()  # type: ignore[arg-type]
+
+
 # -- reasons: one made reason shared by every call with the same scalar parameters -----------
 
 _PAIR = ReasonCode("demo.pair", Severity.INFO, "Cặp", "Pair", "{a} và {b}", "{a} and {b}")

@@ -13,6 +13,7 @@ import unicodedata
 from typing import Any
 from unittest import mock
 
+import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -110,6 +111,48 @@ def test_a_planned_batch_is_each_nominee_assessed_afresh(
         assert got == fresh
         assert got.to_json() == fresh.to_json()
         assert got.used == chosen.used(*_engine.used_interpretations(got))
+
+
+@given(st.lists(nominees(), min_size=2, max_size=5), readings, windows)
+def test_leaf_results_shared_across_a_batch_are_each_nominee_s_own(
+    batch: list[Nominee], chosen: Readings, window: tuple[dt.date, dt.date]
+) -> None:
+    """A leaf met by one item alone is one evaluation per leaf and index, shared by every
+    nominee it is the result of: each tree is what a catalogue compiled afresh for that nominee
+    alone gives (a new Catalogue object has no compiled trees, so nothing is shared)."""
+    many = assess_many(batch, TQ, window=window, readings=chosen)
+    for nominee, got in zip(batch, many, strict=True):
+        alone = assess(nominee, attrs.evolve(TQ), window=window, readings=chosen)
+        assert got.to_json() == alone.to_json()
+        assert got.raw == alone.raw
+
+
+def test_a_leaf_met_by_one_item_is_one_evaluation_for_every_nominee() -> None:
+    """Two nominees whose attestation of TQ-3.1a is their item 0 share that leaf's evaluation
+    (a batch keeps every tree); one whose leaf also set an item aside has its own."""
+
+    def leaf(a: Any, cid: str) -> Any:
+        todo = [a.raw]
+        while todo:
+            e = todo.pop()
+            if e[0].id == cid:
+                return e
+            todo.extend(e[2])
+        raise AssertionError(cid)
+
+    def attest(cid: str, day: dt.date) -> Attestation:
+        return Attestation(cid, "UBND xã", "Chủ tịch", day, "Xác nhận.")
+
+    inside, outside = WINDOW[1], WINDOW[0] - dt.timedelta(days=1)
+    one, two = (Nominee("individual", ["education"], [attest("TQ-3.1a", inside)]) for _ in "ab")
+    first, second = assess_many([one, two], TQ, window=WINDOW)
+    assert leaf(first, "TQ-3.1a") is leaf(second, "TQ-3.1a")
+    assert leaf(first, "TQ-3.1a")[1] == _engine.MET
+    aside = Nominee("individual", ["education"],
+                    [attest("TQ-3.1a", inside), attest("TQ-3.1a", outside)])  # fmt: skip
+    third = assess(aside, TQ, window=WINDOW)
+    assert leaf(third, "TQ-3.1a")[1] == _engine.MET
+    assert leaf(third, "TQ-3.1a") is not leaf(first, "TQ-3.1a")
 
 
 @given(nominees(), readings, windows, st.integers(0, 90))

@@ -362,7 +362,7 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
     # Nothing of the type at all is the common case: its two answers are built once.
     nothing = (node, UNKNOWN, (), (), (), [(codes.ASK[type_], None)], (), None)
     nothing_complete = (node, NOT_MET, (), (), (), (), [(codes.NOTHING_QUALIFIES, None)], None)
-    met_at: dict[int, _Eval] = {}  # met by one item and nothing else, by the item's index
+    met_by = _MetBy(node)
 
     def run(ctx: _Ctx) -> _Eval:
         items = ctx.by_type.get(type_)
@@ -408,7 +408,7 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
                 asks.append((codes.ASK_APPLIED, {"name": ev.name}))
         if len(used) >= count and total >= amount:
             if len(used) == 1 and not ignored and not partial:
-                return _met_by(node, met_at, used[0])
+                return met_by[used[0]]
             # The empty sequences shared: a batch keeps every tree.
             return (node, MET, (), used, ignored or (), (), partial or (), None)
         notes: list[Ask] = partial
@@ -425,14 +425,21 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
     return run
 
 
-def _met_by(node: Criterion, met_at: dict[int, _Eval], i: int) -> _Eval:
-    """A leaf met by item ``i`` alone, nothing set aside or noted: the commonest evaluation,
-    the same for every nominee whose item ``i`` it is, so made once per leaf and index and
-    shared (a batch keeps every tree; ``met_at`` holds as many as a dossier has items)."""
-    met = met_at.get(i)
-    if met is None:
-        met = met_at[i] = (node, MET, (), (i,), (), (), (), None)
-    return met
+class _MetBy(dict[int, _Eval]):
+    """A leaf's evaluations met by one item alone, nothing set aside or noted, by the item's
+    index: the commonest evaluation, the same for every nominee whose item ``i`` it is, so
+    made on first use and shared (a batch keeps every tree). Found in C once made; it holds as
+    many as a dossier has items."""
+
+    __slots__ = ("node",)
+
+    def __init__(self, node: Criterion) -> None:
+        super().__init__()
+        self.node = node
+
+    def __missing__(self, i: int) -> _Eval:
+        met = self[i] = (self.node, MET, (), (i,), (), (), (), None)
+        return met
 
 
 def _overlaps(ctx: _Ctx, ev: Any, first: dt.date, last: dt.date) -> bool:
@@ -453,7 +460,7 @@ def _attestation_leaf(node: Criterion) -> Run:
     cid = node.id
     nothing = (node, UNKNOWN, (), (), (), [(codes.ASK["attestation"], None)], (), None)
     nothing_complete = (node, NOT_MET, (), (), (), (), [(codes.NOTHING_QUALIFIES, None)], None)
-    met_at: dict[int, _Eval] = {}  # met by one item and nothing else, by the item's index
+    met_by = _MetBy(node)
 
     def run(ctx: _Ctx) -> _Eval:
         items = ctx.attest.get(cid)
@@ -477,7 +484,7 @@ def _attestation_leaf(node: Criterion) -> Run:
                     if ev.holds:
                         if one:
                             return (node, MET, (), (i,), (), (), one, None)
-                        return _met_by(node, met_at, i)
+                        return met_by[i]
                     one += ((codes.ATTESTED_NOT, {"indices": [i]}),)
                     return (node, NOT_MET, (), (i,), (), (), one, None)
         yes: list[int] = []

@@ -108,11 +108,13 @@ def test_the_program_waits_for_a_thread_still_running() -> None:
     """With another thread still running when the command returns, the program exits as
     Python does (the thread finishes and its output is kept), not through ``_leave``."""
     code = (
-        "import sys, threading, time\n"
+        "import sys, threading\n"
         "from dienhinh.cli import _main\n"
+        "done, leave = threading.Event(), sys.exit\n"
+        "sys.exit = lambda status: (done.set(), leave(status))  # the thread ends after run()\n"
         "_main._leave = lambda status: sys.exit(f'left with a thread running ({status})')\n"
         "def late():\n"
-        "    time.sleep(0.3)\n"
+        "    done.wait()\n"
         "    print('thread done', flush=True)\n"
         "threading.Thread(target=late).start()\n"
         "sys.argv = ['dienhinh', 'rulesets']\n"

@@ -411,11 +411,7 @@ def write_indented(value: Any, sink: Callable[[bytes], object]) -> None:
                             at = stop
                         if key is not None:
                             append(head)
-                            value = x[key]
-                            if type(value) in once_types:
-                                copy(once(value, keys_pad))
-                            else:
-                                walk(value, keys_pad)
+                            walk(x[key], keys_pad)  # a shared part copied, as walk copies it
                     append(shape.close)
                 sep = "," + inner
                 if len(out) + len(chunks) >= _PIECES and not held:

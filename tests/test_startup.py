@@ -67,6 +67,12 @@ def test_importing_the_command_line_loads_no_command() -> None:
 _ENTRY = {"dienhinh.cli._main", "dienhinh.cli._status"}
 
 
+def _program(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run by a fresh interpreter (it ends the way the program ends), its output
+    captured."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
 def test_a_round_s_program_ends_without_freeing_its_record_and_loses_nothing() -> None:
     """`dienhinh round FILE` leaves its record to the operating system (``keep``, ``_leave``):
     the record is on stdout whole, what was printed before it first, the exit handlers run
@@ -88,7 +94,7 @@ def test_a_round_s_program_ends_without_freeing_its_record_and_loses_nothing() -
         f"sys.argv = ['dienhinh', 'round', {str(path)!r}]\n"
         "_main.run()"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = _program(code)
     assert out.returncode == 0, out.stderr
     assert out.stderr.split("\n")[:2] == ["leaving 0", "collecting False"]
     head, _, record = out.stdout.partition("\n")
@@ -97,8 +103,7 @@ def test_a_round_s_program_ends_without_freeing_its_record_and_loses_nothing() -
     kept: list[object] = []
     assert _main.main(["round", str(path), "--output", "/dev/null"], keep=kept) == 0
     assert [type(k).__name__ for k in kept] == ["RoundDecision", "dict"]
-    bad = subprocess.run([sys.executable, "-c", code.replace("'round'", "'nonsense'")],
-                         capture_output=True, text=True)  # fmt: skip
+    bad = _program(code.replace("'round'", "'nonsense'"))
     assert bad.returncode == 2
     assert bad.stderr.split("\n")[-3:] == ["leaving 2", "collecting False", ""]
     assert bad.stderr.startswith("dienhinh: error: argument COMMAND: invalid choice: 'nonsense'")
@@ -120,7 +125,7 @@ def test_the_program_waits_for_a_thread_still_running() -> None:
         "sys.argv = ['dienhinh', 'rulesets']\n"
         "_main.run()"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = _program(code)
     assert out.returncode == 0, out.stderr
     assert out.stdout.rstrip().endswith("thread done")
 
@@ -135,11 +140,8 @@ def test_the_program_leaves_the_collector_off_to_its_end() -> None:
         "sys.argv = ['dienhinh', 'rulesets']\n"
         "run()"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = _program(code)
     assert out.returncode == 0, out.stderr
     assert out.stdout.rstrip().endswith("collecting False")
-    bad = subprocess.run(
-        [sys.executable, "-c", code.replace("'rulesets'", "'nonsense'")],
-        capture_output=True, text=True,
-    )  # fmt: skip
+    bad = _program(code.replace("'rulesets'", "'nonsense'"))
     assert bad.returncode == 2

@@ -32,7 +32,7 @@ from dienhinh._kinds import NomineeKind
 from dienhinh._reasons import Reason, ReasonCode
 from dienhinh._text import a_or_an, did_you_mean
 from dienhinh.criteria import _codes as codes
-from dienhinh.criteria._catalogue import Catalogue, Criterion, Group, KindReading
+from dienhinh.criteria._catalogue import Catalogue, Criterion, Group
 from dienhinh.criteria._evidence import Attestation, Evidence, Rating, Title
 from dienhinh.criteria._leaves import (
     AttestationTest,
@@ -735,12 +735,6 @@ def _window(window: WindowLike | tuple[dt.date, dt.date]) -> tuple[dt.date, dt.d
     return start, end
 
 
-def refused_kind(kind: NomineeKind, catalogue: Catalogue, readings: Readings) -> KindReading | None:
-    """The kind reading that refuses ``kind`` under ``readings`` (A-29), if one does."""
-    kr = catalogue.kind_reading(kind)
-    return None if kr is None or kr.admits(readings) else kr
-
-
 def _trees(nominee: Nominee, plan: _Plan, attested: Iterable[str]) -> tuple[Run, tuple[Run, ...]]:
     """The trees of the nominee's general standard and declared fields (in the catalogue's
     order), once its kind and fields are known to exist in the catalogue and what it attests
@@ -991,17 +985,17 @@ def missing_facts(a: Assessment) -> tuple[Reason, ...]:
 
 
 def _item(ev: Evidence) -> tuple[str, str]:
-    """An evidence item named in Vietnamese and English (for a request for its date)."""
-    # Only titles and ratings may lack a date (they are given for a year).
+    """An undated item named in Vietnamese and English (for a request for its date): a title or
+    a rating, the only evidence a dated leaf reads that may lack a date (each is given for a
+    year; a figure is read by its own leaf)."""
     if isinstance(ev, Title):
         return (
             f"danh hiệu “{ev.title.vi}” năm {ev.year}",
             f"the title {ev.title.value} for {ev.year}",
         )
-    if isinstance(ev, Rating):
-        return (f"kết quả xếp loại “{ev.grade.vi}” năm {ev.year}",
-                f"the rating {ev.grade.value} for {ev.year}")  # fmt: skip
-    return f"{ev.TYPE} {_label(ev)}", f"{ev.TYPE} {_label(ev)}"
+    assert isinstance(ev, Rating), ev
+    return (f"kết quả xếp loại “{ev.grade.vi}” năm {ev.year}",
+            f"the rating {ev.grade.value} for {ev.year}")  # fmt: skip
 
 
 class _Explainer:
@@ -1250,16 +1244,6 @@ def _authority(ev: Evidence) -> str:
     return ev.authority if isinstance(ev, Attestation) else ""
 
 
-def _label(ev: Evidence) -> str:
-    for name in ("name", "product", "subject", "title"):
-        value = getattr(ev, name, None)
-        if value is not None:
-            text = getattr(value, "vi", value)
-            year = getattr(ev, "year", None)
-            return f"“{text}”" + (f" ({year})" if year else "")
-    return ""
-
-
 _VERDICT_CODE = {MET: codes.MET, NOT_MET: codes.NOT_MET, UNKNOWN: codes.UNKNOWN}
 
 
@@ -1286,7 +1270,7 @@ def _relied_on_a40(a: Assessment) -> bool:
     start, end = a.window_start, a.window_end
     partial = {
         i for i, ev in enumerate(a.nominee.evidence)
-        if (p := getattr(ev, "period", None)) is not None
+        if (p := ev.period) is not None  # every type has one (None where it states none)
         and p.start <= end and p.end >= start and (p.start < start or p.end > end)
     }  # fmt: skip
     if not partial:
@@ -1296,29 +1280,6 @@ def _relied_on_a40(a: Assessment) -> bool:
         if partial.intersection(e[3]) or any(
             g[0] in partial and g[1] is codes.PERIOD_OUTSIDE_WINDOW for g in e[4]
         ):
-            return True
-        return any(visit(c) for c in e[2])
-
-    return visit(a.raw)
-
-
-def _relied_on_a27(a: Assessment) -> bool:
-    """Whether A-27 decided about an evaluated attestation: one stating no period or day,
-    signed after the window's end (the only ones its readings judge differently). The walk
-    over the evaluation that :attr:`Assessment.relied_on_a27` records as the leaves run."""
-    evidence, end = a.nominee.evidence, a.window_end
-    late = {
-        i for i, ev in enumerate(evidence)
-        if isinstance(ev, Attestation) and ev.period is None and ev.achieved_on is None
-        and ev.date > end
-    }  # fmt: skip
-    if not late:
-        return False
-
-    def visit(e: _Eval) -> bool:
-        node = e[0]
-        attests = isinstance(node, Criterion) and isinstance(node.test, AttestationTest)
-        if attests and late.intersection((*e[3], *(g[0] for g in e[4]))):
             return True
         return any(visit(c) for c in e[2])
 

@@ -326,6 +326,7 @@ class TestA40:
             (D(2023, 1, 1), D(2023, 12, 31), True),  # starts before the window
             (D(2024, 6, 1), D(2024, 10, 5), True),  # ends after it
             (D(2022, 10, 1), D(2023, 10, 1), True),  # shares its first day only
+            (D(2024, 9, 30), D(2024, 10, 5), True),  # shares its last day only
             (D(2022, 10, 1), D(2023, 9, 30), False),  # the year before: wholly outside
         ],
     )
@@ -377,6 +378,26 @@ class TestA40:
             for readings in (None, self.OVERLAPS):
                 a, _ = leaf([item], dossier_due=DUE, readings=readings)
                 assert "A-40" not in {u.id for u in a.used}, item
+
+    def test_tq_3_3_a40_is_not_listed_for_a_partial_period_no_evaluated_criterion_reads(
+        self,
+    ) -> None:
+        """A-40 is the record's only when it decided about an item a criterion of the nominee
+        read: a period partly inside the window attested for another field's criterion
+        (TQ-3.2l, administrative reform) decides nothing for an agriculture cooperative, even
+        beside a period wholly outside the window, set aside for that."""
+        other = attestation(
+            D(2024, 10, 8), "TQ-3.2l", period=Period(D(2023, 1, 1), D(2023, 12, 31))
+        )
+        before = attestation(D(2024, 10, 8), period=Period(D(2022, 1, 1), D(2022, 12, 31)))
+        for readings in (None, self.OVERLAPS):
+            a, node = leaf([other, before], dossier_due=DUE, readings=readings)
+            assert [i.reason.code for i in node.ignored] == ["criteria.period_outside_window"]
+            assert "A-40" not in {u.id for u in a.used}
+            # The same period attested for the cooperative's own criterion is A-40's to decide.
+            a, _ = leaf([attestation(D(2024, 10, 8), period=other.period), before],
+                        dossier_due=DUE, readings=readings)  # fmt: skip
+            assert "A-40" in {u.id for u in a.used}
 
     def test_tq_3_2d_a40_an_award_for_a_contest_straddling_the_window_counts_only_if_overlaps(
         self,

@@ -1,6 +1,6 @@
 """Mutation testing of one package with mutmut, and its score (docs/mutation.md).
 
-    uv run python tools/mutation.py voting      # or: calendar
+    uv run python tools/mutation.py voting      # or: calendar, criteria
     uv run python tools/mutation.py voting --show   # also print the diff of every survivor
     uv run python tools/mutation.py voting --again  # re-test only the last run's survivors
 
@@ -53,6 +53,29 @@ TARGETS = {
             "tests/test_voting_mutants.py",
         ],
     ),
+    "criteria": Target(
+        # The evaluation: the leaves' tests, the composites, the window, the verdicts. Not
+        # (yet) the catalogue's model and checks, the evidence types or the reasons' texts.
+        mutate=[
+            "src/dienhinh/criteria/_engine.py",
+            "src/dienhinh/criteria/_leaves.py",
+            "src/dienhinh/criteria/_verdict.py",
+        ],
+        skip=[],
+        tests=[
+            "tests/test_criteria_engine.py",
+            "tests/test_criteria_properties.py",
+            "tests/test_criteria_tq_examples.py",
+            "tests/test_criteria_bac_kan.py",
+            "tests/test_criteria_ninh_thuan.py",
+            "tests/test_criteria_catalogue.py",
+            "tests/test_achievement_window.py",
+            "tests/test_catalogue_pins.py",
+            "tests/test_catalogue_readings.py",
+            "tests/test_fast_paths.py",
+            "tests/test_criteria_mutants.py",
+        ],
+    ),
     "calendar": Target(
         mutate=["src/dienhinh/calendar/*"],
         skip=[],
@@ -101,6 +124,8 @@ def prepare(package: str, work: Path, without: list[str]) -> None:
             "",
             "[tool.mutmut]",
             'source_paths = ["src"]',
+            # Tests read the docs and examples they check (mutmut copies src and tests only).
+            'also_copy = ["docs", "examples", "README.md"]',
             f"only_mutate = {json.dumps(target.mutate)}",
             f"do_not_mutate = {json.dumps(target.skip)}",
             f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",

@@ -178,7 +178,12 @@ def test_rulesets_listing(capsys: pytest.CaptureFixture[str]) -> None:
         ("tuyen-quang-2023", "Tuyên Quang", "draft"),
     ]
     assert out[3]["blank"] == ["document.number", "document.signed_on", "effective.from"]
-    assert out[0]["effective"] == {"from": "2021-07-19", "until": "2025-12-31"}
+    # BK names its period, “giai đoạn 2021-2025”, and states no commencement of its own: its
+    # signing date (A-42's default start), the period's last day, and the period's first day
+    # (the start under A-42 ``named-period``).
+    assert out[0]["effective"] == {
+        "from": "2021-07-19", "until": "2025-12-31", "named_from": "2021-01-01",
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -178,7 +178,7 @@ class TestBuiltIn:
         s = load_ruleset("tuyen-quang-2023").summary()
         assert s["status"] == "draft"
         assert s["document"]["number"] is None
-        assert s["effective"] == {"from": None, "until": None}
+        assert s["effective"] == {"from": None, "until": None, "named_from": None}
 
 
 class TestTuyenQuang:

@@ -326,8 +326,9 @@ class Ruleset:
         return attrs.evolve(self, id=id, source=None, **changes)
 
     def summary(self) -> dict[str, Any]:
-        """What ``dienhinh rulesets`` lists: identity, status, blanks, effective dates, successor."""
-        d = self.document
+        """What ``dienhinh rulesets`` lists: identity, status, blanks, effective dates (with the
+        start A-42 ``named-period`` reads, where the document names a period), successor."""
+        d, eff = self.document, self.effective
         return {
             "id": self.id,
             "province": d.province,
@@ -342,8 +343,9 @@ class Ruleset:
             "status": self.status.value,
             "blank": list(self.blank),
             "effective": {
-                "from": None if self.effective.start is None else self.effective.start.isoformat(),
-                "until": None if self.effective.end is None else self.effective.end.isoformat(),
+                "from": None if eff.start is None else eff.start.isoformat(),
+                "until": None if eff.end is None else eff.end.isoformat(),
+                "named_from": None if eff.named_start is None else eff.named_start.isoformat(),
             },
             "successor": None if self.successor is None else self.successor.province,
         }

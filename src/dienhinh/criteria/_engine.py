@@ -378,7 +378,7 @@ def _dated_leaf(node: Criterion, test: LeafTest) -> Run:
         partial: list[Ask] = []
         total = 0
         for i, ev in items:
-            # achievement_span, inline: the achievement's days, else the document's (TQ-3.3)
+            # The achievement's days, else the document's (TQ-3.3).
             period = ev.period
             if period is not None:
                 ctx.periods = True
@@ -493,7 +493,7 @@ def _attestation_leaf(node: Criterion) -> Run:
         covered: list[int] = []
         partial: list[Ask] = []
         for i, ev in items:
-            period = ev.period  # achievement_span, inline: an attestation is always dated
+            period = ev.period  # the achievement's days, else the document's: always dated
             if period is not None:
                 ctx.periods = True
                 first, last = period.start, period.end

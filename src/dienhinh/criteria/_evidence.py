@@ -23,7 +23,7 @@ Yearly items — ratings and titles, which are given *for* a year — carry
 
 >>> a = Attestation("TQ-3.1a", "UBND huyện Yên Sơn", "Chủ tịch", dt.date(2024, 10, 8), "Gương mẫu.",
 ...                 period=Period(dt.date(2023, 10, 1), dt.date(2024, 9, 30)))
->>> achievement_span(a)
+>>> a.period.start, a.period.end  # the days the window tests, not 08/10/2024
 (datetime.date(2023, 10, 1), datetime.date(2024, 9, 30))
 >>> a.to_json()["period"]
 {'from': '2023-10-01', 'to': '2024-09-30'}
@@ -72,7 +72,6 @@ __all__ = [
     "Project",
     "Rating",
     "Title",
-    "achievement_span",
 ]
 
 _YEARS = range(1945, 2101)
@@ -257,19 +256,6 @@ def _achievement_json(item: Any) -> dict[str, Any]:
         "achieved_on": None if item.achieved_on is None else item.achieved_on.isoformat(),
         "period": None if item.period is None else item.period.to_json(),
     }
-
-
-def achievement_span(item: Any) -> tuple[dt.date, dt.date] | None:
-    """The days the window tests for an item (TQ-3.3): its achievement's, else its document's.
-
-    ``(first, last)``: the ``period``, or ``achieved_on`` twice, or ``date``
-    twice; ``None`` for an undated item (a title or rating without a date).
-    """
-    period = item.period
-    if period is not None:
-        return period.start, period.end
-    day = item.achieved_on or item.date
-    return None if day is None else (day, day)
 
 
 # -- the evidence types --

@@ -192,7 +192,7 @@ class Nominee:
 
     def __repr__(self) -> str:
         return _short(
-            f"<Nominee {self.name or '(no name)'!s}: {self.kind.value}, fields {', '.join(f.value if hasattr(f, 'value') else str(f) for f in self.fields)}, {len(self.evidence)} evidence>"
+            f"<Nominee {self.name or '(no name)'}: {self.kind.value}, fields {', '.join(self.fields)}, {len(self.evidence)} evidence>"
         )
 
     kind: NomineeKind = attrs.field(converter=_kind)

@@ -54,12 +54,15 @@ TARGETS = {
         ],
     ),
     "criteria": Target(
-        # The evaluation: the leaves' tests, the composites, the window, the verdicts. Not
-        # (yet) the catalogue's model and checks, the evidence types or the reasons' texts.
+        # The evaluation (the leaves' tests, the composites, the window, the verdicts) and what
+        # it reads (the evidence and the nominee, with their checks). Not (yet) the catalogue's
+        # model and checks, the assessment's record or the reasons' texts.
         mutate=[
             "src/dienhinh/criteria/_engine.py",
             "src/dienhinh/criteria/_leaves.py",
             "src/dienhinh/criteria/_verdict.py",
+            "src/dienhinh/criteria/_evidence.py",
+            "src/dienhinh/criteria/_nominee.py",
         ],
         skip=[],
         tests=[
@@ -73,6 +76,8 @@ TARGETS = {
             "tests/test_catalogue_pins.py",
             "tests/test_catalogue_readings.py",
             "tests/test_fast_paths.py",
+            "tests/test_api_door_attrs.py",
+            "tests/test_nominee_read_path.py",
             "tests/test_criteria_mutants.py",
         ],
     ),

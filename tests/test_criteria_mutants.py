@@ -57,6 +57,7 @@ from dienhinh.criteria._evidence import EVIDENCE_TYPES
 from dienhinh.criteria._nominee import read_nominee as read_nominee_fast
 from dienhinh.io import read_nominee
 from dienhinh.rulesets import load_catalogue
+from tests.test_achievement_window import attestation
 
 CATALOGUES = ("tuyen-quang-2023", "bac-kan-2021", "ninh-thuan-2023")  # every shipped catalogue
 
@@ -196,17 +197,13 @@ def test_nominees_of_one_kind_and_fields_share_the_readings_they_rely_on() -> No
     assert other.used != first.used
 
 
-def attest(day: dt.date, **when: Any) -> Attestation:
-    return Attestation("TQ-3.1a", "UBND huyện", "Chủ tịch", day, "Đạt.", **when)
-
-
 def test_a27_and_a40_add_themselves_to_the_readings_the_nominee_relies_on_otherwise() -> None:
     """An attestation signed after the window, stating no period, under a due date (A-27), and
     a period partly inside the window (A-40), each add their reading to what the criteria
     read rely on, taking none of it away."""
     health = ["health"]
-    late = attest(dt.date(2024, 10, 8))
-    straddling = attest(
+    late = attestation(dt.date(2024, 10, 8))
+    straddling = attestation(
         dt.date(2024, 10, 8), period=Period(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
     )
     due = dt.date(2024, 10, 29)

@@ -9,13 +9,17 @@ through them. Whatever it is given, valid or not, met before or not, it gives wh
 from __future__ import annotations
 
 import datetime as dt
+from json.encoder import encode_basestring
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dienhinh._canonical import canonical_json
 from dienhinh._errors import DienhinhError
-from dienhinh.criteria import Nominee, Ocop, Rating, _nominee
+from dienhinh._kinds import NomineeKind
+from dienhinh.criteria import Attestation, Evidence, Nominee, Ocop, Rating, _nominee
 from dienhinh.criteria._nominee import read_nominee
 from dienhinh.round import _inputs
 from dienhinh.round._inputs import Nomination, read_nomination
@@ -176,3 +180,117 @@ def test_a_nomination_read_is_the_nomination_the_public_constructor_makes(
         if public[0] == "made":
             assert type(read[1]) is Nomination
             assert read[1].to_json() == public[1].to_json()
+
+
+# -- the reader's path is taken -----------------------------------------------------------------
+# The tests above hold read_nominee to the public constructor's value, which a reader that
+# always fell back to the constructor would also give. What read_nominee promises beyond that
+# is the work it saves (issue 13: a national year reads 10^5 nominees, most of them repeating a
+# unit's attestations, fields and `complete`): these tests count the public converters' calls.
+
+
+class _Counted:
+    """A module function of ``criteria._nominee``, counting its calls."""
+
+    def __init__(self, fn: Any) -> None:
+        self.fn, self.calls = fn, 0
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        return self.fn(*args, **kwargs)
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, _Counted]:
+    """The converters read_nominee may call, counted, with its stores empty."""
+    for store in ("_SEEN_FIELDS", "_SEEN_COMPLETE", "_SEEN_GROUPS"):
+        monkeypatch.setattr(_nominee, store, {})
+    made = {}
+    for name in ("_kind", "_fields", "_complete", "_evidence", "assembled"):
+        made[name] = _Counted(getattr(_nominee, name))
+        monkeypatch.setattr(_nominee, name, made[name])
+    return made
+
+
+def _attest(criterion: str, day: int) -> Attestation:
+    return Attestation(criterion, "UBND xã", "Chủ tịch", dt.date(2024, 9, day), "Đạt.")
+
+
+def test_lists_take_the_readers_path_anything_else_the_public_constructor(
+    counted: dict[str, _Counted],
+) -> None:
+    """The reader gives lists: those are made without the constructor (``assembled``); a tuple
+    in any of the three places goes through ``Nominee(...)``."""
+    ocop = Ocop("Chè", 3, dt.date(2024, 3, 1), "UBND tỉnh")
+    read_nominee("collective", ["agriculture"], [ocop], [], None)
+    assert counted["assembled"].calls == 1
+    for place in range(3):
+        args: list[Any] = [["agriculture"], [ocop], []]
+        args[place] = tuple(args[place])
+        made = read_nominee("collective", args[0], args[1], args[2], None)
+        assert made == Nominee("collective", ["agriculture"], [ocop])
+        assert counted["assembled"].calls == 1, place
+
+
+def test_a_kind_given_as_its_string_is_looked_up_anything_else_converted(
+    counted: dict[str, _Counted],
+) -> None:
+    read_nominee("individual", ["agriculture"], [], [], None)
+    assert counted["_kind"].calls == 0
+    made = read_nominee(NomineeKind.INDIVIDUAL, ["agriculture"], [], [], None)
+    assert made.kind is NomineeKind.INDIVIDUAL
+    assert counted["_kind"].calls == 1
+
+
+class _Text(str):
+    """A subclass of str: equal to a plain string, so never looked up as one."""
+
+
+def test_fields_and_complete_are_converted_once_per_value_met(
+    counted: dict[str, _Counted],
+) -> None:
+    """Equal lists (new objects each time, as a reader gives them) are converted once; a list
+    holding a str subclass is converted every time."""
+    for _ in range(3):
+        read_nominee("individual", ["agriculture"], [], ["award"], None)
+    assert (counted["_fields"].calls, counted["_complete"].calls) == (1, 1)
+    read_nominee("individual", ["education"], [], [], None)
+    assert (counted["_fields"].calls, counted["_complete"].calls) == (2, 2)
+    for _ in range(2):
+        made = read_nominee("individual", [_Text("agriculture")], [], [_Text("award")], None)
+        assert made.fields == ("agriculture",)
+    assert (counted["_fields"].calls, counted["_complete"].calls) == (4, 4)
+
+
+def test_a_run_of_one_type_is_ordered_once_per_run_met(counted: dict[str, _Counted]) -> None:
+    """A unit's attestations, shared by its nominees: the run is ordered (and checked) by the
+    public converter the first time, and found again by its items' identities after, also
+    when given out of the canonical order and when another run was met in between. A lone
+    item of its type needs no ordering."""
+    ocop = Ocop("Chè", 3, dt.date(2024, 3, 1), "UBND tỉnh")
+    a: list[Evidence] = [_attest("TQ-3.1b", 20), _attest("TQ-3.1a", 20)]  # not canonical order
+    b: list[Evidence] = [_attest("TQ-3.1c", 21), _attest("TQ-3.1d", 21)]
+    first = read_nominee("collective", ["agriculture"], [ocop, *a], [], None)
+    assert first.evidence == Nominee("collective", ["agriculture"], [ocop, *a]).evidence
+    assert counted["_evidence"].calls == 1
+    read_nominee("collective", ["agriculture"], [*a, ocop], [], None)
+    assert counted["_evidence"].calls == 1
+    read_nominee("collective", ["agriculture"], b, [], None)
+    assert counted["_evidence"].calls == 2
+    again = read_nominee("collective", ["agriculture"], [ocop, *a], [], None)
+    assert counted["_evidence"].calls == 2
+    assert all(map(_is, again.evidence, first.evidence))
+    read_nominee("collective", ["agriculture"], [ocop], [], None)
+    read_nominee("collective", ["agriculture"], [ocop, a[0]], [], None)
+    assert counted["_evidence"].calls == 2
+
+
+def test_an_attestations_sort_key_is_its_canonical_json_with_the_quoting_loaded_on_first_use(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The quoting of the canonical encoder is imported when a key is first written."""
+    monkeypatch.setattr(_nominee, "_quote", None)
+    monkeypatch.setattr(_nominee, "_KEYS", {})
+    item = Attestation("TQ-3.1a", "UBND xã “Tân Trào”", "Chủ tịch", dt.date(2024, 9, 20), "Đạt.")
+    assert _nominee._sort_key(item) == canonical_json(item.to_json())
+    assert _nominee._quote is encode_basestring

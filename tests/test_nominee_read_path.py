@@ -268,8 +268,8 @@ def test_a_run_of_one_type_is_ordered_once_per_run_met(counted: dict[str, _Count
     when given out of the canonical order and when another run was met in between. A lone
     item of its type needs no ordering."""
     ocop = Ocop("Chè", 3, dt.date(2024, 3, 1), "UBND tỉnh")
-    a: list[Evidence] = [_attest("TQ-3.1b", 20), _attest("TQ-3.1a", 20)]  # not canonical order
-    b: list[Evidence] = [_attest("TQ-3.1c", 21), _attest("TQ-3.1d", 21)]
+    a: list[Evidence] = [_attest("c2", 20), _attest("c1", 20)]  # not canonical order
+    b: list[Evidence] = [_attest("c3", 21), _attest("c4", 21)]
     first = read_nominee("collective", ["agriculture"], [ocop, *a], [], None)
     assert first.evidence == Nominee("collective", ["agriculture"], [ocop, *a]).evidence
     assert counted["_evidence"].calls == 1
@@ -291,6 +291,6 @@ def test_an_attestations_sort_key_is_its_canonical_json_with_the_quoting_loaded_
     """The quoting of the canonical encoder is imported when a key is first written."""
     monkeypatch.setattr(_nominee, "_quote", None)
     monkeypatch.setattr(_nominee, "_KEYS", {})
-    item = Attestation("TQ-3.1a", "UBND xã “Tân Trào”", "Chủ tịch", dt.date(2024, 9, 20), "Đạt.")
+    item = Attestation("c1", "UBND xã “Tân Trào”", "Chủ tịch", dt.date(2024, 9, 20), "Đạt.")
     assert _nominee._sort_key(item) == canonical_json(item.to_json())
     assert _nominee._quote is encode_basestring

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import inspect
 from fractions import Fraction
 from typing import Any
 
 import attrs
 import pytest
 
-from dienhinh import INTERPRETATIONS, Readings, _canonical
+from dienhinh import INTERPRETATIONS, Readings, _canonical, _documents, _effect, _interpretations
 from dienhinh._canonical import (
     SharedDict,
     SharedList,
@@ -53,6 +54,7 @@ from dienhinh._errors import (
     MissingExtraError,
     Problem,
     UnknownIdError,
+    UnknownInterpretationError,
     UnreadableFileError,
     clip,
     describe,
@@ -149,6 +151,7 @@ def test_utf8_error_names_the_line_column_and_byte() -> None:
         (b"ab\xff", 1, 3),
         (b"a\nbc\xff", 2, 3),
         (b"\n\n\xff", 3, 1),
+        (b"\n\xff", 2, 1),
         (b"x\nyy\nz\xff\n", 3, 2),
     ):
         with pytest.raises(UnicodeDecodeError) as caught:
@@ -238,6 +241,7 @@ def test_did_you_mean_suggests_the_nearest_known_id() -> None:
     # difflib's cutoff, 0.75: three letters of four in place are close, two of four are not.
     assert did_you_mean("abcx", ["abcd"]) == " (did you mean 'abcd'?)"
     assert did_you_mean("abxy", ["abcd"]) == ""
+    assert did_you_mean("abcxy", ["abcde"]) == ""  # 0.6: difflib's own default would take it
 
 
 # -- the error contract (_errors) ---------------------------------------------------------------
@@ -258,6 +262,12 @@ def test_an_errors_message_names_the_field_its_value_what_is_allowed_and_the_rul
     assert str(InvalidValueError("is late", value=3)) == "is late"  # no field, no echo
     bare = DienhinhError("x")
     assert (bare.field, bare.value, bare.allowed, bare.rule) == (None, None, None, None)
+
+
+def test_no_value_given_shows_as_unset_in_the_signature() -> None:
+    """``None`` is a legitimate bad value, so "no value" has its own marker."""
+    default = inspect.signature(DienhinhError).parameters["value"].default
+    assert repr(default) == "<unset>"
 
 
 def test_an_unknown_id_reads_as_its_message_not_its_repr() -> None:
@@ -311,8 +321,9 @@ def test_describe_echoes_at_most_the_limit() -> None:
     assert describe(None) == "None"
     assert describe(_BrokenList()) == "<list>"
     # reprlib cuts a long string first; the limit then holds the whole echo.
-    exact = [1] * 3
-    assert describe(exact) == "[1, 1, 1]"
+    assert describe([1] * 3) == "[1, 1, 1]"
+    exact = "x" * (ECHO_LIMIT - 2)  # its repr, quotes included, is exactly the limit
+    assert describe(exact) == repr(exact)
     long = describe("x" * 1000)
     assert len(long) <= ECHO_LIMIT
     assert long.startswith("'xxx")
@@ -362,23 +373,23 @@ def test_instance_of_and_items_of_say_what_is_meant() -> None:
     assert str(item.value) == "xs[1]='2': must be numbers"
 
 
-@attrs.frozen
-class _Checked:
-    count: Any = attrs.field(validator=is_a(int, "a whole number"))
-    mode: Any = attrs.field(default="a", validator=one_of("a", "b"))
-    on: Any = attrs.field(default=True, validator=flag)
-
-
 def test_the_attrs_validators_name_the_field() -> None:
-    assert _Checked(3, "b", False) == _Checked(3, "b", False)
-    cases: list[tuple[tuple[tuple[Any, ...], dict[str, Any]], type[Exception], str]] = [
-        ((("3",), {}), InvalidTypeError, "count='3': must be a whole number"),
-        (((3, "c"), {}), InvalidValueError, "mode='c': is not allowed; allowed: a, b"),
-        (((3, "a", 1), {}), InvalidTypeError, "on=1: must be true or false"),
+    # The class is made here, not at import: its validators are what is_a and one_of give now.
+    @attrs.frozen
+    class Checked:
+        count: Any = attrs.field(validator=is_a(int, "a whole number"))
+        mode: Any = attrs.field(default="a", validator=one_of("a", "b"))
+        on: Any = attrs.field(default=True, validator=flag)
+
+    assert attrs.astuple(Checked(3, "b", False)) == (3, "b", False)
+    cases: list[tuple[tuple[Any, ...], type[Exception], str]] = [
+        (("3",), InvalidTypeError, "count='3': must be a whole number"),
+        ((3, "c"), InvalidValueError, "mode='c': is not allowed; allowed: a, b"),
+        ((3, "a", 1), InvalidTypeError, "on=1: must be true or false"),
     ]
-    for (args, kwargs), error, message in cases:
+    for args, error, message in cases:
         with pytest.raises(error) as caught:
-            _Checked(*args, **kwargs)
+            Checked(*args)
         assert str(caught.value) == message
 
 
@@ -556,6 +567,25 @@ def test_a_digest_streams_what_is_large_and_writes_a_shared_part_in_one_piece() 
         assert max(map(len, _pieces(value))) < len(long_text) / 2, value
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        [{str(i): i for i in range(3000)}],  # a dict of more keys than a slice
+        [{"ids": _LONG}],  # a dict holding a long list
+        [{"n": 1, "s": Stream(lambda: iter(_LONG))}],  # a dict holding a stream
+        [[1], _LONG],  # a list holding a long list
+        [{"n": i} for i in range(6000)],  # a long list of small dicts, in slices
+        Stream(lambda: iter(_LONG)),  # a stream of small items
+        [1, {"ids": _LONG}, 2],  # small items around a large one
+    ],
+)
+def test_a_digest_never_holds_a_large_values_text_in_one_piece(value: object) -> None:
+    """Only a shared part's text is made whole (once, then copied); anything else large is
+    walked, or handed over a slice at a time."""
+    text = canonical_json(value)
+    assert max(map(len, _pieces(value))) < len(text) / 2
+
+
 def test_a_stream_walks_its_large_items_unless_told_each_is_small() -> None:
     items = [{"ids": _LONG}, {"ids": _LONG}]
     whole = len(canonical_json(items[0]))
@@ -708,7 +738,12 @@ def test_a42_reads_a_named_period_and_is_recorded_where_it_decides() -> None:
     assert effect_notices(bare, _D(2020, 12, 20), read) == ((), ())
 
 
-def test_a_source_without_a_period_gets_the_draft_notice_only() -> None:
+def test_a_source_without_a_period_gets_the_draft_notice_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The classes' verdicts are kept per process: start from none, as a fresh process does.
+    monkeypatch.setattr(_effect, "_GOVERNED", {})
+    monkeypatch.setattr(_documents, "_SOURCES", set())
     draft = _Draft()
     assert [r.code for r in document_notices(draft, Readings(), _D(2030, 1, 1))[1]] == [
         "ruleset.draft"
@@ -731,6 +766,19 @@ def test_a_reasons_repr_and_html_show_its_code_severity_rule_and_text() -> None:
     html = cited._repr_html_()
     assert "Chưa đạt" in html
     assert "17 phiếu" in html
+
+
+def test_a_reason_codes_data_names_the_params_a_card_shows_as_data() -> None:
+    code = ReasonCode("demo.x", Severity.INFO, "T", "T", "{a}", "{a}", data=["start", "until"])
+    assert code.data == frozenset({"start", "until"})
+    assert ReasonCode("demo.y", Severity.INFO, "T", "T", "", "").data == frozenset()
+
+
+def test_readings_used_refuses_an_id_that_is_not_one() -> None:
+    with pytest.raises(UnknownInterpretationError) as caught:
+        Readings().used(["A-7"])  # type: ignore[arg-type]
+    assert str(caught.value).startswith("readings: ['A-7'] is not an interpretation id")
+    assert [u.id for u in Readings().used("A-8", "A-7")] == ["A-7", "A-8"]
 
 
 def test_listed_reasons_are_cards_or_a_shared_list() -> None:
@@ -769,6 +817,10 @@ def test_an_interpretations_json_and_readings_as_keys() -> None:
         ],
     }
     assert INTERPRETATIONS["A-7"].rules == ("TQ-2.1b",)
+    made = _interpretations._i("A-99", "T", "X-1 X-2", "Q?", ("a", "A.", "Á."), ("b", "B.", "B́."))
+    assert attrs.astuple(made, recurse=False)[:4] == ("A-99", "T", ("X-1", "X-2"), "Q?")
+    assert [attrs.astuple(r) for r in made.readings] == [("a", "A.", "Á."), ("b", "B.", "B́.")]
+    assert made.default == "a"
     excluded = Readings({"A-7": "excluded"})
     assert {excluded: 1}[Readings({"A-7": "excluded"})] == 1
     assert hash(excluded) == hash(Readings({"A-7": "excluded"}))

@@ -19,7 +19,16 @@ from typing import Any
 import attrs
 import pytest
 
-from dienhinh import INTERPRETATIONS, Readings, _canonical, _documents, _effect, _interpretations
+from dienhinh import (
+    INTERPRETATIONS,
+    Readings,
+    _canonical,
+    _documents,
+    _effect,
+    _interpretations,
+    _text,
+)
+from dienhinh._batch import remember
 from dienhinh._canonical import (
     SharedDict,
     SharedList,
@@ -27,6 +36,7 @@ from dienhinh._canonical import (
     Stream,
     canonical_chunks,
     canonical_json,
+    plain,
 )
 from dienhinh._convert import instance_of, is_a, items_of, one_of, to_enum
 from dienhinh._documents import (
@@ -71,6 +81,8 @@ from dienhinh._text import (
     decode_utf8,
     did_you_mean,
     fold,
+    identifier,
+    nfc,
     text_problem,
     utf8_error,
 )
@@ -117,8 +129,8 @@ def test_bad_character_tells_text_from_identifiers(
     refuses those breaks too, format and private-use characters, unassigned code points, every
     space but U+0020 and the characters that render as nothing. The position is the first
     refused character's."""
-    for identifier, said in ((False, in_text), (True, in_id)):
-        assert bad_character(f"ab{ch}c{ch}", identifier=identifier) == (
+    for is_id, said in ((False, in_text), (True, in_id)):
+        assert bad_character(f"ab{ch}c{ch}", identifier=is_id) == (
             None if said is None else (2, said)
         )
     assert bad_character(f"ab{ch}") == (None if in_text is None else (2, in_text))
@@ -373,7 +385,7 @@ def test_instance_of_and_items_of_say_what_is_meant() -> None:
     assert str(item.value) == "xs[1]='2': must be numbers"
 
 
-def test_the_attrs_validators_name_the_field() -> None:
+def test_the_attrs_validators_made_by_is_a_and_one_of_name_the_field() -> None:
     # The class is made here, not at import: its validators are what is_a and one_of give now.
     @attrs.frozen
     class Checked:
@@ -557,6 +569,10 @@ def test_a_digest_streams_what_is_large_and_writes_a_shared_part_in_one_piece() 
     long_text = canonical_json(_LONG)
     shared = SharedList([SharedDict({"a": 1})])
     assert _pieces({"s": shared, "x": 1}) == ['{"s":[{"a":1}],"x":1}']
+    # A shared list of shared parts is written from their texts; an empty shared dict is {}.
+    assert _pieces({"s": SharedList([SharedDict(), shared]), "e": SharedDict()}) == [
+        '{"e":{},"s":[{},[{"a":1}]]}'
+    ]
     for value in (
         {"s": shared, "x": _LONG},
         {"s": shared, "x": {"y": _LONG}},
@@ -577,6 +593,8 @@ def test_a_digest_streams_what_is_large_and_writes_a_shared_part_in_one_piece() 
         [{"n": i} for i in range(6000)],  # a long list of small dicts, in slices
         Stream(lambda: iter(_LONG)),  # a stream of small items
         [1, {"ids": _LONG}, 2],  # small items around a large one
+        [1, 2, {"ids": _LONG}],  # a large one after a run of small ones
+        [1, Stream(lambda: iter(_LONG))],  # a list holding a stream
     ],
 )
 def test_a_digest_never_holds_a_large_values_text_in_one_piece(value: object) -> None:
@@ -793,7 +811,7 @@ def test_listed_reasons_are_cards_or_a_shared_list() -> None:
     assert listed((), share) == []
 
 
-def test_an_interpretations_json_and_readings_as_keys() -> None:
+def test_an_interpretations_json_its_builder_and_readings_as_keys() -> None:
     """A-7 as the register states it (docs/interpretations.md is generated from the same)."""
     assert INTERPRETATIONS["A-7"].to_json() == {
         "id": "A-7",
@@ -824,3 +842,138 @@ def test_an_interpretations_json_and_readings_as_keys() -> None:
     excluded = Readings({"A-7": "excluded"})
     assert {excluded: 1}[Readings({"A-7": "excluded"})] == 1
     assert hash(excluded) == hash(Readings({"A-7": "excluded"}))
+
+
+# -- the rest of the kernel's survivors of the fresh run ----------------------------------------
+
+
+def test_an_identifier_is_checked_and_remembered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Printable ASCII up to MAX_ID characters with no surrounding space is its own NFC; any
+    other id is checked, normalised and remembered (a str subclass is never looked up)."""
+    monkeypatch.setattr(_text, "_IDS", {})
+    assert identifier("m" * MAX_ID) == "m" * MAX_ID
+    assert identifier("m") == "m"
+    assert identifier("Nguye\u0302\u0303n") == "Nguyễn"
+    assert _text._IDS == {"Nguye\u0302\u0303n": "Nguyễn"}
+    assert identifier("Nguye\u0302\u0303n") == "Nguyễn"
+    cases: list[tuple[object, type[DienhinhError], str]] = [
+        (3, InvalidTypeError, "unit=3: must be a string"),
+        ("", InvalidValueError, "unit='': must be a non-empty string without surrounding whitespace"),
+        (" m01", InvalidValueError, "unit=' m01': must be a non-empty string without surrounding whitespace"),
+        ("m01 ", InvalidValueError, "unit='m01 ': must be a non-empty string without surrounding whitespace"),
+        (" ễ", InvalidValueError, "unit=' ễ': must be a non-empty string without surrounding whitespace"),
+        ("m" * (MAX_ID + 1), InvalidValueError, f"unit={describe('m' * (MAX_ID + 1))}: is 201 characters long; allowed: at most 200"),
+        ("m\u202e1", InvalidValueError, "unit='m\\u202e1': holds U+202E RIGHT-TO-LEFT OVERRIDE at character 1, which an identifier may not hold; allowed: printable characters; spaces only as U+0020"),
+    ]  # fmt: skip
+    for value, error, message in cases:
+        with pytest.raises(error) as caught:
+            identifier(value, field="unit")
+        assert str(caught.value) == message, value
+        assert caught.value.field == "unit"
+    with pytest.raises(InvalidTypeError) as default_field:
+        identifier(None)
+    assert str(default_field.value) == "id=None: must be a string"
+    assert len(_text._IDS) == 1  # what was refused is not remembered
+    with pytest.raises(InvalidValueError, match="is 201 characters long"):
+        identifier("m" * (MAX_ID + 1))
+
+
+def test_nfc_refuses_what_is_not_text() -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        nfc(3)  # type: ignore[arg-type]
+    assert str(caught.value) == "text=3: must be a string"
+
+
+def test_remember_empties_its_store_when_it_holds_its_bound() -> None:
+    store: dict[str, int] = {"a": 1}
+    remember(store, "b", 2, at_most=2)
+    assert store == {"a": 1, "b": 2}
+    remember(store, "c", 3, at_most=2)
+    assert store == {"c": 3}
+
+
+def test_readings_refuse_an_unknown_id_or_reading_with_what_is_known() -> None:
+    last = list(INTERPRETATIONS)[-1]
+    cases: list[tuple[Any, type[Exception], str]] = [
+        (lambda: Readings({"A-77": "x"}), UnknownInterpretationError,
+         f"readings: 'A-77' is not an interpretation id (did you mean 'A-7'?); known: A-1 … {last}"),
+        (lambda: Readings()["A-77"], UnknownInterpretationError,
+         f"readings: 'A-77' is not an interpretation id (did you mean 'A-7'?); known: A-1 … {last}"),
+        (lambda: Readings()[7], UnknownInterpretationError,  # type: ignore[index]
+         f"readings: 7 is not an interpretation id; known: A-1 … {last}"),
+        (lambda: Readings({"A-7": "nope"}), InvalidValueError,
+         "readings['A-7']='nope': is not a reading of A-7; allowed: counts-against, excluded"),
+        (lambda: Readings(["A-7"]), InvalidTypeError,  # type: ignore[arg-type]
+         "readings=['A-7']: must be a mapping of interpretation ids to readings, "
+         "e.g. {'A-7': 'excluded'}"),
+    ]  # fmt: skip
+    for make, error, message in cases:
+        with pytest.raises(error) as caught:
+            make()
+        assert str(caught.value) == message
+    assert Readings()["A-7"] == "counts-against"
+    # A choice equal to the default is no choice; the choices are kept in the ids' order.
+    assert dict(Readings({"A-7": "counts-against"}).choices) == {}
+    chosen = Readings({"A-8": "statutory-seats", "A-7": "excluded"})
+    assert list(chosen.choices) == ["A-7", "A-8"]
+    assert Readings({"A-7": "excluded", "A-8": "statutory-seats"}) == chosen
+    # By id, not by reading: "A-1" < "A-11" while "inclusive" > "before-consideration".
+    assert list(Readings({"A-11": "before-consideration", "A-1": "inclusive"}).choices) == [
+        "A-1",
+        "A-11",
+    ]
+    # Ids of other types are sorted with the rest, then refused by name.
+    with pytest.raises(UnknownInterpretationError, match=r"^readings: 7 is not"):
+        Readings({7: "x", "A-8": "statutory-seats"})  # type: ignore[dict-item]
+
+
+def test_plain_turns_records_sets_and_nothing_else_into_json() -> None:
+    @attrs.frozen
+    class Point:
+        x: int
+        on: dt.date
+
+    assert plain(Point(1, dt.date(2024, 1, 2))) == {"x": 1, "on": "2024-01-02"}
+    assert plain({"b", "a", "c"}) == ["a", "b", "c"]
+    assert plain(frozenset({2, 10})) == [10, 2]  # sorted by canonical text: "10" < "2"
+    assert plain([dt.date(2024, 1, 2), "x"]) == ["2024-01-02", "x"]
+    assert plain(Severity.FAIL) == "fail"
+    assert plain([Severity.FAIL, Fraction(18, 19)]) == ["fail", "18/19"]
+    ids = ["a", "b"]
+    copied = plain(ids)
+    assert copied == ids
+    assert copied is not ids
+    with pytest.raises(TypeError) as caught:
+        plain(object.__new__(_Unplain))
+    assert str(caught.value).startswith("no plain JSON form for _Unplain: ")
+
+
+class _Unplain:
+    def __repr__(self) -> str:
+        return "<unplain>"
+
+
+def test_a_reason_code_checks_its_params_and_shares_a_reason_of_scalars() -> None:
+    code = ReasonCode("demo.z", Severity.INFO, "T", "T", "{n} ngày {on}", "{n} on {on}")
+    with pytest.raises(TypeError) as caught:
+        code(None, n=1)
+    assert str(caught.value) == "demo.z takes ['n', 'on'], got ['n']"
+    day = dt.date(2024, 10, 30)
+    assert code(None, n=1, on=day) is code(None, n=1, on=day)
+    assert code(None, n=1, on=day) is not code(_RULE, n=1, on=day)
+    assert code(None, n=True, on=day) is not code(None, n=1, on=day)
+    assert code(None, n=1, on=day).vi == "1 ngày 30/10/2024"
+    bare = ReasonCode("demo.w", Severity.INFO, "T", "T", "x", "x")
+    assert bare(None) is bare(None)
+    assert bare(None) is not bare(_RULE)
+
+
+def test_a_reasons_text_shows_lists_and_moments() -> None:
+    code = ReasonCode("demo.l", Severity.INFO, "T", "T", "{xs} | {ds} | {at}", "{xs} | {ds} | {at}")
+    moment = dt.datetime(2024, 10, 29, 18, 30, tzinfo=dt.UTC)
+    made = code(None, xs=["a", "b"], ds=[dt.date(2024, 1, 2), dt.date(2024, 1, 3)], at=moment)
+    assert made.vi == "a, b | 02/01/2024, 03/01/2024 | 01:30 ngày 30/10/2024 (giờ Việt Nam)"
+    assert made.en == "a, b | 2024-01-02, 2024-01-03 | 2024-10-29T18:30:00+00:00"
+    empty = code(None, xs=[], ds=[], at=dt.datetime(2024, 10, 29, 18, 30))
+    assert empty.vi == "— | — | 18:30 ngày 29/10/2024"
+    assert empty.en == "— | — | 2024-10-29T18:30:00"

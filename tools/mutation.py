@@ -1,6 +1,6 @@
 """Mutation testing of one package with mutmut, and its score (docs/mutation.md).
 
-    uv run python tools/mutation.py voting      # or: calendar, criteria
+    uv run python tools/mutation.py voting      # or: calendar, criteria, kernel
     uv run python tools/mutation.py voting --show   # also print the diff of every survivor
     uv run python tools/mutation.py voting --again  # re-test only the last run's survivors
 
@@ -42,6 +42,17 @@ class Target(NamedTuple):
     skip: list[str]
     tests: list[str]
 
+    def files(self) -> list[Path]:
+        """The source files mutated (the patterns expanded)."""
+        return sorted(
+            {p for pattern in self.mutate for p in ROOT.glob(pattern) if p.suffix == ".py"}
+        )
+
+    def modules(self) -> list[str]:
+        """The dotted names of the modules mutated: every mutant's name starts with one."""
+        src = ROOT / "src"
+        return [".".join(p.relative_to(src).with_suffix("").parts) for p in self.files()]
+
 
 TARGETS = {
     "voting": Target(
@@ -81,6 +92,44 @@ TARGETS = {
             "tests/test_criteria_mutants.py",
         ],
     ),
+    "kernel": Target(
+        # The package root's logic every layer relies on: canonical digests, readings, reasons,
+        # citations, documents in time and their notices, text, errors, converters, batches.
+        # Not the value classes' plumbing (_frozen, tested by test_frozen), the labels, the
+        # HTML and repr helpers.
+        mutate=[
+            f"src/dienhinh/{m}.py"
+            for m in (
+                "_batch",
+                "_canonical",
+                "_convert",
+                "_documents",
+                "_effect",
+                "_errors",
+                "_interpretations",
+                "_provenance",
+                "_reasons",
+                "_text",
+            )
+        ],
+        skip=[],
+        tests=[
+            "tests/test_canonical.py",
+            "tests/test_text_examples.py",
+            "tests/test_reasons_sharing.py",
+            "tests/test_citations.py",
+            "tests/test_effect_commencement.py",
+            "tests/test_effect_periods.py",
+            "tests/test_dates_vi.py",
+            "tests/test_wording.py",
+            "tests/test_fast_paths.py",
+            "tests/test_io_fast_paths.py",
+            "tests/test_api.py",
+            "tests/test_national.py",
+            "tests/test_catalogue_readings.py",
+            "tests/test_kernel_mutants.py",
+        ],
+    ),
     "calendar": Target(
         mutate=["src/dienhinh/calendar/*"],
         skip=[],
@@ -99,13 +148,13 @@ EQUIVALENT_ROW = re.compile(r"^\|\s*`(dienhinh\.[^`]+__mutmut_\d+)`\s*\|")
 
 def equivalents(package: str) -> set[str]:
     """The mutant names docs/mutation.md judges equivalent for ``package``."""
-    prefix = f"dienhinh.{package}."
+    prefixes = tuple(f"{m}." for m in TARGETS[package].modules())
     names: set[str] = set()
     if not DOC.exists():
         return names
     for line in DOC.read_text(encoding="utf-8").splitlines():
         match = EQUIVALENT_ROW.match(line)
-        if match and match.group(1).startswith(prefix):
+        if match and match.group(1).startswith(prefixes):
             names.add(match.group(1))
     return names
 
@@ -136,6 +185,9 @@ def prepare(package: str, work: Path, without: list[str]) -> None:
             f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
             'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]',
             "use_git_change_detection = false",
+            # A mutant that loops for ever is stopped after 6× its tests' time (mutmut's
+            # default, 30×, spent five minutes of a worker on each such mutant of the kernel).
+            "timeout_multiplier = 3.0",
             "",
         ]
     )
@@ -157,7 +209,10 @@ def verdicts(package: str, work: Path) -> dict[str, str]:
     from mutmut.stats import status_by_exit_code
 
     result = {}
-    for meta in sorted((work / "mutants" / "src" / "dienhinh" / package).glob("*.py.meta")):
+    for source in TARGETS[package].files():
+        meta = work / "mutants" / source.relative_to(ROOT).with_name(source.name + ".meta")
+        if not meta.exists():
+            continue
         data = json.loads(meta.read_text(encoding="utf-8"))
         for name, code in data["exit_code_by_key"].items():
             result[name] = status_by_exit_code[code]
@@ -233,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     raw = 100 * detected / len(status)
 
     what = f"{len(again)} survivors re-tested" if again else "a fresh run"
-    print(f"dienhinh.{package}: {len(status)} mutants ({what}, {elapsed:.0f} s)")
+    print(f"{package}: {len(status)} mutants ({what}, {elapsed:.0f} s)")
     print("  " + ", ".join(f"{verdict} {n}" for verdict, n in sorted(counts.items())))
     print(f"  raw score {raw:.1f} % ({detected}/{len(status)})")
     print(f"  equivalent survivors (docs/mutation.md): {len(equivalent)}")

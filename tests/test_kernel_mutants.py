@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import inspect
+from collections.abc import Callable
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import pytest
@@ -86,6 +87,17 @@ from dienhinh._text import (
     text_problem,
     utf8_error,
 )
+
+_E = TypeVar("_E", bound=Exception)
+
+
+def _refuses(make: Callable[[], object], error: type[_E], message: str) -> _E:
+    """``make()`` raises ``error`` (or a subclass) whose text is ``message``, whole."""
+    with pytest.raises(error) as caught:
+        make()
+    assert str(caught.value) == message
+    return caught.value
+
 
 # -- text at the boundary (_text) ---------------------------------------------------------------
 
@@ -400,9 +412,7 @@ def test_the_attrs_validators_made_by_is_a_and_one_of_name_the_field() -> None:
         ((3, "a", 1), InvalidTypeError, "on=1: must be true or false"),
     ]
     for args, error, message in cases:
-        with pytest.raises(error) as caught:
-            Checked(*args)
-        assert str(caught.value) == message
+        _refuses(lambda: Checked(*args), error, message)  # noqa: B023 - called at once
 
 
 def test_the_documents_converters_refuse_with_the_field_value_and_what_is_allowed() -> None:
@@ -442,9 +452,7 @@ def test_the_documents_converters_refuse_with_the_field_value_and_what_is_allowe
         ),
     ]
     for make, error, message in cases:
-        with pytest.raises(error) as caught:
-            make()
-        assert str(caught.value) == message
+        _refuses(make, error, message)
 
 
 @attrs.frozen
@@ -516,9 +524,7 @@ def test_a_citations_parts_and_a_rules_id_are_checked() -> None:
         ),
     ]
     for make, message in cases:
-        with pytest.raises(InvalidValueError) as caught:
-            make()
-        assert str(caught.value) == message
+        _refuses(make, InvalidValueError, message)
     assert Rule("NĐ152-4.6", Citation("NĐ152")).id == "NĐ152-4.6"
 
 
@@ -866,10 +872,8 @@ def test_an_identifier_is_checked_and_remembered(monkeypatch: pytest.MonkeyPatch
         ("m\u202e1", InvalidValueError, "unit='m\\u202e1': holds U+202E RIGHT-TO-LEFT OVERRIDE at character 1, which an identifier may not hold; allowed: printable characters; spaces only as U+0020"),
     ]  # fmt: skip
     for value, error, message in cases:
-        with pytest.raises(error) as caught:
-            identifier(value, field="unit")
-        assert str(caught.value) == message, value
-        assert caught.value.field == "unit"
+        refused = _refuses(lambda: identifier(value, field="unit"), error, message)  # noqa: B023 - at once
+        assert refused.field == "unit"
     with pytest.raises(InvalidTypeError) as default_field:
         identifier(None)
     assert str(default_field.value) == "id=None: must be a string"
@@ -908,9 +912,7 @@ def test_readings_refuse_an_unknown_id_or_reading_with_what_is_known() -> None:
          "e.g. {'A-7': 'excluded'}"),
     ]  # fmt: skip
     for make, error, message in cases:
-        with pytest.raises(error) as caught:
-            make()
-        assert str(caught.value) == message
+        _refuses(make, error, message)
     assert Readings()["A-7"] == "counts-against"
     # A choice equal to the default is no choice; the choices are kept in the ids' order.
     assert dict(Readings({"A-7": "counts-against"}).choices) == {}
